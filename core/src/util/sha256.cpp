@@ -1,0 +1,45 @@
+#include "util/sha256.hpp"
+
+#include <openssl/evp.h>
+
+#include <stdexcept>
+
+namespace rebuy::core {
+
+struct sha256::state {
+  EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+  ~state() { EVP_MD_CTX_free(ctx); }
+};
+
+sha256::sha256() : state_(std::make_unique<state>()) {
+  if (!state_->ctx || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("cannot initialise SHA-256");
+}
+
+sha256::~sha256() = default;
+
+void sha256::update(std::string_view bytes) {
+  EVP_DigestUpdate(state_->ctx, bytes.data(), bytes.size());
+}
+
+std::string sha256::hex_digest() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(state_->ctx, digest, &size);
+  EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr);
+  static const char digits[] = "0123456789abcdef";
+  std::string out(size * 2, '0');
+  for (unsigned i = 0; i < size; ++i) {
+    out[2 * i] = digits[digest[i] >> 4];
+    out[2 * i + 1] = digits[digest[i] & 15];
+  }
+  return out;
+}
+
+std::string sha256::hex(std::string_view bytes) {
+  sha256 h;
+  h.update(bytes);
+  return h.hex_digest();
+}
+
+} // namespace rebuy::core

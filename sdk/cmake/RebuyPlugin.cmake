@@ -1,0 +1,33 @@
+# rebuy_add_plugin(NAME SOURCES src... [OUTPUT_DIRECTORY dir])
+#
+# Builds a rebuy plugin: a MODULE library named rebuy_<NAME>.so with hidden
+# visibility, no undefined symbols, no re-exported static libraries, and a
+# version script that exports only the SDK's entry symbol. Without the version
+# script libstdc++ template symbols leak out and the library can never unload.
+include_guard(GLOBAL)
+
+set(_rebuy_plugin_cmake_dir "${CMAKE_CURRENT_LIST_DIR}")
+
+function(rebuy_add_plugin name)
+  cmake_parse_arguments(arg "" "OUTPUT_DIRECTORY" "SOURCES" ${ARGN})
+  if(NOT arg_SOURCES)
+    message(FATAL_ERROR "rebuy_add_plugin(${name}): SOURCES is required")
+  endif()
+  add_library(${name} MODULE ${arg_SOURCES})
+  target_link_libraries(${name} PRIVATE Rebuy::sdk)
+  set_target_properties(${name} PROPERTIES
+    PREFIX ""
+    OUTPUT_NAME "rebuy_${name}"
+    CXX_VISIBILITY_PRESET hidden
+    C_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON
+    POSITION_INDEPENDENT_CODE ON)
+  if(arg_OUTPUT_DIRECTORY)
+    set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${arg_OUTPUT_DIRECTORY}")
+  endif()
+  target_link_options(${name} PRIVATE
+    "LINKER:--no-undefined"
+    "LINKER:--exclude-libs,ALL"
+    "LINKER:--version-script=${_rebuy_plugin_cmake_dir}/rebuy_plugin.map")
+  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS "${_rebuy_plugin_cmake_dir}/rebuy_plugin.map")
+endfunction()
