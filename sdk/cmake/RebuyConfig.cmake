@@ -3,10 +3,12 @@
 # (<prefix>/lib/cmake/Rebuy) and from a source tree (sdk/cmake).
 include_guard(GLOBAL)
 
-if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/../include/rebuy/plugin_abi.h")
-  get_filename_component(_rebuy_include "${CMAKE_CURRENT_LIST_DIR}/../include" ABSOLUTE)
+if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/RebuyInstallPaths.cmake")
+  # Installed: the install step recorded where the headers went relative to here.
+  include("${CMAKE_CURRENT_LIST_DIR}/RebuyInstallPaths.cmake")
+  get_filename_component(_rebuy_include "${CMAKE_CURRENT_LIST_DIR}/${REBUY_RELATIVE_INCLUDE_DIR}" ABSOLUTE)
 else()
-  get_filename_component(_rebuy_include "${CMAKE_CURRENT_LIST_DIR}/../../../include" ABSOLUTE)
+  get_filename_component(_rebuy_include "${CMAKE_CURRENT_LIST_DIR}/../include" ABSOLUTE)
 endif()
 if(NOT EXISTS "${_rebuy_include}/rebuy/plugin_abi.h")
   set(Rebuy_FOUND FALSE)

@@ -6,9 +6,8 @@
 # script libstdc++ template symbols leak out and the library can never unload.
 include_guard(GLOBAL)
 
-set(_rebuy_plugin_cmake_dir "${CMAKE_CURRENT_LIST_DIR}")
-
 function(rebuy_add_plugin name)
+  set(_rebuy_plugin_cmake_dir "${CMAKE_CURRENT_FUNCTION_LIST_DIR}")
   cmake_parse_arguments(arg "" "OUTPUT_DIRECTORY" "SOURCES" ${ARGN})
   if(NOT arg_SOURCES)
     message(FATAL_ERROR "rebuy_add_plugin(${name}): SOURCES is required")

@@ -1,1 +1,3 @@
-int main() { return 0; }
+#include "cli/context.hpp"
+
+int main(int argc, char **argv) { return rebuy::core::run_cli(argc, argv); }

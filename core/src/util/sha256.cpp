@@ -6,13 +6,21 @@
 
 namespace rebuy::core {
 
+namespace {
+// Fetched once: an implicit fetch on every init takes OpenSSL 3's global locks.
+const EVP_MD *sha256_md() {
+  static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return md;
+}
+} // namespace
+
 struct sha256::state {
   EVP_MD_CTX *ctx = EVP_MD_CTX_new();
   ~state() { EVP_MD_CTX_free(ctx); }
 };
 
 sha256::sha256() : state_(std::make_unique<state>()) {
-  if (!state_->ctx || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1)
+  if (!state_->ctx || !sha256_md() || EVP_DigestInit_ex2(state_->ctx, sha256_md(), nullptr) != 1)
     throw std::runtime_error("cannot initialise SHA-256");
 }
 
@@ -26,7 +34,7 @@ std::string sha256::hex_digest() {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
   EVP_DigestFinal_ex(state_->ctx, digest, &size);
-  EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr);
+  EVP_DigestInit_ex2(state_->ctx, sha256_md(), nullptr);
   static const char digits[] = "0123456789abcdef";
   std::string out(size * 2, '0');
   for (unsigned i = 0; i < size; ++i) {

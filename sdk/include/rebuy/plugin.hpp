@@ -112,11 +112,10 @@ private:
 // Role names as the CLI and the store spell them.
 inline const char *role_name(rebuy_role role) noexcept {
   static const char *const names[] = {
-      "attribute", "id",       "customer",    "submitted_at", "nps",
-      "buy_again", "rating",   "rating_max",  "recommend",    "csat",
-      "ces",       "ces_version", "title",    "text",         "product",
-      "segment",   "journey_stage", "order_id", "order_value", "order_count",
-      "country",   "language", "channel"};
+      "attribute",   "id",          "customer",  "submitted_at", "nps",           "buy_again",
+      "rating",      "rating_max",  "recommend", "csat",         "ces",           "ces_version",
+      "title",       "text",        "product",   "segment",      "journey_stage", "order_id",
+      "order_value", "order_count", "country",   "language",     "channel"};
   static_assert(sizeof(names) / sizeof(names[0]) == REBUY_ROLE_COUNT_V1_0, "role names");
   return role >= 0 && role < REBUY_ROLE_COUNT_V1_0 ? names[role] : "attribute";
 }
@@ -187,7 +186,8 @@ public:
   void finish(rebuy_batch *out) {
     out_fields_.resize(fields_.size());
     for (size_t i = 0; i < fields_.size(); ++i)
-      out_fields_[i] = {fields_[i].role, arena_.view(fields_[i].name), arena_.view(fields_[i].value)};
+      out_fields_[i] = {fields_[i].role, arena_.view(fields_[i].name),
+                        arena_.view(fields_[i].value)};
     out_records_.resize(records_.size());
     for (size_t i = 0; i < records_.size(); ++i)
       out_records_[i] = {records_[i].line, records_[i].kind,
@@ -280,8 +280,8 @@ private:
 // Collects an analyzer's scores for one batch. Labels and evidence are copied.
 class score_builder {
 public:
-  void add(size_t response_index, uint32_t metric, double value,
-           std::string_view label = {}, std::string_view evidence = {}) {
+  void add(size_t response_index, uint32_t metric, double value, std::string_view label = {},
+           std::string_view evidence = {}) {
     scores_.push_back({response_index, metric, value, arena_.add(label), arena_.add(evidence)});
   }
   void add_label(size_t response_index, uint32_t metric, std::string_view label,
@@ -299,7 +299,8 @@ public:
       out_[i] = {scores_[i].response_index, scores_[i].metric, scores_[i].value,
                  arena_.view(scores_[i].label), arena_.view(scores_[i].evidence)};
     rebuy_scores s{};
-    s.struct_size = out->struct_size < sizeof(rebuy_scores) ? out->struct_size : sizeof(rebuy_scores);
+    s.struct_size =
+        out->struct_size < sizeof(rebuy_scores) ? out->struct_size : sizeof(rebuy_scores);
     s.scores = out_.data();
     s.score_count = out_.size();
     std::memcpy(out, &s, s.struct_size);
@@ -393,7 +394,8 @@ template <class T> struct importer_trampolines {
       auto *b = reinterpret_cast<box *>(p);
       b->description = b->impl->describe();
       b->columns.clear();
-      for (const auto &c : b->description.columns) b->columns.push_back({to_str(c.first), c.second});
+      for (const auto &c : b->description.columns)
+        b->columns.push_back({to_str(c.first), c.second});
       rebuy_source_info s{};
       s.struct_size = out->struct_size < sizeof(s) ? out->struct_size : sizeof(s);
       s.source = to_str(b->description.source);
@@ -447,7 +449,8 @@ template <class T> struct analyzer_trampolines {
   static const rebuy_metric *metrics() noexcept {
     static const auto table = [] {
       std::vector<rebuy_metric> m;
-      for (const auto &d : T::metrics) m.push_back({lit(d.name), lit(d.description), d.type});
+      for (const auto &d : T::metrics)
+        m.push_back({lit(d.name), lit(d.description), d.type});
       return m;
     }();
     return table.data();
@@ -457,40 +460,44 @@ template <class T> struct analyzer_trampolines {
 } // namespace detail
 } // namespace rebuy
 
-#define REBUY_DETAIL_INFO(KIND, ID, NAME, VERSION, DESCRIPTION, CAPS, IMPORTER, ANALYZER)      \
-  static const rebuy_plugin_info info = {sizeof(rebuy_plugin_info), REBUY_ABI_MAJOR,             \
-                                         REBUY_ABI_MINOR,           KIND,                        \
-                                         ::rebuy::detail::lit(ID),  ::rebuy::detail::lit(NAME),  \
-                                         ::rebuy::detail::lit(VERSION),                          \
-                                         ::rebuy::detail::lit(DESCRIPTION),                      \
-                                         CAPS,                      IMPORTER,                    \
-                                         ANALYZER};                                              \
+#define REBUY_DETAIL_INFO(KIND, ID, NAME, VERSION, DESCRIPTION, CAPS, IMPORTER, ANALYZER)          \
+  static const rebuy_plugin_info info = {sizeof(rebuy_plugin_info),                                \
+                                         REBUY_ABI_MAJOR,                                          \
+                                         REBUY_ABI_MINOR,                                          \
+                                         KIND,                                                     \
+                                         ::rebuy::detail::lit(ID),                                 \
+                                         ::rebuy::detail::lit(NAME),                               \
+                                         ::rebuy::detail::lit(VERSION),                            \
+                                         ::rebuy::detail::lit(DESCRIPTION),                        \
+                                         CAPS,                                                     \
+                                         IMPORTER,                                                 \
+                                         ANALYZER};                                                \
   return &info
 
 // Declares CLASS (derived from rebuy::importer) as this library's plugin.
-#define REBUY_IMPORTER_PLUGIN_CAPS(CLASS, ID, NAME, VERSION, DESCRIPTION, CAPS)                  \
-  REBUY_MARKER();                                                                                \
-  extern "C" REBUY_EXPORT const rebuy_plugin_info *rebuy_plugin_entry_v1(void) {                 \
-    using tramp = ::rebuy::detail::importer_trampolines<CLASS>;                                  \
-    static const rebuy_importer_api api = {sizeof(rebuy_importer_api), tramp::probe,             \
-                                           tramp::open,                tramp::describe,          \
-                                           tramp::read_batch,          tramp::close};            \
-    REBUY_DETAIL_INFO(REBUY_KIND_IMPORTER, ID, NAME, VERSION, DESCRIPTION, CAPS, &api, nullptr); \
+#define REBUY_IMPORTER_PLUGIN_CAPS(CLASS, ID, NAME, VERSION, DESCRIPTION, CAPS)                    \
+  REBUY_MARKER();                                                                                  \
+  extern "C" REBUY_EXPORT const rebuy_plugin_info *rebuy_plugin_entry_v1(void) {                   \
+    using tramp = ::rebuy::detail::importer_trampolines<CLASS>;                                    \
+    static const rebuy_importer_api api = {                                                        \
+        sizeof(rebuy_importer_api), tramp::probe, tramp::open, tramp::describe,                    \
+        tramp::read_batch,          tramp::close};                                                 \
+    REBUY_DETAIL_INFO(REBUY_KIND_IMPORTER, ID, NAME, VERSION, DESCRIPTION, CAPS, &api, nullptr);   \
   }
-#define REBUY_IMPORTER_PLUGIN(CLASS, ID, NAME, VERSION, DESCRIPTION)                             \
+#define REBUY_IMPORTER_PLUGIN(CLASS, ID, NAME, VERSION, DESCRIPTION)                               \
   REBUY_IMPORTER_PLUGIN_CAPS(CLASS, ID, NAME, VERSION, DESCRIPTION, 0)
 
 // Declares CLASS (derived from rebuy::analyzer) as this library's plugin.
-#define REBUY_ANALYZER_PLUGIN_CAPS(CLASS, ID, NAME, VERSION, DESCRIPTION, CAPS)                  \
-  REBUY_MARKER();                                                                                \
-  extern "C" REBUY_EXPORT const rebuy_plugin_info *rebuy_plugin_entry_v1(void) {                 \
-    using tramp = ::rebuy::detail::analyzer_trampolines<CLASS>;                                  \
-    static const rebuy_analyzer_api api = {                                                      \
-        sizeof(rebuy_analyzer_api), tramp::metrics(), std::size(CLASS::metrics),                 \
-        tramp::create,              tramp::analyze_batch, tramp::destroy};                       \
-    REBUY_DETAIL_INFO(REBUY_KIND_ANALYZER, ID, NAME, VERSION, DESCRIPTION, CAPS, nullptr, &api); \
+#define REBUY_ANALYZER_PLUGIN_CAPS(CLASS, ID, NAME, VERSION, DESCRIPTION, CAPS)                    \
+  REBUY_MARKER();                                                                                  \
+  extern "C" REBUY_EXPORT const rebuy_plugin_info *rebuy_plugin_entry_v1(void) {                   \
+    using tramp = ::rebuy::detail::analyzer_trampolines<CLASS>;                                    \
+    static const rebuy_analyzer_api api = {sizeof(rebuy_analyzer_api), tramp::metrics(),           \
+                                           std::size(CLASS::metrics),  tramp::create,              \
+                                           tramp::analyze_batch,       tramp::destroy};            \
+    REBUY_DETAIL_INFO(REBUY_KIND_ANALYZER, ID, NAME, VERSION, DESCRIPTION, CAPS, nullptr, &api);   \
   }
-#define REBUY_ANALYZER_PLUGIN(CLASS, ID, NAME, VERSION, DESCRIPTION)                             \
+#define REBUY_ANALYZER_PLUGIN(CLASS, ID, NAME, VERSION, DESCRIPTION)                               \
   REBUY_ANALYZER_PLUGIN_CAPS(CLASS, ID, NAME, VERSION, DESCRIPTION, 0)
 
 #endif // REBUY_PLUGIN_HPP

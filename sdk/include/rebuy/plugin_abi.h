@@ -54,20 +54,20 @@ enum {
  * attribute. */
 typedef int32_t rebuy_role;
 enum {
-  REBUY_ROLE_ATTRIBUTE = 0,     /* any other column, kept verbatim */
-  REBUY_ROLE_ID = 1,            /* the source's own id of the row */
-  REBUY_ROLE_CUSTOMER = 2,      /* customer id, or e-mail when that is all */
-  REBUY_ROLE_SUBMITTED_AT = 3,  /* when the answer or review was given */
-  REBUY_ROLE_NPS = 4,           /* 0-10 likelihood to recommend */
-  REBUY_ROLE_BUY_AGAIN = 5,     /* repurchase intent, any scale */
-  REBUY_ROLE_RATING = 6,        /* star rating */
-  REBUY_ROLE_RATING_MAX = 7,    /* the rating's maximum, e.g. "5" */
-  REBUY_ROLE_RECOMMEND = 8,     /* yes/no would recommend */
+  REBUY_ROLE_ATTRIBUTE = 0,    /* any other column, kept verbatim */
+  REBUY_ROLE_ID = 1,           /* the source's own id of the row */
+  REBUY_ROLE_CUSTOMER = 2,     /* customer id, or e-mail when that is all */
+  REBUY_ROLE_SUBMITTED_AT = 3, /* when the answer or review was given */
+  REBUY_ROLE_NPS = 4,          /* 0-10 likelihood to recommend */
+  REBUY_ROLE_BUY_AGAIN = 5,    /* repurchase intent, any scale */
+  REBUY_ROLE_RATING = 6,       /* star rating */
+  REBUY_ROLE_RATING_MAX = 7,   /* the rating's maximum, e.g. "5" */
+  REBUY_ROLE_RECOMMEND = 8,    /* yes/no would recommend */
   REBUY_ROLE_CSAT = 9,
   REBUY_ROLE_CES = 10,
-  REBUY_ROLE_CES_VERSION = 11,  /* "1" (lower is better) or "2" */
-  REBUY_ROLE_TITLE = 12,        /* review or comment title */
-  REBUY_ROLE_TEXT = 13,         /* free text: body, comment */
+  REBUY_ROLE_CES_VERSION = 11, /* "1" (lower is better) or "2" */
+  REBUY_ROLE_TITLE = 12,       /* review or comment title */
+  REBUY_ROLE_TEXT = 13,        /* free text: body, comment */
   REBUY_ROLE_PRODUCT = 14,
   REBUY_ROLE_SEGMENT = 15,
   REBUY_ROLE_JOURNEY_STAGE = 16,
@@ -77,7 +77,7 @@ enum {
   REBUY_ROLE_COUNTRY = 20,
   REBUY_ROLE_LANGUAGE = 21,
   REBUY_ROLE_CHANNEL = 22,
-  REBUY_ROLE_COUNT_V1_0 = 23    /* number of roles defined in ABI 1.0 */
+  REBUY_ROLE_COUNT_V1_0 = 23 /* number of roles defined in ABI 1.0 */
 };
 
 typedef int32_t rebuy_record_kind;
@@ -89,7 +89,7 @@ enum {
 };
 
 /* Capability bits in rebuy_plugin_info.capabilities. */
-#define REBUY_CAP_IMPORTER_RAW_INPUT (1ull << 0) /* wants the undecoded bytes */
+#define REBUY_CAP_IMPORTER_RAW_INPUT (1ull << 0)  /* wants the undecoded bytes */
 #define REBUY_CAP_ANALYZER_ATTRIBUTES (1ull << 1) /* wants attribute fields too */
 
 /* ---- host services ------------------------------------------------------ */
@@ -124,8 +124,8 @@ typedef struct rebuy_option {
 typedef struct rebuy_input {
   uint32_t struct_size;
   void *context;
-  rebuy_str name;      /* the file name as the user gave it */
-  uint64_t size_hint;  /* bytes in the source file, 0 if unknown */
+  rebuy_str name;     /* the file name as the user gave it */
+  uint64_t size_hint; /* bytes in the source file, 0 if unknown */
   /* Fills up to `capacity` bytes; returns the count, 0 at the end, or -1 on a
    * read error (the host records the message itself). */
   int64_t (*read)(void *context, char *buffer, size_t capacity);
@@ -134,7 +134,7 @@ typedef struct rebuy_input {
 /* One value of a record. */
 typedef struct rebuy_field {
   rebuy_role role;
-  rebuy_str name;  /* the source's column or key name (may be empty for synthesized meta roles) */
+  rebuy_str name; /* the source's column or key name (may be empty for synthesized meta roles) */
   rebuy_str value;
 } rebuy_field;
 
@@ -173,7 +173,7 @@ typedef struct rebuy_column {
 
 typedef struct rebuy_source_info {
   uint32_t struct_size;
-  rebuy_str source;  /* suggested source name ("amazon"); empty: the host uses the file name */
+  rebuy_str source; /* suggested source name ("amazon"); empty: the host uses the file name */
   rebuy_record_kind kind;
   const rebuy_column *columns;
   size_t column_count;
@@ -187,14 +187,14 @@ typedef struct rebuy_importer_api {
    * 64 KiB, decoded like the input) named `file_name`. Must not fail. */
   int32_t (*probe)(rebuy_str head, rebuy_str file_name);
   rebuy_status (*open)(const rebuy_host *host, const rebuy_input *input,
-                       const rebuy_option *options, size_t option_count,
-                       rebuy_importer **out, rebuy_error_sink *errors);
+                       const rebuy_option *options, size_t option_count, rebuy_importer **out,
+                       rebuy_error_sink *errors);
   /* The column mapping; may grow as reading discovers columns. Memory valid
    * until the next call on this importer. */
   rebuy_status (*describe)(rebuy_importer *importer, rebuy_source_info *out,
                            rebuy_error_sink *errors);
-  rebuy_status (*read_batch)(rebuy_importer *importer, size_t max_records,
-                             rebuy_batch *out, rebuy_error_sink *errors);
+  rebuy_status (*read_batch)(rebuy_importer *importer, size_t max_records, rebuy_batch *out,
+                             rebuy_error_sink *errors);
   void (*close)(rebuy_importer *importer); /* safe at any point after open */
 } rebuy_importer_api;
 
@@ -204,7 +204,7 @@ typedef int32_t rebuy_metric_type;
 enum { REBUY_METRIC_NUMBER = 1, REBUY_METRIC_LABEL = 2 };
 
 typedef struct rebuy_metric {
-  rebuy_str name;        /* [a-z0-9_]+, unique within the analyzer */
+  rebuy_str name; /* [a-z0-9_]+, unique within the analyzer */
   rebuy_str description;
   rebuy_metric_type type;
 } rebuy_metric;
@@ -214,11 +214,11 @@ typedef struct rebuy_metric {
 
 /* One word token of a prepared text (ICU word break, rule status >= 100). */
 typedef struct rebuy_token {
-  rebuy_str text;        /* the original bytes */
-  rebuy_str key;         /* NFKC_Casefold lookup key */
-  uint32_t offset;       /* byte offset of text in the prepared text */
-  uint32_t sentence;     /* index of its sentence */
-  int32_t rule_status;   /* ICU rule status: 100-199 number, 200-299 letter, ... */
+  rebuy_str text;      /* the original bytes */
+  rebuy_str key;       /* NFKC_Casefold lookup key */
+  uint32_t offset;     /* byte offset of text in the prepared text */
+  uint32_t sentence;   /* index of its sentence */
+  int32_t rule_status; /* ICU rule status: 100-199 number, 200-299 letter, ... */
   uint32_t flags;
 } rebuy_token;
 
@@ -230,7 +230,7 @@ typedef struct rebuy_sentence {
 
 /* A free-text field of a response, tokenised once by the host. */
 typedef struct rebuy_text {
-  rebuy_role role;  /* REBUY_ROLE_TITLE or REBUY_ROLE_TEXT */
+  rebuy_role role; /* REBUY_ROLE_TITLE or REBUY_ROLE_TEXT */
   rebuy_str name;
   rebuy_str text;
   const rebuy_sentence *sentences;
@@ -254,7 +254,7 @@ typedef struct rebuy_score {
   uint32_t metric;       /* index into the analyzer's metrics */
   double value;
   rebuy_str label;
-  rebuy_str evidence;    /* e.g. the phrase that decided it; may be empty */
+  rebuy_str evidence; /* e.g. the phrase that decided it; may be empty */
 } rebuy_score;
 
 typedef struct rebuy_scores {
@@ -271,13 +271,11 @@ typedef struct rebuy_analyzer_api {
   uint32_t struct_size;
   const rebuy_metric *metrics;
   size_t metric_count;
-  rebuy_status (*create)(const rebuy_host *host, const rebuy_option *options,
-                         size_t option_count, rebuy_analyzer **out,
-                         rebuy_error_sink *errors);
+  rebuy_status (*create)(const rebuy_host *host, const rebuy_option *options, size_t option_count,
+                         rebuy_analyzer **out, rebuy_error_sink *errors);
   /* Scores are the analyzer's memory, valid until its next call. */
-  rebuy_status (*analyze_batch)(rebuy_analyzer *analyzer,
-                                const rebuy_response *responses, size_t count,
-                                rebuy_scores *out, rebuy_error_sink *errors);
+  rebuy_status (*analyze_batch)(rebuy_analyzer *analyzer, const rebuy_response *responses,
+                                size_t count, rebuy_scores *out, rebuy_error_sink *errors);
   void (*destroy)(rebuy_analyzer *analyzer);
 } rebuy_analyzer_api;
 
@@ -305,9 +303,9 @@ typedef const rebuy_plugin_info *(*rebuy_plugin_entry_fn)(void);
  */
 #if defined(__GNUC__) || defined(__clang__)
 #define REBUY_EXPORT __attribute__((visibility("default")))
-#define REBUY_MARKER()                                                        \
-  __attribute__((used, section(REBUY_MARKER_SECTION))) const char             \
-      rebuy_plugin_marker[] = "rebuy plugin, ABI 1"
+#define REBUY_MARKER()                                                                             \
+  __attribute__((used, section(REBUY_MARKER_SECTION))) const char rebuy_plugin_marker[] =          \
+      "rebuy plugin, ABI 1"
 #else
 #error "rebuy plugins need GCC or Clang (ELF sections and visibility)"
 #endif

@@ -1,0 +1,44 @@
+#include "cli/context.hpp"
+
+#include "store/store.hpp"
+#include "util/errors.hpp"
+
+#include <fstream>
+#include <iostream>
+
+namespace rebuy::core {
+
+std::filesystem::path cli_context::database_path() const { return resolve_database_path(db_flag); }
+
+plugin_registry &cli_context::plugins() {
+  if (!registry_) {
+    registry_ = std::make_unique<plugin_registry>();
+    registry_->scan(default_plugin_dirs());
+  }
+  return *registry_;
+}
+
+sql::connection &cli_context::store() {
+  if (!db_) db_ = open_store(database_path());
+  return *db_;
+}
+
+sql::connection &cli_context::existing_store() {
+  if (!db_) db_ = open_existing_store(database_path());
+  return *db_;
+}
+
+void write_output(const std::string &path, const std::string &text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw input_error(path + ": cannot write");
+  out << text;
+  out.close();
+  if (!out) throw input_error(path + ": write failed");
+}
+
+} // namespace rebuy::core

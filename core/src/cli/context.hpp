@@ -1,0 +1,49 @@
+#pragma once
+// What every command shares: the global flags, the plugins and the store,
+// each created on first use.
+#include "host/plugin_registry.hpp"
+#include "store/sqlite.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace rebuy::core {
+
+class cli_context {
+public:
+  std::string db_flag; // --db
+  bool verbose = false;
+
+  std::filesystem::path database_path() const;
+  // The plugins found on the search path (scanned once).
+  plugin_registry &plugins();
+  // The store, created and migrated if needed.
+  sql::connection &store();
+  // The store, which must exist already.
+  sql::connection &existing_store();
+
+private:
+  std::unique_ptr<plugin_registry> registry_;
+  std::unique_ptr<sql::connection> db_;
+};
+
+// Each command adds itself to the app; its callback does the work.
+void add_import_command(CLI::App &app, cli_context &context);
+void add_analyze_command(CLI::App &app, cli_context &context);
+void add_report_command(CLI::App &app, cli_context &context);
+void add_export_command(CLI::App &app, cli_context &context);
+void add_plugins_command(CLI::App &app, cli_context &context);
+void add_rejects_command(CLI::App &app, cli_context &context);
+void add_demo_command(CLI::App &app, cli_context &context);
+
+// Writes `text` to `path`, or to stdout when path is empty or "-".
+void write_output(const std::string &path, const std::string &text);
+
+// Runs the command line; returns the process exit code
+// (0 ok, 1 usage, 2 bad input, 3 internal error).
+int run_cli(int argc, char **argv);
+
+} // namespace rebuy::core

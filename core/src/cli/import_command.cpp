@@ -1,0 +1,116 @@
+#include "cli/context.hpp"
+#include "pipeline/analyze_pipeline.hpp"
+#include "pipeline/import_pipeline.hpp"
+#include "report/markdown_report.hpp"
+#include "report/report_data.hpp"
+#include "util/errors.hpp"
+
+#include <fmt/format.h>
+#include <rebuy/plugin.hpp>
+#include <spdlog/spdlog.h>
+
+#include <set>
+
+namespace rebuy::core {
+namespace {
+
+struct import_flags {
+  std::vector<std::string> files, maps;
+  std::string importer, source;
+  bool no_analyze = false;
+};
+
+option_list parse_maps(const std::vector<std::string> &maps) {
+  option_list options;
+  for (const auto &m : maps) {
+    auto eq = m.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())
+      throw usage_error(fmt::format("--map {}: expected ROLE=COLUMN", m));
+    if (!role_from_name(m.substr(0, eq)))
+      throw usage_error(fmt::format("--map {}: unknown role '{}'", m, m.substr(0, eq)));
+    options.emplace_back("map", m);
+  }
+  return options;
+}
+
+void print_outcome(const import_outcome &outcome) {
+  const auto &run = outcome.run;
+  const auto &c = run.counts;
+  fmt::print("imported {} with {} {} as source \"{}\"\n", run.file, run.importer,
+             run.importer_version, run.source);
+  if (outcome.converted) fmt::print("  note: converted from {} to UTF-8\n", run.encoding);
+  if (run.invalid_bytes)
+    fmt::print("  note: {} invalid byte sequences replaced with U+FFFD\n", run.invalid_bytes);
+  fmt::print("  rows: {} in = {} stored ({} new, {} updated, {} unchanged) + {} rejected + {} "
+             "skipped\n",
+             c.rows_in(), c.stored(), c.added, c.updated, c.unchanged, c.rejected, c.skipped);
+  if (c.values_rejected)
+    fmt::print("  {} values refused for their role and kept as attributes\n", c.values_rejected);
+  if (c.rejected || c.skipped || c.values_rejected)
+    fmt::print("  details: rebuy rejects --run {}\n", run.id);
+  std::string roles;
+  for (const auto &column : outcome.columns)
+    if (column.role != REBUY_ROLE_ATTRIBUTE)
+      roles +=
+          fmt::format("{}{} = {}", roles.empty() ? "" : ", ", role_name(column.role), column.name);
+  fmt::print("  roles: {}\n", roles.empty() ? "none recognised (use --map ROLE=COLUMN)" : roles);
+}
+
+void print_nps(sql::connection &db, const std::string &source) {
+  auto nps = nps_of(db, {source});
+  if (nps.counts.n() == 0) return;
+  std::string questions;
+  for (const auto &q : nps.questions)
+    questions += (questions.empty() ? "" : ", ") + q;
+  fmt::print("NPS {} (95 % interval {} to {}) over {} answers{}\n",
+             format_points(nps.estimate.score), format_points(nps.estimate.ci.low),
+             format_points(nps.estimate.ci.high), nps.counts.n(),
+             questions.empty() ? "" : " for " + questions);
+}
+
+void run_import(cli_context &context, const import_flags &flags) {
+  import_request request;
+  request.importer = flags.importer;
+  request.source = flags.source;
+  request.options = parse_maps(flags.maps);
+  auto &db = context.store();
+  std::set<std::string> sources;
+  int failed = 0;
+  for (const auto &file : flags.files) {
+    request.file = file;
+    try {
+      auto outcome = import_file(context.plugins(), db, request);
+      print_outcome(outcome);
+      sources.insert(outcome.run.source);
+    } catch (const input_error &e) {
+      spdlog::error("{}", e.what());
+      ++failed;
+    }
+  }
+  if (!flags.no_analyze && !sources.empty()) {
+    auto analysis = analyze_store(context.plugins(), db, {});
+    if (analysis.responses) fmt::print("analyzed {} responses\n", analysis.responses);
+    for (const auto &source : sources)
+      print_nps(db, source);
+  }
+  if (failed)
+    throw input_error(
+        fmt::format("{} of {} files could not be imported", failed, flags.files.size()));
+}
+
+} // namespace
+
+void add_import_command(CLI::App &app, cli_context &context) {
+  auto flags = std::make_shared<import_flags>();
+  auto *cmd =
+      app.add_subcommand("import", "Import feedback files (format detected) and analyze them");
+  cmd->add_option("files", flags->files, "Files to import")->required();
+  cmd->add_option("--as", flags->importer, "Use this importer instead of detecting one");
+  cmd->add_option("--map", flags->maps, "Give a column a role: ROLE=COLUMN (repeatable)");
+  cmd->add_option("--source", flags->source,
+                  "Source name the responses are keyed under (default: the file name)");
+  cmd->add_flag("--no-analyze", flags->no_analyze, "Do not analyze the new responses now");
+  cmd->callback([&context, flags] { run_import(context, *flags); });
+}
+
+} // namespace rebuy::core

@@ -1,0 +1,60 @@
+#include "cli/context.hpp"
+#include "util/errors.hpp"
+
+#include <fmt/format.h>
+
+namespace rebuy::core {
+namespace {
+
+void list_plugins(plugin_registry &registry) {
+  for (auto kind : {REBUY_KIND_IMPORTER, REBUY_KIND_ANALYZER}) {
+    auto plugins = registry.of_kind(kind);
+    fmt::print("{}:\n", kind == REBUY_KIND_IMPORTER ? "importers" : "analyzers");
+    if (plugins.empty()) fmt::print("  (none)\n");
+    for (const auto &p : plugins)
+      fmt::print("  {:<14} {:<8} {} — {}\n    {}\n", p->id(), p->version(), p->name(),
+                 p->description(), p->path().string());
+  }
+  if (!registry.refused().empty()) {
+    fmt::print("refused:\n");
+    for (const auto &r : registry.refused())
+      fmt::print("  {}: {}\n", r.path.string(), r.reason);
+  }
+}
+
+void show_plugin(plugin_registry &registry, const std::string &id) {
+  auto p = registry.find(id);
+  if (!p) {
+    for (const auto &r : registry.refused())
+      if (r.path.stem() == "rebuy_" + id)
+        throw input_error(fmt::format("plugin {} was refused: {}", id, r.reason));
+    throw input_error(fmt::format("no plugin with id '{}'; see `rebuy plugins list`", id));
+  }
+  fmt::print("id:          {}\nname:        {}\nkind:        {}\nversion:     {}\n"
+             "ABI:         {}.{}\nfile:        {}\ndescription: {}\n",
+             p->id(), p->name(), p->kind_name(), p->version(), p->abi_major(), p->abi_minor(),
+             p->path().string(), p->description());
+  if (p->has(REBUY_CAP_IMPORTER_RAW_INPUT)) fmt::print("capability:  reads undecoded bytes\n");
+  if (p->has(REBUY_CAP_ANALYZER_ATTRIBUTES)) fmt::print("capability:  sees attribute columns\n");
+  if (!p->metrics().empty()) {
+    fmt::print("metrics:\n");
+    for (const auto &m : p->metrics())
+      fmt::print("  {:<20} {:<7} {}\n", m.name, m.type == REBUY_METRIC_LABEL ? "label" : "number",
+                 m.description);
+  }
+}
+
+} // namespace
+
+void add_plugins_command(CLI::App &app, cli_context &context) {
+  auto *cmd = app.add_subcommand("plugins", "List plugins, refused files and plugin details");
+  cmd->require_subcommand(1);
+  auto *list = cmd->add_subcommand("list", "Every plugin found, and every refused file with why");
+  list->callback([&context] { list_plugins(context.plugins()); });
+  auto id = std::make_shared<std::string>();
+  auto *info = cmd->add_subcommand("info", "Details of one plugin");
+  info->add_option("id", *id, "Plugin id")->required();
+  info->callback([&context, id] { show_plugin(context.plugins(), *id); });
+}
+
+} // namespace rebuy::core

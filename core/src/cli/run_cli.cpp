@@ -1,0 +1,53 @@
+#include "cli/context.hpp"
+#include "util/cancel.hpp"
+#include "util/errors.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace rebuy::core {
+
+int run_cli(int argc, char **argv) {
+  // Diagnostics go to stderr so stdout stays clean for reports and exports.
+  auto logger = spdlog::stderr_color_mt("rebuy");
+  logger->set_pattern("rebuy: %^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::warn);
+
+  cli_context context;
+  CLI::App app{"rebuy: would this customer buy from us again, and would they send us their "
+               "friends?"};
+  app.set_version_flag("--version", REBUY_VERSION);
+  app.require_subcommand(1);
+  app.add_option("--db", context.db_flag, "Database file (default: $REBUY_DB, else ./rebuy.db)");
+  app.add_flag("-v,--verbose", context.verbose, "Log what happens, for debugging");
+  app.parse_complete_callback([&] {
+    if (context.verbose) spdlog::set_level(spdlog::level::debug);
+  });
+  add_import_command(app, context);
+  add_analyze_command(app, context);
+  add_report_command(app, context);
+  add_export_command(app, context);
+  add_plugins_command(app, context);
+  add_rejects_command(app, context);
+  add_demo_command(app, context);
+
+  install_cancel_handler();
+  try {
+    app.parse(argc, argv);
+    return 0;
+  } catch (const CLI::ParseError &e) {
+    return app.exit(e) == 0 ? 0 : 1;
+  } catch (const usage_error &e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  } catch (const input_error &e) {
+    spdlog::error("{}", e.what());
+    return 2;
+  } catch (const std::exception &e) {
+    spdlog::error("internal error: {}", e.what());
+    return 3;
+  }
+}
+
+} // namespace rebuy::core

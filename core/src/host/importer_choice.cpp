@@ -1,0 +1,81 @@
+#include "host/importer_choice.hpp"
+
+#include "input/decoded_reader.hpp"
+#include "util/errors.hpp"
+
+#include <fmt/format.h>
+#include <rebuy/plugin.hpp>
+
+#include <algorithm>
+#include <fstream>
+
+namespace rebuy::core {
+namespace {
+
+constexpr size_t head_size = 64 * 1024;
+
+std::string raw_head(const std::filesystem::path &file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string head(head_size, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+std::string names(const std::vector<plugin_ptr> &plugins) {
+  std::string out;
+  for (const auto &p : plugins)
+    out += (out.empty() ? "" : ", ") + p->id();
+  return out;
+}
+
+} // namespace
+
+std::vector<importer_candidate> rank_importers(const plugin_registry &registry,
+                                               const std::filesystem::path &file) {
+  std::string decoded = read_decoded_head(file, head_size);
+  std::string raw;
+  std::string file_name = file.filename().string();
+  std::vector<importer_candidate> ranked;
+  for (const auto &p : registry.of_kind(REBUY_KIND_IMPORTER)) {
+    bool wants_raw = p->has(REBUY_CAP_IMPORTER_RAW_INPUT);
+    if (wants_raw && raw.empty()) raw = raw_head(file);
+    const std::string &head = wants_raw ? raw : decoded;
+    int confidence = p->importer_api()->probe(to_str(head), to_str(file_name));
+    ranked.push_back({p, std::clamp(confidence, 0, 100)});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto &a, const auto &b) { return a.confidence > b.confidence; });
+  return ranked;
+}
+
+plugin_ptr choose_importer(const plugin_registry &registry, const std::filesystem::path &file,
+                           const std::string &requested) {
+  auto importers = registry.of_kind(REBUY_KIND_IMPORTER);
+  if (!requested.empty()) {
+    auto p = registry.find(requested);
+    if (!p || p->kind() != REBUY_KIND_IMPORTER)
+      throw input_error(
+          fmt::format("--as {}: no such importer (available: {})", requested, names(importers)));
+    return p;
+  }
+  if (importers.empty())
+    throw input_error("no importer plugins are installed; see `rebuy plugins list`");
+  auto ranked = rank_importers(registry, file);
+  if (ranked.front().confidence == 0)
+    throw input_error(fmt::format("{}: no importer recognises this file; name one with --as "
+                                  "(available: {})",
+                                  file.string(), names(importers)));
+  if (ranked.size() > 1 && ranked[1].confidence == ranked[0].confidence) {
+    std::string tied;
+    for (const auto &c : ranked)
+      if (c.confidence == ranked[0].confidence)
+        tied += fmt::format("{}{} ({}%)", tied.empty() ? "" : ", ", c.plugin->id(), c.confidence);
+    throw input_error(fmt::format("{}: more than one importer claims this file: {}; choose one "
+                                  "with --as",
+                                  file.string(), tied));
+  }
+  return ranked.front().plugin;
+}
+
+} // namespace rebuy::core

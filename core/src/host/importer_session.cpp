@@ -1,0 +1,69 @@
+#include "host/importer_session.hpp"
+
+#include "util/errors.hpp"
+
+#include <rebuy/plugin.hpp>
+
+namespace rebuy::core {
+
+std::vector<rebuy_option> to_abi_options(const option_list &options) {
+  std::vector<rebuy_option> out;
+  for (const auto &[key, value] : options)
+    out.push_back({to_str(key), to_str(value)});
+  return out;
+}
+
+importer_session::importer_session(plugin_ptr plugin, const rebuy_input &input,
+                                   const option_list &options)
+    : plugin_(std::move(plugin)), host_(plugin_->id()), api_(plugin_->importer_api()) {
+  auto abi_options = to_abi_options(options);
+  error_capture errors;
+  rebuy_status status = api_->open(host_.get(), &input, abi_options.data(), abi_options.size(),
+                                   &handle_, errors.sink());
+  if (status == REBUY_CANCELLED) throw input_error("cancelled");
+  if (status != REBUY_OK || !handle_) {
+    handle_ = nullptr;
+    throw input_error(errors.message_or("the importer could not open it"));
+  }
+}
+
+importer_session::~importer_session() {
+  if (handle_) api_->close(handle_);
+}
+
+source_description importer_session::describe() {
+  rebuy_source_info info{};
+  info.struct_size = sizeof(info);
+  error_capture errors;
+  if (api_->describe(handle_, &info, errors.sink()) != REBUY_OK)
+    throw input_error(errors.message_or("the importer could not describe its columns"));
+  source_description out;
+  out.source = to_view(info.source);
+  out.kind = info.kind;
+  for (size_t i = 0; info.columns && i < info.column_count; ++i)
+    out.columns.push_back({std::string(to_view(info.columns[i].name)), info.columns[i].role});
+  return out;
+}
+
+bool importer_session::next(size_t max_rows, rebuy_batch &out) {
+  out = rebuy_batch{};
+  out.struct_size = sizeof(rebuy_batch);
+  error_capture errors;
+  rebuy_status status = api_->read_batch(handle_, max_rows, &out, errors.sink());
+  switch (status) {
+  case REBUY_OK:
+    break;
+  case REBUY_END:
+    return false;
+  case REBUY_CANCELLED:
+    throw input_error("cancelled");
+  default:
+    throw input_error(errors.message_or("the importer failed without a message"));
+  }
+  bool consistent = (out.records || !out.record_count) && (out.rejects || !out.reject_count) &&
+                    (out.skips || !out.skip_count);
+  if (!consistent) throw input_error("the importer returned a batch with missing arrays");
+  return true;
+}
+
+} // namespace rebuy::core

@@ -1,0 +1,49 @@
+#pragma once
+// One importer plugin object reading one input, with every call checked.
+#include "host/host_services.hpp"
+#include "host/plugin.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rebuy::core {
+
+using option_list = std::vector<std::pair<std::string, std::string>>;
+
+struct column_mapping {
+  std::string name;
+  rebuy_role role;
+};
+
+struct source_description {
+  std::string source;
+  rebuy_record_kind kind = REBUY_RECORD_SURVEY;
+  std::vector<column_mapping> columns;
+};
+
+class importer_session {
+public:
+  // Throws input_error with the plugin's message when it cannot open the input.
+  importer_session(plugin_ptr plugin, const rebuy_input &input, const option_list &options);
+  ~importer_session();
+  importer_session(const importer_session &) = delete;
+  importer_session &operator=(const importer_session &) = delete;
+
+  const plugin &owner() const { return *plugin_; }
+  source_description describe();
+  // Fills `out` with the next batch (valid until the next call); false at the
+  // end. Throws input_error on a plugin error and when cancelled.
+  bool next(size_t max_rows, rebuy_batch &out);
+
+private:
+  plugin_ptr plugin_;
+  host_services host_;
+  const rebuy_importer_api *api_;
+  rebuy_importer *handle_ = nullptr;
+};
+
+// Options as the C ABI carries them; views into `options`.
+std::vector<rebuy_option> to_abi_options(const option_list &options);
+
+} // namespace rebuy::core

@@ -1,0 +1,150 @@
+#include "host/plugin_loader.hpp"
+
+#include "util/utf8.hpp"
+
+// Boost 1.74's library_info needs these before it when BOOST_DLL_USE_STD_FS is set.
+#include <string>
+#include <vector>
+
+#include <boost/dll/library_info.hpp>
+#include <boost/dll/shared_library.hpp>
+#include <rebuy/plugin.hpp>
+
+#include <dlfcn.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <system_error>
+
+namespace rebuy::core {
+namespace {
+
+std::string ownership_problem(const struct stat &st) {
+  if (st.st_uid != 0 && st.st_uid != ::geteuid()) return "owned by another user";
+  if (st.st_mode & (S_IWGRP | S_IWOTH)) return "writable by group or others";
+  return {};
+}
+
+bool valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 32) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+bool valid_metric_name(std::string_view name) {
+  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+bool valid_text(rebuy_str s, size_t max_size) {
+  return (s.data || s.size == 0) && s.size <= max_size && is_valid_utf8(to_view(s));
+}
+
+// Validates the entry's answer; returns "" when acceptable.
+std::string info_problem(const rebuy_plugin_info *info) {
+  if (!info) return "its entry point returned no plugin info";
+  if (info->struct_size < sizeof(rebuy_plugin_info))
+    return fmt::format("its plugin info is too small ({} bytes, ABI {}.0 needs {})",
+                       info->struct_size, REBUY_ABI_MAJOR, sizeof(rebuy_plugin_info));
+  if (info->abi_major != REBUY_ABI_MAJOR)
+    return fmt::format("built for plugin ABI {}.{}, this rebuy supports ABI {}.x", info->abi_major,
+                       info->abi_minor, REBUY_ABI_MAJOR);
+  if (info->abi_minor > REBUY_ABI_MINOR)
+    return fmt::format("built for plugin ABI {}.{}, newer than this rebuy's {}.{}; upgrade rebuy",
+                       info->abi_major, info->abi_minor, REBUY_ABI_MAJOR, REBUY_ABI_MINOR);
+  if (!valid_text(info->id, 32) || !valid_id(to_view(info->id)))
+    return "its id is not 1-32 characters of a-z, 0-9, '_' or '-'";
+  if (!valid_text(info->name, 200) || info->name.size == 0) return "its name is empty or invalid";
+  if (!valid_text(info->version, 64) || info->version.size == 0)
+    return "its version is empty or invalid";
+  if (!valid_text(info->description, 1000)) return "its description is not valid UTF-8";
+  if (info->kind == REBUY_KIND_IMPORTER) {
+    const auto *api = info->importer;
+    if (!api) return "an importer without an importer function table";
+    if (api->struct_size < sizeof(rebuy_importer_api)) return "its importer table is too small";
+    if (!api->probe || !api->open || !api->describe || !api->read_batch || !api->close)
+      return "its importer table has missing functions";
+    return {};
+  }
+  if (info->kind == REBUY_KIND_ANALYZER) {
+    const auto *api = info->analyzer;
+    if (!api) return "an analyzer without an analyzer function table";
+    if (api->struct_size < sizeof(rebuy_analyzer_api)) return "its analyzer table is too small";
+    if (!api->create || !api->analyze_batch || !api->destroy)
+      return "its analyzer table has missing functions";
+    if (api->metric_count == 0 || !api->metrics) return "an analyzer that declares no metrics";
+    for (size_t i = 0; i < api->metric_count; ++i) {
+      if (!valid_text(api->metrics[i].name, 64) ||
+          !valid_metric_name(to_view(api->metrics[i].name)))
+        return fmt::format("metric {} has an invalid name (a-z, 0-9, '_')", i);
+      for (size_t j = 0; j < i; ++j)
+        if (to_view(api->metrics[i].name) == to_view(api->metrics[j].name))
+          return fmt::format("metric '{}' is declared twice", to_view(api->metrics[i].name));
+      auto type = api->metrics[i].type;
+      if (type != REBUY_METRIC_NUMBER && type != REBUY_METRIC_LABEL)
+        return fmt::format("metric '{}' has an unknown type", to_view(api->metrics[i].name));
+    }
+    return {};
+  }
+  return fmt::format("unknown plugin kind {}", info->kind);
+}
+
+} // namespace
+
+bool looks_like_plugin_file(const std::filesystem::path &path) {
+  auto name = path.filename().string();
+  return name.size() > 9 && name.rfind("rebuy_", 0) == 0 && path.extension() == ".so";
+}
+
+std::string untrusted_directory_reason(const std::filesystem::path &dir) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0) return "cannot be read";
+  if (!S_ISDIR(st.st_mode)) return "is not a directory";
+  auto problem = ownership_problem(st);
+  return problem.empty() ? std::string() : "untrusted directory: " + problem;
+}
+
+std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path &path) {
+  auto refuse = [&](std::string reason) { return plugin_refusal{path, std::move(reason)}; };
+
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return refuse("cannot be read");
+  if (!S_ISREG(st.st_mode)) return refuse("not a regular file");
+  if (auto problem = ownership_problem(st); !problem.empty())
+    return refuse("untrusted file: " + problem);
+
+  // Look at the sections before running any of the file's code.
+  try {
+    boost::dll::library_info library_info(path, /*throw_if_not_native=*/true);
+    auto sections = library_info.sections();
+    if (std::find(sections.begin(), sections.end(), REBUY_MARKER_SECTION) == sections.end())
+      return refuse("not a rebuy plugin (no '" REBUY_MARKER_SECTION "' section)");
+  } catch (const std::exception &) {
+    return refuse("not a shared library this system can load");
+  }
+
+  std::error_code ec;
+  boost::dll::shared_library library;
+  library.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
+  if (ec) {
+    const char *why = ::dlerror();
+    return refuse(fmt::format("cannot be loaded: {}", why ? why : ec.message()));
+  }
+  if (!library.has(REBUY_ENTRY_SYMBOL))
+    return refuse("has no " REBUY_ENTRY_SYMBOL " entry point (built for another plugin ABI?)");
+
+  const rebuy_plugin_info *info = nullptr;
+  try {
+    info = library.get<const rebuy_plugin_info *()>(REBUY_ENTRY_SYMBOL)();
+  } catch (...) {
+    return refuse("its entry point threw an exception");
+  }
+  if (auto problem = info_problem(info); !problem.empty()) return refuse(problem);
+  return std::make_shared<const plugin>(path, std::move(library), *info);
+}
+
+} // namespace rebuy::core

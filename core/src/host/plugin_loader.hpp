@@ -1,0 +1,27 @@
+#pragma once
+// Checks a file before any of its code runs, loads it with Boost.DLL and
+// validates what its entry point returns. Every refusal has a one-line reason.
+#include "host/plugin.hpp"
+
+#include <filesystem>
+#include <string>
+#include <variant>
+
+namespace rebuy::core {
+
+struct plugin_refusal {
+  std::filesystem::path path;
+  std::string reason;
+};
+
+// True for file names the host considers plugins: rebuy_<id>.so
+bool looks_like_plugin_file(const std::filesystem::path &path);
+
+// Why a directory may not be trusted with plugins, or "" when it may: it must
+// be owned by root or the current user and not writable by group or others.
+std::string untrusted_directory_reason(const std::filesystem::path &dir);
+
+// Loads one plugin file, or says why not. Never throws for a bad file.
+std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path &path);
+
+} // namespace rebuy::core

@@ -1,0 +1,34 @@
+#pragma once
+// Finds, loads and keeps the plugins of one rebuy run.
+#include "host/plugin_loader.hpp"
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+namespace rebuy::core {
+
+// The directories searched, in order: the installation's plugin directory,
+// the build tree's (when running from it), then each entry of
+// REBUY_PLUGIN_PATH (colon-separated). Never the current directory.
+std::vector<std::filesystem::path> default_plugin_dirs();
+
+class plugin_registry {
+public:
+  // Scans the directories in order, each in sorted file order. When two
+  // plugins claim one id, the first wins and the second is refused.
+  void scan(const std::vector<std::filesystem::path> &dirs);
+  // Loads one more file (e.g. `rebuy plugins check FILE`); refusals are recorded.
+  plugin_ptr add(const std::filesystem::path &file);
+
+  const std::vector<plugin_ptr> &plugins() const { return plugins_; }
+  const std::vector<plugin_refusal> &refused() const { return refused_; }
+  plugin_ptr find(std::string_view id) const;
+  std::vector<plugin_ptr> of_kind(rebuy_plugin_kind kind) const;
+
+private:
+  std::vector<plugin_ptr> plugins_;
+  std::vector<plugin_refusal> refused_;
+};
+
+} // namespace rebuy::core

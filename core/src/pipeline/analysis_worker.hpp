@@ -1,0 +1,27 @@
+#pragma once
+// Prepares the text of a batch once and runs every analyzer over it. One per
+// worker thread: it owns that thread's ICU iterators and analyzer objects.
+#include "host/analyzer_instance.hpp"
+#include "pipeline/loaded_batch.hpp"
+#include "text/text_batch.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace rebuy::core {
+
+class analysis_worker {
+public:
+  analysis_worker(const std::vector<plugin_ptr> &analyzers, const option_list &options);
+  // Fills batch.scores and batch.analyzed.
+  void run(loaded_batch &batch);
+
+private:
+  std::vector<std::unique_ptr<analyzer_instance>> analyzers_;
+  text_batch text_;
+  std::vector<rebuy_field> fields_;
+  std::vector<rebuy_response> responses_;
+  std::vector<size_t> batch_index_; // responses_[i] is batch.responses[batch_index_[i]]
+};
+
+} // namespace rebuy::core

@@ -1,0 +1,129 @@
+#include "pipeline/analyze_pipeline.hpp"
+
+#include "pipeline/analysis_worker.hpp"
+#include "pipeline/response_loader.hpp"
+#include "store/score_writer.hpp"
+#include "util/bounded_queue.hpp"
+#include "util/cancel.hpp"
+#include "util/errors.hpp"
+#include "util/progress_line.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace rebuy::core {
+namespace {
+
+using batch_ptr = std::unique_ptr<loaded_batch>;
+
+// Keeps the first failure of any thread and stops the others.
+struct failure {
+  std::mutex mutex;
+  std::exception_ptr error;
+  void set(std::exception_ptr e) {
+    std::lock_guard lock(mutex);
+    if (!error) error = e;
+  }
+  bool any() {
+    std::lock_guard lock(mutex);
+    return error != nullptr;
+  }
+};
+
+} // namespace
+
+analysis_outcome analyze_store(const plugin_registry &registry, sql::connection &db,
+                               const analysis_request &request) {
+  auto plugins = registry.of_kind(REBUY_KIND_ANALYZER);
+  if (plugins.size() > 64) throw input_error("more than 64 analyzers are installed");
+  analysis_outcome outcome;
+  if (plugins.empty()) {
+    spdlog::warn("no analyzer plugins are installed; nothing to analyze");
+    return outcome;
+  }
+  std::vector<analyzer_identity> identities;
+  std::vector<analyzer_metrics> metrics;
+  bool with_attributes = false;
+  for (const auto &p : plugins) {
+    identities.push_back({p->id(), p->version()});
+    analyzer_metrics m{identities.back(), {}};
+    for (const auto &metric : p->metrics())
+      m.metrics.push_back(metric.name);
+    metrics.push_back(std::move(m));
+    with_attributes |= p->has(REBUY_CAP_ANALYZER_ATTRIBUTES);
+    outcome.analyzers.push_back(p->id() + " " + p->version());
+  }
+  if (request.rerun) forget_analyses(db, identities);
+
+  // Workers are created up front so a failing analyzer stops us before any work.
+  unsigned worker_count =
+      request.workers ? request.workers : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<analysis_worker>> workers;
+  for (unsigned i = 0; i < worker_count; ++i)
+    workers.push_back(std::make_unique<analysis_worker>(plugins, request.options));
+
+  sql::connection reader_db(db.path(), /*read_only=*/true);
+  response_loader loader(reader_db, identities, with_attributes);
+  uint64_t pending = loader.count_pending();
+  if (pending == 0) return outcome;
+
+  bounded_queue<batch_ptr> to_analyze(2 * worker_count), to_write(2 * worker_count);
+  failure failed;
+
+  std::thread reading([&] {
+    try {
+      for (;;) {
+        auto batch = std::make_unique<loaded_batch>();
+        if (cancel_requested() || failed.any() || !loader.next(request.batch_size, *batch)) break;
+        if (!to_analyze.push(std::move(batch))) break;
+      }
+    } catch (...) {
+      failed.set(std::current_exception());
+    }
+    to_analyze.close();
+  });
+
+  std::vector<std::thread> analyzing;
+  std::atomic<unsigned> running{worker_count};
+  for (auto &worker : workers)
+    analyzing.emplace_back([&, w = worker.get()] {
+      try {
+        while (auto batch = to_analyze.pop()) {
+          w->run(**batch);
+          if (!to_write.push(std::move(*batch))) break;
+        }
+      } catch (...) {
+        failed.set(std::current_exception());
+        to_analyze.close();
+      }
+      if (--running == 0) to_write.close();
+    });
+
+  score_writer writer(db, metrics);
+  progress_line progress("analyzing");
+  while (auto batch = to_write.pop()) {
+    try {
+      outcome.scores += writer.write(**batch);
+      outcome.responses += (*batch)->responses.size();
+      progress.update(outcome.responses, pending, outcome.responses);
+    } catch (...) {
+      failed.set(std::current_exception());
+      to_analyze.close();
+      to_write.close();
+    }
+  }
+  reading.join();
+  for (auto &t : analyzing)
+    t.join();
+  progress.finish();
+  if (failed.error) std::rethrow_exception(failed.error);
+  if (cancel_requested()) throw input_error("analysis cancelled; what was analyzed is kept");
+  return outcome;
+}
+
+} // namespace rebuy::core

@@ -1,0 +1,239 @@
+#include "pipeline/import_pipeline.hpp"
+
+#include "host/importer_choice.hpp"
+#include "input/decoded_reader.hpp"
+#include "pipeline/stager.hpp"
+#include "store/response_writer.hpp"
+#include "util/bounded_queue.hpp"
+#include "util/cancel.hpp"
+#include "util/errors.hpp"
+#include "util/progress_line.hpp"
+#include "util/timestamp.hpp"
+
+#include <fmt/format.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <rebuy/plugin.hpp>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <memory>
+#include <thread>
+
+#include <pthread.h>
+
+namespace rebuy::core {
+namespace {
+
+// The rebuy_input handed to the importer, reading through decoded_reader.
+struct input_adapter {
+  decoded_reader &reader;
+  std::string name;
+  std::string error;
+  std::atomic<uint64_t> raw_bytes{0};
+  rebuy_input abi{};
+
+  input_adapter(decoded_reader &r, std::string file_name) : reader(r), name(std::move(file_name)) {
+    abi.struct_size = sizeof(abi);
+    abi.context = this;
+    abi.name = to_str(name);
+    abi.size_hint = reader.file_size();
+    abi.read = &read;
+  }
+
+  static int64_t read(void *context, char *buffer, size_t capacity) {
+    auto *self = static_cast<input_adapter *>(context);
+    try {
+      size_t n = self->reader.read(buffer, capacity);
+      self->raw_bytes.store(self->reader.raw_bytes_read(), std::memory_order_relaxed);
+      return static_cast<int64_t>(n);
+    } catch (const std::exception &e) {
+      self->error = e.what();
+      return -1;
+    }
+  }
+};
+
+// Rows staged together before the writer takes them.
+constexpr uint64_t rows_per_hand_over = 8192;
+// The writer commits at least this often, so an interrupted import keeps its work.
+constexpr uint64_t max_rows_per_commit = 200000;
+constexpr auto max_time_per_commit = std::chrono::seconds(2);
+
+using batch_queue = bounded_queue<std::unique_ptr<staged_batch>>;
+
+// Reads batches from the importer and stages them, on its own thread.
+class batch_producer {
+public:
+  batch_producer(importer_session &session, size_t batch_size)
+      : session_(session), batch_size_(batch_size) {}
+
+  void run(batch_queue &queue, batch_queue &spares) {
+    // Batches come back from the writer emptied, with their memory.
+    auto next_batch = [&] {
+      auto spare = spares.try_pop();
+      return spare ? std::move(*spare) : std::make_unique<staged_batch>();
+    };
+    try {
+      rebuy_batch batch;
+      int empty_streak = 0;
+      auto staged = next_batch();
+      while (session_.next(batch_size_, batch)) {
+        if (cancel_requested()) throw input_error("cancelled");
+        uint64_t rows = batch.record_count + batch.reject_count + batch.skip_count;
+        // An importer that keeps answering "more" with nothing would spin forever.
+        if (rows == 0 && ++empty_streak > 10000)
+          throw input_error("the importer keeps returning empty batches");
+        if (rows) empty_streak = 0;
+        stager_.stage(batch, *staged);
+        if (staged->rows() >= rows_per_hand_over) {
+          if (!queue.push(std::move(staged))) break;
+          staged = next_batch();
+        }
+      }
+      if (staged && staged->rows()) queue.push(std::move(staged));
+    } catch (...) {
+      error_ = std::current_exception();
+    }
+    queue.close();
+  }
+  std::exception_ptr error() const { return error_; }
+
+private:
+  importer_session &session_;
+  size_t batch_size_;
+  stager stager_;
+  std::exception_ptr error_;
+};
+
+} // namespace
+
+std::string mapping_json(const std::vector<column_mapping> &columns) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartArray();
+  for (const auto &c : columns) {
+    w.StartObject();
+    w.Key("column");
+    w.String(c.name.c_str(), static_cast<rapidjson::SizeType>(c.name.size()));
+    w.Key("role");
+    w.String(role_name(c.role));
+    w.EndObject();
+  }
+  w.EndArray();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+import_outcome import_file(const plugin_registry &registry, sql::connection &db,
+                           const import_request &request) {
+  const auto &file = request.file;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec))
+    throw input_error(
+        fmt::format("{}: {}", file.string(),
+                    std::filesystem::exists(file, ec) ? "not a regular file" : "no such file"));
+  auto plugin = choose_importer(registry, file, request.importer);
+  decoded_reader reader(file, plugin->has(REBUY_CAP_IMPORTER_RAW_INPUT));
+  input_adapter input(reader, file.string());
+
+  std::unique_ptr<importer_session> session;
+  try {
+    session = std::make_unique<importer_session>(plugin, input.abi, request.options);
+  } catch (const input_error &e) {
+    throw input_error(fmt::format("{}: {}: {}", file.string(), plugin->id(), e.what()));
+  }
+
+  import_outcome outcome;
+  auto description = session->describe();
+  outcome.columns = description.columns;
+  outcome.converted = reader.converted();
+  auto &run = outcome.run;
+  run.file = file.string();
+  run.file_size = reader.file_size();
+  run.encoding = reader.encoding();
+  run.importer = plugin->id();
+  run.importer_version = plugin->version();
+  run.source = !request.source.empty()       ? request.source
+               : !description.source.empty() ? description.source
+                                             : file.filename().string();
+  run.started_at = now_utc();
+  run.mapping = mapping_json(description.columns);
+  run.id = begin_run(db, run);
+  spdlog::debug("run {}: {} with {} {}", run.id, file.string(), plugin->id(), plugin->version());
+
+  response_writer writer(db, run.id, run.source);
+  constexpr size_t in_flight = 4;
+  batch_queue queue(in_flight), spares(in_flight + 2);
+  batch_producer producer(*session, request.batch_size);
+  std::thread reading([&] {
+    pthread_setname_np(pthread_self(), "rebuy-read");
+    producer.run(queue, spares);
+  });
+
+  progress_line progress("importing " + file.filename().string());
+  std::exception_ptr write_error;
+  auto last_commit = std::chrono::steady_clock::now();
+  for (;;) {
+    auto batch = queue.pop();
+    try {
+      if (batch) {
+        writer.write(**batch);
+        (*batch)->clear();
+        spares.push(std::move(*batch));
+      }
+      auto now = std::chrono::steady_clock::now();
+      if (!batch || writer.pending_rows() >= max_rows_per_commit ||
+          now - last_commit >= max_time_per_commit) {
+        writer.commit(run.counts);
+        last_commit = now;
+      }
+    } catch (...) {
+      write_error = std::current_exception();
+      writer.rollback();
+      queue.close();
+      break;
+    }
+    if (!batch) break;
+    progress.update(input.raw_bytes.load(std::memory_order_relaxed), run.file_size,
+                    run.counts.rows_in());
+  }
+  reading.join();
+  progress.finish();
+
+  // The mapping can grow while reading (e.g. JSON keys seen late).
+  auto error = write_error ? write_error : producer.error();
+  if (!error) {
+    try {
+      outcome.columns = session->describe().columns;
+      run.mapping = mapping_json(outcome.columns);
+      run.sha256 = reader.sha256_hex();
+    } catch (...) {
+      error = std::current_exception();
+    }
+  }
+  run.invalid_bytes = reader.invalid_sequences();
+  run.finished_at = now_utc();
+  if (!error) {
+    run.status = "done";
+    finish_run(db, run);
+    return outcome;
+  }
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception &e) {
+    std::string why = input.error.empty() ? e.what() : input.error;
+    run.status = cancel_requested() || why == "cancelled" ? "cancelled" : "failed";
+    run.message = why;
+    finish_run(db, run);
+    if (write_error) throw; // a store failure is ours, not the input's
+    if (run.status == "cancelled")
+      throw input_error(fmt::format("{}: import cancelled after {} rows (kept)", file.string(),
+                                    run.counts.rows_in()));
+    throw input_error(fmt::format("{}: import failed after {} rows: {}", file.string(),
+                                  run.counts.rows_in(), why));
+  }
+}
+
+} // namespace rebuy::core

@@ -1,0 +1,38 @@
+#pragma once
+// `rebuy import FILE`: one importer reads the file on one thread while the
+// store writes the previous batch on the other. Every row ends up stored,
+// rejected or skipped, and the run records how many of each.
+#include "host/importer_session.hpp"
+#include "host/plugin_registry.hpp"
+#include "store/run_log.hpp"
+#include "store/sqlite.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace rebuy::core {
+
+struct import_request {
+  std::filesystem::path file;
+  std::string importer; // --as; empty: detect
+  std::string source;   // --source; empty: the importer's suggestion, else the file name
+  option_list options;  // e.g. {"map", "nps=Column"}
+  size_t batch_size = 1024;
+};
+
+struct import_outcome {
+  import_run run;
+  std::vector<column_mapping> columns;
+  bool converted = false; // the file was not UTF-8
+};
+
+// Imports one file. Throws input_error (naming the file) when it cannot be
+// read at all; a failure part-way keeps what was committed and records the
+// run as failed before rethrowing.
+import_outcome import_file(const plugin_registry &registry, sql::connection &db,
+                           const import_request &request);
+
+// The mapping as JSON: [{"column": "...", "role": "..."}].
+std::string mapping_json(const std::vector<column_mapping> &columns);
+
+} // namespace rebuy::core

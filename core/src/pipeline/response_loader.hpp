@@ -1,0 +1,41 @@
+#pragma once
+// Pages through the responses some analyzer has not yet seen at its current
+// version, in id order.
+#include "pipeline/loaded_batch.hpp"
+#include "store/sqlite.hpp"
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rebuy::core {
+
+struct analyzer_identity {
+  std::string id, version;
+};
+
+class response_loader {
+public:
+  // `with_attributes`: also hand every attribute column to analyzers.
+  response_loader(sql::connection &db, const std::vector<analyzer_identity> &analyzers,
+                  bool with_attributes);
+  // The next page; false when nothing is pending any more.
+  bool next(size_t max, loaded_batch &out);
+  // How many responses are pending in all.
+  uint64_t count_pending();
+
+private:
+  const std::array<std::string, REBUY_ROLE_COUNT_V1_0> &column_names(int64_t run_id);
+
+  sql::connection &db_;
+  std::vector<analyzer_identity> analyzers_;
+  bool with_attributes_;
+  std::string pending_condition_;
+  sql::statement page_;
+  sql::statement mapping_;
+  int64_t last_id_ = 0;
+  std::map<int64_t, std::array<std::string, REBUY_ROLE_COUNT_V1_0>> names_by_run_;
+};
+
+} // namespace rebuy::core

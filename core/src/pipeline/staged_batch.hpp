@@ -1,0 +1,60 @@
+#pragma once
+// Records copied out of an importer's memory, validated and keyed, ready for
+// the store. The importer can read its next batch while the store writes this one.
+#include <rebuy/plugin_abi.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace rebuy::core {
+
+struct staged_response {
+  uint64_t line = 0;
+  rebuy_record_kind kind = REBUY_RECORD_SURVEY;
+  std::string key;                                      // unique within the source
+  std::string external_id;                              // the source's own id, if any
+  std::string content_hash;                             // detects edits on re-import
+  std::array<std::string, REBUY_ROLE_COUNT_V1_0> roles; // first value per role; "" when absent
+  std::optional<int64_t> nps;
+  std::optional<double> rating, rating_max, order_value;
+  std::optional<int64_t> order_count;
+  std::string submitted_at; // normalised UTC, or "" when not understood
+  std::string attributes;   // JSON object of every other column
+};
+
+struct staged_issue {
+  uint64_t line = 0;
+  std::string reason, raw;
+};
+
+class staged_batch {
+public:
+  std::vector<staged_issue> rejects, skips;
+  std::vector<staged_issue> value_rejects; // a value refused for its role; the row is kept
+
+  // A response slot to fill; slots are reused, so reset what you set.
+  staged_response &add() {
+    if (count_ == slots_.size()) slots_.emplace_back();
+    return slots_[count_++];
+  }
+  std::span<const staged_response> responses() const { return {slots_.data(), count_}; }
+  uint64_t rows() const { return count_ + rejects.size() + skips.size(); }
+  // Empties the batch but keeps its memory: batches go back to the importing
+  // thread after writing, so strings are not allocated again for every row.
+  void clear() {
+    count_ = 0;
+    rejects.clear();
+    skips.clear();
+    value_rejects.clear();
+  }
+
+private:
+  std::vector<staged_response> slots_;
+  size_t count_ = 0;
+};
+
+} // namespace rebuy::core

@@ -1,0 +1,183 @@
+#include "pipeline/stager.hpp"
+
+#include "util/sha256.hpp"
+#include "util/timestamp.hpp"
+#include "util/utf8.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <rebuy/plugin.hpp>
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+
+namespace rebuy::core {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
+std::string_view display(std::string_view value) {
+  return value.size() > 40 ? value.substr(0, 40) : value;
+}
+
+bool known_role(rebuy_role role) { return role > 0 && role < REBUY_ROLE_COUNT_V1_0; }
+
+} // namespace
+
+std::optional<int64_t> parse_nps_answer(std::string_view text) {
+  text = trim(text);
+  int64_t value = -1;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || value < 0 || value > 10) return std::nullopt;
+  std::string_view rest(end, static_cast<size_t>(text.data() + text.size() - end));
+  if (rest.empty()) return value;
+  if (rest == ".0" || rest == ".00") return value;
+  // "10 - Extremely likely", "0: Not at all likely"
+  auto after = trim(rest);
+  if (!after.empty() && (after.front() == '-' || after.front() == ':' || after.front() == '=') &&
+      rest.front() == ' ')
+    return value;
+  return std::nullopt;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  text = trim(text);
+  std::string digits;
+  for (char c : text)
+    if (c != ',') digits += c;
+  double value = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
+void stager::stage(const rebuy_batch &in, staged_batch &out) {
+  for (size_t i = 0; i < in.record_count; ++i)
+    stage_record(in.records[i], out.add(), out);
+  for (size_t i = 0; i < in.reject_count; ++i)
+    out.rejects.push_back({in.rejects[i].line, repair_utf8(to_view(in.rejects[i].reason)),
+                           repair_utf8(to_view(in.rejects[i].raw))});
+  for (size_t i = 0; i < in.skip_count; ++i)
+    out.skips.push_back({in.skips[i].line, repair_utf8(to_view(in.skips[i].reason)),
+                         repair_utf8(to_view(in.skips[i].raw))});
+}
+
+void stager::stage_record(const rebuy_record &record, staged_response &out, staged_batch &batch) {
+  out.line = record.line;
+  out.kind = record.kind >= REBUY_RECORD_SURVEY && record.kind <= REBUY_RECORD_ORDER
+                 ? record.kind
+                 : REBUY_RECORD_SURVEY;
+  for (auto &r : out.roles)
+    r.clear();
+  out.nps.reset();
+  out.rating.reset();
+  out.rating_max.reset();
+  out.order_value.reset();
+  out.order_count.reset();
+  out.submitted_at.clear();
+
+  rapidjson::StringBuffer json;
+  rapidjson::Writer<rapidjson::StringBuffer> attributes(json);
+  attributes.StartObject();
+
+  auto keep_as_attribute = [&](std::string_view name, std::string_view value) {
+    attributes.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()), true);
+    attributes.String(value.data(), static_cast<rapidjson::SizeType>(value.size()), true);
+  };
+  auto refuse_value = [&](std::string_view name, std::string_view value, std::string_view why) {
+    batch.value_rejects.push_back(
+        {record.line, fmt::format("{}: '{}' {}", name, display(value), why), std::string(value)});
+    keep_as_attribute(name, value);
+  };
+
+  for (size_t f = 0; f < record.field_count; ++f) {
+    const auto &field = record.fields[f];
+    std::string_view name = valid_utf8_view(to_view(field.name), name_scratch_);
+    std::string_view value = valid_utf8_view(to_view(field.value), value_scratch_);
+    rebuy_role role = known_role(field.role) ? field.role : REBUY_ROLE_ATTRIBUTE;
+    // Role, name and value with their sizes, so no two different rows hash alike.
+    const uint64_t header[] = {static_cast<uint64_t>(role), name.size(), value.size()};
+    content_.update({reinterpret_cast<const char *>(header), sizeof header});
+    content_.update(name);
+    content_.update(value);
+
+    if (role == REBUY_ROLE_ATTRIBUTE) {
+      keep_as_attribute(name, value);
+      continue;
+    }
+    auto &slot = out.roles[static_cast<size_t>(role)];
+    if (!slot.empty()) {
+      // A second column with the same role: texts are joined, others kept as attributes.
+      if (role == REBUY_ROLE_TEXT && !trim(value).empty()) {
+        slot += "\n\n";
+        slot += value;
+      } else {
+        keep_as_attribute(name.empty() ? std::string_view(role_name(role)) : name, value);
+      }
+      continue;
+    }
+    std::string_view label = name.empty() ? std::string_view(role_name(role)) : name;
+    switch (role) {
+    case REBUY_ROLE_NPS:
+      if (auto v = parse_nps_answer(value))
+        out.nps = v;
+      else if (!trim(value).empty()) {
+        refuse_value(label, value, "is not a 0-10 score");
+        continue;
+      }
+      break;
+    case REBUY_ROLE_RATING:
+    case REBUY_ROLE_RATING_MAX:
+    case REBUY_ROLE_ORDER_VALUE: {
+      auto v = parse_number(value);
+      if (!v && !trim(value).empty()) {
+        refuse_value(label, value, "is not a number");
+        continue;
+      }
+      (role == REBUY_ROLE_RATING       ? out.rating
+       : role == REBUY_ROLE_RATING_MAX ? out.rating_max
+                                       : out.order_value) = v;
+      break;
+    }
+    case REBUY_ROLE_ORDER_COUNT: {
+      auto v = parse_number(value);
+      if (!v || *v < 0 || *v != std::floor(*v)) {
+        if (!trim(value).empty()) refuse_value(label, value, "is not a whole number");
+        continue;
+      }
+      out.order_count = static_cast<int64_t>(*v);
+      break;
+    }
+    case REBUY_ROLE_SUBMITTED_AT:
+      if (auto t = normalize_timestamp(value)) out.submitted_at = *t;
+      break;
+    default:
+      break;
+    }
+    slot = role == REBUY_ROLE_TEXT || role == REBUY_ROLE_TITLE ? value : trim(value);
+  }
+  attributes.EndObject();
+  out.attributes.assign(json.GetString(), json.GetSize());
+  out.content_hash = content_.hex_digest().substr(0, 32);
+
+  out.external_id = out.roles[REBUY_ROLE_ID];
+  if (!out.external_id.empty()) {
+    out.key = out.external_id;
+  } else {
+    uint32_t n = ++occurrences_[std::stoull(out.content_hash.substr(0, 16), nullptr, 16)];
+    out.key = n == 1 ? "h:" + out.content_hash : fmt::format("h:{}#{}", out.content_hash, n);
+  }
+}
+
+} // namespace rebuy::core

@@ -1,0 +1,30 @@
+#pragma once
+// Turns an importer's batch into a staged_batch: copies, validates role
+// values, builds the attribute JSON and the keys that make re-imports idempotent.
+#include "pipeline/staged_batch.hpp"
+#include "util/sha256.hpp"
+
+#include <unordered_map>
+
+namespace rebuy::core {
+
+class stager {
+public:
+  // Appends the importer's batch to `out`.
+  void stage(const rebuy_batch &in, staged_batch &out);
+
+private:
+  void stage_record(const rebuy_record &record, staged_response &out, staged_batch &batch);
+  sha256 content_;
+  std::string name_scratch_, value_scratch_;
+  // Rows without an id are keyed by content; identical rows in one file get
+  // their occurrence number, so each is stored and a re-import matches them again.
+  std::unordered_map<uint64_t, uint32_t> occurrences_;
+};
+
+// Parses a 0-10 answer: "7", " 9 ", "10.0", "10 - Extremely likely".
+std::optional<int64_t> parse_nps_answer(std::string_view text);
+// Parses a plain decimal number ("4", "4.5", " 1,234 " with thousands commas).
+std::optional<double> parse_number(std::string_view text);
+
+} // namespace rebuy::core

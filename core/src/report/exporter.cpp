@@ -1,0 +1,182 @@
+#include "report/exporter.hpp"
+
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <map>
+#include <vector>
+
+namespace rebuy::core {
+namespace {
+
+// Response columns exported, in order; `id` is the source's own id or the row number.
+const char *const response_columns[] = {
+    "id",      "source",    "kind",        "line",          "customer",  "submitted_at",
+    "nps",     "buy_again", "rating",      "rating_max",    "recommend", "csat",
+    "ces",     "product",   "segment",     "journey_stage", "country",   "language",
+    "channel", "order_id",  "order_value", "order_count",   "title",     "text"};
+
+constexpr const char *response_sql = R"sql(
+SELECT r.id, coalesce(r.external_id, CAST(r.line AS TEXT)), r.source, r.kind, r.line, r.customer,
+  coalesce(r.submitted_at, r.submitted_raw), r.nps, r.buy_again, r.rating, r.rating_max,
+  r.recommend, r.csat, r.ces, r.product, r.segment, r.journey_stage, r.country, r.language,
+  r.channel, r.order_id, r.order_value, r.order_count, r.title, r.text, r.attributes
+FROM responses r ORDER BY r.id
+)sql";
+
+struct metric_column {
+  std::string analyzer, metric, header;
+  bool label; // export the label (else the value)
+};
+
+// One column per (analyzer, metric); the metric name alone when unambiguous.
+std::vector<metric_column> metric_columns(sql::connection &db) {
+  std::vector<metric_column> columns;
+  auto s = db.prepare("SELECT analyzer, metric, count(label) > 0 FROM scores "
+                      "GROUP BY analyzer, metric ORDER BY analyzer, metric");
+  std::map<std::string, int> uses;
+  while (s.step()) {
+    columns.push_back(
+        {std::string(s.column_text(0)), std::string(s.column_text(1)), {}, s.column_int(2) != 0});
+    ++uses[columns.back().metric];
+  }
+  for (auto &c : columns)
+    c.header = uses[c.metric] > 1 || c.metric == "nps" ? c.analyzer + "." + c.metric : c.metric;
+  return columns;
+}
+
+struct score {
+  std::optional<double> value;
+  std::string label, evidence;
+};
+
+// Walks the scores in response order alongside the responses.
+class score_cursor {
+public:
+  explicit score_cursor(sql::connection &db)
+      : s_(db.prepare("SELECT response_id, analyzer, metric, value, label, evidence FROM scores "
+                      "ORDER BY response_id")) {
+    more_ = s_.step();
+  }
+  // The scores of `response_id`, keyed by "analyzer\x1fmetric".
+  std::map<std::string, score> take(int64_t response_id) {
+    std::map<std::string, score> out;
+    while (more_ && s_.column_int(0) < response_id)
+      more_ = s_.step();
+    while (more_ && s_.column_int(0) == response_id) {
+      out[fmt::format("{}\x1f{}", s_.column_text(1), s_.column_text(2))] = {
+          s_.column_optional_double(3), std::string(s_.column_text(4)),
+          std::string(s_.column_text(5))};
+      more_ = s_.step();
+    }
+    return out;
+  }
+
+private:
+  sql::statement s_;
+  bool more_ = false;
+};
+
+std::string number_text(double v) { return fmt::format("{}", v); }
+
+} // namespace
+
+void write_csv_field(std::ostream &out, std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out << value;
+    return;
+  }
+  out << '"';
+  for (char c : value) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
+uint64_t export_responses(sql::connection &db, export_format format, std::ostream &out) {
+  auto metrics = metric_columns(db);
+  score_cursor scores(db);
+  auto rows = db.prepare(response_sql);
+  constexpr int first_exported = 1, column_count = static_cast<int>(std::size(response_columns));
+  constexpr int attributes_column = first_exported + column_count;
+
+  if (format == export_format::csv) {
+    for (int c = 0; c < column_count; ++c)
+      out << (c ? "," : "") << response_columns[c];
+    for (const auto &m : metrics)
+      out << ',' << m.header;
+    out << "\r\n";
+  }
+  uint64_t count = 0;
+  while (rows.step()) {
+    auto response_scores = scores.take(rows.column_int(0));
+    if (format == export_format::csv) {
+      for (int c = 0; c < column_count; ++c) {
+        if (c) out << ',';
+        write_csv_field(out, rows.column_text(first_exported + c));
+      }
+      for (const auto &m : metrics) {
+        out << ',';
+        auto it = response_scores.find(m.analyzer + "\x1f" + m.metric);
+        if (it == response_scores.end()) continue;
+        if (m.label)
+          write_csv_field(out, it->second.label);
+        else if (it->second.value)
+          out << number_text(*it->second.value);
+      }
+      out << "\r\n";
+    } else {
+      rapidjson::StringBuffer buffer;
+      rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+      w.StartObject();
+      for (int c = 0; c < column_count; ++c) {
+        int column = first_exported + c;
+        if (rows.is_null(column)) continue;
+        w.Key(response_columns[c]);
+        switch (rows.column_type(column)) {
+        case SQLITE_INTEGER:
+          w.Int64(rows.column_int(column));
+          break;
+        case SQLITE_FLOAT:
+          w.Double(rows.column_double(column));
+          break;
+        default: {
+          auto text = rows.column_text(column);
+          w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+        }
+        }
+      }
+      rapidjson::Document attributes;
+      auto json = rows.column_text(attributes_column);
+      attributes.Parse(json.data(), json.size());
+      if (attributes.IsObject()) {
+        w.Key("attributes");
+        attributes.Accept(w);
+      }
+      w.Key("scores");
+      w.StartObject();
+      for (const auto &[key, s] : response_scores) {
+        auto sep = key.find('\x1f');
+        std::string name = key.substr(0, sep) + "." + key.substr(sep + 1);
+        w.Key(name.c_str(), static_cast<rapidjson::SizeType>(name.size()));
+        w.StartObject();
+        w.Key("value");
+        s.value ? (void)w.Double(*s.value) : (void)w.Null();
+        if (!s.label.empty()) w.Key("label"), w.String(s.label.c_str());
+        if (!s.evidence.empty()) w.Key("evidence"), w.String(s.evidence.c_str());
+        w.EndObject();
+      }
+      w.EndObject();
+      w.EndObject();
+      out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+      out << '\n';
+    }
+    ++count;
+  }
+  return count;
+}
+
+} // namespace rebuy::core

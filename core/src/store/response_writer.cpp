@@ -1,0 +1,157 @@
+#include "store/response_writer.hpp"
+
+namespace rebuy::core {
+namespace {
+
+constexpr const char *insert_sql = R"sql(
+INSERT INTO responses (key_hash, source, key, external_id, content_hash, kind, run_id, line, customer,
+  submitted_at, submitted_raw, nps, buy_again, rating, rating_max, recommend, csat, ces,
+  ces_version, title, text, product, segment, journey_stage, order_id, order_value, order_count,
+  country, language, channel, attributes)
+VALUES (?31, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+  ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)
+)sql";
+
+// The same values over an edited response: its rowid, and so its id, stays.
+constexpr const char *update_sql = R"sql(
+UPDATE responses SET external_id = ?3, content_hash = ?4, kind = ?5, run_id = ?6, line = ?7,
+  customer = ?8, submitted_at = ?9, submitted_raw = ?10, nps = ?11, buy_again = ?12,
+  rating = ?13, rating_max = ?14, recommend = ?15, csat = ?16, ces = ?17, ces_version = ?18,
+  title = ?19, text = ?20, product = ?21, segment = ?22, journey_stage = ?23, order_id = ?24,
+  order_value = ?25, order_count = ?26, country = ?27, language = ?28, channel = ?29,
+  attributes = ?30
+WHERE id = ?32
+)sql";
+
+// FNV-1a, 64 bits: stable across platforms, so the stored hashes stay valid.
+int64_t key_hash(std::string_view source, std::string_view key) {
+  uint64_t h = 14695981039346656037ull;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s)
+      h = (h ^ c) * 1099511628211ull;
+  };
+  mix(source);
+  mix(std::string_view("\x1f", 1));
+  mix(key);
+  return static_cast<int64_t>(h);
+}
+
+} // namespace
+
+const char *record_kind_name(rebuy_record_kind kind) {
+  switch (kind) {
+  case REBUY_RECORD_REVIEW:
+    return "review";
+  case REBUY_RECORD_POST_PURCHASE:
+    return "post_purchase";
+  case REBUY_RECORD_ORDER:
+    return "order";
+  default:
+    return "survey";
+  }
+}
+
+response_writer::response_writer(sql::connection &db, int64_t run_id, std::string source)
+    : db_(db), run_id_(run_id), source_(std::move(source)),
+      lookup_(db.prepare("SELECT id, content_hash FROM responses "
+                         "WHERE key_hash = ?1 AND source = ?2 AND key = ?3")),
+      insert_(db.prepare(insert_sql)), update_(db.prepare(update_sql)),
+      drop_scores_(db.prepare("DELETE FROM scores WHERE response_id = ?1")),
+      drop_analyses_(db.prepare("DELETE FROM analyses WHERE response_id = ?1")),
+      reject_(db.prepare(
+          "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")) {}
+
+void response_writer::bind_response(sql::statement &s, const staged_response &r, int64_t hash) {
+  auto role = [&](rebuy_role k) -> const std::string & { return r.roles[static_cast<size_t>(k)]; };
+  s.bind(1, source_)
+      .bind(2, r.key)
+      .bind_or_null(3, r.external_id)
+      .bind(4, r.content_hash)
+      .bind(5, std::string_view(record_kind_name(r.kind)))
+      .bind(6, run_id_)
+      .bind(7, static_cast<int64_t>(r.line))
+      .bind_or_null(8, role(REBUY_ROLE_CUSTOMER))
+      .bind_or_null(9, r.submitted_at)
+      .bind_or_null(10, role(REBUY_ROLE_SUBMITTED_AT))
+      .bind(11, r.nps)
+      .bind_or_null(12, role(REBUY_ROLE_BUY_AGAIN))
+      .bind(13, r.rating)
+      .bind(14, r.rating_max)
+      .bind_or_null(15, role(REBUY_ROLE_RECOMMEND))
+      .bind_or_null(16, role(REBUY_ROLE_CSAT))
+      .bind_or_null(17, role(REBUY_ROLE_CES))
+      .bind_or_null(18, role(REBUY_ROLE_CES_VERSION))
+      .bind_or_null(19, role(REBUY_ROLE_TITLE))
+      .bind_or_null(20, role(REBUY_ROLE_TEXT))
+      .bind_or_null(21, role(REBUY_ROLE_PRODUCT))
+      .bind_or_null(22, role(REBUY_ROLE_SEGMENT))
+      .bind_or_null(23, role(REBUY_ROLE_JOURNEY_STAGE))
+      .bind_or_null(24, role(REBUY_ROLE_ORDER_ID))
+      .bind(25, r.order_value)
+      .bind(26, r.order_count)
+      .bind_or_null(27, role(REBUY_ROLE_COUNTRY))
+      .bind_or_null(28, role(REBUY_ROLE_LANGUAGE))
+      .bind_or_null(29, role(REBUY_ROLE_CHANNEL))
+      .bind(30, r.attributes)
+      .bind(31, hash);
+}
+
+void response_writer::record_issues(const std::vector<staged_issue> &issues, const char *kind) {
+  for (const auto &issue : issues) {
+    reject_.bind(1, run_id_)
+        .bind(2, static_cast<int64_t>(issue.line))
+        .bind(3, std::string_view(kind))
+        .bind(4, issue.reason)
+        .bind_or_null(5, issue.raw);
+    reject_.run();
+  }
+}
+
+void response_writer::write(const staged_batch &batch) {
+  if (!tx_) tx_.emplace(db_);
+  for (const auto &r : batch.responses()) {
+    int64_t hash = key_hash(source_, r.key);
+    lookup_.bind(1, hash).bind(2, source_).bind(3, r.key);
+    bool exists = lookup_.step();
+    int64_t id = exists ? lookup_.column_int(0) : 0;
+    bool same = exists && lookup_.column_text(1) == r.content_hash;
+    lookup_.reset();
+    if (same) {
+      ++pending_.unchanged;
+      continue;
+    }
+    auto &write = exists ? update_ : insert_;
+    bind_response(write, r, hash);
+    if (exists) write.bind(32, id);
+    write.run();
+    if (exists) {
+      // The response was edited: its old scores no longer describe it.
+      drop_scores_.bind(1, id).run();
+      drop_analyses_.bind(1, id).run();
+      ++pending_.updated;
+    } else {
+      ++pending_.added;
+    }
+  }
+  record_issues(batch.rejects, "row");
+  record_issues(batch.skips, "skip");
+  record_issues(batch.value_rejects, "value");
+  pending_.rejected += batch.rejects.size();
+  pending_.skipped += batch.skips.size();
+  pending_.values_rejected += batch.value_rejects.size();
+}
+
+void response_writer::commit(row_counts &total) {
+  if (!tx_) return;
+  tx_->commit();
+  tx_.reset();
+  total.added += pending_.added;
+  total.updated += pending_.updated;
+  total.unchanged += pending_.unchanged;
+  total.rejected += pending_.rejected;
+  total.skipped += pending_.skipped;
+  total.values_rejected += pending_.values_rejected;
+  pending_ = {};
+}
+
+} // namespace rebuy::core

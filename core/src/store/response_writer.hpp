@@ -1,0 +1,44 @@
+#pragma once
+// Writes staged batches into the store. A response already stored under the
+// same (source, key) is left alone when its content is unchanged and replaced
+// (its scores dropped for re-analysis) when edited. Batches go into one open
+// transaction until commit(): a bulk import commits every few seconds, since
+// each commit rewrites every index page its rows touched.
+#include "pipeline/staged_batch.hpp"
+#include "store/run_log.hpp"
+#include "store/sqlite.hpp"
+
+#include <optional>
+
+namespace rebuy::core {
+
+class response_writer {
+public:
+  response_writer(sql::connection &db, int64_t run_id, std::string source);
+  // Adds the batch to the open transaction, opening one if needed.
+  void write(const staged_batch &batch);
+  // Commits, and only then adds what was written to `total`. Without a
+  // commit, destroying the writer rolls the open transaction back.
+  void commit(row_counts &total);
+  // Drops everything written since the last commit.
+  void rollback() {
+    tx_.reset();
+    pending_ = {};
+  }
+  uint64_t pending_rows() const { return pending_.rows_in(); }
+
+private:
+  void bind_response(sql::statement &s, const staged_response &r, int64_t hash);
+  void record_issues(const std::vector<staged_issue> &issues, const char *kind);
+
+  sql::connection &db_;
+  int64_t run_id_;
+  std::string source_;
+  std::optional<sql::transaction> tx_;
+  row_counts pending_;
+  sql::statement lookup_, insert_, update_, drop_scores_, drop_analyses_, reject_;
+};
+
+const char *record_kind_name(rebuy_record_kind kind);
+
+} // namespace rebuy::core

@@ -1,0 +1,33 @@
+#pragma once
+// The import_runs table: one row per `rebuy import` of one file.
+#include "store/sqlite.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rebuy::core {
+
+struct row_counts {
+  uint64_t added = 0, updated = 0, unchanged = 0, rejected = 0, skipped = 0;
+  uint64_t values_rejected = 0;
+  uint64_t stored() const { return added + updated + unchanged; }
+  uint64_t rows_in() const { return stored() + rejected + skipped; }
+};
+
+struct import_run {
+  int64_t id = 0;
+  std::string file, sha256, encoding, importer, importer_version, source;
+  uint64_t file_size = 0;
+  std::string started_at, finished_at, status = "running", mapping = "[]", message;
+  row_counts counts;
+  uint64_t invalid_bytes = 0;
+};
+
+// Inserts the run as 'running' and returns its id.
+int64_t begin_run(sql::connection &db, const import_run &run);
+// Records the final status, counts and details.
+void finish_run(sql::connection &db, const import_run &run);
+std::vector<import_run> list_runs(sql::connection &db);
+
+} // namespace rebuy::core

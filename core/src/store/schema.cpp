@@ -1,0 +1,127 @@
+#include "store/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <iterator>
+
+namespace rebuy::core {
+namespace {
+
+// Migration N brings the schema from version N to N + 1. Never edit a
+// migration that has shipped: append a new one. docs/store.md documents the result.
+const char *const migrations[] = {
+    // 0 -> 1: the first schema.
+    R"sql(
+CREATE TABLE import_runs (
+  id               INTEGER PRIMARY KEY,
+  file             TEXT NOT NULL,
+  file_size        INTEGER,
+  sha256           TEXT,
+  encoding         TEXT,
+  importer         TEXT NOT NULL,
+  importer_version TEXT NOT NULL,
+  source           TEXT NOT NULL,
+  started_at       TEXT NOT NULL,
+  finished_at      TEXT,
+  status           TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'cancelled')),
+  rows_in          INTEGER NOT NULL DEFAULT 0,
+  rows_new         INTEGER NOT NULL DEFAULT 0,
+  rows_updated     INTEGER NOT NULL DEFAULT 0,
+  rows_unchanged   INTEGER NOT NULL DEFAULT 0,
+  rows_rejected    INTEGER NOT NULL DEFAULT 0,
+  rows_skipped     INTEGER NOT NULL DEFAULT 0,
+  values_rejected  INTEGER NOT NULL DEFAULT 0,
+  invalid_bytes    INTEGER NOT NULL DEFAULT 0,
+  mapping          TEXT,
+  message          TEXT
+);
+
+CREATE TABLE responses (
+  id             INTEGER PRIMARY KEY,
+  source         TEXT NOT NULL,
+  key            TEXT NOT NULL,
+  key_hash       INTEGER NOT NULL,
+  external_id    TEXT,
+  content_hash   TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  run_id         INTEGER NOT NULL REFERENCES import_runs(id),
+  line           INTEGER,
+  customer       TEXT,
+  submitted_at   TEXT,
+  submitted_raw  TEXT,
+  nps            INTEGER CHECK (nps BETWEEN 0 AND 10),
+  buy_again      TEXT,
+  rating         REAL,
+  rating_max     REAL,
+  recommend      TEXT,
+  csat           TEXT,
+  ces            TEXT,
+  ces_version    TEXT,
+  title          TEXT,
+  text           TEXT,
+  product        TEXT,
+  segment        TEXT,
+  journey_stage  TEXT,
+  order_id       TEXT,
+  order_value    REAL,
+  order_count    INTEGER,
+  country        TEXT,
+  language       TEXT,
+  channel        TEXT,
+  attributes     TEXT NOT NULL DEFAULT '{}'
+);
+-- (source, key) is unique; the store enforces it through this small integer
+-- index, which a bulk import updates far faster than one on the text itself.
+CREATE INDEX responses_key ON responses(key_hash);
+
+CREATE TABLE rejects (
+  id      INTEGER PRIMARY KEY,
+  run_id  INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
+  line    INTEGER,
+  kind    TEXT NOT NULL CHECK (kind IN ('row', 'skip', 'value')),
+  reason  TEXT NOT NULL,
+  raw     TEXT
+);
+CREATE INDEX rejects_run ON rejects(run_id);
+
+CREATE TABLE scores (
+  response_id      INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  analyzer         TEXT NOT NULL,
+  metric           TEXT NOT NULL,
+  analyzer_version TEXT NOT NULL,
+  value            REAL,
+  label            TEXT,
+  evidence         TEXT,
+  PRIMARY KEY (response_id, analyzer, metric)
+) WITHOUT ROWID;
+CREATE INDEX scores_metric ON scores(analyzer, metric, value);
+
+CREATE TABLE analyses (
+  analyzer         TEXT NOT NULL,
+  response_id      INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  analyzer_version TEXT NOT NULL,
+  PRIMARY KEY (analyzer, response_id)
+) WITHOUT ROWID;
+)sql",
+};
+
+} // namespace
+
+int schema_version() { return static_cast<int>(std::size(migrations)); }
+
+void migrate(sql::connection &db) {
+  int version = db.user_version();
+  if (version > schema_version())
+    throw sql::error(fmt::format(
+        "{}: the database has schema version {}, newer than this rebuy understands ({}); "
+        "use a newer rebuy",
+        db.path().string(), version, schema_version()));
+  for (; version < schema_version(); ++version) {
+    sql::transaction tx(db);
+    db.exec(migrations[version]);
+    db.exec(fmt::format("PRAGMA user_version = {}", version + 1).c_str());
+    tx.commit();
+  }
+}
+
+} // namespace rebuy::core

@@ -1,0 +1,94 @@
+#pragma once
+// A thin RAII layer over the SQLite C API: a connection, prepared statements
+// and transactions. Errors become exceptions that carry SQLite's message.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace rebuy::core::sql {
+
+class error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+class statement;
+
+class connection {
+public:
+  explicit connection(const std::filesystem::path &path, bool read_only = false);
+  ~connection();
+  connection(const connection &) = delete;
+  connection &operator=(const connection &) = delete;
+
+  void exec(const char *sql);
+  statement prepare(std::string_view sql);
+  int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+  int changes() const { return sqlite3_changes(db_); }
+  int user_version();
+  sqlite3 *handle() const { return db_; }
+  const std::filesystem::path &path() const { return path_; }
+
+private:
+  sqlite3 *db_ = nullptr;
+  std::filesystem::path path_;
+};
+
+class statement {
+public:
+  statement(sqlite3 *db, std::string_view sql);
+  ~statement();
+  statement(statement &&other) noexcept;
+  statement &operator=(statement &&) = delete;
+  statement(const statement &) = delete;
+
+  // Binding is 1-based, like SQLite. Text is bound without copying (SQLITE_STATIC):
+  // the caller keeps it alive until the step that uses it.
+  statement &bind(int index, std::string_view text);
+  statement &bind(int index, int64_t value);
+  statement &bind(int index, double value);
+  statement &bind_null(int index);
+  // Binds text, or NULL when empty.
+  statement &bind_or_null(int index, std::string_view text);
+  statement &bind(int index, const std::optional<double> &value);
+  statement &bind(int index, const std::optional<int64_t> &value);
+
+  // True while a row is available.
+  bool step();
+  // Steps to completion (for statements that return no rows).
+  void run();
+  void reset();
+
+  bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  int column_type(int column) const { return sqlite3_column_type(stmt_, column); }
+  int64_t column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double column_double(int column) const { return sqlite3_column_double(stmt_, column); }
+  std::string_view column_text(int column) const;
+  std::optional<double> column_optional_double(int column) const;
+  int column_count() const { return sqlite3_column_count(stmt_); }
+  const char *column_name(int column) const { return sqlite3_column_name(stmt_, column); }
+
+private:
+  void check(int rc);
+  sqlite3 *db_;
+  sqlite3_stmt *stmt_ = nullptr;
+};
+
+// Commits on commit(); rolls back if destroyed before.
+class transaction {
+public:
+  explicit transaction(connection &db, bool immediate = true);
+  ~transaction();
+  void commit();
+
+private:
+  connection &db_;
+  bool open_ = true;
+};
+
+} // namespace rebuy::core::sql

@@ -1,0 +1,37 @@
+#include "store/store.hpp"
+
+#include "store/schema.hpp"
+#include "util/errors.hpp"
+
+#include <cstdlib>
+
+namespace rebuy::core {
+
+std::filesystem::path resolve_database_path(const std::string &flag_value) {
+  if (!flag_value.empty()) return flag_value;
+  if (const char *env = std::getenv("REBUY_DB"); env && *env) return env;
+  return "rebuy.db";
+}
+
+std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path) {
+  auto db = std::make_unique<sql::connection>(path);
+  // Larger pages mean fewer write calls for bulk imports; it only applies to a new file.
+  db->exec("PRAGMA page_size = 16384");
+  db->exec("PRAGMA journal_mode = WAL");
+  // WAL with NORMAL sync is durable across application crashes and fast.
+  db->exec("PRAGMA synchronous = NORMAL");
+  db->exec("PRAGMA foreign_keys = ON");
+  db->exec("PRAGMA temp_store = MEMORY");
+  db->exec("PRAGMA cache_size = -65536");
+  migrate(*db);
+  return db;
+}
+
+std::unique_ptr<sql::connection> open_existing_store(const std::filesystem::path &path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw input_error(path.string() + ": no such database; import something first");
+  return open_store(path);
+}
+
+} // namespace rebuy::core

@@ -1,0 +1,19 @@
+#pragma once
+// Exceptions inside core; the CLI turns them into exit codes.
+#include <stdexcept>
+
+namespace rebuy::core {
+
+// The user's input (a file, a flag value, a plugin) is wrong: exit code 2.
+class input_error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// The command line itself is wrong: exit code 1.
+class usage_error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+} // namespace rebuy::core

@@ -1,0 +1,21 @@
+#pragma once
+// Timestamps as the store keeps them: UTC ISO 8601, "2024-05-01T13:45:00Z".
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rebuy::core {
+
+// Understands ISO 8601 dates and date-times (with 'T' or a space, optional
+// seconds and fraction, 'Z' or a ±hh:mm offset; no zone means UTC) and Unix
+// seconds (10 digits) or milliseconds (13 digits). nullopt otherwise.
+std::optional<std::string> normalize_timestamp(std::string_view text);
+
+// Seconds since the epoch of a normalised timestamp.
+std::optional<int64_t> epoch_seconds(std::string_view iso);
+
+// The current time, normalised.
+std::string now_utc();
+
+} // namespace rebuy::core

@@ -1,0 +1,389 @@
+#include "role_guess.hpp"
+
+#include "text_util.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <unordered_set>
+
+namespace rebuy_csv {
+
+namespace {
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+
+// What the sampled values of one column look like.
+struct column_stats {
+  size_t non_blank = 0;
+  size_t distinct = 0;
+  size_t integers_0_10 = 0; // "0" .. "10"
+  size_t numbers = 0;       // any decimal number
+  size_t half_steps = 0;    // numbers that are multiples of 0.5, as star ratings are
+  double min = std::numeric_limits<double>::infinity();
+  double max = -std::numeric_limits<double>::infinity();
+  size_t dates = 0;
+  size_t yes_no = 0;
+  size_t wordy = 0; // contains a space, or is written in a script without spaces
+  size_t total_bytes = 0;
+};
+
+bool is_yes_no(std::string_view v) {
+  while (!v.empty() && (v.back() == '.' || v.back() == '!'))
+    v.remove_suffix(1);
+  std::string lower = ascii_lower(v);
+  static constexpr std::array<std::string_view, 17> answers = {
+      "yes", "no", "y",  "n",   "true", "false", "ja", "nein", "oui",
+      "non", "si", "sí", "sim", "não",  "nao",   "1",  "0"};
+  return std::find(answers.begin(), answers.end(), lower) != answers.end();
+}
+
+bool parse_number(std::string_view v, double &out) {
+  if (!v.empty() && v.front() == '+') v.remove_prefix(1);
+  if (v.empty()) return false;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  return ec == std::errc() && end == v.data() + v.size() && std::isfinite(out);
+}
+
+// Several non-ASCII bytes: Chinese or Japanese prose has no spaces but is text.
+bool is_wordy(std::string_view v) {
+  if (v.find(' ') != std::string_view::npos) return true;
+  return std::count_if(v.begin(), v.end(), [](char c) { return (c & 0x80) != 0; }) >= 6;
+}
+
+column_stats measure(const std::vector<std::string_view> &values) {
+  column_stats s;
+  std::unordered_set<std::string_view> seen;
+  for (std::string_view raw : values) {
+    std::string_view v = trim_ascii(raw);
+    if (v.empty()) continue;
+    ++s.non_blank;
+    s.total_bytes += v.size();
+    seen.insert(v);
+    if (v.size() <= 2 && std::all_of(v.begin(), v.end(), is_digit) && (v.size() == 1 || v == "10"))
+      ++s.integers_0_10;
+    double d = 0;
+    if (parse_number(v, d)) {
+      ++s.numbers;
+      if (d * 2 == std::floor(d * 2)) ++s.half_steps;
+      s.min = std::min(s.min, d);
+      s.max = std::max(s.max, d);
+    }
+    if (looks_like_date(v)) ++s.dates;
+    if (is_yes_no(v)) ++s.yes_no;
+    if (is_wordy(v)) ++s.wordy;
+  }
+  s.distinct = seen.size();
+  return s;
+}
+
+// ---- tests on the values, used by the rule table ------------------------
+
+bool any_values(const column_stats &) { return true; }
+
+bool unique_values(const column_stats &s) { return s.non_blank > 0 && s.distinct == s.non_blank; }
+
+bool zero_to_ten(const column_stats &s) {
+  return s.non_blank > 0 && s.integers_0_10 == s.non_blank;
+}
+
+// Stars: 1-5 or 1-10, halves allowed (Amazon writes 5.0, some sites 4.5).
+bool rating_values(const column_stats &s) {
+  return s.non_blank > 0 && s.half_steps == s.non_blank && s.min >= 0 && s.max <= 10 && s.max >= 1;
+}
+
+bool numeric_values(const column_stats &s) { return s.non_blank > 0 && s.numbers == s.non_blank; }
+
+// A handful of distinct answers, most of them a plain yes or no.
+bool yes_no_values(const column_stats &s) {
+  return s.non_blank > 0 && s.distinct <= 6 && s.yes_no * 2 >= s.non_blank;
+}
+
+bool date_values(const column_stats &s) {
+  return s.non_blank > 0 && s.dates * 5 >= s.non_blank * 4;
+}
+
+// Sentences: long on average, mostly with spaces, and mostly different from
+// each other (a checkbox column repeats one long label, which is not text).
+bool free_text_values(const column_stats &s) {
+  return s.non_blank > 0 && s.total_bytes > 40 * s.non_blank && s.wordy * 2 >= s.non_blank &&
+         s.distinct * 2 >= s.non_blank;
+}
+
+bool short_values(const column_stats &s) { return !free_text_values(s); }
+
+// The header already says "text": accept anything but numbers, dates, and a
+// checkbox column that repeats one label ("Content": "Cloud Computing").
+bool textual_values(const column_stats &s) {
+  if (s.non_blank == 0) return true;
+  bool one_label = s.non_blank >= 5 && s.distinct == 1;
+  return !one_label && s.numbers < s.non_blank && s.dates * 5 < s.non_blank * 4;
+}
+
+// ---- the rule table --------------------------------------------------------
+
+enum class match {
+  exact, // the whole normalised header is one of the phrases
+  words, // one of the phrases occurs in the header as whole words
+  any,   // every header: the values alone decide
+};
+
+struct rule {
+  rebuy_role role;
+  match how;
+  std::string_view phrases; // '|'-separated, spelled as normalize_header() spells
+  bool (*values)(const column_stats &);
+};
+
+// Read top to bottom: the first rule whose header pattern and value test both
+// hold decides the column. Order matters where headers overlap: "product
+// title" is a product before it is a title, "review comment title" a title
+// before it is a comment, and "Review ID" an id before it is a review.
+constexpr rule rules[] = {
+    // Words the business wrote (replies) are not the customer's voice, and a
+    // survey's start time is not when the answer was given.
+    {REBUY_ROLE_ATTRIBUTE, match::words,
+     "reply|replied|replies|developer response|company response|owner response|"
+     "seller response|merchant response|business response|start date|started at|start time|"
+     "stage date|job title",
+     any_values},
+
+    {REBUY_ROLE_ID, match::exact,
+     "id|#|response id|respondent id|review id|submission id|record id|feedback id|comment id|"
+     "survey response id|answer id|response token|token|uuid|guid",
+     unique_values},
+
+    {REBUY_ROLE_BUY_AGAIN, match::words,
+     "buy again|purchase again|repurchase|re purchase|order again|come back|would buy|"
+     "buy from us again|purchase from us again|order from us again|shop again|"
+     "shop with us again|buy here again",
+     short_values},
+
+    {REBUY_ROLE_NPS, match::words, "recommend|nps|likely|likelihood|net promoter", zero_to_ten},
+
+    {REBUY_ROLE_RATING, match::exact,
+     "rating|ratings|stars|star|star rating|review rating|review score|review stars|score|"
+     "overall|overall rating|rate|product rating|customer rating|user rating",
+     rating_values},
+    {REBUY_ROLE_RATING, match::words, "rating|stars", rating_values},
+
+    // "Would you recommend us?" asks; "Recommended" (past tense) records what
+    // someone did and stays an attribute: whole-word matching keeps them apart.
+    {REBUY_ROLE_RECOMMEND, match::words, "recommend", yes_no_values},
+
+    {REBUY_ROLE_CSAT, match::words, "csat|satisfaction|satisfied", short_values},
+    {REBUY_ROLE_CES, match::words, "ces|customer effort|effort score", short_values},
+
+    {REBUY_ROLE_ORDER_COUNT, match::exact,
+     "order count|orders|orders count|customer order count|number of orders|purchase count|"
+     "total orders",
+     numeric_values},
+    {REBUY_ROLE_ORDER_ID, match::exact,
+     "order id|order number|order no|order|order ref|order reference|transaction id|"
+     "purchase id|invoice id|invoice number",
+     short_values},
+    {REBUY_ROLE_ORDER_VALUE, match::exact,
+     "order value|order total|order amount|total|amount|revenue|price|total price|"
+     "basket value|purchase amount|spend|subtotal",
+     short_values},
+
+    {REBUY_ROLE_SEGMENT, match::exact,
+     "segment|customer segment|plan|plan type|tier|customer tier|customer type|user type|"
+     "account type|membership|membership type|subscription|subscription type|cohort",
+     short_values},
+
+    {REBUY_ROLE_CUSTOMER, match::exact,
+     "customer|customer id|customer unique id|customer number|customer email|client|client id|"
+     "user id|userid|email|email address|e mail|respondent email|recipient email|reviewer id|"
+     "reviewer email|author id|author email|contact id|member id|account id|person|person id|"
+     "buyer id|shopper id",
+     short_values},
+    {REBUY_ROLE_CUSTOMER, match::words, "user id|customer id|consumer id|email|e mail",
+     short_values},
+
+    {REBUY_ROLE_SUBMITTED_AT, match::words,
+     "date|timestamp|time|datetime|submitted|created|inserted at|completed|recorded", date_values},
+    {REBUY_ROLE_SUBMITTED_AT, match::exact, "at|when|submitted on", date_values},
+
+    {REBUY_ROLE_PRODUCT, match::exact,
+     "product|product id|product name|product title|product sku|sku|asin|parent asin|item|"
+     "item id|item name|product handle|app|app name|app id|package name|business id|listing id",
+     short_values},
+
+    {REBUY_ROLE_TITLE, match::words, "title|summary|headline|subject", textual_values},
+
+    {REBUY_ROLE_JOURNEY_STAGE, match::exact,
+     "journey stage|stage|lifecycle stage|customer journey stage|journey|touchpoint|"
+     "touch point",
+     short_values},
+
+    {REBUY_ROLE_COUNTRY, match::words, "country", short_values},
+    {REBUY_ROLE_COUNTRY, match::exact, "territory|nation|marketplace", short_values},
+    {REBUY_ROLE_LANGUAGE, match::words, "language|lang|locale", short_values},
+    {REBUY_ROLE_CHANNEL, match::words, "channel", short_values},
+    {REBUY_ROLE_CHANNEL, match::exact,
+     "platform|source|source of review|review source|medium|utm source|utm medium|collector",
+     short_values},
+
+    {REBUY_ROLE_TEXT, match::exact,
+     "text|comment|comments|review|reviews|review text|review body|review content|feedback|"
+     "body|message|content|verbatim|open ended response|response|answer|reason|description|"
+     "remarks|opinion|why|suggestion|suggestions",
+     textual_values},
+    {REBUY_ROLE_TEXT, match::words,
+     "comment|comments|feedback|message|review text|review body|review content|open ended|"
+     "verbatim|free text|suggestion|suggestions",
+     textual_values},
+    // Whatever the header, sentences are text.
+    {REBUY_ROLE_TEXT, match::any, "", free_text_values},
+};
+
+bool header_matches(const rule &r, std::string_view header) {
+  if (r.how == match::any) return true;
+  // Pad with spaces so a phrase matches only whole words.
+  std::string padded = " " + std::string(header) + " ";
+  std::string_view phrases = r.phrases;
+  while (!phrases.empty()) {
+    size_t bar = phrases.find('|');
+    std::string_view phrase = phrases.substr(0, bar);
+    phrases = bar == std::string_view::npos ? std::string_view() : phrases.substr(bar + 1);
+    if (r.how == match::exact ? header == phrase
+                              : padded.find(" " + std::string(phrase) + " ") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+bool is_month(std::string_view word) {
+  // "mar" or "march", "sep" or "sept", but not "marketing"
+  static constexpr std::array<std::string_view, 12> months = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  if (word.size() < 3) return false;
+  std::string lower = ascii_lower(word);
+  std::string_view w = lower;
+  if (w == "sept") return true;
+  for (std::string_view m : months)
+    if (w == m || w == m.substr(0, 3)) return true;
+  return false;
+}
+
+bool is_date_word(std::string_view word) {
+  static constexpr std::array<std::string_view, 16> words = {
+      "t",   "z",   "am",  "pm",  "utc", "gmt", "mon", "tue",
+      "wed", "thu", "fri", "sat", "sun", "est", "pst", "cet"};
+  std::string lower = ascii_lower(word);
+  return std::find(words.begin(), words.end(), lower) != words.end() || is_month(word);
+}
+
+} // namespace
+
+std::string normalize_header(std::string_view header) {
+  std::string out;
+  out.reserve(header.size() + 4);
+  auto space = [&] {
+    if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  };
+  for (size_t i = 0; i < header.size(); ++i) {
+    char c = header[i];
+    unsigned char u = static_cast<unsigned char>(c);
+    if (is_upper(c)) {
+      // camelCase and "IPAddress": a word starts at an upper-case letter after
+      // a lower-case one, or before a lower-case one after an upper-case one.
+      char prev = i ? header[i - 1] : '\0';
+      char next = i + 1 < header.size() ? header[i + 1] : '\0';
+      if (is_lower(prev) || (is_upper(prev) && is_lower(next))) space();
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (is_lower(c) || is_digit(c) || u >= 0x80) {
+      out.push_back(c); // bytes of non-ASCII letters stay part of their word
+    } else if (c == '#') {
+      space();
+      out.push_back('#');
+      out.push_back(' ');
+    } else {
+      space();
+    }
+  }
+  while (!out.empty() && out.back() == ' ')
+    out.pop_back();
+  return out;
+}
+
+bool looks_like_date(std::string_view value) {
+  std::string_view v = trim_ascii(value);
+  if (v.empty()) return false;
+  if (std::all_of(v.begin(), v.end(), is_digit)) {
+    // Unix seconds (2001-2286) or milliseconds, or a compact 20190131.
+    if (v.size() == 10 || v.size() == 13) return true;
+    return v.size() == 8 && (v.substr(0, 2) == "19" || v.substr(0, 2) == "20");
+  }
+  std::vector<std::string_view> numbers;
+  bool month = false;
+  size_t i = 0;
+  while (i < v.size()) {
+    size_t j = i;
+    if (is_digit(v[i])) {
+      while (j < v.size() && is_digit(v[j]))
+        ++j;
+      numbers.push_back(v.substr(i, j - i));
+    } else if (is_alpha(v[i])) {
+      while (j < v.size() && is_alpha(v[j]))
+        ++j;
+      std::string_view word = v.substr(i, j - i);
+      if (!is_date_word(word)) return false;
+      month = month || is_month(word);
+    } else if (std::string_view("-/.:, +()").find(v[i]) != std::string_view::npos) {
+      ++j;
+    } else {
+      return false;
+    }
+    i = j;
+  }
+  auto value_of = [](std::string_view n) {
+    int x = 0;
+    std::from_chars(n.data(), n.data() + std::min<size_t>(n.size(), 9), x);
+    return x;
+  };
+  auto is_year = [&](std::string_view n) {
+    return n.size() == 4 && value_of(n) >= 1900 && value_of(n) <= 2100;
+  };
+  if (month) // "Sep 13, 2009", "13 September 2009"
+    return std::any_of(numbers.begin(), numbers.end(), is_year);
+  if (numbers.size() < 3) return false;
+  std::string_view a = numbers[0], b = numbers[1], c = numbers[2];
+  if (a.size() > 2 || b.size() > 2) // Y-M-D
+    return is_year(a) && b.size() <= 2 && value_of(b) >= 1 && value_of(b) <= 12 && c.size() <= 2 &&
+           value_of(c) >= 1 && value_of(c) <= 31;
+  // D/M/Y or M/D/Y: one of the first two is a month, the third a year.
+  int x = value_of(a), y = value_of(b);
+  bool day_month = x >= 1 && x <= 31 && y >= 1 && y <= 31 && (x <= 12 || y <= 12);
+  return day_month && (c.size() == 2 || is_year(c));
+}
+
+std::vector<rebuy_role> guess_roles(const std::vector<column_sample> &columns) {
+  std::vector<rebuy_role> roles(columns.size(), REBUY_ROLE_ATTRIBUTE);
+  std::vector<bool> taken(REBUY_ROLE_COUNT_V1_0, false);
+  for (size_t c = 0; c < columns.size(); ++c) {
+    std::string header = normalize_header(columns[c].header);
+    column_stats stats = measure(columns[c].values);
+    for (const rule &r : rules) {
+      if (!header_matches(r, header) || !r.values(stats)) continue;
+      rebuy_role role = r.role;
+      // A record holds one id, one NPS answer, one rating...: the first
+      // column wins and later look-alikes stay attributes. Text may repeat.
+      if (role != REBUY_ROLE_TEXT && role != REBUY_ROLE_ATTRIBUTE && taken[role])
+        role = REBUY_ROLE_ATTRIBUTE;
+      taken[role] = true;
+      roles[c] = role;
+      break;
+    }
+  }
+  return roles;
+}
+
+} // namespace rebuy_csv

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# End-to-end tests of the `rebuy` program on real files.
+# usage: cli.sh REBUY_BIN REAL_DATA_DIR TEST_PLUGIN_DIR
+set -uo pipefail
+rebuy=$1 real=$2 test_plugins=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+export REBUY_DB="$work/e2e.db"
+unset REBUY_PLUGIN_PATH
+
+passed=0 failed=0
+check() { # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+}
+# expect_exit CODE OUTFILE COMMAND...: runs the command, stdout+stderr to OUTFILE
+expect_exit() {
+  local code=$1 out=$2; shift 2
+  "$@" >"$out" 2>&1
+  local got=$?
+  [ "$got" -eq "$code" ] || { echo "expected exit $code, got $got from: $*" >&2; cat "$out" >&2; return 1; }
+}
+contains() { grep -qF -- "$2" "$1" || { echo "'$1' lacks: $2" >&2; cat "$1" >&2; return 1; }; }
+
+nps_file="$real/nps_survey/longterm_October2017.csv"
+
+# The foundation's acceptance: NPS +36.3 over 402 answers, and idempotent re-import.
+check "import nps survey" expect_exit 0 out1 "$rebuy" import "$nps_file"
+check "says NPS +36.3" contains out1 "NPS +36.3"
+check "over 402 answers" contains out1 "over 402 answers for Likely-To-Recommend"
+check "accounts for every row" contains out1 "476 in = 476 stored (476 new, 0 updated, 0 unchanged) + 0 rejected + 0 skipped"
+check "re-import" expect_exit 0 out2 "$rebuy" import "$nps_file"
+check "re-import adds nothing" contains out2 "476 in = 476 stored (0 new, 0 updated, 476 unchanged)"
+check "report json" expect_exit 0 report.json "$rebuy" report --format json
+check "476 responses, not 952" contains report.json '"responses": 476,'
+check "json nps score" contains report.json '"score": 36.32,'
+check "json nps n" contains report.json '"n": 402,'
+check "report md to a file" expect_exit 0 out3 "$rebuy" report -o report.md
+check "md headline" contains report.md "**NPS +36.3**"
+
+# Export contract.
+check "export csv" expect_exit 0 export.csv "$rebuy" export --format csv
+check "export header" bash -c "head -1 export.csv | grep -q '^id,source,.*,nps,.*nps_class'"
+check "export one row per response" bash -c "[ \$(grep -c 'longterm_October2017.csv,survey' export.csv) -eq 476 ]"
+check "export jsonl" expect_exit 0 export.jsonl "$rebuy" export --format jsonl
+check "jsonl lines" bash -c "[ \$(wc -l < export.jsonl) -eq 476 ]"
+check "export to file has a BOM" bash -c "'$rebuy' export -o x.csv && head -c 3 x.csv | od -An -tx1 | grep -q 'ef bb bf'"
+
+# Every real file imports through the generic importer and accounts for every row.
+for f in olist/olist_order_reviews_dataset.first6123.csv app_reviews/app_reviews_zh_tw.csv \
+         surveymonkey/steak-risk-survey.csv qualtrics/qualtrics_sample.csv \
+         qualtrics/qualtrics_sample_legacy.csv; do
+  check "import $f" expect_exit 0 out "$rebuy" --db "$work/each.db" import "$real/$f"
+  check "rows accounted in $f" grep -qE "rows: [0-9]+ in = [0-9]+ stored" out
+done
+check "olist row count" bash -c "'$rebuy' --db '$work/olist.db' import '$real/olist/olist_order_reviews_dataset.first6123.csv' | grep -q 'rows: 6123 in'"
+
+# Rejects name the line and reason.
+printf 'id,nps,comment\n1,9,fine\n2,7\n3,12,too high\n' > ragged.csv
+check "ragged import succeeds" expect_exit 0 out "$rebuy" --db r.db import --map nps=nps ragged.csv
+check "ragged counted" contains out "3 in = 2 stored (2 new, 0 updated, 0 unchanged) + 1 rejected + 0 skipped"
+check "value refusal counted" contains out "1 values refused"
+check "rejects listed" expect_exit 0 rej "$rebuy" --db r.db rejects
+check "reject names file and line" contains rej "ragged.csv:3: rejected: expected 3 fields, found 2"
+check "value refusal named" contains rej "ragged.csv:4: value refused: nps: '12' is not a 0-10 score"
+
+# Exit codes: 1 usage, 2 bad input.
+check "no subcommand is usage" expect_exit 1 out "$rebuy"
+check "bad flag is usage" expect_exit 1 out "$rebuy" import --bogus x
+check "bad --map is usage" expect_exit 1 out "$rebuy" import --map nonsense ragged.csv
+check "missing file is bad input" expect_exit 2 out "$rebuy" import does-not-exist.csv
+check "missing file named" contains out "does-not-exist.csv: no such file"
+check "unknown importer is bad input" expect_exit 2 out "$rebuy" import --as nope ragged.csv
+check "report without a database" expect_exit 2 out "$rebuy" --db nothing.db report
+check "--help works" expect_exit 0 out "$rebuy" import --help
+check "--map names a missing column" expect_exit 2 out "$rebuy" --db m.db import --map nps=Nope ragged.csv
+check "map error lists columns" contains out "Nope"
+
+# Plugins: every plugin and every refused file with its reason.
+check "plugins list" expect_exit 0 plugins env REBUY_PLUGIN_PATH="$test_plugins" "$rebuy" plugins list
+check "lists csv" contains plugins "csv"
+check "lists nps" contains plugins "nps"
+check "refuses wrong ABI" contains plugins "rebuy_wrong_abi.so: built for plugin ABI 99.0"
+check "refuses non-plugin" contains plugins "rebuy_not_a_plugin.so: not a rebuy plugin"
+check "plugins info" expect_exit 0 info "$rebuy" plugins info nps
+check "info shows metrics" contains info "nps_class"
+check "info of unknown" expect_exit 2 out "$rebuy" plugins info nope
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,144 @@
+// Import and analysis end to end through real plugins, without the CLI.
+#include "pipeline/analyze_pipeline.hpp"
+#include "pipeline/import_pipeline.hpp"
+#include "report/report_data.hpp"
+#include "store/store.hpp"
+#include "util/errors.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+using namespace rebuy::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct fixture {
+  fs::path dir = fs::temp_directory_path() / ("rebuy-pipeline-" + std::to_string(::getpid()));
+  plugin_registry registry;
+  std::unique_ptr<sql::connection> db;
+  fixture() {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    registry.scan({REBUY_PLUGIN_BUILD_DIR, REBUY_TEST_PLUGIN_DIR});
+    db = open_store(dir / "t.db");
+  }
+  ~fixture() {
+    db.reset();
+    fs::remove_all(dir);
+  }
+  fs::path write(const std::string &name, const std::string &content) {
+    auto path = dir / name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+  int64_t count(const char *sql) {
+    auto s = db->prepare(sql);
+    s.step();
+    return s.column_int(0);
+  }
+};
+
+} // namespace
+
+TEST_CASE("pipeline: the real NPS survey imports, analyzes to +36.3 and re-imports idempotently") {
+  fixture f;
+  import_request request;
+  request.file = fs::path(REBUY_REAL_DATA_DIR) / "nps_survey/longterm_October2017.csv";
+  auto first = import_file(f.registry, *f.db, request);
+  CHECK(first.run.importer == "csv");
+  CHECK(first.run.counts.rows_in() == 476);
+  CHECK(first.run.counts.added == 476);
+  CHECK(first.run.sha256.size() == 64);
+  analyze_store(f.registry, *f.db, {});
+  auto nps = nps_of(*f.db, {});
+  CHECK(nps.counts.n() == 402);
+  CHECK(nps.counts.promoters == 215);
+  CHECK(nps.counts.detractors == 69);
+  CHECK(nps.estimate.score * 100 == doctest::Approx(36.32).epsilon(0.001));
+  CHECK(nps.questions == std::vector<std::string>{"Likely-To-Recommend"});
+
+  auto second = import_file(f.registry, *f.db, request);
+  CHECK(second.run.counts.unchanged == 476);
+  CHECK(second.run.counts.added == 0);
+  CHECK(f.count("SELECT count(*) FROM responses") == 476);
+  auto again = analyze_store(f.registry, *f.db, {});
+  CHECK(again.responses == 0);
+}
+
+TEST_CASE("pipeline: ragged rows are rejected with their line and counted") {
+  fixture f;
+  import_request request;
+  request.file =
+      f.write("ragged.csv", "id,nps,comment\n1,9,great\n2,3\n3,10,\"multi\nline\"\n4,x,bad nps\n");
+  auto outcome = import_file(f.registry, *f.db, request);
+  const auto &c = outcome.run.counts;
+  CHECK(c.rows_in() == 4);
+  CHECK(c.added == 3);
+  CHECK(c.rejected == 1);
+  CHECK(f.count("SELECT line FROM rejects WHERE kind = 'row'") == 3);
+}
+
+TEST_CASE("pipeline: an edited row in a newer export updates instead of duplicating") {
+  fixture f;
+  import_request request;
+  request.source = "shop";
+  request.file = f.write("a.csv", "id,nps,comment\n1,9,great\n2,3,slow\n");
+  import_file(f.registry, *f.db, request);
+  request.file = f.write("b.csv", "id,nps,comment\n2,6,slow but improving\n3,10,love it\n");
+  auto outcome = import_file(f.registry, *f.db, request);
+  CHECK(outcome.run.counts.updated == 1);
+  CHECK(outcome.run.counts.added == 1);
+  CHECK(f.count("SELECT count(*) FROM responses") == 3);
+  CHECK(f.count("SELECT nps FROM responses WHERE external_id = '2'") == 6);
+}
+
+TEST_CASE("pipeline: an importer that refuses to open gives its message") {
+  fixture f;
+  import_request request;
+  request.file = f.write("x.txt", "THROW open please\n");
+  try {
+    import_file(f.registry, *f.db, request);
+    FAIL("expected an input error");
+  } catch (const input_error &e) {
+    std::string what = e.what();
+    CHECK(what.find("x.txt") != std::string::npos);
+    CHECK(what.find("cannot open: this file says so") != std::string::npos);
+  }
+  CHECK(f.count("SELECT count(*) FROM import_runs") == 0);
+}
+
+TEST_CASE("pipeline: an importer failing mid-file keeps committed rows and records the failure") {
+  fixture f;
+  import_request request;
+  request.file = f.write("y.txt", "THROW later\n");
+  request.batch_size = 1;
+  CHECK_THROWS_WITH_AS(import_file(f.registry, *f.db, request),
+                       doctest::Contains("read exploded at row 3"), input_error);
+  CHECK(f.count("SELECT count(*) FROM import_runs WHERE status = 'failed'") == 1);
+  CHECK(f.count("SELECT rows_in FROM import_runs") == f.count("SELECT count(*) FROM responses"));
+}
+
+TEST_CASE("pipeline: a file nobody recognises names the importers to choose from") {
+  fixture f;
+  import_request request;
+  request.file = f.write("blob.bin", std::string("\x00\x01\x02\x03", 4));
+  CHECK_THROWS_WITH_AS(import_file(f.registry, *f.db, request),
+                       doctest::Contains("no importer recognises"), input_error);
+}
+
+TEST_CASE("pipeline: analyze --rerun recomputes everything") {
+  fixture f;
+  import_request request;
+  request.file = f.write("n.csv", "id,How likely are you to recommend us,comment\n1,9,a\n2,0,b\n");
+  import_file(f.registry, *f.db, request);
+  CHECK(analyze_store(f.registry, *f.db, {}).responses == 2);
+  CHECK(analyze_store(f.registry, *f.db, {}).responses == 0);
+  analysis_request rerun;
+  rerun.rerun = true;
+  CHECK(analyze_store(f.registry, *f.db, rerun).responses == 2);
+  CHECK(f.count("SELECT count(*) FROM scores WHERE metric = 'nps_class'") == 2);
+}

@@ -1,0 +1,125 @@
+// The loader refuses bad plugin files with a reason and never crashes on them.
+#include "host/plugin_loader.hpp"
+#include "host/plugin_registry.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+using namespace rebuy::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path test_plugins = REBUY_TEST_PLUGIN_DIR;
+const fs::path built_plugins = REBUY_PLUGIN_BUILD_DIR;
+
+std::string refusal_of(const fs::path &file) {
+  auto result = load_plugin(file);
+  auto *refusal = std::get_if<plugin_refusal>(&result);
+  REQUIRE_MESSAGE(refusal != nullptr, file.string() << " was loaded but should be refused");
+  return refusal->reason;
+}
+
+struct temp_dir {
+  fs::path path = fs::temp_directory_path() / ("rebuy-loader-" + std::to_string(::getpid()));
+  temp_dir() {
+    fs::remove_all(path);
+    fs::create_directories(path);
+    fs::permissions(path, fs::perms::owner_all);
+  }
+  ~temp_dir() { fs::remove_all(path); }
+};
+
+} // namespace
+
+TEST_CASE("loader: a first-party importer loads and validates") {
+  auto result = load_plugin(built_plugins / "rebuy_csv.so");
+  REQUIRE(std::holds_alternative<plugin_ptr>(result));
+  auto p = std::get<plugin_ptr>(result);
+  CHECK(p->id() == "csv");
+  CHECK(p->kind() == REBUY_KIND_IMPORTER);
+  CHECK(p->abi_major() == REBUY_ABI_MAJOR);
+  CHECK(p->importer_api() != nullptr);
+}
+
+TEST_CASE("loader: a first-party analyzer declares its metrics") {
+  auto result = load_plugin(built_plugins / "rebuy_nps.so");
+  REQUIRE(std::holds_alternative<plugin_ptr>(result));
+  auto p = std::get<plugin_ptr>(result);
+  CHECK(p->kind() == REBUY_KIND_ANALYZER);
+  REQUIRE_FALSE(p->metrics().empty());
+  CHECK(p->metrics()[0].name == "nps_class");
+}
+
+TEST_CASE("loader: wrong ABI major is refused with both versions named") {
+  auto reason = refusal_of(test_plugins / "rebuy_wrong_abi.so");
+  CHECK(reason.find("ABI 99.0") != std::string::npos);
+  CHECK(reason.find("supports ABI 1") != std::string::npos);
+}
+
+TEST_CASE("loader: a shared library without the marker section is refused before it runs") {
+  CHECK(refusal_of(test_plugins / "rebuy_not_a_plugin.so").find("not a rebuy plugin") !=
+        std::string::npos);
+}
+
+TEST_CASE("loader: a marked library without the entry point is refused") {
+  CHECK(refusal_of(test_plugins / "rebuy_no_entry.so").find("entry point") != std::string::npos);
+}
+
+TEST_CASE("loader: an entry point that throws is refused and the host survives") {
+  CHECK(refusal_of(test_plugins / "rebuy_throwing_entry.so").find("threw") != std::string::npos);
+}
+
+TEST_CASE("loader: an invalid id is refused") {
+  CHECK(refusal_of(test_plugins / "rebuy_bad_id.so").find("id") != std::string::npos);
+}
+
+TEST_CASE("loader: a text file named like a plugin is refused") {
+  temp_dir dir;
+  auto file = dir.path / "rebuy_text.so";
+  std::ofstream(file) << "this is not ELF\n";
+  CHECK(refusal_of(file).find("not a shared library") != std::string::npos);
+}
+
+TEST_CASE("loader: a world-writable plugin file is refused as untrusted") {
+  temp_dir dir;
+  auto file = dir.path / "rebuy_csv.so";
+  fs::copy_file(built_plugins / "rebuy_csv.so", file);
+  fs::permissions(file, fs::perms::others_write, fs::perm_options::add);
+  CHECK(refusal_of(file).find("writable by group or others") != std::string::npos);
+}
+
+TEST_CASE("registry: a world-writable directory is refused as a whole") {
+  temp_dir dir;
+  fs::permissions(dir.path, fs::perms::others_write | fs::perms::others_exec,
+                  fs::perm_options::add);
+  plugin_registry registry;
+  registry.scan({dir.path});
+  REQUIRE(registry.refused().size() == 1);
+  CHECK(registry.refused()[0].reason.find("untrusted directory") != std::string::npos);
+}
+
+TEST_CASE("registry: scanning lists good plugins and every refused file with a reason") {
+  plugin_registry registry;
+  registry.scan({built_plugins, test_plugins});
+  CHECK(registry.find("csv") != nullptr);
+  CHECK(registry.find("nps") != nullptr);
+  CHECK(registry.find("throwing") != nullptr);
+  CHECK(registry.refused().size() == 5);
+  for (const auto &r : registry.refused())
+    CHECK_FALSE(r.reason.empty());
+}
+
+TEST_CASE("registry: a second plugin with the same id is refused") {
+  temp_dir dir;
+  fs::copy_file(built_plugins / "rebuy_csv.so", dir.path / "rebuy_csv_copy.so");
+  plugin_registry registry;
+  registry.scan({built_plugins, dir.path});
+  bool found = false;
+  for (const auto &r : registry.refused())
+    found |= r.reason.find("already provided") != std::string::npos;
+  CHECK(found);
+}

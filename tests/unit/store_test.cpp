@@ -1,0 +1,151 @@
+// The store: migrations, idempotent upserts, rejects and re-analysis.
+#include "pipeline/stager.hpp"
+#include "store/response_writer.hpp"
+#include "store/schema.hpp"
+#include "store/store.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+using namespace rebuy::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct temp_db {
+  fs::path path = fs::temp_directory_path() / ("rebuy-store-" + std::to_string(::getpid()) + "-" +
+                                               std::to_string(++counter) + ".db");
+  static inline int counter = 0;
+  ~temp_db() {
+    for (const char *suffix : {"", "-wal", "-shm"})
+      fs::remove(path.string() + suffix);
+  }
+};
+
+int64_t count(sql::connection &db, const char *sql) {
+  auto s = db.prepare(sql);
+  s.step();
+  return s.column_int(0);
+}
+
+staged_response response(std::string key, std::string text, std::string hash) {
+  staged_response r;
+  r.key = std::move(key);
+  r.content_hash = std::move(hash);
+  r.roles[REBUY_ROLE_TEXT] = std::move(text);
+  r.attributes = "{}";
+  return r;
+}
+
+int64_t add_run(sql::connection &db) {
+  import_run run;
+  run.file = "f.csv";
+  run.importer = "csv";
+  run.importer_version = "1";
+  run.source = "s";
+  run.started_at = "2026-01-01T00:00:00Z";
+  return begin_run(db, run);
+}
+
+} // namespace
+
+TEST_CASE("store: a new database is migrated to the current schema version") {
+  temp_db t;
+  auto db = open_store(t.path);
+  CHECK(db->user_version() == schema_version());
+  CHECK(count(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'responses'") == 1);
+  auto mode = db->prepare("PRAGMA journal_mode");
+  mode.step();
+  CHECK(mode.column_text(0) == "wal");
+}
+
+TEST_CASE("store: opening again keeps the data and does not re-run migrations") {
+  temp_db t;
+  {
+    auto db = open_store(t.path);
+    add_run(*db);
+  }
+  auto db = open_store(t.path);
+  CHECK(count(*db, "SELECT count(*) FROM import_runs") == 1);
+}
+
+TEST_CASE("store: a database from a newer rebuy is refused with a clear message") {
+  temp_db t;
+  {
+    auto db = open_store(t.path);
+    db->exec("PRAGMA user_version = 999");
+  }
+  try {
+    open_store(t.path);
+    FAIL("expected an error");
+  } catch (const sql::error &e) {
+    CHECK(std::string(e.what()).find("newer than this rebuy") != std::string::npos);
+  }
+}
+
+TEST_CASE("store: a version-0 database with other tables is migrated in place") {
+  temp_db t;
+  {
+    sql::connection db(t.path);
+    db.exec("CREATE TABLE notes (x TEXT)");
+  }
+  auto db = open_store(t.path);
+  CHECK(db->user_version() == schema_version());
+  CHECK(count(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'notes'") == 1);
+}
+
+TEST_CASE("store: re-writing the same responses adds nothing; an edit updates and drops scores") {
+  temp_db t;
+  auto db = open_store(t.path);
+  auto run = add_run(*db);
+  response_writer writer(*db, run, "s");
+  staged_batch batch;
+  batch.add() = response("a", "good", "h1");
+  batch.add() = response("b", "bad", "h2");
+  batch.rejects = {{7, "expected 3 fields, found 2", "x,y"}};
+  row_counts counts;
+  writer.write(batch);
+  CHECK(counts.added == 0); // not before the commit
+  writer.commit(counts);
+  CHECK(counts.added == 2);
+  CHECK(counts.rejected == 1);
+  CHECK(count(*db, "SELECT count(*) FROM rejects WHERE kind = 'row' AND line = 7") == 1);
+
+  db->exec("INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value) "
+           "SELECT id, 'x', 'm', '1', 1 FROM responses");
+  db->exec("INSERT INTO analyses SELECT 'x', id, '1' FROM responses");
+
+  row_counts again;
+  batch.clear();
+  batch.add() = response("a", "good", "h1");
+  batch.add() = response("b", "worse", "h3");
+  writer.write(batch);
+  writer.commit(again);
+  CHECK(again.unchanged == 1);
+  CHECK(again.updated == 1);
+  CHECK(again.added == 0);
+  CHECK(count(*db, "SELECT count(*) FROM responses") == 2);
+  CHECK(count(*db, "SELECT count(*) FROM responses WHERE text = 'worse'") == 1);
+  // Only the edited response lost its scores and will be analyzed again.
+  CHECK(count(*db, "SELECT count(*) FROM scores") == 1);
+  CHECK(count(*db, "SELECT count(*) FROM analyses") == 1);
+}
+
+TEST_CASE("store: an nps outside 0-10 cannot be stored") {
+  temp_db t;
+  auto db = open_store(t.path);
+  auto run = add_run(*db);
+  response_writer writer(*db, run, "s");
+  staged_batch batch;
+  auto &bad = batch.add();
+  bad = response("a", "", "h");
+  bad.nps = 11;
+  row_counts counts;
+  CHECK_THROWS_AS(writer.write(batch), sql::error);
+  writer.rollback();
+  writer.commit(counts);
+  CHECK(counts.added == 0); // nothing of a failed batch is counted
+  CHECK(count(*db, "SELECT count(*) FROM responses") == 0);
+}

@@ -1,0 +1,307 @@
+#include "text/text_batch.hpp"
+
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using rebuy::core::text_batch;
+
+namespace {
+
+std::string_view view(rebuy_str s) { return {s.data, s.size}; }
+
+std::vector<std::string> words(const rebuy_text &t) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < t.token_count; ++i)
+    out.emplace_back(view(t.tokens[i].text));
+  return out;
+}
+
+std::vector<std::string> keys(const rebuy_text &t) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < t.token_count; ++i)
+    out.emplace_back(view(t.tokens[i].key));
+  return out;
+}
+
+// What every prepared text must satisfy, whatever its content.
+void check_consistent(const rebuy_text &t) {
+  const std::string_view text = view(t.text);
+  uint32_t next_token = 0;
+  for (size_t s = 0; s < t.sentence_count; ++s) {
+    const rebuy_sentence &sentence = t.sentences[s];
+    REQUIRE(sentence.text.data >= text.data());
+    REQUIRE(sentence.text.data + sentence.text.size <= text.data() + text.size());
+    CHECK(sentence.text.size > 0);
+    CHECK(sentence.first_token == next_token);
+    next_token += sentence.token_count;
+  }
+  CHECK(next_token == t.token_count);
+  for (size_t i = 0; i < t.token_count; ++i) {
+    const rebuy_token &token = t.tokens[i];
+    REQUIRE(token.offset + token.text.size <= text.size());
+    CHECK(token.text.data == text.data() + token.offset);
+    CHECK(token.text.size > 0);
+    CHECK(token.rule_status >= 100);
+    REQUIRE(token.sentence < t.sentence_count);
+    const rebuy_sentence &sentence = t.sentences[token.sentence];
+    CHECK(i >= sentence.first_token);
+    CHECK(i < sentence.first_token + sentence.token_count);
+    CHECK(token.text.data >= sentence.text.data);
+    CHECK(token.text.data + token.text.size <= sentence.text.data + sentence.text.size);
+  }
+}
+
+} // namespace
+
+TEST_CASE("text_batch: English sentences, tokens and offsets") {
+  text_batch batch;
+  const std::string text = "Great shoes! I'd buy them again, 10 out of 10.\n\nShipping was slow.";
+  CHECK(batch.add(text, REBUY_ROLE_TEXT, "body") == 0);
+  const auto texts = batch.texts();
+  REQUIRE(texts.size() == 1);
+  const rebuy_text &t = texts[0];
+  check_consistent(t);
+  CHECK(t.role == REBUY_ROLE_TEXT);
+  CHECK(view(t.name) == "body");
+  CHECK(view(t.text) == text);
+
+  REQUIRE(t.sentence_count == 3);
+  CHECK(view(t.sentences[0].text) == "Great shoes!");
+  CHECK(view(t.sentences[1].text) == "I'd buy them again, 10 out of 10.");
+  CHECK(view(t.sentences[2].text) == "Shipping was slow.");
+
+  CHECK(words(t) == std::vector<std::string>{"Great", "shoes", "I'd", "buy", "them", "again", "10",
+                                             "out", "of", "10", "Shipping", "was", "slow"});
+  CHECK(keys(t)[0] == "great");
+  CHECK(keys(t)[2] == "i'd");
+  CHECK(t.tokens[0].offset == 0);
+  CHECK(t.tokens[1].offset == 6);
+  CHECK(t.tokens[2].offset == 13);
+  CHECK(t.tokens[10].offset == text.find("Shipping"));
+  CHECK(t.tokens[6].rule_status >= 100);
+  CHECK(t.tokens[6].rule_status < 200); // a number
+  CHECK(t.tokens[0].rule_status >= 200);
+  CHECK(t.tokens[0].rule_status < 300); // a letter word
+
+  CHECK(t.sentences[0].first_token == 0);
+  CHECK(t.sentences[0].token_count == 2);
+  CHECK(t.sentences[1].first_token == 2);
+  CHECK(t.sentences[1].token_count == 8);
+  CHECK(t.sentences[2].first_token == 10);
+  CHECK(t.sentences[2].token_count == 3);
+  CHECK(t.tokens[1].sentence == 0);
+  CHECK(t.tokens[2].sentence == 1);
+  CHECK(t.tokens[12].sentence == 2);
+}
+
+TEST_CASE("text_batch: punctuation and spaces are not tokens") {
+  text_batch batch;
+  batch.add("  -- ... !!! ?? \"\" (...) ,,, ", REBUY_ROLE_TEXT, "");
+  batch.add("(wow) -- \"nice\"...", REBUY_ROLE_TITLE, "title");
+  const auto texts = batch.texts();
+  check_consistent(texts[0]);
+  check_consistent(texts[1]);
+  CHECK(texts[0].token_count == 0);
+  CHECK(words(texts[1]) == std::vector<std::string>{"wow", "nice"});
+  CHECK(texts[1].role == REBUY_ROLE_TITLE);
+}
+
+TEST_CASE("text_batch: NFKC_Casefold keys") {
+  text_batch batch;
+  batch.add("Straße ＡＢＣ Ǆemal ﬁne CAFÉ café", REBUY_ROLE_TEXT, "");
+  const rebuy_text &t = batch.texts()[0];
+  check_consistent(t);
+  CHECK(words(t) == std::vector<std::string>{"Straße", "ＡＢＣ", "Ǆemal", "ﬁne", "CAFÉ", "café"});
+  CHECK(keys(t) == std::vector<std::string>{"strasse", "abc", "džemal", "fine", "café", "café"});
+}
+
+TEST_CASE("text_batch: upper-case flag") {
+  text_batch batch;
+  batch.add("GREAT I Great 123 MP3 ÉTÉ A1 Été ＯＫ 結帳 don't DON'T", REBUY_ROLE_TEXT, "");
+  const rebuy_text &t = batch.texts()[0];
+  check_consistent(t);
+  REQUIRE(t.token_count == 12);
+  const bool expected[] = {true,  false, false, false, true,  true,
+                           false, false, true,  false, false, true};
+  for (size_t i = 0; i < t.token_count; ++i) {
+    CAPTURE(view(t.tokens[i].text));
+    CHECK(((t.tokens[i].flags & REBUY_TOKEN_UPPER) != 0) == expected[i]);
+  }
+}
+
+TEST_CASE("text_batch: Traditional Chinese splits into words") {
+  text_batch batch;
+  const std::string text = "結帳系統不好用，搜尋也不聰明";
+  batch.add(text, REBUY_ROLE_TEXT, "");
+  const rebuy_text &t = batch.texts()[0];
+  check_consistent(t);
+  CHECK(t.token_count >= 5);
+  size_t covered = 0;
+  for (size_t i = 0; i < t.token_count; ++i) {
+    CHECK(t.tokens[i].rule_status >= 400); // ideographs
+    CHECK(t.tokens[i].text.size < text.size() / 2);
+    covered += t.tokens[i].text.size;
+  }
+  CHECK(covered == text.size() - std::string_view("，").size()); // all but the comma
+  CHECK(view(t.tokens[0].text) == "結帳");
+}
+
+TEST_CASE("text_batch: emoji and mixed scripts") {
+  text_batch batch;
+  const std::string text = "Love it 😍👍🏽 très bien! Отличный товар. "
+                           "東京で買った👨‍👩‍👧 "
+                           "ok";
+  batch.add(text, REBUY_ROLE_TEXT, "");
+  const rebuy_text &t = batch.texts()[0];
+  check_consistent(t);
+  const auto w = words(t);
+  REQUIRE(w.size() >= 9);
+  CHECK(w[0] == "Love");
+  CHECK(w[1] == "it");
+  CHECK(w[2] == "très");
+  CHECK(w[3] == "bien");
+  CHECK(w[4] == "Отличный");
+  CHECK(w[5] == "товар");
+  CHECK(keys(t)[4] == "отличный");
+  CHECK(w.back() == "ok");
+  for (size_t i = 0; i < t.token_count; ++i)
+    CHECK(view(t.tokens[i].text) ==
+          std::string_view(text).substr(t.tokens[i].offset, t.tokens[i].text.size));
+  CHECK(t.tokens[2].offset == text.find("très"));
+  CHECK(t.tokens[t.token_count - 1].offset == text.size() - 2);
+  CHECK(t.sentence_count == 3);
+}
+
+TEST_CASE("text_batch: invalid UTF-8 in the middle") {
+  text_batch batch;
+  // A stray continuation byte, a truncated 3-byte sequence, an overlong '/', a surrogate and 0xFF.
+  const std::string text =
+      "good \x80 value\xE2\x82 here \xC0\xAF and \xED\xA0\x80 \xFF end. Next one.";
+  batch.add(text, REBUY_ROLE_TEXT, "");
+  const rebuy_text &t = batch.texts()[0];
+  check_consistent(t);
+  CHECK(words(t) == std::vector<std::string>{"good", "value", "here", "and", "end", "Next", "one"});
+  CHECK(t.tokens[1].offset == text.find("value"));
+  CHECK(t.tokens[3].offset == text.find("and"));
+  CHECK(t.tokens[4].offset == text.find("end"));
+  CHECK(t.sentence_count == 2);
+  CHECK(view(t.sentences[1].text) == "Next one.");
+
+  const std::string only_bad = "\xFF\xFE\xC3";
+  batch.add(only_bad, REBUY_ROLE_TEXT, "");
+  check_consistent(batch.texts()[1]);
+  CHECK(batch.texts()[1].token_count == 0);
+}
+
+TEST_CASE("text_batch: empty text") {
+  text_batch batch;
+  CHECK(batch.add("", REBUY_ROLE_TEXT, "body") == 0);
+  CHECK(batch.add("   \n\t ", REBUY_ROLE_TEXT, "") == 1);
+  const auto texts = batch.texts();
+  REQUIRE(texts.size() == 2);
+  for (const rebuy_text &t : texts) {
+    CHECK(t.sentence_count == 0);
+    CHECK(t.token_count == 0);
+  }
+  CHECK(view(texts[0].name) == "body");
+}
+
+TEST_CASE("text_batch: clear then reuse") {
+  text_batch batch;
+  batch.add("First batch text. With two sentences.", REBUY_ROLE_TEXT, "a");
+  batch.add("Another one", REBUY_ROLE_TITLE, "b");
+  CHECK(batch.texts().size() == 2);
+  batch.clear();
+  CHECK(batch.texts().empty());
+
+  const std::string text = "Reused: the ICU iterators work again. ÜBER gut";
+  CHECK(batch.add(text, REBUY_ROLE_TEXT, "c") == 0);
+  CHECK(batch.add("more", REBUY_ROLE_TEXT, "d") == 1);
+  const auto texts = batch.texts();
+  REQUIRE(texts.size() == 2);
+  check_consistent(texts[0]);
+  CHECK(view(texts[0].name) == "c");
+  CHECK(texts[0].sentence_count == 2);
+  CHECK(words(texts[0]).front() == "Reused");
+  CHECK(keys(texts[0])[6] == "über");
+  CHECK((texts[0].tokens[6].flags & REBUY_TOKEN_UPPER) != 0);
+  CHECK(words(texts[1]) == std::vector<std::string>{"more"});
+}
+
+TEST_CASE("text_batch: views stay put until the next add") {
+  text_batch batch;
+  std::vector<std::string> texts;
+  for (int i = 0; i < 200; ++i)
+    texts.push_back("Review number " + std::to_string(i) + " says WOW, naïve café.");
+  for (const std::string &text : texts)
+    batch.add(text, REBUY_ROLE_TEXT, "body");
+  const auto out = batch.texts();
+  REQUIRE(out.size() == texts.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    check_consistent(out[i]);
+    CHECK(keys(out[i]) == std::vector<std::string>{"review", "number", std::to_string(i), "says",
+                                                   "wow", "naïve", "café"});
+  }
+}
+
+TEST_CASE("text_batch: a text of 1 MB") {
+  const std::string sentence = "The delivery was FAST and the fit is perfect, größe 42 passt. ";
+  const std::string emoji = "Would buy again 😀 — 好用! ";
+  std::string text;
+  size_t sentences = 0;
+  while (text.size() < (1u << 20)) {
+    text += sentence;
+    text += emoji;
+    sentences += 2;
+  }
+  text += "\xF0\x9F"; // and a truncated emoji at the very end
+  text_batch batch;
+  batch.add(text, REBUY_ROLE_TEXT, "");
+  const rebuy_text &t = batch.texts()[0];
+  check_consistent(t);
+  CHECK(t.sentence_count == sentences + 1); // the U+FFFD at the end is a sentence of its own
+  const size_t per_pair = 12 + 4;           // "The ... passt" and "Would buy again 好用"
+  CHECK(t.token_count == (sentences / 2) * per_pair);
+  const rebuy_token &last = t.tokens[t.token_count - 1];
+  CHECK(view(last.text) == "好用");
+  CHECK(last.offset == text.rfind("好用"));
+  CHECK(view(t.tokens[3].key) == "fast");
+  CHECK((t.tokens[3].flags & REBUY_TOKEN_UPPER) != 0);
+}
+
+TEST_CASE("text_batch: random bytes keep offsets valid") {
+  std::mt19937 rng(7);
+  const std::string_view pieces[] = {"a",
+                                     "Z",
+                                     " ",
+                                     ".",
+                                     "é",
+                                     "😀",
+                                     "結",
+                                     "\x80",
+                                     "\xC3",
+                                     "\xE2\x82",
+                                     "\xF0\x9F\x98",
+                                     "\xFF",
+                                     "\xED\xA0\x80",
+                                     "1",
+                                     "'",
+                                     "\n"};
+  text_batch batch;
+  std::vector<std::string> texts;
+  for (int i = 0; i < 300; ++i) {
+    std::string text;
+    const size_t length = rng() % 60;
+    for (size_t j = 0; j < length; ++j)
+      text += pieces[rng() % std::size(pieces)];
+    texts.push_back(std::move(text));
+  }
+  for (const std::string &text : texts)
+    batch.add(text, REBUY_ROLE_TEXT, "");
+  for (const rebuy_text &t : batch.texts())
+    check_consistent(t);
+}
