@@ -142,3 +142,31 @@ TEST_CASE("pipeline: analyze --rerun recomputes everything") {
   CHECK(analyze_store(f.registry, *f.db, rerun).responses == 2);
   CHECK(f.count("SELECT count(*) FROM scores WHERE metric = 'nps_class'") == 2);
 }
+
+TEST_CASE("pipeline: an analyzer at a new version re-analyzes everything, others nothing") {
+  fixture f;
+  import_request request;
+  request.file = f.write("v.csv", "id,How likely are you to recommend us,comment\n1,9,a\n2,0,b\n");
+  import_file(f.registry, *f.db, request);
+  analyze_store(f.registry, *f.db, {});
+  f.db->exec("UPDATE analyzer_state SET analyzer_version = '0.9' WHERE analyzer = 'nps'");
+  f.db->exec("UPDATE scores SET analyzer_version = '0.9', metric = 'old_metric' "
+             "WHERE metric = 'nps_value'");
+  CHECK(analyze_store(f.registry, *f.db, {}).responses == 2);
+  CHECK(f.count("SELECT count(*) FROM scores WHERE metric = 'old_metric'") == 0);
+  CHECK(f.count("SELECT count(*) FROM scores WHERE analyzer_version = '1.0.0'") == 4);
+}
+
+TEST_CASE("pipeline: an edited response is analyzed again after re-import") {
+  fixture f;
+  import_request request;
+  request.source = "s";
+  request.file = f.write("a.csv", "id,How likely are you to recommend us\n1,9\n2,0\n");
+  import_file(f.registry, *f.db, request);
+  analyze_store(f.registry, *f.db, {});
+  request.file = f.write("b.csv", "id,How likely are you to recommend us\n1,9\n2,10\n");
+  import_file(f.registry, *f.db, request);
+  CHECK(analyze_store(f.registry, *f.db, {}).responses == 1);
+  CHECK(f.count("SELECT count(*) FROM scores WHERE label = 'promoter'") == 2);
+  CHECK(f.count("SELECT count(*) FROM scores WHERE label = 'detractor'") == 0);
+}

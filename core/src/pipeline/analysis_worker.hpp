@@ -21,7 +21,7 @@ private:
   text_batch text_;
   std::vector<rebuy_field> fields_;
   std::vector<rebuy_response> responses_;
-  std::vector<size_t> batch_index_; // responses_[i] is batch.responses[batch_index_[i]]
+  std::vector<std::pair<size_t, size_t>> text_ranges_; // per response: first text, count
 };
 
 } // namespace rebuy::core

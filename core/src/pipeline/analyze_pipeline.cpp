@@ -16,6 +16,8 @@
 #include <mutex>
 #include <thread>
 
+#include <pthread.h>
+
 namespace rebuy::core {
 namespace {
 
@@ -33,6 +35,24 @@ struct failure {
     std::lock_guard lock(mutex);
     return error != nullptr;
   }
+};
+
+// Turns SQLite's foreign key enforcement off for a scope.
+class foreign_keys_off {
+public:
+  explicit foreign_keys_off(sql::connection &db) : db_(db) {
+    db_.exec("PRAGMA foreign_keys = OFF");
+  }
+  ~foreign_keys_off() {
+    try {
+      db_.exec("PRAGMA foreign_keys = ON");
+    } catch (const std::exception &e) {
+      spdlog::warn("could not turn foreign keys back on: {}", e.what());
+    }
+  }
+
+private:
+  sql::connection &db_;
 };
 
 } // namespace
@@ -58,7 +78,7 @@ analysis_outcome analyze_store(const plugin_registry &registry, sql::connection 
     with_attributes |= p->has(REBUY_CAP_ANALYZER_ATTRIBUTES);
     outcome.analyzers.push_back(p->id() + " " + p->version());
   }
-  if (request.rerun) forget_analyses(db, identities);
+  auto through = prepare_analyzer_state(db, identities, request.rerun);
 
   // Workers are created up front so a failing analyzer stops us before any work.
   unsigned worker_count =
@@ -68,18 +88,24 @@ analysis_outcome analyze_store(const plugin_registry &registry, sql::connection 
     workers.push_back(std::make_unique<analysis_worker>(plugins, request.options));
 
   sql::connection reader_db(db.path(), /*read_only=*/true);
-  response_loader loader(reader_db, identities, with_attributes);
+  response_loader loader(reader_db, through, with_attributes);
   uint64_t pending = loader.count_pending();
   if (pending == 0) return outcome;
 
   bounded_queue<batch_ptr> to_analyze(2 * worker_count), to_write(2 * worker_count);
+  // Written batches go back to the reader with their memory.
+  bounded_queue<batch_ptr> spares(64); // more than can ever be in flight: never blocks
   failure failed;
 
+  uint64_t pages = 0;
   std::thread reading([&] {
+    pthread_setname_np(pthread_self(), "rebuy-load");
     try {
       for (;;) {
-        auto batch = std::make_unique<loaded_batch>();
+        auto spare = spares.try_pop();
+        auto batch = spare ? std::move(*spare) : std::make_unique<loaded_batch>();
         if (cancel_requested() || failed.any() || !loader.next(request.batch_size, *batch)) break;
+        batch->sequence = pages++;
         if (!to_analyze.push(std::move(batch))) break;
       }
     } catch (...) {
@@ -92,6 +118,7 @@ analysis_outcome analyze_store(const plugin_registry &registry, sql::connection 
   std::atomic<unsigned> running{worker_count};
   for (auto &worker : workers)
     analyzing.emplace_back([&, w = worker.get()] {
+      pthread_setname_np(pthread_self(), "rebuy-analyze");
       try {
         while (auto batch = to_analyze.pop()) {
           w->run(**batch);
@@ -104,12 +131,18 @@ analysis_outcome analyze_store(const plugin_registry &registry, sql::connection 
       if (--running == 0) to_write.close();
     });
 
+  // Checking each score's response costs a lookup in the (large) responses
+  // table per score and doubles the analysis time. Scores are written only for
+  // responses just read; one deleted meanwhile by a concurrent import leaves a
+  // score that no report can reach, since reports join scores to responses.
+  foreign_keys_off unchecked(db);
   score_writer writer(db, metrics);
   progress_line progress("analyzing");
   while (auto batch = to_write.pop()) {
     try {
       outcome.scores += writer.write(**batch);
       outcome.responses += (*batch)->responses.size();
+      spares.push(std::move(*batch));
       progress.update(outcome.responses, pending, outcome.responses);
     } catch (...) {
       failed.set(std::current_exception());

@@ -14,7 +14,7 @@ namespace rebuy::core {
 struct analysis_request {
   bool rerun = false;  // forget earlier results and analyze everything
   option_list options; // passed to every analyzer
-  size_t batch_size = 512;
+  size_t batch_size = 2048;
   unsigned workers = 0; // 0: one per core
 };
 

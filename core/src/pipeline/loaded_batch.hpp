@@ -1,24 +1,32 @@
 #pragma once
 // Responses read back from the store for analysis, and the scores computed
-// for them: what travels between the analysis stages.
+// for them: what travels between the analysis stages. Strings live in one
+// arena per batch and batches are reused, so a page costs no allocations
+// once warm.
 #include <rebuy/plugin_abi.h>
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace rebuy::core {
 
+struct text_span {
+  size_t offset = 0, size = 0;
+};
+
+struct loaded_field {
+  rebuy_role role;
+  text_span name, value;
+};
+
 struct loaded_response {
   int64_t id = 0;
   rebuy_record_kind kind = REBUY_RECORD_SURVEY;
-  struct field {
-    rebuy_role role;
-    std::string name, value;
-  };
-  std::vector<field> fields; // role fields, then attributes when asked for
-  uint64_t pending = 0;      // bit i: analyzer i still has to see this response
+  size_t first_field = 0, field_count = 0; // into loaded_batch::fields
+  uint64_t pending = 0;                    // bit i: analyzer i still has to see this response
 };
 
 struct score_row {
@@ -30,10 +38,24 @@ struct score_row {
 };
 
 struct loaded_batch {
+  std::string arena;
+  std::vector<loaded_field> fields; // role fields, then attributes when asked for
   std::vector<loaded_response> responses;
   std::vector<score_row> scores;
-  // (analyzer index, response id) pairs that were analyzed, with or without scores.
-  std::vector<std::pair<uint32_t, int64_t>> analyzed;
+  uint64_t sequence = 0; // page number: the writer records progress only over complete pages
+
+  text_span keep(std::string_view s) {
+    text_span span{arena.size(), s.size()};
+    arena.append(s);
+    return span;
+  }
+  std::string_view view(text_span s) const { return {arena.data() + s.offset, s.size}; }
+  void clear() {
+    arena.clear();
+    fields.clear();
+    responses.clear();
+    scores.clear();
+  }
 };
 
 } // namespace rebuy::core

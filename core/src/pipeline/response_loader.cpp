@@ -1,6 +1,8 @@
 #include "pipeline/response_loader.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <rapidjson/document.h>
 #include <rebuy/plugin.hpp>
 
@@ -39,7 +41,6 @@ const role_column role_columns[] = {
 constexpr int first_role_column = 3; // after id, kind, run_id
 constexpr int role_column_count = static_cast<int>(std::size(role_columns));
 constexpr int attributes_column = first_role_column + role_column_count;
-constexpr int first_done_column = attributes_column + 1;
 
 rebuy_record_kind kind_from_name(std::string_view name) {
   if (name == "review") return REBUY_RECORD_REVIEW;
@@ -48,44 +49,26 @@ rebuy_record_kind kind_from_name(std::string_view name) {
   return REBUY_RECORD_SURVEY;
 }
 
-// ?2k+2 and ?2k+3 bind analyzer k's id and version.
-std::string done_expression(size_t k) {
-  return fmt::format("EXISTS (SELECT 1 FROM analyses a WHERE a.analyzer = ?{} AND "
-                     "a.response_id = r.id AND a.analyzer_version = ?{})",
-                     2 * k + 2, 2 * k + 3);
-}
-
-std::string page_sql(size_t analyzer_count, std::string &pending_condition) {
+std::string page_sql() {
   std::string columns = "r.id, r.kind, r.run_id";
   for (const auto &c : role_columns)
     columns += fmt::format(", {}", c.sql);
   columns += ", r.attributes";
-  pending_condition.clear();
-  for (size_t k = 0; k < analyzer_count; ++k) {
-    columns += ", " + done_expression(k);
-    pending_condition += fmt::format("{}NOT {}", k ? " OR " : "", done_expression(k));
-  }
-  if (pending_condition.empty()) pending_condition = "0";
-  return fmt::format("SELECT {} FROM responses r WHERE r.id > ?1 AND ({}) ORDER BY r.id LIMIT ?{}",
-                     columns, pending_condition, 2 * analyzer_count + 2);
+  return fmt::format("SELECT {} FROM responses r WHERE r.id > ?1 ORDER BY r.id LIMIT ?2", columns);
 }
 
 } // namespace
 
-response_loader::response_loader(sql::connection &db,
-                                 const std::vector<analyzer_identity> &analyzers,
+response_loader::response_loader(sql::connection &db, std::vector<int64_t> through,
                                  bool with_attributes)
-    : db_(db), analyzers_(analyzers), with_attributes_(with_attributes),
-      page_(db.prepare(page_sql(analyzers.size(), pending_condition_))),
-      mapping_(db.prepare("SELECT mapping FROM import_runs WHERE id = ?1")) {}
+    : db_(db), through_(std::move(through)), with_attributes_(with_attributes),
+      page_(db.prepare(page_sql())),
+      mapping_(db.prepare("SELECT mapping FROM import_runs WHERE id = ?1")),
+      last_id_(through_.empty() ? 0 : *std::min_element(through_.begin(), through_.end())) {}
 
 uint64_t response_loader::count_pending() {
-  auto s = db_.prepare(
-      fmt::format("SELECT count(*) FROM responses r WHERE r.id > ?1 AND ({})", pending_condition_));
-  s.bind(1, int64_t{0});
-  for (size_t k = 0; k < analyzers_.size(); ++k)
-    s.bind(static_cast<int>(2 * k + 2), analyzers_[k].id)
-        .bind(static_cast<int>(2 * k + 3), analyzers_[k].version);
+  auto s = db_.prepare("SELECT count(*) FROM responses WHERE id > ?1");
+  s.bind(1, last_id_);
   s.step();
   return static_cast<uint64_t>(s.column_int(0));
 }
@@ -113,26 +96,21 @@ response_loader::column_names(int64_t run_id) {
 }
 
 bool response_loader::next(size_t max, loaded_batch &out) {
-  out.responses.clear();
-  out.scores.clear();
-  out.analyzed.clear();
-  page_.bind(1, last_id_);
-  for (size_t k = 0; k < analyzers_.size(); ++k)
-    page_.bind(static_cast<int>(2 * k + 2), analyzers_[k].id)
-        .bind(static_cast<int>(2 * k + 3), analyzers_[k].version);
-  page_.bind(static_cast<int>(2 * analyzers_.size() + 2), static_cast<int64_t>(max));
+  out.clear();
+  page_.bind(1, last_id_).bind(2, static_cast<int64_t>(max));
   while (page_.step()) {
     auto &r = out.responses.emplace_back();
     r.id = page_.column_int(0);
     r.kind = kind_from_name(page_.column_text(1));
+    r.first_field = out.fields.size();
     const auto &names = column_names(page_.column_int(2));
     for (int c = 0; c < role_column_count; ++c) {
       int column = first_role_column + c;
       if (page_.is_null(column)) continue;
       rebuy_role role = role_columns[c].role;
       const auto &name = names[static_cast<size_t>(role)];
-      r.fields.push_back(
-          {role, name.empty() ? role_name(role) : name, std::string(page_.column_text(column))});
+      auto name_span = out.keep(name.empty() ? std::string_view(role_name(role)) : name);
+      out.fields.push_back({role, name_span, out.keep(page_.column_text(column))});
     }
     if (with_attributes_) {
       rapidjson::Document doc;
@@ -141,12 +119,13 @@ bool response_loader::next(size_t max, loaded_batch &out) {
       if (doc.IsObject())
         for (const auto &m : doc.GetObject())
           if (m.value.IsString())
-            r.fields.push_back({REBUY_ROLE_ATTRIBUTE,
-                                std::string(m.name.GetString(), m.name.GetStringLength()),
-                                std::string(m.value.GetString(), m.value.GetStringLength())});
+            out.fields.push_back({REBUY_ROLE_ATTRIBUTE,
+                                  out.keep({m.name.GetString(), m.name.GetStringLength()}),
+                                  out.keep({m.value.GetString(), m.value.GetStringLength()})});
     }
-    for (size_t k = 0; k < analyzers_.size(); ++k)
-      if (page_.column_int(first_done_column + static_cast<int>(k)) == 0) r.pending |= 1ull << k;
+    r.field_count = out.fields.size() - r.first_field;
+    for (size_t k = 0; k < through_.size(); ++k)
+      if (r.id > through_[k]) r.pending |= 1ull << k;
     last_id_ = r.id;
   }
   page_.reset();

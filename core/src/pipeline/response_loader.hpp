@@ -1,7 +1,7 @@
 #pragma once
-// Pages through the responses some analyzer has not yet seen at its current
-// version, in id order.
+// Pages through the responses some analyzer has not analyzed yet, in id order.
 #include "pipeline/loaded_batch.hpp"
+#include "store/analyzer_state.hpp"
 #include "store/sqlite.hpp"
 
 #include <array>
@@ -11,15 +11,11 @@
 
 namespace rebuy::core {
 
-struct analyzer_identity {
-  std::string id, version;
-};
-
 class response_loader {
 public:
+  // `through[k]`: analyzer k has analyzed every response up to this id.
   // `with_attributes`: also hand every attribute column to analyzers.
-  response_loader(sql::connection &db, const std::vector<analyzer_identity> &analyzers,
-                  bool with_attributes);
+  response_loader(sql::connection &db, std::vector<int64_t> through, bool with_attributes);
   // The next page; false when nothing is pending any more.
   bool next(size_t max, loaded_batch &out);
   // How many responses are pending in all.
@@ -29,9 +25,8 @@ private:
   const std::array<std::string, REBUY_ROLE_COUNT_V1_0> &column_names(int64_t run_id);
 
   sql::connection &db_;
-  std::vector<analyzer_identity> analyzers_;
+  std::vector<int64_t> through_;
   bool with_attributes_;
-  std::string pending_condition_;
   sql::statement page_;
   sql::statement mapping_;
   int64_t last_id_ = 0;

@@ -12,17 +12,6 @@ VALUES (?31, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?
   ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)
 )sql";
 
-// The same values over an edited response: its rowid, and so its id, stays.
-constexpr const char *update_sql = R"sql(
-UPDATE responses SET external_id = ?3, content_hash = ?4, kind = ?5, run_id = ?6, line = ?7,
-  customer = ?8, submitted_at = ?9, submitted_raw = ?10, nps = ?11, buy_again = ?12,
-  rating = ?13, rating_max = ?14, recommend = ?15, csat = ?16, ces = ?17, ces_version = ?18,
-  title = ?19, text = ?20, product = ?21, segment = ?22, journey_stage = ?23, order_id = ?24,
-  order_value = ?25, order_count = ?26, country = ?27, language = ?28, channel = ?29,
-  attributes = ?30
-WHERE id = ?32
-)sql";
-
 // FNV-1a, 64 bits: stable across platforms, so the stored hashes stay valid.
 int64_t key_hash(std::string_view source, std::string_view key) {
   uint64_t h = 14695981039346656037ull;
@@ -55,9 +44,7 @@ response_writer::response_writer(sql::connection &db, int64_t run_id, std::strin
     : db_(db), run_id_(run_id), source_(std::move(source)),
       lookup_(db.prepare("SELECT id, content_hash FROM responses "
                          "WHERE key_hash = ?1 AND source = ?2 AND key = ?3")),
-      insert_(db.prepare(insert_sql)), update_(db.prepare(update_sql)),
-      drop_scores_(db.prepare("DELETE FROM scores WHERE response_id = ?1")),
-      drop_analyses_(db.prepare("DELETE FROM analyses WHERE response_id = ?1")),
+      insert_(db.prepare(insert_sql)), remove_(db.prepare("DELETE FROM responses WHERE id = ?1")),
       reject_(db.prepare(
           "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")) {}
 
@@ -120,18 +107,16 @@ void response_writer::write(const staged_batch &batch) {
       ++pending_.unchanged;
       continue;
     }
-    auto &write = exists ? update_ : insert_;
-    bind_response(write, r, hash);
-    if (exists) write.bind(32, id);
-    write.run();
     if (exists) {
-      // The response was edited: its old scores no longer describe it.
-      drop_scores_.bind(1, id).run();
-      drop_analyses_.bind(1, id).run();
+      // Edited: stored anew under a new id, so analysis sees it as new; its old
+      // scores go with the old row.
+      remove_.bind(1, id).run();
       ++pending_.updated;
     } else {
       ++pending_.added;
     }
+    bind_response(insert_, r, hash);
+    insert_.run();
   }
   record_issues(batch.rejects, "row");
   record_issues(batch.skips, "skip");

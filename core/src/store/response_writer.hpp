@@ -1,7 +1,7 @@
 #pragma once
 // Writes staged batches into the store. A response already stored under the
 // same (source, key) is left alone when its content is unchanged and replaced
-// (its scores dropped for re-analysis) when edited. Batches go into one open
+// (stored anew, its old scores dropped) when edited. Batches go into one open
 // transaction until commit(): a bulk import commits every few seconds, since
 // each commit rewrites every index page its rows touched.
 #include "pipeline/staged_batch.hpp"
@@ -36,7 +36,7 @@ private:
   std::string source_;
   std::optional<sql::transaction> tx_;
   row_counts pending_;
-  sql::statement lookup_, insert_, update_, drop_scores_, drop_analyses_, reject_;
+  sql::statement lookup_, insert_, remove_, reject_;
 };
 
 const char *record_kind_name(rebuy_record_kind kind);

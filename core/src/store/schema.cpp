@@ -37,7 +37,7 @@ CREATE TABLE import_runs (
 );
 
 CREATE TABLE responses (
-  id             INTEGER PRIMARY KEY,
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
   source         TEXT NOT NULL,
   key            TEXT NOT NULL,
   key_hash       INTEGER NOT NULL,
@@ -96,11 +96,12 @@ CREATE TABLE scores (
 ) WITHOUT ROWID;
 CREATE INDEX scores_metric ON scores(analyzer, metric, value);
 
-CREATE TABLE analyses (
-  analyzer         TEXT NOT NULL,
-  response_id      INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
-  analyzer_version TEXT NOT NULL,
-  PRIMARY KEY (analyzer, response_id)
+-- Response ids only grow (AUTOINCREMENT) and an edited response is stored
+-- anew, so "analyzed every response up to this id" says all there is to say.
+CREATE TABLE analyzer_state (
+  analyzer          TEXT PRIMARY KEY,
+  analyzer_version  TEXT NOT NULL,
+  analyzed_through  INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 )sql",
 };

@@ -1,10 +1,12 @@
 #pragma once
-// Writes analysis results: the scores, and which responses each analyzer
-// version has seen (so `rebuy analyze` only does new work).
+// Writes analysis results: each page's scores in one transaction, and how far
+// the analyzers have come, counted only over pages that are all written (pages
+// finish out of order on several worker threads).
 #include "pipeline/loaded_batch.hpp"
-#include "pipeline/response_loader.hpp"
+#include "store/analyzer_state.hpp"
 #include "store/sqlite.hpp"
 
+#include <map>
 #include <vector>
 
 namespace rebuy::core {
@@ -17,16 +19,16 @@ struct analyzer_metrics {
 class score_writer {
 public:
   score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers);
-  // One transaction; returns the number of scores written.
+  // Returns the number of scores written.
   uint64_t write(const loaded_batch &batch);
 
 private:
   sql::connection &db_;
   std::vector<analyzer_metrics> analyzers_;
-  sql::statement clear_, insert_, mark_;
+  std::vector<analyzer_identity> identities_;
+  sql::statement insert_;
+  std::map<uint64_t, int64_t> finished_pages_; // page -> its last response id
+  uint64_t next_page_ = 0;
 };
-
-// Forgets every result of these analyzers, for `rebuy analyze --rerun`.
-void forget_analyses(sql::connection &db, const std::vector<analyzer_identity> &analyzers);
 
 } // namespace rebuy::core

@@ -1,0 +1,41 @@
+#include "store/analyzer_state.hpp"
+
+namespace rebuy::core {
+
+std::vector<int64_t> prepare_analyzer_state(sql::connection &db,
+                                            const std::vector<analyzer_identity> &analyzers,
+                                            bool rerun) {
+  sql::transaction tx(db);
+  auto read = db.prepare(
+      "SELECT analyzer_version, analyzed_through FROM analyzer_state WHERE analyzer = ?1");
+  auto forget = db.prepare("DELETE FROM scores WHERE analyzer = ?1");
+  auto reset = db.prepare("INSERT OR REPLACE INTO analyzer_state "
+                          "(analyzer, analyzer_version, analyzed_through) VALUES (?1, ?2, 0)");
+  std::vector<int64_t> through;
+  for (const auto &a : analyzers) {
+    read.bind(1, a.id);
+    bool known = read.step();
+    bool current = known && read.column_text(0) == a.version;
+    int64_t done = current ? read.column_int(1) : 0;
+    read.reset();
+    if (rerun || !current) {
+      // A new version may score differently or drop metrics: its old scores go.
+      forget.bind(1, a.id).run();
+      reset.bind(1, a.id).bind(2, a.version).run();
+      done = 0;
+    }
+    through.push_back(done);
+  }
+  tx.commit();
+  return through;
+}
+
+void advance_analyzer_state(sql::connection &db, const std::vector<analyzer_identity> &analyzers,
+                            int64_t through) {
+  auto s = db.prepare("UPDATE analyzer_state SET analyzed_through = max(analyzed_through, ?2) "
+                      "WHERE analyzer = ?1");
+  for (const auto &a : analyzers)
+    s.bind(1, a.id).bind(2, through).run();
+}
+
+} // namespace rebuy::core
