@@ -25,6 +25,14 @@ int64_t key_hash(std::string_view source, std::string_view key) {
   return static_cast<int64_t>(h);
 }
 
+// True when no earlier import run used this source: nothing of it is stored.
+bool is_fresh(sql::connection &db, const std::string &source, int64_t run_id) {
+  auto s = db.prepare("SELECT EXISTS (SELECT 1 FROM import_runs WHERE source = ?1 AND id <> ?2)");
+  s.bind(1, source).bind(2, run_id);
+  s.step();
+  return s.column_int(0) == 0;
+}
+
 } // namespace
 
 const char *record_kind_name(rebuy_record_kind kind) {
@@ -41,7 +49,7 @@ const char *record_kind_name(rebuy_record_kind kind) {
 }
 
 response_writer::response_writer(sql::connection &db, int64_t run_id, std::string source)
-    : db_(db), run_id_(run_id), source_(std::move(source)),
+    : db_(db), run_id_(run_id), source_(std::move(source)), fresh_source_(is_fresh(db, source_, run_id)),
       lookup_(db.prepare("SELECT id, content_hash FROM responses "
                          "WHERE key_hash = ?1 AND source = ?2 AND key = ?3")),
       insert_(db.prepare(insert_sql)), remove_(db.prepare("DELETE FROM responses WHERE id = ?1")),
@@ -98,11 +106,16 @@ void response_writer::write(const staged_batch &batch) {
   if (!tx_) tx_.emplace(db_);
   for (const auto &r : batch.responses()) {
     int64_t hash = key_hash(source_, r.key);
-    lookup_.bind(1, hash).bind(2, source_).bind(3, r.key);
-    bool exists = lookup_.step();
-    int64_t id = exists ? lookup_.column_int(0) : 0;
-    bool same = exists && lookup_.column_text(1) == r.content_hash;
-    lookup_.reset();
+    bool exists = false, same = false;
+    int64_t id = 0;
+    if (!fresh_source_ || seen_.maybe_contains(static_cast<uint64_t>(hash))) {
+      lookup_.bind(1, hash).bind(2, source_).bind(3, r.key);
+      exists = lookup_.step();
+      id = exists ? lookup_.column_int(0) : 0;
+      same = exists && lookup_.column_text(1) == r.content_hash;
+      lookup_.reset();
+    }
+    if (fresh_source_) seen_.add(static_cast<uint64_t>(hash));
     if (same) {
       ++pending_.unchanged;
       continue;

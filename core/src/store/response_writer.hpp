@@ -7,6 +7,7 @@
 #include "pipeline/staged_batch.hpp"
 #include "store/run_log.hpp"
 #include "store/sqlite.hpp"
+#include "util/key_filter.hpp"
 
 #include <optional>
 
@@ -34,6 +35,10 @@ private:
   sql::connection &db_;
   int64_t run_id_;
   std::string source_;
+  // For a source never imported before, a key absent from this filter cannot
+  // be stored yet, so most rows of a first import skip the lookup.
+  bool fresh_source_;
+  key_filter seen_;
   std::optional<sql::transaction> tx_;
   row_counts pending_;
   sql::statement lookup_, insert_, remove_, reject_;

@@ -112,10 +112,8 @@ void statement::run() {
   reset();
 }
 
-void statement::reset() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
+// Bindings are kept: every statement here binds all its parameters before each step.
+void statement::reset() { sqlite3_reset(stmt_); }
 
 std::string_view statement::column_text(int column) const {
   auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt_, column));
