@@ -7,12 +7,14 @@ rows=${1:-1000000} runs=${2:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 rebuy=${REBUY_BIN:-$root/build/bin/rebuy}
 work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
 csv="$work/fb_$rows.csv"
 [ -f "$csv" ] || python3 "$root/../shared/bench/gen_feedback.py" --rows "$rows" --format csv --seed 42 > "$csv"
-echo "input: $csv ($(du -h "$csv" | cut -f1), $rows rows)"
+echo "input: $csv ($(du -hL "$csv" | cut -f1), $rows rows)"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-measure() { # measure LABEL COMMAND...: prints "seconds kilobytes"
+measure() { # measure LABEL COMMAND...: appends "seconds kilobytes"
+  shift
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1
   cat "$work/time"
 }

@@ -87,5 +87,12 @@ check "plugins info" expect_exit 0 info "$rebuy" plugins info nps
 check "info shows metrics" contains info "nps_class"
 check "info of unknown" expect_exit 2 out "$rebuy" plugins info nope
 
+# The demo: bundled samples in, a report out, and it says where.
+check "demo" expect_exit 0 demo_out "$rebuy" demo --output demo
+check "demo says where the report is" contains demo_out "report: $work/demo/report.md"
+check "demo report has NPS" contains demo/report.md "**NPS +9.7**"
+check "demo report has buy-again answers" contains demo/report.md "| Definitely would | 160 |"
+check "demo json" contains demo/report.json '"responses": 400,'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

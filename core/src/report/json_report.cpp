@@ -56,6 +56,14 @@ std::string render_json_report(const report_data &data) {
   key(w, "last"), data.last_submitted.empty() ? (void)w.Null() : string(w, data.last_submitted);
   w.EndObject();
   key(w, "nps"), write_nps(w, data.nps, data.denominator_policy);
+  key(w, "buy_again_answers"), w.StartArray();
+  for (const auto &a : data.buy_again_answers) {
+    w.StartObject();
+    key(w, "answer"), string(w, a.answer);
+    key(w, "count"), uint(w, a.count);
+    w.EndObject();
+  }
+  w.EndArray();
   key(w, "sources"), w.StartArray();
   for (const auto &s : data.sources) {
     w.StartObject();

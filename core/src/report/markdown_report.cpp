@@ -110,6 +110,23 @@ std::string render_markdown_report(const report_data &data) {
     md += fmt::format("Denominator: {}.\n\n", data.denominator_policy);
   }
 
+  md += "## Would they buy again?\n\n";
+  if (data.buy_again_answers.empty()) {
+    md += "No answers to a would-buy-again question yet.\n\n";
+  } else {
+    md += fmt::format("{} answers, as given:\n\n| Answer | Responses | Share |\n|---|---:|---:|\n",
+                      data.buy_again_answered);
+    constexpr size_t shown = 12; // a free-text question would otherwise list every answer
+    for (size_t i = 0; i < data.buy_again_answers.size() && i < shown; ++i) {
+      const auto &a = data.buy_again_answers[i];
+      md += fmt::format("| {} | {} | {} |\n", markdown_escape(a.answer), a.count,
+                        percent(a.count, data.buy_again_answered));
+    }
+    if (data.buy_again_answers.size() > shown)
+      md += fmt::format("| ({} other answers) | | |\n", data.buy_again_answers.size() - shown);
+    md += "\n";
+  }
+
   if (data.sources.size() > 1) {
     md += "## By source\n\n| Source | Responses | NPS answers | NPS | 95 % interval |\n"
           "|---|---:|---:|---:|---|\n";

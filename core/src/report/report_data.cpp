@@ -73,6 +73,17 @@ report_data build_report(sql::connection &db, const report_filter &filter) {
   }
   out.nps = nps_of(db, filter);
   {
+    auto s = db.prepare(std::string("SELECT r.buy_again, count(*) FROM responses r WHERE "
+                                    "r.buy_again IS NOT NULL AND ") +
+                        source_clause + " GROUP BY r.buy_again ORDER BY count(*) DESC, r.buy_again");
+    s.bind(1, filter.source);
+    while (s.step()) {
+      out.buy_again_answers.push_back(
+          {std::string(s.column_text(0)), static_cast<uint64_t>(s.column_int(1))});
+      out.buy_again_answered += out.buy_again_answers.back().count;
+    }
+  }
+  {
     auto s = db.prepare(std::string("SELECT r.source, count(*) FROM responses r WHERE ") +
                         source_clause + " GROUP BY r.source ORDER BY count(*) DESC, r.source");
     s.bind(1, filter.source);

@@ -26,11 +26,20 @@ struct source_summary {
   nps_summary nps;
 };
 
+// How often each answer to the would-buy-again question was given, as given:
+// the scale is whatever the source used.
+struct answer_count {
+  std::string answer;
+  uint64_t count = 0;
+};
+
 struct report_data {
   std::string generated_at;
   uint64_t responses = 0;
   std::string first_submitted, last_submitted;
   nps_summary nps;
+  std::vector<answer_count> buy_again_answers; // most frequent first
+  uint64_t buy_again_answered = 0;
   std::vector<source_summary> sources;
   std::vector<import_run> runs;
   std::string denominator_policy = "answered only: responses without a valid 0-10 answer are "
