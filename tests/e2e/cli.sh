@@ -65,6 +65,14 @@ check "rejects listed" expect_exit 0 rej "$rebuy" --db r.db rejects
 check "reject names file and line" contains rej "ragged.csv:3: rejected: expected 3 fields, found 2"
 check "value refusal named" contains rej "ragged.csv:4: value refused: nps: '12' is not a 0-10 score"
 
+# --dry-run shows the plan and writes nothing.
+check "dry run" expect_exit 0 dry "$rebuy" --db dry.db import --dry-run --map nps=nps ragged.csv
+check "dry run names the importer" contains dry "would be read by csv"
+check "dry run shows the mapping" contains dry "nps            <- nps"
+check "dry run shows the first rows" contains dry "line 2: id=1  nps=9  text=fine"
+check "dry run counts" contains dry "3 in = 2 would be stored + 1 rejected + 0 skipped"
+check "dry run wrote nothing" test ! -e dry.db
+
 # Exit codes: 1 usage, 2 bad input.
 check "no subcommand is usage" expect_exit 1 out "$rebuy"
 check "bad flag is usage" expect_exit 1 out "$rebuy" import --bogus x

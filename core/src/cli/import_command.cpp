@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 #include "pipeline/analyze_pipeline.hpp"
+#include "pipeline/dry_run.hpp"
 #include "pipeline/import_pipeline.hpp"
 #include "report/markdown_report.hpp"
 #include "report/report_data.hpp"
@@ -18,6 +19,7 @@ struct import_flags {
   std::vector<std::string> files, maps;
   std::string importer, source;
   bool no_analyze = false;
+  bool dry_run = false;
 };
 
 option_list parse_maps(const std::vector<std::string> &maps) {
@@ -68,11 +70,66 @@ void print_nps(sql::connection &db, const std::string &source) {
              questions.empty() ? "" : " for " + questions);
 }
 
+std::string shortened(std::string_view text, size_t max = 60) {
+  std::string out(text.substr(0, max));
+  for (auto &c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  // Never end inside a UTF-8 sequence.
+  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+    out.pop_back();
+  if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+  return text.size() > max ? out + "…" : out;
+}
+
+void print_dry_run(const std::string &file, const dry_run_outcome &d) {
+  fmt::print("{}: would be read by {} {} as source \"{}\" ({}{})\n", file, d.importer,
+             d.importer_version, d.source, d.encoding, d.converted ? ", converted to UTF-8" : "");
+  size_t attributes = 0;
+  fmt::print("  columns:\n");
+  for (const auto &c : d.columns) {
+    if (c.role == REBUY_ROLE_ATTRIBUTE) {
+      ++attributes;
+      continue;
+    }
+    fmt::print("    {:<14} <- {}\n", role_name(c.role), c.name);
+  }
+  if (attributes) fmt::print("    {} other columns kept as attributes\n", attributes);
+  fmt::print("  first rows as mapped:\n");
+  for (const auto &[line, fields] : d.preview) {
+    std::string shown;
+    size_t hidden = 0;
+    for (const auto &f : fields) {
+      if (f.role == REBUY_ROLE_ATTRIBUTE) {
+        ++hidden;
+        continue;
+      }
+      shown +=
+          fmt::format("{}{}={}", shown.empty() ? "" : "  ", role_name(f.role), shortened(f.value));
+    }
+    fmt::print("    line {}: {}{}\n", line, shown,
+               hidden ? fmt::format("  (+{} attributes)", hidden) : "");
+  }
+  for (const auto &issue : d.issues)
+    fmt::print("  line {}: {}\n", issue.line, issue.reason);
+  fmt::print("  rows: {} in = {} would be stored + {} rejected + {} skipped\n", d.rows_in(),
+             d.records, d.rejected, d.skipped);
+  if (d.values_refused)
+    fmt::print("  {} values would be refused for their role\n", d.values_refused);
+  fmt::print("  dry run: nothing was written\n");
+}
+
 void run_import(cli_context &context, const import_flags &flags) {
   import_request request;
   request.importer = flags.importer;
   request.source = flags.source;
   request.options = parse_maps(flags.maps);
+  if (flags.dry_run) {
+    for (const auto &file : flags.files) {
+      request.file = file;
+      print_dry_run(file, dry_run_import(context.plugins(), request));
+    }
+    return;
+  }
   auto &db = context.store();
   std::set<std::string> sources;
   int failed = 0;
@@ -110,6 +167,8 @@ void add_import_command(CLI::App &app, cli_context &context) {
   cmd->add_option("--source", flags->source,
                   "Source name the responses are keyed under (default: the file name)");
   cmd->add_flag("--no-analyze", flags->no_analyze, "Do not analyze the new responses now");
+  cmd->add_flag("--dry-run", flags->dry_run,
+                "Show the importer, the mapping, the first rows and the counts; write nothing");
   cmd->callback([&context, flags] { run_import(context, *flags); });
 }
 

@@ -1,7 +1,6 @@
 #include "pipeline/import_pipeline.hpp"
 
-#include "host/importer_choice.hpp"
-#include "input/decoded_reader.hpp"
+#include "pipeline/import_source.hpp"
 #include "pipeline/stager.hpp"
 #include "store/response_writer.hpp"
 #include "util/bounded_queue.hpp"
@@ -26,35 +25,6 @@
 
 namespace rebuy::core {
 namespace {
-
-// The rebuy_input handed to the importer, reading through decoded_reader.
-struct input_adapter {
-  decoded_reader &reader;
-  std::string name;
-  std::string error;
-  std::atomic<uint64_t> raw_bytes{0};
-  rebuy_input abi{};
-
-  input_adapter(decoded_reader &r, std::string file_name) : reader(r), name(std::move(file_name)) {
-    abi.struct_size = sizeof(abi);
-    abi.context = this;
-    abi.name = to_str(name);
-    abi.size_hint = reader.file_size();
-    abi.read = &read;
-  }
-
-  static int64_t read(void *context, char *buffer, size_t capacity) {
-    auto *self = static_cast<input_adapter *>(context);
-    try {
-      size_t n = self->reader.read(buffer, capacity);
-      self->raw_bytes.store(self->reader.raw_bytes_read(), std::memory_order_relaxed);
-      return static_cast<int64_t>(n);
-    } catch (const std::exception &e) {
-      self->error = e.what();
-      return -1;
-    }
-  }
-};
 
 // Rows staged together before the writer takes them.
 constexpr uint64_t rows_per_hand_over = 8192;
@@ -129,21 +99,11 @@ std::string mapping_json(const std::vector<column_mapping> &columns) {
 import_outcome import_file(const plugin_registry &registry, sql::connection &db,
                            const import_request &request) {
   const auto &file = request.file;
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec))
-    throw input_error(
-        fmt::format("{}: {}", file.string(),
-                    std::filesystem::exists(file, ec) ? "not a regular file" : "no such file"));
-  auto plugin = choose_importer(registry, file, request.importer);
-  decoded_reader reader(file, plugin->has(REBUY_CAP_IMPORTER_RAW_INPUT));
-  input_adapter input(reader, file.string());
-
-  std::unique_ptr<importer_session> session;
-  try {
-    session = std::make_unique<importer_session>(plugin, input.abi, request.options);
-  } catch (const input_error &e) {
-    throw input_error(fmt::format("{}: {}: {}", file.string(), plugin->id(), e.what()));
-  }
+  import_source opened(registry, request);
+  auto &plugin = opened.plugin;
+  auto &reader = opened.reader;
+  auto &input = opened.input;
+  auto &session = opened.session;
 
   import_outcome outcome;
   auto description = session->describe();

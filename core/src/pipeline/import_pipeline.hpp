@@ -2,8 +2,7 @@
 // `rebuy import FILE`: one importer reads the file on one thread while the
 // store writes the previous batch on the other. Every row ends up stored,
 // rejected or skipped, and the run records how many of each.
-#include "host/importer_session.hpp"
-#include "host/plugin_registry.hpp"
+#include "pipeline/import_source.hpp"
 #include "store/run_log.hpp"
 #include "store/sqlite.hpp"
 
@@ -11,14 +10,6 @@
 #include <string>
 
 namespace rebuy::core {
-
-struct import_request {
-  std::filesystem::path file;
-  std::string importer; // --as; empty: detect
-  std::string source;   // --source; empty: the importer's suggestion, else the file name
-  option_list options;  // e.g. {"map", "nps=Column"}
-  size_t batch_size = 1024;
-};
 
 struct import_outcome {
   import_run run;
