@@ -1,10 +1,10 @@
 #include "csv_importer.hpp"
 
-#include "column_mapping.hpp"
-#include "html_entities.hpp"
 #include "role_guess.hpp"
-#include "string_input.hpp"
-#include "text_util.hpp"
+
+#include <rebuy/column_mapping.hpp>
+#include <rebuy/string_input.hpp>
+#include <rebuy/text_util.hpp>
 
 #include <algorithm>
 
@@ -29,13 +29,14 @@ std::string byte_size(size_t bytes) {
 }
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && ascii_iequals(s.substr(s.size() - suffix.size()), suffix);
+  return s.size() >= suffix.size() &&
+         rebuy::ascii_iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 
 } // namespace
 
 csv_importer::csv_importer(const rebuy::host &host, const rebuy::input &input,
-                           const rebuy::options &options, reader_limits limits)
+                           const rebuy::options &options, rebuy::csv_limits limits)
     : host_(host), reader_(input, limits), size_hint_(input.size_hint()) {
   for (const auto &[key, value] : options.items())
     if (key != "map" && key != "attribute" && key != "delimiter")
@@ -45,7 +46,7 @@ csv_importer::csv_importer(const rebuy::host &host, const rebuy::input &input,
   if (auto d = options.get("delimiter"))
     reader_.set_delimiter(parse_delimiter(*d));
   else
-    reader_.set_delimiter(detect_delimiter(reader_.peek(head_bytes)));
+    reader_.set_delimiter(rebuy::detect_delimiter(reader_.peek(head_bytes)));
 
   read_header();
   read_sample();
@@ -55,30 +56,30 @@ csv_importer::csv_importer(const rebuy::host &host, const rebuy::input &input,
 void csv_importer::read_header() {
   for (;;) {
     if (!reader_.next(record_)) throw rebuy::error("csv: the input is empty: no header line");
-    if (record_.status != record_status::blank) break;
+    if (record_.status != rebuy::csv_status::blank) break;
     // Blank lines above the header are rows of the file too: report them.
     buffered_row blank;
     blank.line = record_.line;
-    blank.status = record_status::blank;
+    blank.status = rebuy::csv_status::blank;
     buffered_.push_back(std::move(blank));
   }
   switch (record_.status) {
-  case record_status::unterminated_quote:
+  case rebuy::csv_status::unterminated_quote:
     throw rebuy::error("csv: the header on line " + std::to_string(record_.line) +
                        " never ends: unterminated quoted field starting at line " +
                        std::to_string(record_.quote_line));
-  case record_status::too_many_bytes:
+  case rebuy::csv_status::too_many_bytes:
     throw rebuy::error("csv: the header on line " + std::to_string(record_.line) +
                        " is longer than " + byte_size(reader_.limits().max_record_bytes));
-  case record_status::too_many_fields:
+  case rebuy::csv_status::too_many_fields:
     throw rebuy::error("csv: the header on line " + std::to_string(record_.line) +
                        " has more than " + std::to_string(reader_.limits().max_fields) +
                        " columns");
-  case record_status::ok:
-  case record_status::blank:
+  case rebuy::csv_status::ok:
+  case rebuy::csv_status::blank:
     break;
   }
-  names_ = unique_column_names(record_.fields);
+  names_ = rebuy::unique_column_names(record_.fields);
 }
 
 void csv_importer::read_sample() {
@@ -115,14 +116,14 @@ void csv_importer::guess_and_map(const rebuy::options &options) {
   for (size_t c = 0; c < names_.size(); ++c)
     columns[c].header = names_[c];
   for (const buffered_row &row : buffered_) {
-    if (row.status != record_status::ok) continue;
+    if (row.status != rebuy::csv_status::ok) continue;
     std::span<const std::string_view> fields = field_views(row);
     if (!fits_header(fields)) continue; // a ragged row says nothing about its columns
     for (size_t c = 0; c < names_.size(); ++c)
       columns[c].values.push_back(fields[c]);
   }
   roles_ = guess_roles(columns);
-  apply_role_overrides(names_, roles_, options);
+  rebuy::apply_role_overrides(names_, roles_, options);
 
   // Stars without a survey question are a review; anything else a survey.
   auto has = [&](rebuy_role r) {
@@ -141,26 +142,26 @@ rebuy::source_description csv_importer::describe() const {
   return d;
 }
 
-void csv_importer::emit(rebuy::batch_builder &out, const csv_record &row) {
+void csv_importer::emit(rebuy::batch_builder &out, const rebuy::csv_record &row) {
   switch (row.status) {
-  case record_status::blank:
+  case rebuy::csv_status::blank:
     out.skip(row.line, "blank line");
     return;
-  case record_status::unterminated_quote:
+  case rebuy::csv_status::unterminated_quote:
     out.reject(row.line,
                "unterminated quoted field starting at line " + std::to_string(row.quote_line),
                row.raw);
     return;
-  case record_status::too_many_bytes:
+  case rebuy::csv_status::too_many_bytes:
     out.reject(row.line, "row longer than " + byte_size(reader_.limits().max_record_bytes),
                row.raw);
     return;
-  case record_status::too_many_fields:
+  case rebuy::csv_status::too_many_fields:
     out.reject(row.line,
                "row has more than " + std::to_string(reader_.limits().max_fields) + " fields",
                row.raw);
     return;
-  case record_status::ok:
+  case rebuy::csv_status::ok:
     break;
   }
   if (!fits_header(row.fields)) {
@@ -176,10 +177,10 @@ void csv_importer::emit(rebuy::batch_builder &out, const csv_record &row) {
   for (size_t c = 0; c < names_.size(); ++c) {
     std::string_view value = row.fields[c];
     rebuy_role role = roles_[c];
-    if (role != REBUY_ROLE_ATTRIBUTE) value = trim_ascii(value); // attributes stay verbatim
+    if (role != REBUY_ROLE_ATTRIBUTE) value = rebuy::trim_ascii(value); // attributes stay verbatim
     if (value.empty()) continue;
     if (role == REBUY_ROLE_TEXT || role == REBUY_ROLE_TITLE)
-      value = decode_html_entities(value, decoded_);
+      value = rebuy::decode_html_entities(value, decoded_);
     out.field(role, names_[c], value);
     ++fields;
   }
@@ -202,11 +203,12 @@ std::span<const std::string_view> csv_importer::field_views(const buffered_row &
 }
 
 void csv_importer::emit_buffered(rebuy::batch_builder &out, const buffered_row &row) {
-  csv_record record;
+  rebuy::csv_record record;
   record.line = row.line;
   record.quote_line = row.quote_line;
   record.status = row.status;
-  record.fields = field_views(row);
+  std::span<const std::string_view> fields = field_views(row);
+  record.fields.assign(fields.begin(), fields.end());
   record.raw = row.raw;
   emit(out, record);
 }
@@ -252,20 +254,20 @@ int csv_importer::probe(std::string_view head, std::string_view file_name) noexc
     }
     if (controls * 100 > head.size()) return 0;
 
-    string_input text(head);
-    reader_limits limits;
+    rebuy::string_input text(head);
+    rebuy::csv_limits limits;
     limits.chunk_bytes = head_bytes;
-    csv_reader reader(rebuy::input(text.get()), limits);
-    reader.set_delimiter(detect_delimiter(head));
-    csv_record row;
+    rebuy::csv_reader reader(rebuy::input(text.get()), limits);
+    reader.set_delimiter(rebuy::detect_delimiter(head));
+    rebuy::csv_record row;
     do {
       if (!reader.next(row)) return 0;
-    } while (row.status == record_status::blank);
-    if (row.status != record_status::ok) return 5; // a header longer than the head, perhaps
+    } while (row.status == rebuy::csv_status::blank);
+    if (row.status != rebuy::csv_status::ok) return 5; // a header longer than the head, perhaps
     size_t columns = row.fields.size();
     int score = columns >= 2 ? 20 : 5;
     // A first data row as wide as the header makes a table likelier.
-    if (columns >= 2 && reader.next(row) && row.status == record_status::ok &&
+    if (columns >= 2 && reader.next(row) && row.status == rebuy::csv_status::ok &&
         row.fields.size() == columns)
       score += 5;
     for (std::string_view ext : {".csv", ".tsv", ".txt", ".tab"})

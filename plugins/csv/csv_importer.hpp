@@ -6,7 +6,7 @@
 #ifndef REBUY_CSV_CSV_IMPORTER_HPP
 #define REBUY_CSV_CSV_IMPORTER_HPP
 
-#include "csv_reader.hpp"
+#include <rebuy/csv_reader.hpp>
 
 #include <rebuy/plugin.hpp>
 
@@ -27,7 +27,7 @@ public:
   // Reads the header and the sample. Options: map=ROLE=COLUMN,
   // attribute=COLUMN, delimiter=, | ; | tab. Throws rebuy::error.
   csv_importer(const rebuy::host &host, const rebuy::input &input, const rebuy::options &options,
-               reader_limits limits = {});
+               rebuy::csv_limits limits = {});
 
   // 0 for what is not delimited text; 5-35 otherwise, always below the
   // 60-100 a format-specific importer claims.
@@ -45,7 +45,7 @@ private:
   // A row read ahead for the sample, owning its text.
   struct buffered_row {
     uint64_t line = 0, quote_line = 0;
-    record_status status = record_status::ok;
+    rebuy::csv_status status = rebuy::csv_status::ok;
     std::string text;         // the fields, back to back
     std::vector<size_t> ends; // where each field ends in text
     std::string raw;
@@ -57,11 +57,11 @@ private:
   bool fits_header(std::span<const std::string_view> fields) const noexcept;
   // The fields of a buffered row, as views valid until the next call.
   std::span<const std::string_view> field_views(const buffered_row &row);
-  void emit(rebuy::batch_builder &out, const csv_record &row);
+  void emit(rebuy::batch_builder &out, const rebuy::csv_record &row);
   void emit_buffered(rebuy::batch_builder &out, const buffered_row &row);
 
   rebuy::host host_;
-  csv_reader reader_;
+  rebuy::csv_reader reader_;
   uint64_t size_hint_;
   std::vector<std::string> names_;
   std::vector<rebuy_role> roles_;
@@ -71,7 +71,7 @@ private:
   size_t next_buffered_ = 0;
   bool exhausted_ = false;
 
-  csv_record record_;                   // reused for every row read
+  rebuy::csv_record record_;            // reused for every row read
   std::vector<std::string_view> views_; // fields of a buffered row
   std::string decoded_;                 // HTML-decoded text value
 };

@@ -1,6 +1,6 @@
 #include "role_guess.hpp"
 
-#include "text_util.hpp"
+#include <rebuy/text_util.hpp>
 
 #include <algorithm>
 #include <array>
@@ -36,7 +36,7 @@ struct column_stats {
 bool is_yes_no(std::string_view v) {
   while (!v.empty() && (v.back() == '.' || v.back() == '!'))
     v.remove_suffix(1);
-  std::string lower = ascii_lower(v);
+  std::string lower = rebuy::ascii_lower(v);
   static constexpr std::array<std::string_view, 17> answers = {
       "yes", "no", "y",  "n",   "true", "false", "ja", "nein", "oui",
       "non", "si", "sí", "sim", "não",  "nao",   "1",  "0"};
@@ -60,7 +60,7 @@ column_stats measure(const std::vector<std::string_view> &values) {
   column_stats s;
   std::unordered_set<std::string_view> seen;
   for (std::string_view raw : values) {
-    std::string_view v = trim_ascii(raw);
+    std::string_view v = rebuy::trim_ascii(raw);
     if (v.empty()) continue;
     ++s.non_blank;
     s.total_bytes += v.size();
@@ -265,7 +265,7 @@ bool is_month(std::string_view word) {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
   if (word.size() < 3) return false;
-  std::string lower = ascii_lower(word);
+  std::string lower = rebuy::ascii_lower(word);
   std::string_view w = lower;
   if (w == "sept") return true;
   for (std::string_view m : months)
@@ -277,7 +277,7 @@ bool is_date_word(std::string_view word) {
   static constexpr std::array<std::string_view, 16> words = {
       "t",   "z",   "am",  "pm",  "utc", "gmt", "mon", "tue",
       "wed", "thu", "fri", "sat", "sun", "est", "pst", "cet"};
-  std::string lower = ascii_lower(word);
+  std::string lower = rebuy::ascii_lower(word);
   return std::find(words.begin(), words.end(), lower) != words.end() || is_month(word);
 }
 
@@ -315,7 +315,7 @@ std::string normalize_header(std::string_view header) {
 }
 
 bool looks_like_date(std::string_view value) {
-  std::string_view v = trim_ascii(value);
+  std::string_view v = rebuy::trim_ascii(value);
   if (v.empty()) return false;
   if (std::all_of(v.begin(), v.end(), is_digit)) {
     // Unix seconds (2001-2286) or milliseconds, or a compact 20190131.

@@ -296,7 +296,7 @@ TEST_CASE("importer: the plugin identifies itself") {
 TEST_CASE("importer: used directly, with tight limits, oversized rows are rejects") {
   csv_test::chunked_input in(
       "id\tcomment\n1\t" + std::string(200, 'x') + "\n2\tok\n3\ta\tb\tc\td\n", {5});
-  rebuy_csv::reader_limits limits;
+  rebuy::csv_limits limits;
   limits.max_record_bytes = 100;
   limits.max_fields = 3;
   rebuy_csv::csv_importer importer(rebuy::host(nullptr), rebuy::input(in.get()),

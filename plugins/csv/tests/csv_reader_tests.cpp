@@ -1,33 +1,33 @@
 // The record reader on its own: line ends, quoting, line numbers, and every
 // read() chunk size, since most reader bugs live at buffer boundaries.
-#include "csv_reader.hpp"
 #include "test_support.hpp"
+#include <rebuy/csv_reader.hpp>
 
 #include <doctest/doctest.h>
 
-using rebuy_csv::csv_reader;
-using rebuy_csv::csv_record;
-using rebuy_csv::detect_delimiter;
-using rebuy_csv::reader_limits;
-using rebuy_csv::record_status;
+using rebuy::csv_limits;
+using rebuy::csv_reader;
+using rebuy::csv_record;
+using rebuy::csv_status;
+using rebuy::detect_delimiter;
 
 namespace {
 
 struct row {
   uint64_t line;
-  record_status status;
+  rebuy::csv_status status;
   std::vector<std::string> fields;
   std::string raw;
   uint64_t quote_line;
 };
 
 std::vector<row> read_all(const std::string &text, std::vector<size_t> pattern = {},
-                          char delimiter = ',', reader_limits limits = {}) {
+                          char delimiter = ',', rebuy::csv_limits limits = {}) {
   csv_test::chunked_input in(text, std::move(pattern));
-  csv_reader reader(rebuy::input(in.get()), limits);
+  rebuy::csv_reader reader(rebuy::input(in.get()), limits);
   reader.set_delimiter(delimiter);
   std::vector<row> rows;
-  csv_record r;
+  rebuy::csv_record r;
   while (reader.next(r))
     rows.push_back({r.line, r.status, std::vector<std::string>(r.fields.begin(), r.fields.end()),
                     std::string(r.raw), r.quote_line});
@@ -81,7 +81,7 @@ TEST_CASE("reader: mixed line ends in one file") {
   REQUIRE(rows.size() == 6);
   CHECK(rows[3].fields == strings{"5", "6"});
   CHECK(rows[3].line == 4);
-  CHECK(rows[4].status == record_status::blank);
+  CHECK(rows[4].status == rebuy::csv_status::blank);
   CHECK(rows[4].line == 5);
   CHECK(rows[5].fields == strings{"7", "8"});
   CHECK(rows[5].line == 6);
@@ -115,11 +115,11 @@ TEST_CASE("reader: empty fields, empty quoted fields and blank lines") {
   auto rows = read_every_way("a,b,c\n,,\n\"\",x,\"\"\n\n\r\n1,2,3");
   REQUIRE(rows.size() == 6);
   CHECK(rows[1].fields == strings{"", "", ""});
-  CHECK(rows[1].status == record_status::ok);
+  CHECK(rows[1].status == rebuy::csv_status::ok);
   CHECK(rows[2].fields == strings{"", "x", ""});
-  CHECK(rows[3].status == record_status::blank);
+  CHECK(rows[3].status == rebuy::csv_status::blank);
   CHECK(rows[3].line == 4);
-  CHECK(rows[4].status == record_status::blank);
+  CHECK(rows[4].status == rebuy::csv_status::blank);
   CHECK(rows[4].line == 5);
   CHECK(rows[5].line == 6);
 }
@@ -127,7 +127,7 @@ TEST_CASE("reader: empty fields, empty quoted fields and blank lines") {
 TEST_CASE("reader: a quoted empty line is not blank") {
   auto rows = read_every_way("a\n\"\"\n");
   REQUIRE(rows.size() == 2);
-  CHECK(rows[1].status == record_status::ok);
+  CHECK(rows[1].status == rebuy::csv_status::ok);
   CHECK(rows[1].fields == strings{""});
 }
 
@@ -141,14 +141,14 @@ TEST_CASE("reader: stray quotes are kept literally") {
 TEST_CASE("reader: an unterminated quote swallows the rest of the input") {
   auto rows = read_every_way("a,b\n1,2\n3,\"open\n4,5\n6,7\n");
   REQUIRE(rows.size() == 3);
-  CHECK(rows[2].status == record_status::unterminated_quote);
+  CHECK(rows[2].status == rebuy::csv_status::unterminated_quote);
   CHECK(rows[2].line == 3);
   CHECK(rows[2].quote_line == 3);
   CHECK(rows[2].raw == "3,\"open\n4,5\n6,7\n");
 }
 
 TEST_CASE("reader: the raw text kept for rejects is capped") {
-  reader_limits limits;
+  rebuy::csv_limits limits;
   limits.max_raw_bytes = 10;
   auto rows = read_all("a\n" + std::string(100, 'x') + "\n", {3}, ',', limits);
   REQUIRE(rows.size() == 2);
@@ -157,17 +157,17 @@ TEST_CASE("reader: the raw text kept for rejects is capped") {
 }
 
 TEST_CASE("reader: records beyond the limits are reported and skipped past") {
-  reader_limits limits;
+  rebuy::csv_limits limits;
   limits.max_record_bytes = 50;
   limits.max_fields = 4;
   auto rows =
       read_all("a\n" + std::string(60, 'x') + "\n1,2,3,4,5\n\"" + std::string(80, 'y') + "\"\nok\n",
                {7}, ',', limits);
   REQUIRE(rows.size() == 5);
-  CHECK(rows[1].status == record_status::too_many_bytes);
-  CHECK(rows[2].status == record_status::too_many_fields);
-  CHECK(rows[3].status == record_status::too_many_bytes);
-  CHECK(rows[4].status == record_status::ok);
+  CHECK(rows[1].status == rebuy::csv_status::too_many_bytes);
+  CHECK(rows[2].status == rebuy::csv_status::too_many_fields);
+  CHECK(rows[3].status == rebuy::csv_status::too_many_bytes);
+  CHECK(rows[4].status == rebuy::csv_status::ok);
   CHECK(rows[4].line == 5);
 }
 
@@ -191,11 +191,11 @@ TEST_CASE("reader: delimiter detection counts outside quotes on the first line o
 
 TEST_CASE("reader: a byte order mark is skipped and the head can be peeked") {
   csv_test::chunked_input in("\xEF\xBB\xBFid,x\n1,2\n", {2});
-  csv_reader reader{rebuy::input(in.get())};
+  rebuy::csv_reader reader{rebuy::input(in.get())};
   CHECK(reader.peek(4) == "\xEF\xBB\xBFi");
   reader.skip_bom();
   CHECK(reader.peek(64) == "id,x\n1,2\n");
-  csv_record r;
+  rebuy::csv_record r;
   REQUIRE(reader.next(r));
   CHECK(r.fields[0] == "id");
   CHECK(r.line == 1);
@@ -206,7 +206,7 @@ TEST_CASE("reader: a byte order mark is skipped and the head can be peeked") {
 }
 
 TEST_CASE("reader: a small chunk size still reads long records") {
-  reader_limits limits;
+  rebuy::csv_limits limits;
   limits.chunk_bytes = 4;
   std::string long_field(1000, 'z');
   auto rows = read_all("a,b\n\"" + long_field + "\"," + long_field + "\n", {}, ',', limits);

@@ -1,4 +1,4 @@
-#include "html_entities.hpp"
+#include <rebuy/text_util.hpp>
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 namespace {
 std::string decode(std::string_view s) {
   std::string scratch;
-  return std::string(rebuy_csv::decode_html_entities(s, scratch));
+  return std::string(rebuy::decode_html_entities(s, scratch));
 }
 } // namespace
 

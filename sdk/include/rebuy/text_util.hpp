@@ -1,14 +1,51 @@
-#include "html_entities.hpp"
+// rebuy plugin SDK: small text helpers every importer needs.
+#ifndef REBUY_TEXT_UTIL_HPP
+#define REBUY_TEXT_UTIL_HPP
 
 #include <array>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <utility>
 
-namespace rebuy_csv {
+namespace rebuy {
 
-namespace {
+// Strips spaces, tabs, CR, LF, vertical tab and form feed at both ends. Only
+// ASCII: the input is UTF-8 and a non-breaking space may be meaningful.
+inline std::string_view trim_ascii(std::string_view s) noexcept {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+  };
+  while (!s.empty() && space(s.front()))
+    s.remove_prefix(1);
+  while (!s.empty() && space(s.back()))
+    s.remove_suffix(1);
+  return s;
+}
 
-void append_utf8(std::string &out, uint32_t cp) {
+// Lower-cases ASCII letters and leaves every other byte alone.
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char &c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Case-insensitive comparison for ASCII letters.
+inline bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+namespace detail {
+
+inline void append_utf8(std::string &out, uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {
@@ -29,7 +66,7 @@ void append_utf8(std::string &out, uint32_t cp) {
 // The code point of "#39" or "#x27" (without & and ;), or 0 if it is not a
 // valid one. NUL, surrogates and values beyond Unicode are refused so the
 // output stays valid UTF-8.
-uint32_t numeric_reference(std::string_view body) {
+inline uint32_t numeric_reference(std::string_view body) {
   if (body.size() < 2 || body[0] != '#') return 0;
   bool hex = body[1] == 'x' || body[1] == 'X';
   std::string_view digits = body.substr(hex ? 2 : 1);
@@ -51,7 +88,7 @@ uint32_t numeric_reference(std::string_view body) {
   return cp;
 }
 
-uint32_t named_reference(std::string_view body) {
+inline uint32_t named_reference(std::string_view body) {
   static constexpr std::array<std::pair<std::string_view, uint32_t>, 6> names = {{
       {"amp", '&'},
       {"lt", '<'},
@@ -65,9 +102,16 @@ uint32_t named_reference(std::string_view body) {
   return 0;
 }
 
-} // namespace
+} // namespace detail
 
-std::string_view decode_html_entities(std::string_view text, std::string &scratch) {
+// Decodes HTML character references in review text: sites and scrapers often
+// export text still escaped ("don&#39;t", "A &amp; B"), and analyzers should
+// see the characters the customer typed. Decodes &amp; &lt; &gt; &quot;
+// &apos; &nbsp; and numeric references (&#39; &#x27;) in one pass, so
+// "&amp;lt;" becomes "&lt;", not "<". Anything else, including references to
+// invalid code points, is kept as written. Returns `text` itself when it holds
+// no '&'; otherwise a view of `scratch`.
+inline std::string_view decode_html_entities(std::string_view text, std::string &scratch) {
   size_t amp = text.find('&');
   if (amp == std::string_view::npos) return text;
   scratch.assign(text.data(), amp);
@@ -85,10 +129,11 @@ std::string_view decode_html_entities(std::string_view text, std::string &scratc
     uint32_t cp = 0;
     if (semi != std::string_view::npos) {
       std::string_view body = text.substr(i + 1, semi - 1);
-      cp = body.size() && body[0] == '#' ? numeric_reference(body) : named_reference(body);
+      cp = body.size() && body[0] == '#' ? detail::numeric_reference(body)
+                                         : detail::named_reference(body);
     }
     if (cp) {
-      append_utf8(scratch, cp);
+      detail::append_utf8(scratch, cp);
       i += semi + 1;
     } else {
       scratch.push_back('&');
@@ -98,4 +143,6 @@ std::string_view decode_html_entities(std::string_view text, std::string &scratc
   return scratch;
 }
 
-} // namespace rebuy_csv
+} // namespace rebuy
+
+#endif // REBUY_TEXT_UTIL_HPP

@@ -1,10 +1,10 @@
-// A rebuy_input over bytes already in memory.
+// rebuy plugin SDK: a rebuy_input over bytes already in memory.
 //
 // probe() only has the head of a file as a string; wrapping it as an input
 // lets it run the very parser the importer uses, so the two never disagree.
 // Tests use it too, with a small max_read to cut the text into tiny chunks.
-#ifndef REBUY_CSV_STRING_INPUT_HPP
-#define REBUY_CSV_STRING_INPUT_HPP
+#ifndef REBUY_STRING_INPUT_HPP
+#define REBUY_STRING_INPUT_HPP
 
 #include <rebuy/plugin_abi.h>
 
@@ -14,7 +14,7 @@
 #include <limits>
 #include <string_view>
 
-namespace rebuy_csv {
+namespace rebuy {
 
 class string_input {
 public:
@@ -48,6 +48,6 @@ private:
   rebuy_input in_{};
 };
 
-} // namespace rebuy_csv
+} // namespace rebuy
 
-#endif // REBUY_CSV_STRING_INPUT_HPP
+#endif // REBUY_STRING_INPUT_HPP

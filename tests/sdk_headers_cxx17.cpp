@@ -1,0 +1,7 @@
+// Compiles every SDK header as C++17: plugin authors may use any recent
+// compiler and standard, so the SDK must not require C++20.
+#include <rebuy/column_mapping.hpp>
+#include <rebuy/csv_reader.hpp>
+#include <rebuy/plugin.hpp>
+#include <rebuy/string_input.hpp>
+#include <rebuy/text_util.hpp>
