@@ -56,6 +56,16 @@ for f in olist/olist_order_reviews_dataset.first6123.csv app_reviews/app_reviews
 done
 check "olist row count" bash -c "'$rebuy' --db '$work/olist.db' import '$real/olist/olist_order_reviews_dataset.first6123.csv' | grep -q 'rows: 6123 in'"
 
+# Compressed files are read as they stream: a .gz is the file inside it, and a
+# truncated one keeps every complete row, with the broken tail as one reject.
+gzip -c "$nps_file" > survey.csv.gz
+check "import .gz" expect_exit 0 out "$rebuy" --db "$work/gz.db" import --no-analyze survey.csv.gz
+check ".gz rows" contains out "476 in = 476 stored"
+head -c 12000 survey.csv.gz > cut.csv.gz
+check "import truncated .gz" expect_exit 0 out "$rebuy" --db "$work/gzcut.db" import --no-analyze cut.csv.gz
+check "truncation warned" contains out "warning: the compressed data ends early after 12000 bytes"
+check "truncated tail is one reject" grep -qE "rows: [0-9]+ in = [0-9]+ stored .* \+ 1 rejected \+ 0 skipped" out
+
 # Rejects name the line and reason.
 printf 'id,nps,comment\n1,9,fine\n2,7\n3,12,too high\n' > ragged.csv
 check "ragged import succeeds" expect_exit 0 out "$rebuy" --db r.db import --map nps=nps ragged.csv

@@ -41,6 +41,8 @@ void print_outcome(const import_outcome &outcome) {
   fmt::print("imported {} with {} {} as source \"{}\"\n", run.file, run.importer,
              run.importer_version, run.source);
   if (outcome.converted) fmt::print("  note: converted from {} to UTF-8\n", run.encoding);
+  if (!outcome.damage.empty())
+    fmt::print("  warning: {}; every complete row before that point was read\n", outcome.damage);
   if (run.invalid_bytes)
     fmt::print("  note: {} invalid byte sequences replaced with U+FFFD\n", run.invalid_bytes);
   fmt::print("  rows: {} in = {} stored ({} new, {} updated, {} unchanged) + {} rejected + {} "

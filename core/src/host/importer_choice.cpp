@@ -14,12 +14,31 @@ namespace {
 
 constexpr size_t head_size = 64 * 1024;
 
-std::string raw_head(const std::filesystem::path &file) {
+std::string raw_head_bytes(const std::filesystem::path &file) {
   std::ifstream in(file, std::ios::binary);
-  std::string head(head_size, '\0');
+  std::string head(2, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
   return head;
+}
+
+// The first bytes as they are, but inflated when the file is gzip.
+std::string raw_head(const std::filesystem::path &file) {
+  decoded_reader reader(file, /*raw=*/true);
+  std::string head(head_size, '\0');
+  head.resize(reader.read(head.data(), head.size()));
+  return head;
+}
+
+// What the file is called once inflated ("reviews.json.gz" is "reviews.json"),
+// so that probes which look at the extension see the real one.
+std::string probe_name(const std::filesystem::path &file) {
+  std::string name = file.filename().string();
+  constexpr std::string_view gz = ".gz";
+  if (name.size() > gz.size() && name.compare(name.size() - gz.size(), gz.size(), gz) == 0 &&
+      gzip_stream::starts_gzip(raw_head_bytes(file)))
+    name.resize(name.size() - gz.size());
+  return name;
 }
 
 std::string names(const std::vector<plugin_ptr> &plugins) {
@@ -35,7 +54,7 @@ std::vector<importer_candidate> rank_importers(const plugin_registry &registry,
                                                const std::filesystem::path &file) {
   std::string decoded = read_decoded_head(file, head_size);
   std::string raw;
-  std::string file_name = file.filename().string();
+  std::string file_name = probe_name(file);
   std::vector<importer_candidate> ranked;
   for (const auto &p : registry.of_kind(REBUY_KIND_IMPORTER)) {
     bool wants_raw = p->has(REBUY_CAP_IMPORTER_RAW_INPUT);

@@ -29,6 +29,12 @@ decoded_reader::decoded_reader(const fs::path &path, bool raw, size_t chunk_size
     file_size_ = ec ? 0 : size;
   }
 
+  magic_.resize(2);
+  magic_.resize(std::fread(magic_.data(), 1, 2, file_.get()));
+  if (gzip_stream::starts_gzip(magic_))
+    gzip_ = std::make_unique<gzip_stream>(
+        [this](char *buffer, size_t capacity) { return read_raw_file(buffer, capacity); });
+
   if (raw) {
     encoding_ = "raw";
     return;
@@ -57,17 +63,35 @@ uint64_t decoded_reader::invalid_sequences() const noexcept {
 }
 
 size_t decoded_reader::read_file(char *buffer, size_t capacity) {
+  if (!gzip_) {
+    const size_t total = read_raw_file(buffer, capacity);
+    file_done_ = raw_file_done_;
+    return total;
+  }
   size_t total = 0;
   while (total < capacity && !file_done_) {
+    const size_t got = gzip_->read(buffer + total, capacity - total);
+    total += got;
+    if (got == 0) file_done_ = true;
+  }
+  return total;
+}
+
+size_t decoded_reader::read_raw_file(char *buffer, size_t capacity) {
+  size_t total = std::min(capacity, magic_.size());
+  std::memcpy(buffer, magic_.data(), total);
+  magic_.erase(0, total);
+  while (total < capacity && !raw_file_done_) {
     const size_t wanted = capacity - total;
     const size_t got = std::fread(buffer + total, 1, wanted, file_.get());
     total += got;
     if (got < wanted) {
       if (std::ferror(file_.get())) fail(std::string("read error: ") + std::strerror(errno));
-      file_done_ = true;
+      raw_file_done_ = true;
     }
   }
   if (!hashed_ahead_) hash_.update({buffer, total});
+  file_bytes_read_ += total;
   return total;
 }
 
@@ -117,8 +141,9 @@ size_t decoded_reader::read(char *buffer, size_t capacity) {
 
 std::string decoded_reader::sha256_hex() {
   if (digest_) return *digest_; // hex_digest() resets the hash, so keep the answer
-  if (!file_done_) {
+  if (!raw_file_done_) {
     // Hash the rest now, then go back so that read() carries on where it was.
+    hash_.update(magic_); // read to recognise gzip, not served yet
     std::fpos_t position;
     if (std::fgetpos(file_.get(), &position) != 0)
       fail(std::string("cannot hash ahead: ") + std::strerror(errno));

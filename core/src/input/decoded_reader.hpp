@@ -1,5 +1,6 @@
 #pragma once
 // The bytes an importer sees: a file streamed as UTF-8, whatever it was written in.
+#include "input/gzip_stream.hpp"
 #include "util/sha256.hpp"
 
 #include <cstddef>
@@ -14,11 +15,12 @@ namespace rebuy::core {
 
 class byte_decoder;
 
-// Streams a file as UTF-8: strips a UTF-8 BOM, converts UTF-16/32 (with a BOM, or without one when
-// ICU's charset detector is sure and the result reads as text) and legacy code pages (chosen from
-// the first 64 KiB when it is not UTF-8; windows-1252 when unsure), replaces invalid bytes with
-// U+FFFD and counts them. Computes SHA-256 of the raw file bytes as it reads. Never holds more than
-// a chunk of the file in memory.
+// Streams a file as UTF-8: inflates gzip (recognised by its magic bytes), strips a UTF-8 BOM,
+// converts UTF-16/32 (with a BOM, or without one when ICU's charset detector is sure and the result
+// reads as text) and legacy code pages (chosen from the first 64 KiB when it is not UTF-8;
+// windows-1252 when unsure), replaces invalid bytes with U+FFFD and counts them. Computes SHA-256
+// of the file's bytes (compressed, if it is) as it reads. Never holds more than a chunk of the file
+// in memory.
 class decoded_reader {
 public:
   static constexpr size_t default_chunk_size = 1 << 20;
@@ -42,8 +44,12 @@ public:
   const std::string &encoding() const noexcept { return encoding_; }
   bool converted() const noexcept { return converted_; } // true when not UTF-8: the CLI warns
   uint64_t invalid_sequences() const noexcept;           // replaced invalid sequences so far
-  uint64_t raw_bytes_read() const noexcept { return raw_bytes_read_; } // for progress
-  uint64_t file_size() const noexcept { return file_size_; }           // 0 when not a regular file
+  // Bytes of the file read so far and its size (0 when not a regular file), for progress.
+  uint64_t raw_bytes_read() const noexcept { return gzip_ ? file_bytes_read_ : raw_bytes_read_; }
+  uint64_t file_size() const noexcept { return file_size_; }
+  bool compressed() const noexcept { return gzip_ != nullptr; }
+  // Why a compressed file ended early (truncated, corrupt); empty when it did not.
+  std::string damage() const { return gzip_ ? gzip_->damage() : std::string(); }
 
   // Of the raw bytes; reads the rest of the file first if needed, without disturbing read().
   std::string sha256_hex();
@@ -54,14 +60,19 @@ private:
   };
 
   [[noreturn]] void fail(const std::string &reason) const;
-  size_t read_file(char *buffer, size_t capacity);
+  size_t read_file(char *buffer, size_t capacity);     // the file's content, inflated
+  size_t read_raw_file(char *buffer, size_t capacity); // the file's bytes, hashed
   bool refill();
 
   std::filesystem::path path_;
   std::unique_ptr<std::FILE, file_closer> file_;
   size_t chunk_size_;
   uint64_t file_size_ = 0;
-  uint64_t raw_bytes_read_ = 0;
+  uint64_t raw_bytes_read_ = 0;  // of the content, before decoding
+  uint64_t file_bytes_read_ = 0; // of the file
+  std::string magic_;            // the first bytes, read to recognise gzip, served first
+  bool raw_file_done_ = false;
+  std::unique_ptr<gzip_stream> gzip_;
   bool file_done_ = false; // the file has no more bytes
   bool finished_ = false;  // and the decoder has been flushed
 

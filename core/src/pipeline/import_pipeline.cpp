@@ -112,7 +112,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   auto &run = outcome.run;
   run.file = file.string();
   run.file_size = reader.file_size();
-  run.encoding = reader.encoding();
+  run.encoding = reader.compressed() ? "gzip, " + reader.encoding() : reader.encoding();
   run.importer = plugin->id();
   run.importer_version = plugin->version();
   run.source = !request.source.empty()       ? request.source
@@ -174,6 +174,8 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
     }
   }
   run.invalid_bytes = reader.invalid_sequences();
+  outcome.damage = reader.damage();
+  if (!outcome.damage.empty()) run.message = outcome.damage;
   run.finished_at = now_utc();
   if (!error) {
     run.status = "done";

@@ -15,6 +15,7 @@ struct import_outcome {
   import_run run;
   std::vector<column_mapping> columns;
   bool converted = false; // the file was not UTF-8
+  std::string damage;     // why a compressed file ended early; empty when it did not
 };
 
 // Imports one file. Throws input_error (naming the file) when it cannot be
