@@ -66,6 +66,19 @@ check "import truncated .gz" expect_exit 0 out "$rebuy" --db "$work/gzcut.db" im
 check "truncation warned" contains out "warning: the compressed data ends early after 12000 bytes"
 check "truncated tail is one reject" grep -qE "rows: [0-9]+ in = [0-9]+ stored .* \+ 1 rejected \+ 0 skipped" out
 
+# Dates: the file's day/month order is decided from the dates that can only be
+# read one way, said, and overridable; a date that contradicts it is refused visibly.
+printf 'id,when,nps\n1,05/06/2024 10:00,9\n2,14/06/2024,7\n3,19th November 2023,3\n' > dates.csv
+check "import dates" expect_exit 0 out "$rebuy" --db d.db import --no-analyze --map submitted_at=when dates.csv
+check "date order said" contains out "note: dates read day first: 1 of them can only be (from line 3)"
+check "dates export" expect_exit 0 dates.out "$rebuy" --db d.db export
+check "day-first date" contains dates.out "2024-06-05T10:00:00Z"
+check "ordinal date" contains dates.out "2023-11-19T00:00:00Z"
+check "forced month-first" expect_exit 0 out "$rebuy" --db d.db import --no-analyze --date-order month-first --map submitted_at=when dates.csv
+check "re-read dates update rows" contains out "(0 new, 3 updated, 0 unchanged)"
+check "contradicting date refused" expect_exit 0 out "$rebuy" --db d.db rejects --run 2
+check "refusal names the date" contains out "dates.csv:3: value refused: when: '14/06/2024' is not a date rebuy can read"
+
 # Rejects name the line and reason.
 printf 'id,nps,comment\n1,9,fine\n2,7\n3,12,too high\n' > ragged.csv
 check "ragged import succeeds" expect_exit 0 out "$rebuy" --db r.db import --map nps=nps ragged.csv

@@ -16,8 +16,8 @@ namespace rebuy::core {
 namespace {
 
 struct import_flags {
-  std::vector<std::string> files, maps;
-  std::string importer, source;
+  std::vector<std::string> files, maps, options;
+  std::string importer, source, date_order;
   bool no_analyze = false;
   bool dry_run = false;
 };
@@ -35,12 +35,30 @@ option_list parse_maps(const std::vector<std::string> &maps) {
   return options;
 }
 
+// --option KEY=VALUE: passed to the importer as it is.
+void add_plugin_options(const std::vector<std::string> &given, option_list &options) {
+  for (const auto &o : given) {
+    auto eq = o.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw usage_error(fmt::format("--option {}: expected KEY=VALUE", o));
+    options.emplace_back(o.substr(0, eq), o.substr(eq + 1));
+  }
+}
+
+std::optional<date_order> parse_date_order(const std::string &given) {
+  if (given.empty() || given == "auto") return std::nullopt;
+  if (given == "day-first" || given == "dmy") return date_order::day_first;
+  if (given == "month-first" || given == "mdy") return date_order::month_first;
+  throw usage_error(fmt::format("--date-order {}: expected day-first, month-first or auto", given));
+}
+
 void print_outcome(const import_outcome &outcome) {
   const auto &run = outcome.run;
   const auto &c = run.counts;
   fmt::print("imported {} with {} {} as source \"{}\"\n", run.file, run.importer,
              run.importer_version, run.source);
   if (outcome.converted) fmt::print("  note: converted from {} to UTF-8\n", run.encoding);
+  if (!outcome.date_note.empty()) fmt::print("  note: {}\n", outcome.date_note);
   if (!outcome.damage.empty())
     fmt::print("  warning: {}; every complete row before that point was read\n", outcome.damage);
   if (run.invalid_bytes)
@@ -49,7 +67,7 @@ void print_outcome(const import_outcome &outcome) {
              "skipped\n",
              c.rows_in(), c.stored(), c.added, c.updated, c.unchanged, c.rejected, c.skipped);
   if (c.values_rejected)
-    fmt::print("  {} values refused for their role and kept as attributes\n", c.values_rejected);
+    fmt::print("  {} values refused for their role; their rows are stored\n", c.values_rejected);
   if (c.rejected || c.skipped || c.values_rejected)
     fmt::print("  details: rebuy rejects --run {}\n", run.id);
   std::string roles;
@@ -113,6 +131,7 @@ void print_dry_run(const std::string &file, const dry_run_outcome &d) {
   }
   for (const auto &issue : d.issues)
     fmt::print("  line {}: {}\n", issue.line, issue.reason);
+  if (!d.date_note.empty()) fmt::print("  note: {}\n", d.date_note);
   fmt::print("  rows: {} in = {} would be stored + {} rejected + {} skipped\n", d.rows_in(),
              d.records, d.rejected, d.skipped);
   if (d.values_refused)
@@ -125,6 +144,8 @@ void run_import(cli_context &context, const import_flags &flags) {
   request.importer = flags.importer;
   request.source = flags.source;
   request.options = parse_maps(flags.maps);
+  add_plugin_options(flags.options, request.options);
+  request.dates = parse_date_order(flags.date_order);
   if (flags.dry_run) {
     for (const auto &file : flags.files) {
       request.file = file;
@@ -168,6 +189,11 @@ void add_import_command(CLI::App &app, cli_context &context) {
   cmd->add_option("--map", flags->maps, "Give a column a role: ROLE=COLUMN (repeatable)");
   cmd->add_option("--source", flags->source,
                   "Source name the responses are keyed under (default: the file name)");
+  cmd->add_option("--option", flags->options,
+                  "Pass an option to the importer: KEY=VALUE (repeatable; see plugins info)");
+  cmd->add_option("--date-order", flags->date_order,
+                  "How to read dates like 05/06/2024: day-first, month-first, or auto (default: "
+                  "decided from the file)");
   cmd->add_flag("--no-analyze", flags->no_analyze, "Do not analyze the new responses now");
   cmd->add_flag("--dry-run", flags->dry_run,
                 "Show the importer, the mapping, the first rows and the counts; write nothing");

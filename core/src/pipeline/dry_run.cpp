@@ -21,7 +21,7 @@ dry_run_outcome dry_run_import(const plugin_registry &registry, const import_req
                                              : request.file.filename().string();
 
   // Staged like a real import, so refused values are counted too.
-  stager stage;
+  stager stage(request.dates);
   staged_batch staged;
   rebuy_batch batch;
   while (opened.session->next(request.batch_size, batch)) {
@@ -43,6 +43,7 @@ dry_run_outcome dry_run_import(const plugin_registry &registry, const import_req
       for (const auto &issue : *list)
         if (out.issues.size() < issue_rows) out.issues.push_back(issue);
   }
+  out.date_note = stage.date_note();
   // The mapping may grow while reading.
   out.columns = opened.session->describe().columns;
   return out;

@@ -37,8 +37,8 @@ using batch_queue = bounded_queue<std::unique_ptr<staged_batch>>;
 // Reads batches from the importer and stages them, on its own thread.
 class batch_producer {
 public:
-  batch_producer(importer_session &session, size_t batch_size)
-      : session_(session), batch_size_(batch_size) {}
+  batch_producer(importer_session &session, size_t batch_size, std::optional<date_order> dates)
+      : session_(session), batch_size_(batch_size), stager_(dates) {}
 
   void run(batch_queue &queue, batch_queue &spares) {
     // Batches come back from the writer emptied, with their memory.
@@ -70,6 +70,7 @@ public:
     queue.close();
   }
   std::exception_ptr error() const { return error_; }
+  const std::string &date_note() const { return stager_.date_note(); }
 
 private:
   importer_session &session_;
@@ -126,7 +127,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   response_writer writer(db, run.id, run.source);
   constexpr size_t in_flight = 4;
   batch_queue queue(in_flight), spares(in_flight + 2);
-  batch_producer producer(*session, request.batch_size);
+  batch_producer producer(*session, request.batch_size, request.dates);
   std::thread reading([&] {
     pthread_setname_np(pthread_self(), "rebuy-read");
     producer.run(queue, spares);
@@ -175,6 +176,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   }
   run.invalid_bytes = reader.invalid_sequences();
   outcome.damage = reader.damage();
+  outcome.date_note = producer.date_note();
   if (!outcome.damage.empty()) run.message = outcome.damage;
   run.finished_at = now_utc();
   if (!error) {

@@ -16,6 +16,7 @@ struct import_outcome {
   std::vector<column_mapping> columns;
   bool converted = false; // the file was not UTF-8
   std::string damage;     // why a compressed file ended early; empty when it did not
+  std::string date_note;  // how all-numeric dates were read, when the file has any
 };
 
 // Imports one file. Throws input_error (naming the file) when it cannot be

@@ -4,19 +4,22 @@
 #include "host/importer_session.hpp"
 #include "host/plugin_registry.hpp"
 #include "input/decoded_reader.hpp"
+#include "util/loose_date.hpp"
 
 #include <atomic>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace rebuy::core {
 
 struct import_request {
   std::filesystem::path file;
-  std::string importer; // --as; empty: detect
-  std::string source;   // --source; empty: the importer's suggestion, else the file name
-  option_list options;  // e.g. {"map", "nps=Column"}
+  std::string importer;            // --as; empty: detect
+  std::string source;              // --source; empty: the importer's suggestion, else the file name
+  option_list options;             // e.g. {"map", "nps=Column"}
+  std::optional<date_order> dates; // --date-order; empty: decided from the file
   size_t batch_size = 1024;
 };
 

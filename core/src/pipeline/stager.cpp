@@ -62,7 +62,49 @@ std::optional<double> parse_number(std::string_view text) {
   return value;
 }
 
+stager::stager(std::optional<date_order> order) : order_(order) {
+  if (order_)
+    date_note_ = order_ == date_order::day_first ? "dates read day first (as asked)"
+                                                 : "dates read month first (as asked)";
+}
+
+void stager::decide_date_order(const rebuy_batch &in) {
+  size_t day_first = 0, month_first = 0, ambiguous = 0;
+  uint64_t first_line = 0;
+  for (size_t i = 0; i < in.record_count; ++i) {
+    const auto &record = in.records[i];
+    for (size_t f = 0; f < record.field_count; ++f) {
+      if (record.fields[f].role != REBUY_ROLE_SUBMITTED_AT) continue;
+      std::string_view value = to_view(record.fields[f].value);
+      auto evidence = date_order_evidence(value);
+      if (evidence == date_order::day_first) {
+        ++day_first;
+        if (!first_line) first_line = record.line;
+      } else if (evidence == date_order::month_first) {
+        ++month_first;
+      } else if (parse_loose_date(value, date_order::day_first) !=
+                 parse_loose_date(value, date_order::month_first)) {
+        ++ambiguous;
+      }
+    }
+  }
+  if (day_first + month_first == 0) {
+    if (ambiguous == 0) return; // nothing to decide yet
+    order_ = date_order::month_first;
+    date_note_ = fmt::format("dates like 05/06/2024 read month first: none of the first {} tells "
+                             "(--date-order day-first if that is wrong)",
+                             ambiguous);
+    return;
+  }
+  order_ = day_first > month_first ? date_order::day_first : date_order::month_first;
+  date_note_ = order_ == date_order::day_first
+                   ? fmt::format("dates read day first: {} of them can only be (from line {})",
+                                 day_first, first_line)
+                   : fmt::format("dates read month first: {} of them can only be", month_first);
+}
+
 void stager::stage(const rebuy_batch &in, staged_batch &out) {
+  if (!order_) decide_date_order(in);
   for (size_t i = 0; i < in.record_count; ++i)
     stage_record(in.records[i], out.add(), out);
   for (size_t i = 0; i < in.reject_count; ++i)
@@ -160,7 +202,19 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
       break;
     }
     case REBUY_ROLE_SUBMITTED_AT:
-      if (auto t = normalize_timestamp(value)) out.submitted_at = *t;
+      if (auto t = normalize_timestamp(value, order_.value_or(date_order::month_first))) {
+        out.submitted_at = *t;
+        // Read day first, the same text means another date: a re-import with
+        // a different order must update the row.
+        if (order_ == date_order::day_first) content_.update("\x01day-first");
+      } else if (!trim(value).empty()) {
+        // The original stays in the response; only the normalised time is missing.
+        batch.value_rejects.push_back(
+            {record.line,
+             fmt::format("{}: '{}' is not a date rebuy can read{}", label, display(value),
+                         order_ ? " in this file's day/month order" : ""),
+             std::string(value)});
+      }
       break;
     default:
       break;

@@ -2,19 +2,34 @@
 // Turns an importer's batch into a staged_batch: copies, validates role
 // values, builds the attribute JSON and the keys that make re-imports idempotent.
 #include "pipeline/staged_batch.hpp"
+#include "util/loose_date.hpp"
 #include "util/sha256.hpp"
 
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 namespace rebuy::core {
 
 class stager {
 public:
+  // `order` forces the order of all-numeric dates; without it the first batch
+  // holding such dates decides it for the whole file, from the dates that can
+  // only be read one way (13/05/2022).
+  explicit stager(std::optional<date_order> order = std::nullopt);
+
   // Appends the importer's batch to `out`.
   void stage(const rebuy_batch &in, staged_batch &out);
 
+  // How all-numeric dates were read and why, once it was decided; else "".
+  const std::string &date_note() const noexcept { return date_note_; }
+
 private:
+  void decide_date_order(const rebuy_batch &in);
   void stage_record(const rebuy_record &record, staged_response &out, staged_batch &batch);
+
+  std::optional<date_order> order_;
+  std::string date_note_;
   sha256 content_;
   std::string name_scratch_, value_scratch_;
   // Rows without an id are keyed by content; identical rows in one file get

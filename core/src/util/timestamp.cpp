@@ -85,7 +85,7 @@ std::optional<sys_seconds> parse_iso(std::string_view text) {
 
 } // namespace
 
-std::optional<std::string> normalize_timestamp(std::string_view text) {
+std::optional<std::string> normalize_timestamp(std::string_view text, date_order order) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
     text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
@@ -99,6 +99,7 @@ std::optional<std::string> normalize_timestamp(std::string_view text) {
     }
   }
   if (auto t = parse_iso(text)) return format_utc(*t);
+  if (auto t = parse_loose_date(text, order)) return format_utc(*t);
   return std::nullopt;
 }
 
