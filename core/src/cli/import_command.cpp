@@ -63,9 +63,11 @@ void print_outcome(const import_outcome &outcome) {
     fmt::print("  warning: {}; every complete row before that point was read\n", outcome.damage);
   if (run.invalid_bytes)
     fmt::print("  note: {} invalid byte sequences replaced with U+FFFD\n", run.invalid_bytes);
-  fmt::print("  rows: {} in = {} stored ({} new, {} updated, {} unchanged) + {} rejected + {} "
+  const std::string merged = c.merged ? fmt::format(", {} merged into a response", c.merged) : "";
+  fmt::print("  rows: {} in = {} stored ({} new, {} updated, {} unchanged{}) + {} rejected + {} "
              "skipped\n",
-             c.rows_in(), c.stored(), c.added, c.updated, c.unchanged, c.rejected, c.skipped);
+             c.rows_in(), c.stored(), c.added, c.updated, c.unchanged, merged, c.rejected,
+             c.skipped);
   if (c.values_rejected)
     fmt::print("  {} values refused for their role; their rows are stored\n", c.values_rejected);
   if (c.rejected || c.skipped || c.values_rejected)

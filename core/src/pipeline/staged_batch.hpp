@@ -41,6 +41,8 @@ public:
     if (count_ == slots_.size()) slots_.emplace_back();
     return slots_[count_++];
   }
+  // Takes back the slot add() gave last.
+  void drop_last() { --count_; }
   std::span<const staged_response> responses() const { return {slots_.data(), count_}; }
   uint64_t rows() const { return count_ + rejects.size() + skips.size(); }
   // Empties the batch but keeps its memory: batches go back to the importing

@@ -105,8 +105,15 @@ void stager::decide_date_order(const rebuy_batch &in) {
 
 void stager::stage(const rebuy_batch &in, staged_batch &out) {
   if (!order_) decide_date_order(in);
-  for (size_t i = 0; i < in.record_count; ++i)
-    stage_record(in.records[i], out.add(), out);
+  for (size_t i = 0; i < in.record_count; ++i) {
+    staged_response &staged = out.add();
+    stage_record(in.records[i], staged, out);
+    if (staged.kind == REBUY_RECORD_ORDER && staged.key.empty()) {
+      out.drop_last();
+      out.rejects.push_back(
+          {in.records[i].line, "an order needs an order id; this row has none", ""});
+    }
+  }
   for (size_t i = 0; i < in.reject_count; ++i)
     out.rejects.push_back({in.rejects[i].line, repair_utf8(to_view(in.rejects[i].reason)),
                            repair_utf8(to_view(in.rejects[i].raw))});
@@ -226,7 +233,11 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
   out.content_hash = content_.hex_digest().substr(0, 32);
 
   out.external_id = out.roles[REBUY_ROLE_ID];
-  if (!out.external_id.empty()) {
+  if (out.kind == REBUY_RECORD_ORDER) {
+    // Orders are keyed by their order id, whichever role carries it.
+    const auto &order_id = out.roles[REBUY_ROLE_ORDER_ID];
+    out.key = !order_id.empty() ? order_id : out.external_id;
+  } else if (!out.external_id.empty()) {
     out.key = out.external_id;
   } else {
     uint32_t n = ++occurrences_[std::stoull(out.content_hash.substr(0, 16), nullptr, 16)];

@@ -1,5 +1,7 @@
 #include "store/response_writer.hpp"
 
+#include <fmt/format.h>
+
 namespace rebuy::core {
 namespace {
 
@@ -10,6 +12,52 @@ INSERT INTO responses (key_hash, source, key, external_id, content_hash, kind, r
   country, language, channel, attributes)
 VALUES (?31, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
   ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)
+)sql";
+
+// Post-purchase answers come one row per (order, question): each row adds its
+// answer to the response stored under the order's key. The statements take the
+// insert's parameters (?1..?31) plus the stored row's id (?32); a later answer
+// to the same question replaces the earlier one.
+constexpr const char *merge_columns[][2] = {
+    {"customer", "?8"},       {"submitted_at", "?9"}, {"submitted_raw", "?10"},
+    {"nps", "?11"},           {"buy_again", "?12"},   {"rating", "?13"},
+    {"rating_max", "?14"},    {"recommend", "?15"},   {"csat", "?16"},
+    {"ces", "?17"},           {"ces_version", "?18"}, {"title", "?19"},
+    {"text", "?20"},          {"product", "?21"},     {"segment", "?22"},
+    {"journey_stage", "?23"}, {"order_id", "?24"},    {"order_value", "?25"},
+    {"order_count", "?26"},   {"country", "?27"},     {"language", "?28"},
+    {"channel", "?29"}};
+
+// 1 when merging the row into the stored one (id ?32) would change nothing.
+std::string merge_unchanged_sql() {
+  std::string sql = "SELECT json_patch(attributes, ?30) = attributes";
+  for (const auto &[column, param] : merge_columns)
+    sql += fmt::format(" AND ({1} IS NULL OR {1} IS {0})", column, param);
+  return sql + " FROM responses WHERE id = ?32";
+}
+
+// Stores the merged response anew (a new id, so analysis sees it again).
+std::string merge_insert_sql() {
+  std::string columns, values;
+  for (const auto &[column, param] : merge_columns) {
+    columns += fmt::format(", {}", column);
+    values += fmt::format(", coalesce({}, {})", param, column);
+  }
+  return fmt::format(
+      "INSERT INTO responses (key_hash, source, key, external_id, content_hash, "
+      "kind, run_id, line{}, attributes) SELECT key_hash, source, key, external_id, "
+      "?4, kind, ?6, line{}, json_patch(attributes, ?30) FROM responses WHERE id = ?32",
+      columns, values);
+}
+
+constexpr const char *order_upsert_sql = R"sql(
+INSERT INTO orders (source, order_id, customer, ordered_at, ordered_raw, amount, content_hash,
+  run_id, line, attributes)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+ON CONFLICT (source, order_id) DO UPDATE SET customer = excluded.customer,
+  ordered_at = excluded.ordered_at, ordered_raw = excluded.ordered_raw, amount = excluded.amount,
+  content_hash = excluded.content_hash, run_id = excluded.run_id, line = excluded.line,
+  attributes = excluded.attributes
 )sql";
 
 // FNV-1a, 64 bits: stable across platforms, so the stored hashes stay valid.
@@ -49,10 +97,16 @@ const char *record_kind_name(rebuy_record_kind kind) {
 }
 
 response_writer::response_writer(sql::connection &db, int64_t run_id, std::string source)
-    : db_(db), run_id_(run_id), source_(std::move(source)), fresh_source_(is_fresh(db, source_, run_id)),
+    : db_(db), run_id_(run_id), source_(std::move(source)),
+      fresh_source_(is_fresh(db, source_, run_id)),
       lookup_(db.prepare("SELECT id, content_hash FROM responses "
                          "WHERE key_hash = ?1 AND source = ?2 AND key = ?3")),
       insert_(db.prepare(insert_sql)), remove_(db.prepare("DELETE FROM responses WHERE id = ?1")),
+      merge_unchanged_(db.prepare(merge_unchanged_sql().c_str())),
+      merge_insert_(db.prepare(merge_insert_sql().c_str())),
+      order_lookup_(
+          db.prepare("SELECT content_hash FROM orders WHERE source = ?1 AND order_id = ?2")),
+      order_upsert_(db.prepare(order_upsert_sql)),
       reject_(db.prepare(
           "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")) {}
 
@@ -102,9 +156,50 @@ void response_writer::record_issues(const std::vector<staged_issue> &issues, con
   }
 }
 
+void response_writer::write_order(const staged_response &r) {
+  order_lookup_.bind(1, source_).bind(2, r.key);
+  const bool exists = order_lookup_.step();
+  const bool same = exists && order_lookup_.column_text(0) == r.content_hash;
+  order_lookup_.reset();
+  if (same) {
+    ++pending_.unchanged;
+    return;
+  }
+  ++(exists ? pending_.updated : pending_.added);
+  order_upsert_.bind(1, source_)
+      .bind(2, r.key)
+      .bind_or_null(3, r.roles[REBUY_ROLE_CUSTOMER])
+      .bind_or_null(4, r.submitted_at)
+      .bind_or_null(5, r.roles[REBUY_ROLE_SUBMITTED_AT])
+      .bind(6, r.order_value)
+      .bind(7, r.content_hash)
+      .bind(8, run_id_)
+      .bind(9, static_cast<int64_t>(r.line))
+      .bind(10, r.attributes);
+  order_upsert_.run();
+}
+
+bool response_writer::merge(const staged_response &r, int64_t hash, int64_t stored_id) {
+  bind_response(merge_unchanged_, r, hash);
+  merge_unchanged_.bind(32, stored_id);
+  merge_unchanged_.step();
+  const bool unchanged = merge_unchanged_.column_int(0) != 0;
+  merge_unchanged_.reset();
+  if (unchanged) return false;
+  bind_response(merge_insert_, r, hash);
+  merge_insert_.bind(32, stored_id);
+  merge_insert_.run();
+  remove_.bind(1, stored_id).run();
+  return true;
+}
+
 void response_writer::write(const staged_batch &batch) {
   if (!tx_) tx_.emplace(db_);
   for (const auto &r : batch.responses()) {
+    if (r.kind == REBUY_RECORD_ORDER) {
+      write_order(r);
+      continue;
+    }
     int64_t hash = key_hash(source_, r.key);
     bool exists = false, same = false;
     int64_t id = 0;
@@ -118,6 +213,10 @@ void response_writer::write(const staged_batch &batch) {
     if (fresh_source_) seen_.add(static_cast<uint64_t>(hash));
     if (same) {
       ++pending_.unchanged;
+      continue;
+    }
+    if (exists && r.kind == REBUY_RECORD_POST_PURCHASE) {
+      ++(merge(r, hash, id) ? pending_.merged : pending_.unchanged);
       continue;
     }
     if (exists) {
@@ -146,6 +245,7 @@ void response_writer::commit(row_counts &total) {
   total.added += pending_.added;
   total.updated += pending_.updated;
   total.unchanged += pending_.unchanged;
+  total.merged += pending_.merged;
   total.rejected += pending_.rejected;
   total.skipped += pending_.skipped;
   total.values_rejected += pending_.values_rejected;

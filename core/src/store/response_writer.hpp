@@ -1,7 +1,8 @@
 #pragma once
 // Writes staged batches into the store. A response already stored under the
 // same (source, key) is left alone when its content is unchanged and replaced
-// (stored anew, its old scores dropped) when edited. Batches go into one open
+// (stored anew, its old scores dropped) when edited; a post-purchase answer is
+// merged into it instead. Orders go to their own table, keyed by order id. Batches go into one open
 // transaction until commit(): a bulk import commits every few seconds, since
 // each commit rewrites every index page its rows touched.
 #include "pipeline/staged_batch.hpp"
@@ -30,6 +31,9 @@ public:
 
 private:
   void bind_response(sql::statement &s, const staged_response &r, int64_t hash);
+  void write_order(const staged_response &r);
+  // Merges r into the stored response; false when it adds nothing.
+  bool merge(const staged_response &r, int64_t hash, int64_t stored_id);
   void record_issues(const std::vector<staged_issue> &issues, const char *kind);
 
   sql::connection &db_;
@@ -41,7 +45,8 @@ private:
   key_filter seen_;
   std::optional<sql::transaction> tx_;
   row_counts pending_;
-  sql::statement lookup_, insert_, remove_, reject_;
+  sql::statement lookup_, insert_, remove_, merge_unchanged_, merge_insert_, order_lookup_,
+      order_upsert_, reject_;
 };
 
 const char *record_kind_name(rebuy_record_kind kind);

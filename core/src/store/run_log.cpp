@@ -23,7 +23,7 @@ void finish_run(sql::connection &db, const import_run &run) {
       db.prepare("UPDATE import_runs SET sha256 = ?2, finished_at = ?3, status = ?4, rows_in = ?5, "
                  "rows_new = ?6, rows_updated = ?7, rows_unchanged = ?8, rows_rejected = ?9, "
                  "rows_skipped = ?10, values_rejected = ?11, invalid_bytes = ?12, mapping = ?13, "
-                 "message = ?14, source = ?15, encoding = ?16 WHERE id = ?1");
+                 "message = ?14, source = ?15, encoding = ?16, rows_merged = ?17 WHERE id = ?1");
   const auto &c = run.counts;
   s.bind(1, run.id)
       .bind_or_null(2, run.sha256)
@@ -40,7 +40,8 @@ void finish_run(sql::connection &db, const import_run &run) {
       .bind(13, run.mapping)
       .bind_or_null(14, run.message)
       .bind(15, run.source)
-      .bind(16, run.encoding);
+      .bind(16, run.encoding)
+      .bind(17, static_cast<int64_t>(c.merged));
   s.run();
 }
 
@@ -49,7 +50,8 @@ std::vector<import_run> list_runs(sql::connection &db) {
       "SELECT id, file, coalesce(sha256, ''), coalesce(encoding, ''), importer, importer_version, "
       "source, coalesce(file_size, 0), started_at, coalesce(finished_at, ''), status, "
       "coalesce(mapping, '[]'), coalesce(message, ''), rows_new, rows_updated, rows_unchanged, "
-      "rows_rejected, rows_skipped, values_rejected, invalid_bytes FROM import_runs ORDER BY id");
+      "rows_rejected, rows_skipped, values_rejected, invalid_bytes, rows_merged FROM import_runs "
+      "ORDER BY id");
   std::vector<import_run> runs;
   while (s.step()) {
     import_run r;
@@ -73,6 +75,7 @@ std::vector<import_run> list_runs(sql::connection &db) {
     r.counts.skipped = static_cast<uint64_t>(s.column_int(17));
     r.counts.values_rejected = static_cast<uint64_t>(s.column_int(18));
     r.invalid_bytes = static_cast<uint64_t>(s.column_int(19));
+    r.counts.merged = static_cast<uint64_t>(s.column_int(20));
     runs.push_back(std::move(r));
   }
   return runs;

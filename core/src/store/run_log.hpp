@@ -10,8 +10,9 @@ namespace rebuy::core {
 
 struct row_counts {
   uint64_t added = 0, updated = 0, unchanged = 0, rejected = 0, skipped = 0;
+  uint64_t merged = 0; // rows added to a response stored under the same key (post-purchase answers)
   uint64_t values_rejected = 0;
-  uint64_t stored() const { return added + updated + unchanged; }
+  uint64_t stored() const { return added + updated + unchanged + merged; }
   uint64_t rows_in() const { return stored() + rejected + skipped; }
 };
 

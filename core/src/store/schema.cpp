@@ -104,6 +104,25 @@ CREATE TABLE analyzer_state (
   analyzed_through  INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 )sql",
+    // 1 -> 2: orders, and post-purchase answers merged into one response per order.
+    R"sql(
+CREATE TABLE orders (
+  id           INTEGER PRIMARY KEY,
+  source       TEXT NOT NULL,
+  order_id     TEXT NOT NULL,
+  customer     TEXT,
+  ordered_at   TEXT,
+  ordered_raw  TEXT,
+  amount       REAL,
+  content_hash TEXT NOT NULL,
+  run_id       INTEGER NOT NULL REFERENCES import_runs(id),
+  line         INTEGER,
+  attributes   TEXT NOT NULL DEFAULT '{}',
+  UNIQUE (source, order_id)
+);
+CREATE INDEX orders_customer ON orders(customer, ordered_at);
+ALTER TABLE import_runs ADD COLUMN rows_merged INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 } // namespace
