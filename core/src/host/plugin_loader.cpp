@@ -1,5 +1,6 @@
 #include "host/plugin_loader.hpp"
 
+#include "pipeline/estimates.hpp"
 #include "util/utf8.hpp"
 
 // Boost 1.74's library_info needs these before it when BOOST_DLL_USE_STD_FS is set.
@@ -58,6 +59,8 @@ std::string info_problem(const rebuy_plugin_info *info) {
                        info->abi_major, info->abi_minor, REBUY_ABI_MAJOR, REBUY_ABI_MINOR);
   if (!valid_text(info->id, 32) || !valid_id(to_view(info->id)))
     return "its id is not 1-32 characters of a-z, 0-9, '_' or '-'";
+  if (to_view(info->id) == core_analyzer_id)
+    return fmt::format("its id '{}' is reserved for rebuy's own estimates", core_analyzer_id);
   if (!valid_text(info->name, 200) || info->name.size == 0) return "its name is empty or invalid";
   if (!valid_text(info->version, 64) || info->version.size == 0)
     return "its version is empty or invalid";

@@ -1,6 +1,7 @@
 #include "pipeline/analyze_pipeline.hpp"
 
 #include "pipeline/analysis_worker.hpp"
+#include "pipeline/estimates.hpp"
 #include "pipeline/response_loader.hpp"
 #include "store/score_writer.hpp"
 #include "util/bounded_queue.hpp"
@@ -57,8 +58,8 @@ private:
 
 } // namespace
 
-analysis_outcome analyze_store(const plugin_registry &registry, sql::connection &db,
-                               const analysis_request &request) {
+static analysis_outcome run_analyzers(const plugin_registry &registry, sql::connection &db,
+                                      const analysis_request &request) {
   auto plugins = registry.of_kind(REBUY_KIND_ANALYZER);
   if (plugins.size() > 64) throw input_error("more than 64 analyzers are installed");
   analysis_outcome outcome;
@@ -156,6 +157,32 @@ analysis_outcome analyze_store(const plugin_registry &registry, sql::connection 
   progress.finish();
   if (failed.error) std::rethrow_exception(failed.error);
   if (cancel_requested()) throw input_error("analysis cancelled; what was analyzed is kept");
+  return outcome;
+}
+
+analysis_outcome analyze_store(const plugin_registry &registry, sql::connection &db,
+                               const analysis_request &request) {
+  analysis_outcome outcome = run_analyzers(registry, db, request);
+  // Estimates depend on every analyzer's scores and on the orders: redo them
+  // when any of those changed since they were last derived.
+  auto state = db.prepare(R"sql(
+SELECT (SELECT coalesce(max(id), 0) || ':' || count(*) FROM responses) || '|' ||
+       (SELECT coalesce(max(id), 0) || ':' || count(*) || ':' || coalesce(max(run_id), 0)
+        FROM orders) || '|' ||
+       (SELECT coalesce(group_concat(analyzer || ' ' || analyzer_version || ' ' || analyzed_through),
+                        '') FROM analyzer_state WHERE analyzer <> 'rebuy'),
+       (SELECT analyzer_version FROM analyzer_state WHERE analyzer = 'rebuy'))sql");
+  state.step();
+  const std::string fingerprint =
+      std::string(estimates_version) + "/" + std::string(state.column_text(0));
+  const bool same = state.column_text(1) == fingerprint;
+  state.reset();
+  if (same && !request.rerun) return outcome;
+  derive_estimates(db);
+  auto remember = db.prepare("INSERT INTO analyzer_state (analyzer, analyzer_version) "
+                             "VALUES ('rebuy', ?1) ON CONFLICT (analyzer) DO UPDATE SET "
+                             "analyzer_version = excluded.analyzer_version");
+  remember.bind(1, fingerprint).run();
   return outcome;
 }
 

@@ -1,0 +1,37 @@
+#pragma once
+// rebuy's own per-response estimates, derived after the analyzer plugins ran:
+// whether the customer actually ordered again (from the orders table), and one
+// would-buy-again probability that takes the strongest evidence a response
+// has, in a stated order. Stored as scores of the analyzer "rebuy".
+#include "store/sqlite.hpp"
+
+#include <cstdint>
+
+namespace rebuy::core {
+
+// The analyzer name the estimates are stored under; no plugin may take it.
+inline constexpr const char *core_analyzer_id = "rebuy";
+inline constexpr const char *estimates_version = "1";
+
+struct estimate_options {
+  int horizon_days = 90; // "ordered again" means within this many days after responding
+};
+
+struct estimate_outcome {
+  uint64_t observed = 0;  // responses whose later ordering is known
+  uint64_t estimated = 0; // responses with a would-buy-again probability
+};
+
+// Recomputes every estimate from the current scores and orders: they change
+// whenever either does, and doing it in SQL over the whole store is cheap.
+//   ordered_again          1 when the customer ordered again within the horizon after the
+//                          response, 0 when not and the orders cover the whole horizon;
+//                          absent when the customer has no orders or the horizon is not over.
+//   buy_again_probability  the first of: the explicit answer (buy_again.answer_probability),
+//                          the observed behaviour (ordered_again), the star rating
+//                          (buy_again.rating_probability), the text
+//                          (text_signals.text_buy_again_probability).
+//   buy_again_basis        label: answer, orders, rating, text or none.
+estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options = {});
+
+} // namespace rebuy::core
