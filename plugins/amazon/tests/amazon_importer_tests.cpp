@@ -181,12 +181,17 @@ TEST_CASE("amazon: map and attribute override roles; an unknown role is an error
       R"({"reviewerID":"R1","asin":"P1","overall":4.0,"reviewerName":"Ann","summary":"Fine"})";
   auto r = import(line + "\n", {{"map", "customer=reviewerName"},
                                 {"attribute", "summary"},
-                                {"map", "id=reviewerID"},
+                                {"map", "id=asin"},
                                 {"map", "text=nothere"}});
   REQUIRE(r.records.size() == 1);
   const auto &rec = r.records[0];
   CHECK(rec.role(REBUY_ROLE_CUSTOMER) == "Ann");
-  CHECK(rec.role(REBUY_ROLE_ID) == "R1"); // the user's id replaces the made one
+  size_t customers = 0;
+  for (const auto &f : rec.fields)
+    customers += f.role == REBUY_ROLE_CUSTOMER;
+  CHECK(customers == 1);                  // reviewerID lost the role it had by default
+  CHECK(rec.role(REBUY_ROLE_ID) == "P1"); // the user's id replaces the made one
+  CHECK(!rec.role(REBUY_ROLE_PRODUCT));   // asin left its default role for id
   CHECK(!rec.role(REBUY_ROLE_TITLE));
   CHECK(rec.get("summary") == "Fine");
   CHECK(r.role_of("reviewerName") == REBUY_ROLE_CUSTOMER);

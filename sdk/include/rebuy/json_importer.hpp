@@ -18,7 +18,8 @@
 //   arrays as compact JSON; null, "", [] and {} left out like empty cells. An object
 //   member without a role becomes one attribute per member ("style.Size:");
 //   deeper levels stay JSON.
-// - Options: map=ROLE=KEY gives a key a role, attribute=KEY takes it away.
+// - Options: map=ROLE=KEY gives a key a role (and takes it from the key that
+//   had it by default), attribute=KEY takes a key's role away.
 //   Keys are only known while reading, so a mapped key that never appears
 //   gets a warning at the end rather than an error at the start.
 // - An object with no key holding a value is skipped ("no key with a value").
@@ -123,15 +124,19 @@ protected:
       add_member(json_string(member.name), member.value, object);
   }
 
-  // A key's role with the user's overrides; the last override of a key wins.
+  // A key's role with the user's overrides; the last override of a key wins,
+  // and a role the user gave some key is no other key's by default.
   rebuy_role role_of(std::string_view key, const rapidjson::Value &object) const {
     auto it = std::find_if(overrides_.rbegin(), overrides_.rend(),
                            [&](const auto &o) { return o.first == key; });
-    return it != overrides_.rend() ? it->second : default_role(key, object);
+    if (it != overrides_.rend()) return it->second;
+    rebuy_role role = default_role(key, object);
+    return mapped_by_user(role) ? REBUY_ROLE_ATTRIBUTE : role;
   }
-  // True when the user gave some key this role.
+  // True when the user gave some key this role (attribute does not count).
   bool mapped_by_user(rebuy_role role) const {
-    return std::any_of(overrides_.begin(), overrides_.end(),
+    return role != REBUY_ROLE_ATTRIBUTE &&
+           std::any_of(overrides_.begin(), overrides_.end(),
                        [&](const auto &o) { return o.second == role; });
   }
 
@@ -158,9 +163,8 @@ protected:
     ++fields_;
     rated_ |= role == REBUY_ROLE_RATING;
     // A name can meet two roles (an override, a flattened key): both count.
-    seen_key_.assign(name);
-    seen_key_ += '\x1f';
-    seen_key_ += std::to_string(role);
+    seen_key_.assign(reinterpret_cast<const char *>(&role), sizeof role);
+    seen_key_.append(name.data(), name.size());
     if (seen_.insert(seen_key_).second) columns_.emplace_back(std::string(name), role);
   }
 
@@ -179,7 +183,7 @@ private:
     fields_ = 0;
     rated_ = false;
     add_fields(object);
-    if (rated_ && !settings_.rating_max.empty())
+    if (rated_ && !settings_.rating_max.empty() && !mapped_by_user(REBUY_ROLE_RATING_MAX))
       add_field(REBUY_ROLE_RATING_MAX, rating_max_name_, settings_.rating_max);
     out_ = nullptr;
     if (fields_ == 0) {

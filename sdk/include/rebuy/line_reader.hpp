@@ -19,9 +19,10 @@
 // - The last line needs no line end; a file that ends with one has no empty
 //   line after it.
 // - A line longer than `max_line_bytes` (counted without its LF) is not
-//   buffered whole: next() returns it with `too_long` set and `text` holding only its first
-//   `kept_prefix_bytes` (for a reject's raw text), and the rest of it is read and dropped. The
-//   buffer therefore never grows beyond max_line_bytes + chunk_bytes.
+//   buffered whole: next() returns it with `too_long` set and `text` holding
+//   at most its first `kept_prefix_bytes` (for a reject's raw text), and the
+//   rest of it is read and dropped. The buffer therefore never grows beyond
+//   max_line_bytes + chunk_bytes.
 // - read errors surface as rebuy::error from input::read().
 #ifndef REBUY_LINE_READER_HPP
 #define REBUY_LINE_READER_HPP
