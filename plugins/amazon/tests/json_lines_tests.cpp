@@ -155,6 +155,8 @@ TEST_CASE("json lines: pretty-printed JSON is refused with a way out, not reject
   CHECK(r.rows.empty());
   CHECK(r.error.find("line 2: JSON objects span several lines") == 0);
   CHECK(r.error.find("jq -c") != std::string::npos);
+  auto jq_default = rows_of("{ \n  \"a\": 1\n}\n"); // JSON lines pretty-printed by jq
+  CHECK(jq_default.error.find("line 1: JSON objects span several lines") == 0);
   // a lone "{" after records is only a broken line
   auto late = rows_of("{\"a\":1}\n{\n");
   CHECK(late.error.empty());

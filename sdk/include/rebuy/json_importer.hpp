@@ -168,8 +168,6 @@ protected:
     if (seen_.insert(seen_key_).second) columns_.emplace_back(std::string(name), role);
   }
 
-  const host &plugin_host() const noexcept { return host_; }
-
 private:
   void add_record(batch_builder &out, const json_row &row) {
     const rapidjson::Value &object = reader_.object();

@@ -161,6 +161,12 @@ private:
     return pos;
   }
 
+  // A line holding only "{": the first line of a pretty-printed object.
+  static bool is_lone_brace(std::string_view s) noexcept {
+    size_t first = skip_space(s, 0);
+    return first < s.size() && s[first] == '{' && skip_space(s, first + 1) == s.size();
+  }
+
   // Parses one value of `text` from `pos`; the bytes it took, or 0 on a
   // parse error (then doc holds the error).
   static size_t parse_at(std::string_view text, size_t pos, rapidjson::Document &doc) {
@@ -211,8 +217,10 @@ private:
     pos_ = 0;
     line_ = l.number;
     if (l.too_long) {
-      row_ready_ = reject(row, "line longer than " +
-                                   std::to_string(lines_.get_limits().max_line_bytes) + " bytes");
+      size_t limit = lines_.get_limits().max_line_bytes;
+      row_ready_ = reject(row, "line longer than " + (limit % (size_t{1} << 20) == 0
+                                                          ? std::to_string(limit >> 20) + " MiB"
+                                                          : std::to_string(limit) + " bytes"));
     } else if (skip_space(text_, 0) == text_.size()) {
       row = {json_row::kind::skip, line_, "blank line", {}};
       pos_ = text_.size();
@@ -236,7 +244,7 @@ private:
     pool_.Clear();
     size_t used = parse_at(text_, pos_, doc_);
     if (used == 0) {
-      if (objects_ == 0 && text_.substr(skip_space(text_, 0)) == "{")
+      if (objects_ == 0 && is_lone_brace(text_))
         throw error("line " + std::to_string(line_) +
                     ": JSON objects span several lines (pretty-printed JSON); this importer "
                     "reads one object per line: convert the file first, e.g. with "
