@@ -3,8 +3,6 @@
 
 #include <doctest/doctest.h>
 
-#include <set>
-
 using namespace rebuy::testing;
 
 namespace {
