@@ -22,6 +22,8 @@ TEST_CASE("timestamp: ISO 8601 forms become UTC") {
 TEST_CASE("timestamp: Unix seconds and milliseconds") {
   CHECK(normalize_timestamp("1252800000") == "2009-09-13T00:00:00Z");
   CHECK(normalize_timestamp("1252800000000") == "2009-09-13T00:00:00Z");
+  CHECK(normalize_timestamp("925516800") == "1999-05-01T00:00:00Z"); // Amazon reviews from 1999
+  CHECK(normalize_timestamp("925516800000") == "1999-05-01T00:00:00Z");
 }
 
 TEST_CASE("timestamp: locale forms from real exports") {

@@ -90,11 +90,12 @@ std::optional<std::string> normalize_timestamp(std::string_view text, date_order
     text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
     text.remove_suffix(1);
-  if (text.size() == 10 || text.size() == 13) {
+  // Unix seconds (9-10 digits: 1973-2286) or milliseconds (12-13 digits).
+  if (text.size() == 9 || text.size() == 10 || text.size() == 12 || text.size() == 13) {
     int64_t value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec == std::errc() && end == text.data() + text.size()) {
-      if (text.size() == 13) value /= 1000;
+      if (text.size() >= 12) value /= 1000;
       return format_utc(sys_seconds(seconds(value)));
     }
   }

@@ -11,7 +11,7 @@ namespace rebuy::core {
 
 // Understands ISO 8601 dates and date-times (with 'T' or a space, optional
 // seconds and fraction, 'Z' or a ±hh:mm offset; no zone means UTC), Unix
-// seconds (10 digits) or milliseconds (13 digits), and the forms
+// seconds (9-10 digits) or milliseconds (12-13 digits), and the forms
 // parse_loose_date() reads, all-numeric ones in `order`. nullopt otherwise.
 std::optional<std::string> normalize_timestamp(std::string_view text,
                                                date_order order = date_order::month_first);
