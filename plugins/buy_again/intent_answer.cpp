@@ -125,7 +125,6 @@ reading read_bare_number(int value, scale_choice choice, std::optional<scale> na
   case scale_choice::labels:
     return {std::nullopt, "is a number, and scale=labels reads labels only"};
   case scale_choice::automatic:
-    if (name_scale == scale::intent5) name_scale.reset(); // names never announce it
     on = name_scale;
     break;
   }

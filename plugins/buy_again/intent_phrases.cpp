@@ -322,9 +322,9 @@ constexpr std::string_view filler[] = {
     "wieder", "erneut", "nochmal", "bei", "ihnen", "euch", "uns", "hier", "das", "es", "dieses",
     "produkt",
     // fr
-    "je", "j", "n", "ne", "acheterais", "racheterais", "acheterai", "racheterai", "acheter", "racheter",
-    "reviendrais", "reviendrai", "nouveau", "chez", "vous", "ici", "ce", "cet", "cette", "produit",
-    "le", "l", "les", "en"};
+    "je", "j", "n", "ne", "acheterais", "racheterais", "acheterai", "racheterai", "acheter",
+    "racheter", "reviendrais", "reviendrai", "nouveau", "chez", "vous", "ici", "ce", "cet", "cette",
+    "produit", "le", "l", "les", "en"};
 
 // Juster (1966), top first: rank 10 … 0.
 constexpr std::string_view juster_labels[] = {"certain practically certain",

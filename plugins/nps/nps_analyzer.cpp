@@ -42,9 +42,12 @@ std::string_view name_or(const rebuy_field &field, std::string_view fallback) {
   return name.empty() ? fallback : name;
 }
 
+// Six significant digits, so 0.54 is not shown as 0.5400000000000001;
+// to_chars never uses a locale's decimal comma.
 std::string number_text(double value) {
   char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6);
   return std::string(buffer, result.ptr);
 }
 

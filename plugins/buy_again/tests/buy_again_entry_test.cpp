@@ -163,6 +163,7 @@ TEST_CASE("a stated answer gives level, boxes and probability with evidence") {
   CHECK(scores[5].value == 1);
   CHECK(scores[6].value == 1);
   CHECK(scores[7].value == doctest::Approx(0.54));
+  CHECK(scores[7].evidence == "Compraria novamente? = Sim -> 0.54 (preset thirds)");
   CHECK(a.host.lines.empty());
 }
 
@@ -268,7 +269,7 @@ TEST_CASE("weight options: presets, custom weights and their errors") {
   CHECK(create_error({{"scale", "juster"}, {"preset", "thirds"}}).empty());
 }
 
-TEST_CASE("unknown options are ignored with a warning") {
+TEST_CASE("buy_again ignores unknown options with a warning") {
   analyzer a({{"horizon", "90"}});
   REQUIRE(a.host.lines.size() == 1);
   CHECK(a.host.lines[0].first == REBUY_LOG_WARN);
@@ -276,7 +277,7 @@ TEST_CASE("unknown options are ignored with a warning") {
         "buy_again: ignoring unknown option 'horizon' (known: scale, preset, weights)");
 }
 
-TEST_CASE("each batch replaces the previous batch's scores") {
+TEST_CASE("a buy_again batch replaces the previous batch's scores") {
   analyzer a;
   const response yes{field(REBUY_ROLE_BUY_AGAIN, question, "Yes")};
   CHECK(a.run({yes.abi(1)}).size() == 4);
