@@ -56,11 +56,10 @@ public:
       : a_d_(static_cast<double>(counts.detractors) + prior.detractors),
         a_n_(static_cast<double>(counts.passives) + prior.passives),
         a_p_(static_cast<double>(counts.promoters) + prior.promoters),
-        // Integrate only where the promoter share has its mass, 12 standard
-        // deviations either side of its mean (a Beta tail beyond that holds
-        // far less than 1e-14): this keeps the quadrature short for large n.
-        p_from_(std::max(0.0, promoter_mean() - 12 * promoter_sd())),
-        p_to_(std::min(1.0, promoter_mean() + 12 * promoter_sd())) {}
+        // Integrate only where the promoter share has all but 2e-15 of its
+        // mass: for large n the density is a narrow spike that the quadrature
+        // would otherwise have to find in [0, 1].
+        p_from_(promoter_quantile(tail_mass, false)), p_to_(promoter_quantile(tail_mass, true)) {}
 
   // P(NPS ≤ t). The promoter share p ~ Beta(a_p, a_n + a_d); given p, the
   // detractor share d is (1 − p)·Beta(a_d, a_n). NPS = p − d ≤ t always holds
@@ -115,10 +114,20 @@ public:
   }
 
 private:
-  double total() const { return a_d_ + a_n_ + a_p_; }
-  double promoter_mean() const { return a_p_ / total(); }
-  double promoter_sd() const {
-    return std::sqrt(promoter_mean() * (1 - promoter_mean()) / (total() + 1));
+  static constexpr double tail_mass = 1e-15;
+
+  // The promoter share below which (upper: above which) `mass` lies. Small
+  // samples use the whole range: the inversion costs more than it saves.
+  // Boost's inversion gives up on some extreme tails; the whole range then
+  // too, which is slower but exact.
+  double promoter_quantile(double mass, bool upper) const {
+    if (a_d_ + a_n_ + a_p_ < 200) return upper ? 1.0 : 0.0;
+    try {
+      return upper ? boost::math::ibetac_inv(a_p_, a_n_ + a_d_, mass)
+                   : boost::math::ibeta_inv(a_p_, a_n_ + a_d_, mass);
+    } catch (const std::exception &) {
+      return upper ? 1.0 : 0.0;
+    }
   }
 
   double a_d_, a_n_, a_p_;
