@@ -223,6 +223,15 @@ TEST_CASE("Dirichlet interval: properties") {
   const stats::interval wald = stats::nps_adjusted_wald(large).ci;
   CHECK(std::fabs(posterior.low - wald.low) < 1e-3);
   CHECK(std::fabs(posterior.high - wald.high) < 1e-3);
+
+  // No promoters at all, n = 500: the promoter share's density is a spike
+  // against 0 with a long tail; the interval still matches Tango's closely.
+  const stats::interval skewed = stats::nps_dirichlet({200, 300, 0});
+  const stats::interval tango = stats::nps_tango({200, 300, 0});
+  CHECK(std::fabs(skewed.low - tango.low) < 3e-3);
+  CHECK(std::fabs(skewed.high - tango.high) < 3e-3);
+  const stats::interval mirror = stats::nps_dirichlet({0, 300, 200});
+  CHECK(mirror.low == doctest::Approx(-skewed.high).epsilon(1e-8));
 }
 
 TEST_CASE("Dirichlet interval: exact coverage near 95 percent") {
