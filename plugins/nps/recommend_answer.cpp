@@ -8,13 +8,6 @@
 namespace rebuy::nps {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  constexpr std::string_view blanks = " \t\r\n\f\v";
-  const auto first = s.find_first_not_of(blanks);
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(blanks) - first + 1);
-}
-
 // A plain decimal: digits and an optional fraction; no sign, exponent or comma.
 std::optional<double> read_decimal(std::string_view s) {
   s = trim(s);
