@@ -6,14 +6,6 @@
 namespace rebuy::nps {
 namespace {
 
-constexpr std::string_view blanks = " \t\r\n\f\v";
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(blanks);
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(blanks) - first + 1);
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Removes a leading separator of a labelled answer; false if there is none.
@@ -40,6 +32,13 @@ bool is_label(std::string_view rest) {
 }
 
 } // namespace
+
+std::string_view trim(std::string_view s) {
+  constexpr std::string_view blanks = " \t\r\n\f\v";
+  const auto first = s.find_first_not_of(blanks);
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(blanks) - first + 1);
+}
 
 answer parse_answer(std::string_view text) {
   const std::string_view s = trim(text);

@@ -80,7 +80,7 @@ TEST_CASE("the entry point describes an ABI 1 analyzer with id nps") {
   CHECK(info->kind == REBUY_KIND_ANALYZER);
   CHECK(view(info->id) == "nps");
   CHECK(view(info->name) == "Net Promoter");
-  CHECK(view(info->version) == "1.0.0");
+  CHECK(view(info->version) == "1.1.0");
   CHECK_FALSE(view(info->description).empty());
   CHECK(info->capabilities == 0);
   CHECK(info->importer == nullptr);
@@ -88,11 +88,15 @@ TEST_CASE("the entry point describes an ABI 1 analyzer with id nps") {
 
   const rebuy_analyzer_api &api = *info->analyzer;
   CHECK(api.struct_size == sizeof(rebuy_analyzer_api));
-  REQUIRE(api.metric_count == 2);
+  REQUIRE(api.metric_count == 4);
   CHECK(view(api.metrics[0].name) == "nps_class");
   CHECK(api.metrics[0].type == REBUY_METRIC_LABEL);
   CHECK(view(api.metrics[1].name) == "nps_value");
   CHECK(api.metrics[1].type == REBUY_METRIC_NUMBER);
+  CHECK(view(api.metrics[2].name) == "would_recommend");
+  CHECK(api.metrics[2].type == REBUY_METRIC_NUMBER);
+  CHECK(view(api.metrics[3].name) == "rating_nps_class");
+  CHECK(api.metrics[3].type == REBUY_METRIC_LABEL);
   for (size_t i = 0; i < api.metric_count; ++i)
     CHECK_FALSE(view(api.metrics[i].description).empty());
 }
@@ -207,4 +211,71 @@ TEST_CASE("a long rejected answer is cut at a character boundary in the log") {
   REQUIRE(host.lines.size() == 1);
   CHECK(host.lines[0].second ==
         "nps: response 9: LTR \"" + std::string(59, 'x') + "...\" is not a number; no score");
+}
+
+namespace {
+
+// A response with several role fields; the strings must outlive it.
+struct multi_field_response {
+  std::vector<rebuy_field> fields;
+  rebuy_response response;
+
+  multi_field_response(int64_t id, std::initializer_list<rebuy_field> f)
+      : fields(f), response{id, REBUY_RECORD_REVIEW, fields.data(), fields.size(), nullptr, 0} {}
+  multi_field_response(const multi_field_response &) = delete;
+};
+
+rebuy_field field(rebuy_role role, std::string_view name, std::string_view value) {
+  return {role, str(name), str(value)};
+}
+
+} // namespace
+
+TEST_CASE("yes/no would-recommend answers and the rating proxy, each in its own metric") {
+  const rebuy_analyzer_api &api = analyzer_api();
+  recording_host host;
+  analyzer a(&api, &host.abi, nullptr, 0);
+
+  const multi_field_response all(1, {field(REBUY_ROLE_NPS, "LTR", "6"),
+                                     field(REBUY_ROLE_RECOMMEND, "Recommended", "Yes."),
+                                     field(REBUY_ROLE_RATING, "stars", "5")});
+  const multi_field_response no(2, {field(REBUY_ROLE_RECOMMEND, "Recomendaria?", "N\xC3\xA3o")});
+  const multi_field_response ten(
+      3, {field(REBUY_ROLE_RATING, "score", "8"), field(REBUY_ROLE_RATING_MAX, "", "10")});
+  const multi_field_response unreadable(
+      4, {field(REBUY_ROLE_RECOMMEND, "Recommended", "I don't remember."),
+          field(REBUY_ROLE_RATING, "stars", "6")});
+  const rebuy_response batch[] = {all.response, no.response, ten.response, unreadable.response};
+  rebuy_scores out{};
+  out.struct_size = sizeof(rebuy_scores);
+  recording_sink errors;
+  REQUIRE(api.analyze_batch(a.handle, batch, std::size(batch), &out, &errors.abi) == REBUY_OK);
+
+  REQUIRE(out.score_count == 6);
+  // The 0-10 answer keeps its own class: a 5-star rating does not lift it.
+  CHECK(out.scores[0].metric == 0);
+  CHECK(view(out.scores[0].label) == "detractor");
+  CHECK(out.scores[1].metric == 1);
+  CHECK(out.scores[2].metric == 2);
+  CHECK(out.scores[2].value == 1);
+  CHECK(view(out.scores[2].evidence) == "Recommended = Yes.");
+  CHECK(out.scores[3].metric == 3);
+  CHECK(out.scores[3].value == 1);
+  CHECK(view(out.scores[3].label) == "promoter_proxy");
+  CHECK(view(out.scores[3].evidence) == "proxy: stars = 5 of 5, 10 on 0-10");
+  CHECK(out.scores[4].response_index == 1);
+  CHECK(out.scores[4].metric == 2);
+  CHECK(out.scores[4].value == 0);
+  CHECK(out.scores[5].response_index == 2);
+  CHECK(out.scores[5].metric == 3);
+  CHECK(out.scores[5].value == 0);
+  CHECK(view(out.scores[5].label) == "passive_proxy");
+  CHECK(view(out.scores[5].evidence) == "proxy: score = 8 of 10, 8 on 0-10");
+
+  REQUIRE(host.lines.size() == 2);
+  CHECK(host.lines[0].first == REBUY_LOG_DEBUG);
+  CHECK(host.lines[0].second ==
+        "nps: response 4: Recommended \"I don't remember.\" is not yes or no; no score");
+  CHECK(host.lines[1].second ==
+        "nps: response 4: stars \"6\" is above the rating's maximum; no score");
 }

@@ -1,0 +1,226 @@
+// The `buy_again` analyzer: repurchase intent from the answer to "would you
+// buy from us again?" (REBUY_ROLE_BUY_AGAIN) on any scale, its top boxes and
+// expected repurchase probability; a rating-based proxy when there is no
+// answer; and whether the customer has ordered more than once.
+#include "intent_answer.hpp"
+#include "proxies.hpp"
+#include "text_fold.hpp"
+#include "weights.hpp"
+
+#include <rebuy/plugin.hpp>
+
+#include <charconv>
+#include <string>
+#include <string_view>
+
+namespace rebuy::buy_again {
+namespace {
+
+// Enough of an answer to recognise it in the log and the evidence.
+constexpr size_t excerpt_bytes = 60;
+
+std::string excerpt(std::string_view s) {
+  s = trim(s);
+  if (s.size() <= excerpt_bytes) return std::string(s);
+  size_t cut = excerpt_bytes;
+  // Back up to a UTF-8 lead byte so no half character is shown.
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+    --cut;
+  return std::string(s.substr(0, cut)) + "...";
+}
+
+const rebuy_field *find_field(const rebuy_response &r, rebuy_role role) {
+  for (size_t i = 0; i < r.field_count; ++i)
+    if (r.fields[i].role == role) return &r.fields[i];
+  return nullptr;
+}
+
+std::string_view name_or(const rebuy_field &field, std::string_view fallback) {
+  const std::string_view name = to_view(field.name);
+  return name.empty() ? fallback : name;
+}
+
+// Six significant digits, so 0.54 is not shown as 0.5400000000000001;
+// to_chars never uses a locale's decimal comma.
+std::string number_text(double value) {
+  char buffer[32];
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6);
+  return std::string(buffer, result.ptr);
+}
+
+} // namespace
+
+class buy_again_analyzer final : public rebuy::analyzer {
+public:
+  static constexpr rebuy::metric_def metrics[] = {
+      {"buy_again_level",
+       "The repurchase-intent answer as a level: definitely, probably, unsure, probably_not, "
+       "definitely_not (5-point); yes, no; juster_0..juster_10; strongly_agree..strongly_disagree "
+       "(1-5 or 1-7 agreement). Value: the level's position on its scale, 0 (lowest) to 1",
+       REBUY_METRIC_LABEL},
+      {"buy_again_top_box",
+       "1 when the answer is the scale's top box (definitely, yes, strongly agree, Juster 10), "
+       "else 0",
+       REBUY_METRIC_NUMBER},
+      {"buy_again_top2_box",
+       "1 when the answer is in the scale's two top boxes (yes only on yes/no, Juster 9-10), "
+       "else 0",
+       REBUY_METRIC_NUMBER},
+      {"answer_probability",
+       "Expected repurchase probability of the stated answer, 0-1, from the box weights (preset= "
+       "or weights=); Juster answers: value/10",
+       REBUY_METRIC_NUMBER},
+      {"rating_probability",
+       "Proxy only, when there is no readable answer: the star rating read as the intent box of "
+       "the same position and weighted like an answer, 0-1",
+       REBUY_METRIC_NUMBER},
+      {"repeat_customer",
+       "Observed: 1 when the customer's order count is 2 or more, 0 when it is 1",
+       REBUY_METRIC_NUMBER},
+  };
+  enum metric_index : uint32_t {
+    level_metric,
+    top_box_metric,
+    top2_box_metric,
+    answer_probability_metric,
+    rating_probability_metric,
+    repeat_customer_metric
+  };
+
+  buy_again_analyzer(const rebuy::host &host, const rebuy::options &options) : host_(host) {
+    std::optional<std::string_view> preset, weights;
+    for (const auto &[key, value] : options.items()) {
+      if (key == "scale") {
+        const auto choice = parse_scale_choice(value);
+        if (!choice)
+          throw rebuy::error("buy_again: scale=" + value +
+                             ": expected auto, juster, 5, 7, yesno or labels");
+        scale_ = *choice;
+      } else if (key == "preset") {
+        preset = value;
+      } else if (key == "weights") {
+        weights = value;
+      } else {
+        host_.warn("buy_again: ignoring unknown option '" + key +
+                   "' (known: scale, preset, weights)");
+      }
+    }
+    if (preset && weights) throw rebuy::error("buy_again: give preset= or weights=, not both");
+    if (weights) {
+      try {
+        weights_ = parse_weights(*weights);
+      } catch (const rebuy::error &e) {
+        throw rebuy::error(std::string("buy_again: ") + e.what());
+      }
+      weights_label_ = "custom weights " + format_weights(weights_);
+    } else {
+      const std::string_view preset_name = preset.value_or("thirds");
+      const auto w = preset_weights(preset_name);
+      if (!w)
+        throw rebuy::error("buy_again: preset=" + std::string(preset_name) +
+                           ": expected thirds (0.81/0.27/0.09/0.03/0.01) or top2 "
+                           "(0.75/0.25/0/0/0)");
+      weights_ = *w;
+      weights_label_ = "preset " + std::string(preset_name);
+    }
+  }
+
+  void analyze(const rebuy_response *responses, size_t count, rebuy::score_builder &out) override {
+    for (size_t i = 0; i < count; ++i) {
+      const bool answered = score_answer(i, responses[i], out);
+      if (!answered) score_rating(i, responses[i], out);
+      score_order_count(i, responses[i], out);
+    }
+  }
+
+private:
+  // The numeric scale the column name announces; the name rarely changes
+  // between responses, so the last one is remembered.
+  std::optional<scale> name_scale(std::string_view name) {
+    if (!name_known_ || name != last_name_) {
+      last_name_.assign(name);
+      last_name_scale_ = scale_from_name(name);
+      name_known_ = true;
+    }
+    return last_name_scale_;
+  }
+
+  bool score_answer(size_t index, const rebuy_response &response, rebuy::score_builder &out) {
+    const rebuy_field *field = find_field(response, REBUY_ROLE_BUY_AGAIN);
+    if (!field) return false;
+    const std::string_view text = to_view(field->value);
+    const std::string_view column = name_or(*field, "buy_again");
+    const reading r = read_answer(text, scale_, name_scale(to_view(field->name)));
+    if (!r.answer) {
+      if (!r.problem.empty())
+        host_.debug("buy_again: response " + std::to_string(response.id) + ": " +
+                    std::string(column) + " \"" + excerpt(text) + "\" " + std::string(r.problem) +
+                    "; no score");
+      return false;
+    }
+    const level l = *r.answer;
+    evidence_.assign(column).append(" = ").append(excerpt(text));
+    if (r.numeric) evidence_.append(" (").append(describe(l.on)).append(")");
+    out.add(index, level_metric, position(l), name(l), evidence_);
+    out.add(index, top_box_metric, top_box(l) ? 1 : 0);
+    out.add(index, top2_box_metric, top2_box(l) ? 1 : 0);
+    const double p = probability(l, weights_);
+    evidence_.append(" -> ").append(number_text(p));
+    evidence_.append(l.on == scale::juster ? " (Juster: value/10)" : " (" + weights_label_ + ")");
+    out.add(index, answer_probability_metric, p, {}, evidence_);
+    return true;
+  }
+
+  void score_rating(size_t index, const rebuy_response &response, rebuy::score_builder &out) {
+    const rebuy_field *field = find_field(response, REBUY_ROLE_RATING);
+    if (!field) return;
+    const rebuy_field *max_field = find_field(response, REBUY_ROLE_RATING_MAX);
+    const rating_reading r = read_rating(
+        to_view(field->value), max_field ? std::optional(to_view(max_field->value)) : std::nullopt);
+    const std::string_view column = name_or(*field, "rating");
+    if (!r.position) {
+      if (!r.problem.empty())
+        host_.debug("buy_again: response " + std::to_string(response.id) + ": " +
+                    std::string(column) + " \"" + excerpt(to_view(field->value)) + "\" " +
+                    std::string(r.problem) + "; no rating proxy");
+      return;
+    }
+    const double p = rating_probability(*r.position, weights_);
+    evidence_.assign("proxy: ").append(column).append(" = ").append(number_text(r.rating));
+    evidence_.append(" of ").append(number_text(r.max)).append(" -> ").append(number_text(p));
+    evidence_.append(" (rating read as intent box, ").append(weights_label_).append(")");
+    out.add(index, rating_probability_metric, p, {}, evidence_);
+  }
+
+  void score_order_count(size_t index, const rebuy_response &response, rebuy::score_builder &out) {
+    const rebuy_field *field = find_field(response, REBUY_ROLE_ORDER_COUNT);
+    if (!field) return;
+    const order_count_reading r = read_order_count(to_view(field->value));
+    const std::string_view column = name_or(*field, "order_count");
+    if (!r.count) {
+      if (!r.problem.empty())
+        host_.debug("buy_again: response " + std::to_string(response.id) + ": " +
+                    std::string(column) + " \"" + excerpt(to_view(field->value)) + "\" " +
+                    std::string(r.problem) + "; no score");
+      return;
+    }
+    evidence_.assign(column).append(" = ").append(std::to_string(*r.count));
+    out.add(index, repeat_customer_metric, *r.count >= 2 ? 1 : 0, {}, evidence_);
+  }
+
+  rebuy::host host_;
+  scale_choice scale_ = scale_choice::automatic;
+  box_weights weights_{};
+  std::string weights_label_; // "preset thirds" or "custom weights 0.7/…"
+  std::string last_name_;
+  std::optional<scale> last_name_scale_;
+  bool name_known_ = false;
+  std::string evidence_; // reused: one allocation per analyzer, not per response
+};
+
+} // namespace rebuy::buy_again
+
+REBUY_ANALYZER_PLUGIN(rebuy::buy_again::buy_again_analyzer, "buy_again", "Would buy again", "1.0.0",
+                      "Repurchase intent on any scale: level, top boxes, expected probability; "
+                      "rating proxy; repeat customers")
