@@ -1,0 +1,140 @@
+// The SDK's tabular_importer.hpp, driven through the trustpilot plugin: the
+// behaviour every tabular importer shares.
+#include "importer_checks.hpp"
+
+#include <rebuy/tabular_importer.hpp>
+
+#include <doctest/doctest.h>
+
+using csv_test::run;
+
+namespace {
+const std::string header = "Review Id,Review Created (UTC),Review Stars,Review Content\n";
+}
+
+TEST_CASE("tabular: header names match ignoring case, spaces and punctuation") {
+  CHECK(rebuy::header_is("Review ID", "Review Id"));
+  CHECK(rebuy::header_is("review_id", "Review Id"));
+  CHECK(rebuy::header_is("ReviewId", "Review Id"));
+  CHECK(rebuy::header_is("Reply Content", "Company Response|Reply Content"));
+  CHECK_FALSE(rebuy::header_is("Review Ids", "Review Id"));
+  CHECK_FALSE(rebuy::header_is("Review", "Review Id"));
+  // Non-ASCII letters count: two Chinese headers are not one name.
+  CHECK_FALSE(rebuy::header_is("日期", "評論"));
+  CHECK(rebuy::header_is("日期 ", "日期"));
+}
+
+TEST_CASE("tabular: head_header reads the first non-blank record, not JSON or binary") {
+  CHECK(rebuy::head_header("\n\na;b;c\n1;2;3\n") == std::vector<std::string>{"a", "b", "c"});
+  CHECK(rebuy::head_header("x\ty\n") == std::vector<std::string>{"x", "y"});
+  CHECK(rebuy::head_header("{\"a\":1}\n").empty());
+  CHECK(rebuy::head_header(std::string("a,b\0c", 5)).empty());
+  CHECK(rebuy::head_header("\"never closed,a\n").empty());
+}
+
+TEST_CASE("tabular: records carry line, kind, roles; roles trimmed, attributes verbatim") {
+  auto r = run(header + "r1,2025-03-02 10:12:00, 5 ,\"Fine, &amp; fast\"\n");
+  REQUIRE(r.open_status == REBUY_OK);
+  CHECK(r.kind == REBUY_RECORD_REVIEW);
+  REQUIRE(r.records.size() == 1);
+  const auto &rec = r.records[0];
+  CHECK(rec.line == 2);
+  CHECK(rec.kind == REBUY_RECORD_REVIEW);
+  CHECK(rec.role(REBUY_ROLE_ID) == "r1");
+  CHECK(rec.role(REBUY_ROLE_RATING) == "5");
+  CHECK(rec.role(REBUY_ROLE_TEXT) == "Fine, & fast");
+  CHECK(rec.fields[3].name == "Review Content");
+}
+
+TEST_CASE("tabular: ragged rows are rejects; trailing empty fields are not") {
+  auto r = run(header + "r1,d,5,ok\nr2,d,4\nr3,d,3,ok,,\nr4,d,2,\"a\nb\",extra\n");
+  REQUIRE(r.rejects.size() == 2);
+  CHECK(r.rejects[0].line == 3);
+  CHECK(r.rejects[0].reason == "expected 4 fields, found 3");
+  CHECK(r.rejects[0].raw == "r2,d,4");
+  CHECK(r.rejects[1].line == 5);
+  CHECK(r.rejects[1].reason == "expected 4 fields, found 5");
+  CHECK(r.rejects[1].raw == "r4,d,2,\"a\nb\",extra");
+  REQUIRE(r.records.size() == 2);
+  CHECK(r.records[1].role(REBUY_ROLE_ID) == "r3");
+}
+
+TEST_CASE("tabular: blank lines and rows of blanks are visible skips") {
+  auto r = run("\n" + header + "r1,d,5,ok\n\n , ,,\n\r\nr2,d,4,ok\n");
+  REQUIRE(r.skips.size() == 4);
+  CHECK(r.skips[0].line == 1);
+  CHECK(r.skips[0].reason == "blank line");
+  CHECK(r.skips[1].line == 4);
+  CHECK(r.skips[2].line == 5);
+  CHECK(r.skips[2].reason == "empty row: every field is blank");
+  CHECK(r.skips[3].line == 6);
+  CHECK(r.records.size() == 2);
+  CHECK(r.rows() == 6);
+}
+
+TEST_CASE("tabular: an unterminated quote is one reject naming where it opened") {
+  auto r = run(header + "r1,d,5,ok\nr2,d,4,\"never\nclosed\n");
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].line == 3);
+  CHECK(r.rejects[0].reason == "unterminated quoted field starting at line 3");
+  CHECK(r.records.size() == 1);
+}
+
+TEST_CASE("tabular: quoted line breaks keep later rows on their physical lines") {
+  auto r = run(header + "r1,d,5,\"one\r\ntwo\rthree\"\nr2,d,4,ok\n");
+  REQUIRE(r.records.size() == 2);
+  CHECK(r.records[0].role(REBUY_ROLE_TEXT) == "one\r\ntwo\rthree");
+  CHECK(r.records[1].line == 5);
+}
+
+TEST_CASE("tabular: every read() chunking gives the same rows") {
+  std::string text = header + "r1,d,5,\"a \"\"quoted\"\"\nline\"\r\n\nr2,d,4\r\nr3,d,3,x\r\n";
+  auto whole = run(text);
+  for (const auto &pattern : csv_test::chunk_patterns()) {
+    auto r = run(text, {}, pattern, 1);
+    REQUIRE(r.records.size() == whole.records.size());
+    CHECK(r.records[0].role(REBUY_ROLE_TEXT) == "a \"quoted\"\nline");
+    CHECK(r.records[1].line == 6);
+    CHECK(r.rejects.size() == 1);
+    CHECK(r.skips.size() == 1);
+  }
+}
+
+TEST_CASE("tabular: --map and attribute= override the layout's roles") {
+  std::string text =
+      "Review Id,Review Created (UTC),Review Stars,Review Content,Note\nr1,d,5,body,n\n";
+  auto r = run(text, {{"map", "text=Note"}, {"attribute", "review content"}, {"map", "id=Note"}});
+  REQUIRE(r.open_status == REBUY_OK);
+  CHECK(r.role_of("Review Id") == REBUY_ROLE_ATTRIBUTE); // id moved
+  CHECK(r.role_of("Note") == REBUY_ROLE_ID);
+  CHECK(r.role_of("Review Content") == REBUY_ROLE_ATTRIBUTE);
+
+  auto bad = run(text, {{"map", "rating=Nope"}});
+  CHECK(bad.open_status == REBUY_ERROR);
+  CHECK(bad.error.find("no column \"Nope\"") != std::string::npos);
+}
+
+TEST_CASE("tabular: duplicate and blank header names are made unique") {
+  auto r = run("Review Id,Review Created (UTC),Review Stars,Tags,,Tags\nr1,d,5,a,b,c\n");
+  REQUIRE(r.records.size() == 1);
+  CHECK(r.records[0].get("Tags") == "a");
+  CHECK(r.records[0].get("column_5") == "b");
+  CHECK(r.records[0].get("Tags (2)") == "c");
+}
+
+TEST_CASE("tabular: broken or foreign headers are clear errors") {
+  auto empty = run("");
+  CHECK(empty.open_status == REBUY_ERROR);
+  CHECK(empty.error == "trustpilot: the input is empty: no header line");
+
+  auto open = run("\nReview Id,\"Review Stars\n");
+  CHECK(open.open_status == REBUY_ERROR);
+  CHECK(open.error == "trustpilot: the header on line 2 never ends: unterminated quoted field "
+                      "starting at line 2");
+
+  auto foreign = run("id,rating,comment\n1,5,x\n");
+  CHECK(foreign.open_status == REBUY_ERROR);
+  CHECK(foreign.error == "trustpilot: the header is not one this importer reads; Trustpilot "
+                         "review export needs \"Review Created (UTC)\" \"Review Stars\"; the "
+                         "columns are: \"id\", \"rating\", \"comment\"");
+}
