@@ -7,7 +7,6 @@
 # builds rebuy_NAME_tests (doctest, the plugin's sources compiled in so tests
 # drive its C ABI entry) and registers NAME.cli: tests/cli.sh REBUY REAL_DIR DATA_DIR.
 include_guard(GLOBAL)
-set(rebuy_importer_tests_support "${CMAKE_CURRENT_LIST_DIR}")
 
 function(rebuy_importer_tests name)
   cmake_parse_arguments(arg "" "" "SOURCES;TESTS;LIBRARIES" ${ARGN})
@@ -17,10 +16,11 @@ function(rebuy_importer_tests name)
   find_package(doctest CONFIG REQUIRED)
   include(doctest)
   set(target rebuy_${name}_tests)
-  add_executable(${target} ${rebuy_importer_tests_support}/main.cpp ${arg_TESTS} ${arg_SOURCES})
-  # test_support.hpp (the C ABI driver) is the csv plugin's; probe_matrix.hpp is here.
+  set(support "${CMAKE_CURRENT_FUNCTION_LIST_DIR}")
+  add_executable(${target} ${support}/main.cpp ${arg_TESTS} ${arg_SOURCES})
+  # test_support.hpp (the C ABI driver) is the csv plugin's; importer_checks.hpp is here.
   target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}
-    ${rebuy_importer_tests_support} ${PROJECT_SOURCE_DIR}/plugins/csv/tests)
+    ${support} ${PROJECT_SOURCE_DIR}/plugins/csv/tests)
   target_link_libraries(${target} PRIVATE Rebuy::sdk doctest::doctest ${arg_LIBRARIES})
   target_compile_features(${target} PRIVATE cxx_std_17)
   target_compile_definitions(${target} PRIVATE
