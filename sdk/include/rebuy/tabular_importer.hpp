@@ -115,6 +115,11 @@ protected:
   // trimmed, titles and texts HTML-decoded, attributes verbatim. A row of
   // blanks is skipped instead and the result is false.
   bool emit_columns(batch_builder &out, const row &r);
+  // Adds every non-empty column, as above, to the record begun last; returns
+  // how many. For a plugin that begins the record with fields of its own.
+  size_t add_columns(batch_builder &out, const row &r);
+  // Drops the record begun last, which has no fields, as a visible skip.
+  void skip_empty(batch_builder &out, const row &r);
 
   // The column the role is mapped to, or npos.
   size_t column(rebuy_role role) const noexcept;
@@ -351,6 +356,12 @@ inline std::string_view tabular_importer::value(const row &r, rebuy_role role) c
 
 inline bool tabular_importer::emit_columns(batch_builder &out, const row &r) {
   out.begin_record(r.line, layout_->kind);
+  if (add_columns(out, r)) return true;
+  skip_empty(out, r);
+  return false;
+}
+
+inline size_t tabular_importer::add_columns(batch_builder &out, const row &r) {
   size_t fields = 0;
   for (size_t c = 0; c < names_.size(); ++c) {
     std::string_view value = r.fields[c];
@@ -362,12 +373,14 @@ inline bool tabular_importer::emit_columns(batch_builder &out, const row &r) {
     out.field(role, names_[c], value);
     ++fields;
   }
-  if (fields) return true;
-  // A row of nothing but delimiters (spreadsheets pad exports with them)
-  // would be an empty record: skip it, visibly.
+  return fields;
+}
+
+// A row of nothing but delimiters (spreadsheets pad exports with them) would
+// be an empty record: skip it, visibly.
+inline void tabular_importer::skip_empty(batch_builder &out, const row &r) {
   out.cancel_record();
   out.skip(r.line, "empty row: every field is blank", r.raw);
-  return false;
 }
 
 // The record's fields and raw text into row_, with hidden quotes restored.
