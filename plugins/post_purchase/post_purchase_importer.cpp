@@ -36,6 +36,8 @@ bool zero_to_ten(std::string_view s) {
 
 } // namespace
 
+namespace post_purchase {
+
 // The role of an answer, from its question's wording.
 rebuy_role answer_role(std::string_view question, std::string_view answer) {
   std::string q = rebuy::ascii_lower(question);
@@ -51,7 +53,11 @@ rebuy_role answer_role(std::string_view question, std::string_view answer) {
   return REBUY_ROLE_ATTRIBUTE;
 }
 
+} // namespace post_purchase
+
 namespace {
+
+using post_purchase::answer_role;
 
 class post_purchase_importer : public rebuy::tabular_importer {
 public:

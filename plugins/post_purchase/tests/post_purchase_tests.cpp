@@ -4,7 +4,10 @@
 
 namespace ic = importer_checks;
 
+namespace post_purchase {
 rebuy_role answer_role(std::string_view question, std::string_view answer);
+}
+using post_purchase::answer_role;
 
 TEST_CASE("post_purchase: an answer's role comes from its question") {
   CHECK(answer_role("How likely are you to recommend us to a friend?", "9") == REBUY_ROLE_NPS);

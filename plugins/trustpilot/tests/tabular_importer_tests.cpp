@@ -2,6 +2,7 @@
 // behaviour every tabular importer shares.
 #include "importer_checks.hpp"
 
+#include <rebuy/string_input.hpp>
 #include <rebuy/tabular_importer.hpp>
 
 #include <doctest/doctest.h>
@@ -137,4 +138,29 @@ TEST_CASE("tabular: broken or foreign headers are clear errors") {
   CHECK(foreign.error == "trustpilot: the header is not one this importer reads; Trustpilot "
                          "review export needs \"Review Created (UTC)\" \"Review Stars\"; the "
                          "columns are: \"id\", \"rating\", \"comment\"");
+}
+
+TEST_CASE("tabular: progress counts the bytes read, up to the whole input") {
+  using calls_t = std::vector<std::pair<uint64_t, uint64_t>>;
+  calls_t calls;
+  rebuy_host host{};
+  host.struct_size = sizeof host;
+  host.context = &calls;
+  host.progress = [](void *c, uint64_t done, uint64_t total) {
+    static_cast<calls_t *>(c)->emplace_back(done, total);
+  };
+  const std::string text = header + "r1,d,5,a\nr2,d,4,b\n";
+  rebuy::string_input in(text);
+  const rebuy_importer_api *api = rebuy_plugin_entry_v1()->importer;
+  rebuy_importer *importer = nullptr;
+  REQUIRE(api->open(&host, in.get(), nullptr, 0, &importer, nullptr) == REBUY_OK);
+  rebuy_batch batch{};
+  batch.struct_size = sizeof batch;
+  while (api->read_batch(importer, 1, &batch, nullptr) == REBUY_OK) {
+  }
+  api->close(importer);
+  REQUIRE(calls.size() >= 2);
+  for (const auto &[done, total] : calls)
+    CHECK(done <= total);
+  CHECK(calls.back() == std::make_pair(uint64_t{text.size()}, uint64_t{text.size()}));
 }

@@ -16,7 +16,7 @@
 //   public:
 //     my_importer(const rebuy::host &h, const rebuy::input &in, const rebuy::options &o)
 //         : tabular_importer(h, in, "trustpilot") { use_layout(layouts, o); }
-//     static int probe(std::string_view head, std::string_view) noexcept {
+//     static int probe(std::string_view head, std::string_view) {
 //       return rebuy::probe_layouts(head, layouts);
 //     }
 //   };
@@ -30,7 +30,6 @@
 #include <rebuy/text_util.hpp>
 
 #include <algorithm>
-#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -125,8 +124,6 @@ protected:
   size_t column(rebuy_role role) const noexcept;
   // The trimmed value of the role's column; empty when there is none.
   std::string_view value(const row &r, rebuy_role role) const noexcept;
-  const rebuy::host &services() const noexcept { return host_; }
-  const std::string &plugin() const noexcept { return plugin_; }
 
 private:
   void read_header();

@@ -22,7 +22,6 @@ function(rebuy_importer_tests name)
   target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}
     ${support} ${PROJECT_SOURCE_DIR}/plugins/csv/tests)
   target_link_libraries(${target} PRIVATE Rebuy::sdk doctest::doctest ${arg_LIBRARIES})
-  target_compile_features(${target} PRIVATE cxx_std_17)
   target_compile_definitions(${target} PRIVATE
     REBUY_PLUGIN_NAME="${name}"
     REBUY_TEST_DATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/tests/data"
