@@ -164,3 +164,50 @@ TEST_CASE("tabular: progress counts the bytes read, up to the whole input") {
     CHECK(done <= total);
   CHECK(calls.back() == std::make_pair(uint64_t{text.size()}, uint64_t{text.size()}));
 }
+
+namespace {
+
+// The base on its own, with small limits, to reach its hostile-input paths.
+const std::vector<rebuy::tabular_layout> any_layout = {
+    {"any", "any", REBUY_RECORD_SURVEY, 50, {}, {{"id", REBUY_ROLE_ID}}}};
+
+class small_importer : public rebuy::tabular_importer {
+public:
+  small_importer(const rebuy::input &input, rebuy::csv_limits limits)
+      : tabular_importer(rebuy::host(nullptr), input, "small", true, limits) {
+    use_layout(any_layout, rebuy::options(nullptr, 0));
+  }
+};
+
+rebuy::csv_limits small_limits() {
+  rebuy::csv_limits limits;
+  limits.chunk_bytes = 8;
+  limits.max_record_bytes = 16;
+  limits.max_fields = 3;
+  return limits;
+}
+
+} // namespace
+
+TEST_CASE("tabular: rows beyond the reader's limits are rejects with the limit named") {
+  std::string text = "id,a,b\n1,x,y\n2,0123456789abcdefXYZ,z\n3,x,y,z\n4,x,y\n";
+  rebuy::string_input in(text);
+  small_importer importer(rebuy::input(in.get()), small_limits());
+  rebuy::batch_builder out;
+  while (importer.read_batch(out, 100)) {
+  }
+  rebuy_batch b{};
+  b.struct_size = sizeof b;
+  out.finish(&b);
+  CHECK(b.record_count == 2);
+  REQUIRE(b.reject_count == 2);
+  CHECK(b.rejects[0].line == 3);
+  CHECK(rebuy::to_view(b.rejects[0].reason) == "row longer than 16 bytes");
+  CHECK(b.rejects[1].line == 4);
+  CHECK(rebuy::to_view(b.rejects[1].reason) == "row has more than 3 fields");
+  CHECK(importer.describe().kind == REBUY_RECORD_SURVEY);
+
+  rebuy::string_input wide("id,a,b,c\n");
+  CHECK_THROWS_WITH(small_importer(rebuy::input(wide.get()), small_limits()),
+                    "small: the header on line 1 has more than 3 columns");
+}

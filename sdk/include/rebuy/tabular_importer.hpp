@@ -99,7 +99,8 @@ protected:
   tabular_importer(const rebuy::host &host, const rebuy::input &input, std::string_view plugin,
                    bool quoted = true, csv_limits limits = {});
 
-  // Maps the columns by the first layout whose signature the header has
+  // Every derived constructor calls this once. Maps the columns by the first
+  // layout whose signature the header has
   // (throws naming what each layout lacks when none has), then applies the
   // user's map= and attribute= options. Options other than those and
   // `own_options` are warned about.
