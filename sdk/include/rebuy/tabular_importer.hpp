@@ -100,10 +100,9 @@ protected:
                    bool quoted = true, csv_limits limits = {});
 
   // Every derived constructor calls this once. Maps the columns by the first
-  // layout whose signature the header has
-  // (throws naming what each layout lacks when none has), then applies the
-  // user's map= and attribute= options. Options other than those and
-  // `own_options` are warned about.
+  // layout whose signature the header has (throws naming what each layout
+  // lacks when none has), then applies the user's map= and attribute=
+  // options. Options other than those and `own_options` are warned about.
   void use_layout(const std::vector<tabular_layout> &layouts, const rebuy::options &options,
                   std::initializer_list<std::string_view> own_options = {});
 
