@@ -126,7 +126,7 @@ std::string read_all(const rebuy::input &input) {
   char buffer[1 << 16];
   while (size_t n = input.read(buffer, sizeof buffer)) {
     if (text.size() + n > json_reviews::max_bytes)
-      throw rebuy::error("app_store: the JSON file is larger than " +
+      throw rebuy::error("the JSON file is larger than " +
                          std::to_string(json_reviews::max_bytes >> 20) +
                          " MiB; an App Store Connect page holds at most 200 reviews: import "
                          "the pages as separate files");
@@ -178,7 +178,7 @@ json_reviews::json_reviews(const rebuy::host &host, const rebuy::input &input,
     break;
   }
   if (!collector.saw_data() && items_.empty() && broken_.empty())
-    throw rebuy::error("app_store: the JSON has no \"data\" with customerReviews: not an App "
+    throw rebuy::error("the JSON has no \"data\" with customerReviews: not an App "
                        "Store Connect reviews response");
 }
 

@@ -62,7 +62,7 @@ public:
       : tabular_importer(host, input, "orders") {
     use_layout(layouts, options);
     if (column(REBUY_ROLE_ORDER_ID) == none)
-      throw rebuy::error("orders: no order id column; name it with --map order_id=COLUMN");
+      throw rebuy::error("no order id column; name it with --map order_id=COLUMN");
   }
 
   // The two known exports by their headers; any other file only when it is

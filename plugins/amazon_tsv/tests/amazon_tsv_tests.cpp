@@ -4,7 +4,7 @@
 
 namespace ic = importer_checks;
 
-TEST_CASE("amazon_tsv: quotes are plain text, line breaks and entities decoded") {
+TEST_CASE("quotes are plain text, line breaks and entities decoded") {
   for (const auto &pattern : csv_test::chunk_patterns()) {
     auto r = ic::import(ic::test_file("check_sample.tsv"), {}, pattern);
     REQUIRE(r.open_status == REBUY_OK);
@@ -21,7 +21,7 @@ TEST_CASE("amazon_tsv: quotes are plain text, line breaks and entities decoded")
   }
 }
 
-TEST_CASE("amazon_tsv: roles") {
+TEST_CASE("roles") {
   auto r = ic::import(ic::test_file("check_sample.tsv"));
   CHECK(r.kind == REBUY_RECORD_REVIEW);
   CHECK(r.role_of("review_id") == REBUY_ROLE_ID);
@@ -39,7 +39,7 @@ TEST_CASE("amazon_tsv: roles") {
   CHECK(first.get("product_title") == "Northwind Ridge Down Jacket, Men's");
 }
 
-TEST_CASE("amazon_tsv: a ragged row is a reject with its quotes intact") {
+TEST_CASE("a ragged row is a reject with its quotes intact") {
   std::string header = "marketplace\tcustomer_id\treview_id\tproduct_id\tstar_rating\n";
   auto r = csv_test::run(header + "US\t1\tR1\t\"P1\t5\nUS\t2\t\"R2\t5\n");
   REQUIRE(r.records.size() == 1);
@@ -50,7 +50,7 @@ TEST_CASE("amazon_tsv: a ragged row is a reject with its quotes intact") {
   CHECK(r.rejects[0].raw == "US\t2\t\"R2\t5");
 }
 
-TEST_CASE("amazon_tsv: probe") {
+TEST_CASE("probe") {
   CHECK(ic::probe_file(ic::test_file("check_sample.tsv")) == 95);
   CHECK(ic::probe("marketplace\tcustomer_id\treview_id\tproduct_id\n") == 0);
   for (const auto &file : ic::foreign_files())

@@ -5,7 +5,7 @@
 namespace ic = importer_checks;
 using csv_test::run;
 
-TEST_CASE("app_store: App Store Connect API JSON, two pages one after another") {
+TEST_CASE("App Store Connect API JSON, two pages one after another") {
   auto r = ic::import(ic::test_file("check_sample.json"), {}, {7});
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
@@ -35,7 +35,7 @@ TEST_CASE("app_store: App Store Connect API JSON, two pages one after another") 
   CHECK(!r.records[3].role(REBUY_ROLE_TEXT));
 }
 
-TEST_CASE("app_store: a single review, a bare array, other types skipped visibly") {
+TEST_CASE("a single review, a bare array, other types skipped visibly") {
   auto one = run(R"({"data":{"type":"customerReviews","id":"a","attributes":{"rating":2}}})");
   REQUIRE(one.records.size() == 1);
   CHECK(one.records[0].role(REBUY_ROLE_RATING) == "2");
@@ -48,7 +48,7 @@ TEST_CASE("app_store: a single review, a bare array, other types skipped visibly
   CHECK(bare.skips[0].reason == "type \"apps\" is not customerReviews: not a review");
 }
 
-TEST_CASE("app_store: a JSON file cut short keeps what came before and rejects the rest") {
+TEST_CASE("a JSON file cut short keeps what came before and rejects the rest") {
   auto r = run("{\"data\":[\n{\"type\":\"customerReviews\",\"id\":\"a\",\"attributes\":{}},\n"
                "{\"type\":\"customerReviews\",\"id\":\"b\",\"attributes\":{\"body\":\"cut");
   REQUIRE(r.open_status == REBUY_OK);
@@ -60,7 +60,7 @@ TEST_CASE("app_store: a JSON file cut short keeps what came before and rejects t
   CHECK(r.rejects[0].reason.find("the rest of the file is not read") != std::string::npos);
 }
 
-TEST_CASE("app_store: hostile JSON is bounded: nesting depth and file size") {
+TEST_CASE("hostile JSON is bounded: nesting depth and file size") {
   auto deep = run("{\"data\":" + std::string(100000, '['));
   REQUIRE(deep.open_status == REBUY_OK);
   REQUIRE(deep.rejects.size() == 1);
@@ -76,7 +76,7 @@ TEST_CASE("app_store: hostile JSON is bounded: nesting depth and file size") {
   CHECK(other.error.find("no \"data\"") != std::string::npos);
 }
 
-TEST_CASE("app_store: --map works on the JSON keys") {
+TEST_CASE("--map works on the JSON keys") {
   auto r =
       run(R"({"data":[{"type":"customerReviews","id":"a","attributes":{"reviewerNickname":"n"}}]})",
           {{"map", "customer=reviewerNickname"}});
@@ -84,7 +84,7 @@ TEST_CASE("app_store: --map works on the JSON keys") {
   CHECK(r.records[0].role(REBUY_ROLE_CUSTOMER) == "n");
 }
 
-TEST_CASE("app_store: scraped CSV date,title,review,rating") {
+TEST_CASE("scraped CSV date,title,review,rating") {
   auto r = ic::import(ic::test_file("scraped.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.role_of("date") == REBUY_ROLE_SUBMITTED_AT);
@@ -95,7 +95,7 @@ TEST_CASE("app_store: scraped CSV date,title,review,rating") {
   CHECK(r.records[1].role(REBUY_ROLE_TEXT) == "App closes when I pay. I'm done.");
 }
 
-TEST_CASE("app_store: real Traditional Chinese app reviews") {
+TEST_CASE("real Traditional Chinese app reviews") {
   auto r = ic::import(ic::real_file("app_reviews/app_reviews_zh_tw.csv"), {}, {1000});
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.records.size() == 370);
@@ -111,7 +111,7 @@ TEST_CASE("app_store: real Traditional Chinese app reviews") {
   CHECK(r.records[0].get("platform") == "Android");
 }
 
-TEST_CASE("app_store: probe") {
+TEST_CASE("probe") {
   CHECK(ic::probe_file(ic::test_file("check_sample.json")) == 90);
   CHECK(ic::probe_file(ic::test_file("scraped.csv")) == 60);
   CHECK(ic::probe_file(ic::real_file("app_reviews/app_reviews_zh_tw.csv")) == 60);

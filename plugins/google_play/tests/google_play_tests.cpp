@@ -4,7 +4,7 @@
 
 namespace ic = importer_checks;
 
-TEST_CASE("google_play: the Play Console report (UTF-16 as the host decodes it)") {
+TEST_CASE("the Play Console report (UTF-16 as the host decodes it)") {
   auto r = ic::import(ic::test_file("check_sample.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
@@ -33,7 +33,7 @@ TEST_CASE("google_play: the Play Console report (UTF-16 as the host decodes it)"
   CHECK(r.records[2].role(REBUY_ROLE_RATING) == "4");
 }
 
-TEST_CASE("google_play: an edited review keeps its id and carries the new text") {
+TEST_CASE("an edited review keeps its id and carries the new text") {
   std::string header = "Package Name,Review Submit Millis Since Epoch,Review Last Update Millis "
                        "Since Epoch,Star Rating,Review Text,Review Link\n";
   std::string link = "https://x.invalid/review-details?reviewId=gp:ABC&corpus=PUBLIC_REVIEWS";
@@ -45,7 +45,7 @@ TEST_CASE("google_play: an edited review keeps its id and carries the new text")
   CHECK(after.records[0].role(REBUY_ROLE_TEXT) == "Fixed now");
 }
 
-TEST_CASE("google_play: the google-play-scraper layout") {
+TEST_CASE("the google-play-scraper layout") {
   auto r = ic::import(ic::test_file("scraper.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.role_of("reviewId") == REBUY_ROLE_ID);
@@ -59,7 +59,7 @@ TEST_CASE("google_play: the google-play-scraper layout") {
   CHECK(r.records[2].role(REBUY_ROLE_RATING) == "4");
 }
 
-TEST_CASE("google_play: probe") {
+TEST_CASE("probe") {
   CHECK(ic::probe_file(ic::test_file("check_sample.csv")) == 95);
   CHECK(ic::probe_file(ic::test_file("scraper.csv")) == 85);
   CHECK(ic::probe("reviewId,content,score\n") == 0);

@@ -4,7 +4,7 @@
 
 namespace ic = importer_checks;
 
-TEST_CASE("orders: Shopify's export, one order per order, line items skipped visibly") {
+TEST_CASE("Shopify's export, one order per order, line items skipped visibly") {
   auto r = ic::import(ic::test_file("check_sample.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_ORDER);
@@ -30,7 +30,7 @@ TEST_CASE("orders: Shopify's export, one order per order, line items skipped vis
   CHECK(r.records[2].get("Financial Status") == "refunded");
 }
 
-TEST_CASE("orders: Olist orders; a row without an order id is a reject") {
+TEST_CASE("Olist orders; a row without an order id is a reject") {
   auto r = ic::import(ic::test_file("olist_orders.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.role_of("order_id") == REBUY_ROLE_ORDER_ID);
@@ -43,7 +43,7 @@ TEST_CASE("orders: Olist orders; a row without an order id is a reject") {
   CHECK(r.rejects[0].reason == "no order id: order_id is empty");
 }
 
-TEST_CASE("orders: any CSV with order columns, by their names") {
+TEST_CASE("any CSV with order columns, by their names") {
   auto r = ic::import(std::filesystem::path(REBUY_SAMPLES_DIR) / "feedback/northwind_orders.csv");
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.role_of("order_id") == REBUY_ROLE_ORDER_ID);
@@ -61,10 +61,10 @@ TEST_CASE("orders: any CSV with order columns, by their names") {
   CHECK(mapped.records.at(0).role(REBUY_ROLE_ORDER_ID) == "A1");
   auto unmapped = csv_test::run("ref,who,when\nA1,c1,2025-01-01\n");
   CHECK(unmapped.open_status == REBUY_ERROR);
-  CHECK(unmapped.error == "orders: no order id column; name it with --map order_id=COLUMN");
+  CHECK(unmapped.error == "no order id column; name it with --map order_id=COLUMN");
 }
 
-TEST_CASE("orders: probe is confident only for order-shaped headers") {
+TEST_CASE("probe is confident only for order-shaped headers") {
   CHECK(ic::probe_file(ic::test_file("check_sample.csv")) == 90);
   CHECK(ic::probe_file(ic::test_file("olist_orders.csv")) == 90);
   CHECK(ic::probe_file(std::filesystem::path(REBUY_SAMPLES_DIR) /
@@ -77,7 +77,7 @@ TEST_CASE("orders: probe is confident only for order-shaped headers") {
   CHECK(ic::probe("order_id,customer_id,date,comment\n") == 0);
 }
 
-TEST_CASE("orders: probe is 0 on every other format") {
+TEST_CASE("probe is 0 on every other format") {
   for (const auto &file : ic::foreign_files())
     if (file.filename() != "northwind_orders.csv")
       CHECK_MESSAGE(ic::probe_file(file) == 0, file.string());

@@ -9,7 +9,7 @@ rebuy_role answer_role(std::string_view question, std::string_view answer);
 }
 using post_purchase::answer_role;
 
-TEST_CASE("post_purchase: an answer's role comes from its question") {
+TEST_CASE("an answer's role comes from its question") {
   CHECK(answer_role("How likely are you to recommend us to a friend?", "9") == REBUY_ROLE_NPS);
   CHECK(answer_role("How likely are you to recommend us?", "Very likely") == REBUY_ROLE_RECOMMEND);
   CHECK(answer_role("Would you buy from us again?", "Yes") == REBUY_ROLE_BUY_AGAIN);
@@ -20,7 +20,7 @@ TEST_CASE("post_purchase: an answer's role comes from its question") {
   CHECK(answer_role("Which size did you order?", "M") == REBUY_ROLE_ATTRIBUTE);
 }
 
-TEST_CASE("post_purchase: one record per row, keyed by its order, the question naming the answer") {
+TEST_CASE("one record per row, keyed by its order, the question naming the answer") {
   auto r = ic::import(ic::test_file("check_sample.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_POST_PURCHASE);
@@ -56,7 +56,7 @@ TEST_CASE("post_purchase: one record per row, keyed by its order, the question n
   CHECK(r.records[5].get("What did you buy this for?") == "A hiking trip");
 }
 
-TEST_CASE("post_purchase: unanswered questions, order numbers, blank rows") {
+TEST_CASE("unanswered questions, order numbers, blank rows") {
   auto r = csv_test::run("question,response,order_number,email\n"
                          "Would you buy again?,,#1001,a@example.com\n"
                          "Would you buy again?,Yes,#1002,\n"
@@ -74,7 +74,7 @@ TEST_CASE("post_purchase: unanswered questions, order numbers, blank rows") {
   CHECK(r.skips[0].line == 4);
 }
 
-TEST_CASE("post_purchase: probe") {
+TEST_CASE("probe") {
   CHECK(ic::probe_file(ic::test_file("check_sample.csv")) == 90);
   CHECK(ic::probe("Question,Answer,Order Number\n") == 90);
   CHECK(ic::probe("question,response,customer_id\n") == 0);

@@ -4,7 +4,7 @@
 
 namespace ic = importer_checks;
 
-TEST_CASE("shopify_reviews: Judge.me, spam skipped with the rule named") {
+TEST_CASE("Judge.me, spam skipped with the rule named") {
   auto r = ic::import(ic::test_file("check_sample.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
@@ -35,7 +35,7 @@ TEST_CASE("shopify_reviews: Judge.me, spam skipped with the rule named") {
   CHECK(all.skips.empty());
 }
 
-TEST_CASE("shopify_reviews: Shopify Product Reviews") {
+TEST_CASE("Shopify Product Reviews") {
   auto r = ic::import(ic::test_file("shopify_product_reviews.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.role_of("created_at") == REBUY_ROLE_SUBMITTED_AT);
@@ -48,7 +48,7 @@ TEST_CASE("shopify_reviews: Shopify Product Reviews") {
   CHECK(r.records[1].role(REBUY_ROLE_PRODUCT) == "cairn-hiking-boots");
 }
 
-TEST_CASE("shopify_reviews: Yotpo") {
+TEST_CASE("Yotpo") {
   auto r = ic::import(ic::test_file("yotpo.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.role_of("Review Score") == REBUY_ROLE_RATING);
@@ -59,7 +59,7 @@ TEST_CASE("shopify_reviews: Yotpo") {
   CHECK(r.records[1].role(REBUY_ROLE_ID) == "leo@example.com|7012345678901|2025-01-20");
 }
 
-TEST_CASE("shopify_reviews: probe") {
+TEST_CASE("probe") {
   CHECK(ic::probe_file(ic::test_file("check_sample.csv")) == 90);
   CHECK(ic::probe_file(ic::test_file("shopify_product_reviews.csv")) == 90);
   CHECK(ic::probe_file(ic::test_file("yotpo.csv")) == 85);

@@ -126,16 +126,16 @@ TEST_CASE("tabular: duplicate and blank header names are made unique") {
 TEST_CASE("tabular: broken or foreign headers are clear errors") {
   auto empty = run("");
   CHECK(empty.open_status == REBUY_ERROR);
-  CHECK(empty.error == "trustpilot: the input is empty: no header line");
+  CHECK(empty.error == "the input is empty: no header line");
 
   auto open = run("\nReview Id,\"Review Stars\n");
   CHECK(open.open_status == REBUY_ERROR);
-  CHECK(open.error == "trustpilot: the header on line 2 never ends: unterminated quoted field "
+  CHECK(open.error == "the header on line 2 never ends: unterminated quoted field "
                       "starting at line 2");
 
   auto foreign = run("id,rating,comment\n1,5,x\n");
   CHECK(foreign.open_status == REBUY_ERROR);
-  CHECK(foreign.error == "trustpilot: the header is not one this importer reads; Trustpilot "
+  CHECK(foreign.error == "the header is not one this importer reads; Trustpilot "
                          "review export needs \"Review Created (UTC)\" \"Review Stars\"; the "
                          "columns are: \"id\", \"rating\", \"comment\"");
 }
@@ -209,5 +209,5 @@ TEST_CASE("tabular: rows beyond the reader's limits are rejects with the limit n
 
   rebuy::string_input wide("id,a,b,c\n");
   CHECK_THROWS_WITH(small_importer(rebuy::input(wide.get()), small_limits()),
-                    "small: the header on line 1 has more than 3 columns");
+                    "the header on line 1 has more than 3 columns");
 }

@@ -4,7 +4,7 @@
 
 namespace ic = importer_checks;
 
-TEST_CASE("trustpilot: the check sample, every row a review") {
+TEST_CASE("the check sample, every row a review") {
   auto r = ic::import(ic::test_file("check_sample.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
@@ -36,14 +36,14 @@ TEST_CASE("trustpilot: the check sample, every row a review") {
   CHECK(!r.records[3].role(REBUY_ROLE_TITLE));
 }
 
-TEST_CASE("trustpilot: probe claims its exports above the generic csv importer") {
+TEST_CASE("probe claims its exports above the generic csv importer") {
   CHECK(ic::probe_file(ic::test_file("check_sample.csv")) == 90);
   CHECK(ic::probe("Review ID,Review Created (UTC),Review Stars,Review Content\n") == 90);
   CHECK(ic::probe("Review ID;Review Created (UTC);Review Stars\n") == 90);
   CHECK(ic::probe("Review ID,Review Created (UTC),Review Content\n") == 0);
 }
 
-TEST_CASE("trustpilot: probe is 0 on every other format") {
+TEST_CASE("probe is 0 on every other format") {
   for (const auto &file : ic::foreign_files())
     CHECK_MESSAGE(ic::probe_file(file) == 0, file.string());
 }

@@ -93,7 +93,8 @@ protected:
     std::string_view raw;
   };
 
-  // Reads through the header. `plugin` starts every message. With
+  // Reads through the header. `plugin` starts warnings (the host names the
+  // plugin in front of errors itself). With
   // quoted=false a '"' is an ordinary character (exports that never quote,
   // where a review may start with a quote it never closes).
   tabular_importer(const rebuy::host &host, const rebuy::input &input, std::string_view plugin,
@@ -269,11 +270,11 @@ inline int64_t tabular_importer::read_unquoted(void *context, char *buffer,
 
 inline void tabular_importer::read_header() {
   for (;;) {
-    if (!reader_.next(record_)) throw error(plugin_ + ": the input is empty: no header line");
+    if (!reader_.next(record_)) throw error("the input is empty: no header line");
     if (record_.status != csv_status::blank) break;
     blank_lines_.push_back(record_.line); // rows of the file too: report them
   }
-  std::string where = plugin_ + ": the header on line " + std::to_string(record_.line);
+  std::string where = "the header on line " + std::to_string(record_.line);
   switch (record_.status) {
   case csv_status::unterminated_quote:
     throw error(where + " never ends: unterminated quoted field starting at line " +
@@ -301,7 +302,7 @@ inline void tabular_importer::use_layout(const std::vector<tabular_layout> &layo
 
   layout_ = match_layout(names_, layouts);
   if (!layout_) {
-    std::string message = plugin_ + ": the header is not one this importer reads;";
+    std::string message = "the header is not one this importer reads;";
     for (const tabular_layout &layout : layouts) {
       message += " " + std::string(layout.name) + " needs";
       for (std::string_view s : layout.signature)
