@@ -97,12 +97,17 @@ TEST_CASE("post-purchase: answers of one order become one response, and again ad
   CHECK(again.merged == 0);
   CHECK(count(*db, "SELECT count(*) FROM responses") == 2);
 
-  // A changed answer replaces the earlier one, and the response is stored anew.
-  row_counts edit =
-      write(*db, add_run(*db), {answer("1001", "How likely to recommend?", "8", REBUY_ROLE_NPS)});
+  // Each row carries its own answer id and time: the stored ones stay, so a
+  // re-import stays unchanged; a new question's answer still merges in.
+  auto late = answer("1001", "How did you hear about us?", "TikTok");
+  late.roles[REBUY_ROLE_SUBMITTED_AT] = "2025-03-03";
+  late.attributes = R"({"How did you hear about us?":"TikTok","Gift?":"yes"})";
+  row_counts edit = write(*db, add_run(*db), {late});
   CHECK(edit.merged == 1);
-  CHECK(text_of(*db, "SELECT nps FROM responses WHERE key = '1001'") == "8");
-  CHECK(text_of(*db, "SELECT buy_again FROM responses WHERE key = '1001'") == "Definitely");
+  CHECK(text_of(*db, "SELECT attributes FROM responses WHERE key = '1001'") ==
+        R"({"How did you hear about us?":"Instagram","Gift?":"yes"})");
+  CHECK(text_of(*db, "SELECT nps || ' ' || buy_again FROM responses WHERE key = '1001'") ==
+        "6 Definitely");
 }
 
 TEST_CASE("orders: stored in their own table, keyed by order id, updated when edited") {

@@ -14,10 +14,11 @@ VALUES (?31, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?
   ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)
 )sql";
 
-// Post-purchase answers come one row per (order, question): each row adds its
-// answer to the response stored under the order's key. The statements take the
-// insert's parameters (?1..?31) plus the stored row's id (?32); a later answer
-// to the same question replaces the earlier one.
+// Post-purchase answers come one row per (order, question): each row adds what
+// the response stored under the order's key lacks. What is stored stays (the
+// first answer to a question, the first row's time), so importing the same
+// rows again changes nothing even though each row carries its own answer id.
+// The statements take the insert's parameters (?1..?31) plus the stored row's id (?32).
 constexpr const char *merge_columns[][2] = {
     {"customer", "?8"},       {"submitted_at", "?9"}, {"submitted_raw", "?10"},
     {"nps", "?11"},           {"buy_again", "?12"},   {"rating", "?13"},
@@ -28,12 +29,13 @@ constexpr const char *merge_columns[][2] = {
     {"order_count", "?26"},   {"country", "?27"},     {"language", "?28"},
     {"channel", "?29"}};
 
-// 1 when merging the row into the stored one (id ?32) would change nothing.
+// 1 when the row adds nothing to the stored response (id ?32).
 std::string merge_unchanged_sql() {
-  std::string sql = "SELECT json_patch(attributes, ?30) = attributes";
+  std::string sql = "SELECT NOT EXISTS (SELECT 1 FROM json_each(?30) n WHERE n.key NOT IN "
+                    "(SELECT o.key FROM json_each(r.attributes) o))";
   for (const auto &[column, param] : merge_columns)
-    sql += fmt::format(" AND ({1} IS NULL OR {1} IS {0})", column, param);
-  return sql + " FROM responses WHERE id = ?32";
+    sql += fmt::format(" AND ({1} IS NULL OR r.{0} IS NOT NULL)", column, param);
+  return sql + " FROM responses r WHERE r.id = ?32";
 }
 
 // Stores the merged response anew (a new id, so analysis sees it again).
@@ -41,13 +43,12 @@ std::string merge_insert_sql() {
   std::string columns, values;
   for (const auto &[column, param] : merge_columns) {
     columns += fmt::format(", {}", column);
-    values += fmt::format(", coalesce({}, {})", param, column);
+    values += fmt::format(", coalesce({}, {})", column, param);
   }
-  return fmt::format(
-      "INSERT INTO responses (key_hash, source, key, external_id, content_hash, "
-      "kind, run_id, line{}, attributes) SELECT key_hash, source, key, external_id, "
-      "?4, kind, ?6, line{}, json_patch(attributes, ?30) FROM responses WHERE id = ?32",
-      columns, values);
+  return fmt::format("INSERT INTO responses (key_hash, source, key, external_id, content_hash, "
+                     "kind, run_id, line{}, attributes) SELECT key_hash, source, key, external_id, "
+                     "?4, kind, ?6, line{}, json_patch(?30, attributes) FROM responses WHERE id = ?32",
+                     columns, values);
 }
 
 constexpr const char *order_upsert_sql = R"sql(

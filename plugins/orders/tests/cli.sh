@@ -9,6 +9,7 @@ imports "shopify" "$data/check_sample.csv" -- 'with orders 1.0.0 as source "orde
 imports "olist" "$data/olist_orders.csv" -- 'with orders 1.0.0' "3 in = 2 stored" "+ 1 rejected + 0 skipped"
 demo="$data/../../../../samples/feedback/northwind_orders.csv"
 imports "demo orders" "$demo" -- 'with orders 1.0.0' "+ 0 rejected + 0 skipped" "order_id = order_id"
-# Once the host keeps orders in their own table: a re-import adds nothing, and a changed order
-# (same order id, new status) updates.
+imports "demo orders again" "$demo" -- "1154 in = 1154 stored (0 new, 0 updated, 1154 unchanged)"
+sed '2s/,189.95,EUR/,199.95,EUR/' "$demo" >changed.csv
+imports "a changed order updates" changed.csv -- "1154 in = 1154 stored (0 new, 1 updated, 1153 unchanged)"
 finish

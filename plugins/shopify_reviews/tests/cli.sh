@@ -13,5 +13,6 @@ imports "edited review" edited.csv -- "4 in = 3 stored (0 new, 1 updated, 2 unch
 imports "shopify" "$data/shopify_product_reviews.csv" -- 'as source "shopify_reviews"' \
   "3 in = 2 stored (2 new, 0 updated, 0 unchanged) + 0 rejected + 1 skipped"
 imports "yotpo" "$data/yotpo.csv" -- 'as source "yotpo"' "2 in = 2 stored (2 new"
-# Once the CLI passes --option: `imports ... --option include_spam=1 -- "4 in = 4 stored"`.
+imports "spam on request" "$data/check_sample.csv" --source judgeme-all --option include_spam=1 -- \
+  "4 in = 4 stored (4 new"
 finish
