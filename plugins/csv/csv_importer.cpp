@@ -19,7 +19,7 @@ char parse_delimiter(std::string_view value) {
   if (value == "," || value == "comma") return ',';
   if (value == ";" || value == "semicolon") return ';';
   if (value == "\t" || value == "\\t" || value == "tab") return '\t';
-  throw rebuy::error("csv: delimiter must be ',', ';', '\\t' or 'tab', not \"" +
+  throw rebuy::error("delimiter must be ',', ';', '\\t' or 'tab', not \"" +
                      std::string(value) + "\"");
 }
 
@@ -40,7 +40,7 @@ csv_importer::csv_importer(const rebuy::host &host, const rebuy::input &input,
     : host_(host), reader_(input, limits), size_hint_(input.size_hint()) {
   for (const auto &[key, value] : options.items())
     if (key != "map" && key != "attribute" && key != "delimiter")
-      host_.warn("csv: ignoring unknown option \"" + key + "\"");
+      host_.warn("ignoring unknown option \"" + key + "\"");
 
   reader_.skip_bom(); // the host removes it already; a second one would corrupt the first name
   if (auto d = options.get("delimiter"))
@@ -55,7 +55,7 @@ csv_importer::csv_importer(const rebuy::host &host, const rebuy::input &input,
 
 void csv_importer::read_header() {
   for (;;) {
-    if (!reader_.next(record_)) throw rebuy::error("csv: the input is empty: no header line");
+    if (!reader_.next(record_)) throw rebuy::error("the input is empty: no header line");
     if (record_.status != rebuy::csv_status::blank) break;
     // Blank lines above the header are rows of the file too: report them.
     buffered_row blank;
@@ -65,14 +65,14 @@ void csv_importer::read_header() {
   }
   switch (record_.status) {
   case rebuy::csv_status::unterminated_quote:
-    throw rebuy::error("csv: the header on line " + std::to_string(record_.line) +
+    throw rebuy::error("the header on line " + std::to_string(record_.line) +
                        " never ends: unterminated quoted field starting at line " +
                        std::to_string(record_.quote_line));
   case rebuy::csv_status::too_many_bytes:
-    throw rebuy::error("csv: the header on line " + std::to_string(record_.line) +
+    throw rebuy::error("the header on line " + std::to_string(record_.line) +
                        " is longer than " + byte_size(reader_.limits().max_record_bytes));
   case rebuy::csv_status::too_many_fields:
-    throw rebuy::error("csv: the header on line " + std::to_string(record_.line) +
+    throw rebuy::error("the header on line " + std::to_string(record_.line) +
                        " has more than " + std::to_string(reader_.limits().max_fields) +
                        " columns");
   case rebuy::csv_status::ok:
