@@ -1,0 +1,104 @@
+#include "rake.hpp"
+
+#include <algorithm>
+
+namespace rebuy::themes {
+namespace {
+
+std::string_view view(rebuy_str s) { return s.size ? std::string_view(s.data, s.size) : ""; }
+
+// Letters, kana and ideographs; numbers (100-199) end a candidate like punctuation.
+bool is_word(const rebuy_token &t) { return t.rule_status >= 200; }
+
+// Whether only white space separates two tokens: punctuation ends a candidate.
+bool adjacent(std::string_view text, const rebuy_token &a, const rebuy_token &b) {
+  const size_t from = static_cast<size_t>(a.offset) + a.text.size, to = b.offset;
+  if (from > to || to > text.size()) return false;
+  for (size_t i = from; i < to; ++i)
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') return false;
+  return true;
+}
+
+// The bytes of tokens [begin, end) as written, or empty if the offsets lie.
+std::string_view span(std::string_view text, const rebuy_token &first, const rebuy_token &last) {
+  const size_t from = first.offset, to = static_cast<size_t>(last.offset) + last.text.size;
+  if (from > to || to > text.size()) return {};
+  return text.substr(from, to - from);
+}
+
+} // namespace
+
+void rake::clear() {
+  word_ids_.clear();
+  words_.clear();
+  phrase_ids_.clear();
+  phrases_.clear();
+  phrase_words_.clear();
+}
+
+void rake::add_text(const rebuy_text &text, const std::vector<word_info> &words) {
+  const std::string_view body = view(text.text);
+  size_t begin = 0;
+  for (size_t i = 0; i <= text.token_count; ++i) {
+    const bool ends = i == text.token_count || !is_word(text.tokens[i]) || words[i].stopword ||
+                      (i > begin && (text.tokens[i].sentence != text.tokens[i - 1].sentence ||
+                                     !adjacent(body, text.tokens[i - 1], text.tokens[i])));
+    if (!ends) continue;
+    if (i > begin) add_candidate(text, begin, i);
+    // A token that ends a run by position (not by kind) starts the next one.
+    const bool content = i < text.token_count && is_word(text.tokens[i]) && !words[i].stopword;
+    begin = content ? i : i + 1;
+  }
+}
+
+void rake::add_candidate(const rebuy_text &text, size_t begin, size_t end) {
+  const size_t length = end - begin;
+  if (length > max_words) return;
+  key_.clear();
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) key_.push_back(' ');
+    key_.append(view(text.tokens[i].key));
+  }
+  auto [it, added] = phrase_ids_.emplace(key_, static_cast<uint32_t>(phrases_.size()));
+  if (added) {
+    candidate_phrase p{{key_, span(view(text.text), text.tokens[begin], text.tokens[end - 1]), 0},
+                       static_cast<uint32_t>(phrase_words_.size()),
+                       static_cast<uint32_t>(length)};
+    for (size_t i = begin; i < end; ++i) {
+      auto [w, fresh] =
+          word_ids_.emplace(view(text.tokens[i].key), static_cast<uint32_t>(words_.size()));
+      if (fresh) words_.emplace_back();
+      phrase_words_.push_back(w->second);
+    }
+    phrases_.push_back(std::move(p));
+  }
+  // Every occurrence counts: frequency once per word, degree by the phrase's length.
+  const candidate_phrase &p = phrases_[it->second];
+  for (uint32_t k = 0; k < p.length; ++k) {
+    word_stat &w = words_[phrase_words_[p.first_word + k]];
+    w.frequency += 1;
+    w.degree += static_cast<double>(length);
+  }
+}
+
+const std::vector<rake::phrase> &rake::top(size_t n) {
+  order_.resize(phrases_.size());
+  for (uint32_t i = 0; i < phrases_.size(); ++i) {
+    candidate_phrase &p = phrases_[i];
+    p.shown.score = 0;
+    for (uint32_t k = 0; k < p.length; ++k) {
+      const word_stat &w = words_[phrase_words_[p.first_word + k]];
+      p.shown.score += w.degree / w.frequency;
+    }
+    order_[i] = i;
+  }
+  std::stable_sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
+    return phrases_[a].shown.score > phrases_[b].shown.score;
+  });
+  top_.clear();
+  for (size_t i = 0; i < order_.size() && i < n; ++i)
+    top_.push_back(phrases_[order_[i]].shown);
+  return top_;
+}
+
+} // namespace rebuy::themes
