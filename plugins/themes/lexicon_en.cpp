@@ -34,6 +34,9 @@ constexpr cue cues[] = {
     {"wrong item", delivery, at_delivery},
     {"missing item", delivery, at_delivery},
     {"missing items", delivery, at_delivery},
+    // People arriving at a place are not a delivery.
+    {"we arrived", no_theme, no_stage},
+    {"i arrived", no_theme, no_stage},
     // Price and value.
     {"price", price, no_stage},
     {"prices", price, no_stage},
@@ -79,7 +82,11 @@ constexpr cue cues[] = {
     {"customer service", support, no_stage},
     {"customer support", support, no_stage},
     {"service", support, no_stage},
-    {"support", support, no_stage},
+    // Bare "support" is as often arch or back support.
+    {"support team", support, no_stage},
+    {"tech support", support, no_stage},
+    {"technical support", support, no_stage},
+    {"contacted support", support, no_stage},
     {"staff", support, no_stage},
     {"employee", support, no_stage},
     {"employees", support, no_stage},
@@ -149,9 +156,14 @@ constexpr cue cues[] = {
     {"be returning", no_theme, after_use},
     {"returning customer", no_theme, after_use},
     {"return visit", no_theme, after_use},
+    {"when we return", no_theme, after_use},
+    {"when i return", no_theme, after_use},
+    {"return for", no_theme, after_use},
+    {"returned for", no_theme, after_use},
+    {"return for a refund", returns, after_use},
+    {"returned for a refund", returns, after_use},
     // App, website and checkout.
     {"app", app, no_stage},
-    {"apps", app, no_stage},
     {"website", app, no_stage},
     {"site", app, no_stage},
     {"web site", app, no_stage},

@@ -104,7 +104,6 @@ constexpr cue cues[] = {
     // Journey: discovery.
     {"conocí", no_theme, discovery},
     {"me recomendaron", no_theme, discovery},
-    {"anuncio", no_theme, discovery},
     {"publicidad", no_theme, discovery},
     {"primera vez", no_theme, discovery},
     {"descubrí", no_theme, discovery},
@@ -118,7 +117,6 @@ constexpr cue cues[] = {
     {"descripción", no_theme, research},
     // Journey: purchase.
     {"compré", no_theme, purchase},
-    {"pedí", no_theme, purchase},
     {"pago", no_theme, purchase},
     {"pagué", no_theme, purchase},
     {"tarjeta", no_theme, purchase},
