@@ -2,13 +2,13 @@
 
 #include "fold.hpp"
 
+#include <rebuy/plugin.hpp>
+
 #include <iterator>
 #include <stdexcept>
 
 namespace rebuy::themes {
 namespace {
-
-std::string_view view(rebuy_str s) { return s.size ? std::string_view(s.data, s.size) : ""; }
 
 uint64_t edge_key(uint32_t parent, uint32_t word) {
   return (static_cast<uint64_t>(parent) << 32) | word;
@@ -96,7 +96,7 @@ void lexicon_index::classify(const rebuy_text &text, std::vector<word_info> &out
                              std::string &scratch) const {
   out.resize(text.token_count);
   for (size_t i = 0; i < text.token_count; ++i) {
-    fold_key(view(text.tokens[i].key), scratch);
+    fold_key(to_view(text.tokens[i].key), scratch);
     const auto it = words_.find(scratch);
     out[i] = it == words_.end() ? word_info{} : it->second;
   }

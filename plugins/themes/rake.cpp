@@ -1,11 +1,11 @@
 #include "rake.hpp"
 
+#include "token_span.hpp"
+
 #include <algorithm>
 
 namespace rebuy::themes {
 namespace {
-
-std::string_view view(rebuy_str s) { return s.size ? std::string_view(s.data, s.size) : ""; }
 
 // Letters, kana and ideographs; numbers (100-199) end a candidate like punctuation.
 bool is_word(const rebuy_token &t) { return t.rule_status >= 200; }
@@ -19,13 +19,6 @@ bool adjacent(std::string_view text, const rebuy_token &a, const rebuy_token &b)
   return true;
 }
 
-// The bytes of tokens [begin, end) as written, or empty if the offsets lie.
-std::string_view span(std::string_view text, const rebuy_token &first, const rebuy_token &last) {
-  const size_t from = first.offset, to = static_cast<size_t>(last.offset) + last.text.size;
-  if (from > to || to > text.size()) return {};
-  return text.substr(from, to - from);
-}
-
 } // namespace
 
 void rake::clear() {
@@ -37,7 +30,7 @@ void rake::clear() {
 }
 
 void rake::add_text(const rebuy_text &text, const std::vector<word_info> &words) {
-  const std::string_view body = view(text.text);
+  const std::string_view body = to_view(text.text);
   size_t begin = 0;
   for (size_t i = 0; i <= text.token_count; ++i) {
     const bool ends = i == text.token_count || !is_word(text.tokens[i]) || words[i].stopword ||
@@ -57,16 +50,16 @@ void rake::add_candidate(const rebuy_text &text, size_t begin, size_t end) {
   key_.clear();
   for (size_t i = begin; i < end; ++i) {
     if (i > begin) key_.push_back(' ');
-    key_.append(view(text.tokens[i].key));
+    key_.append(to_view(text.tokens[i].key));
   }
   auto [it, added] = phrase_ids_.emplace(key_, static_cast<uint32_t>(phrases_.size()));
   if (added) {
-    candidate_phrase p{{key_, span(view(text.text), text.tokens[begin], text.tokens[end - 1]), 0},
+    candidate_phrase p{{key_, as_written(text, begin, end - 1), 0},
                        static_cast<uint32_t>(phrase_words_.size()),
                        static_cast<uint32_t>(length)};
     for (size_t i = begin; i < end; ++i) {
       auto [w, fresh] =
-          word_ids_.emplace(view(text.tokens[i].key), static_cast<uint32_t>(words_.size()));
+          word_ids_.emplace(to_view(text.tokens[i].key), static_cast<uint32_t>(words_.size()));
       if (fresh) words_.emplace_back();
       phrase_words_.push_back(w->second);
     }

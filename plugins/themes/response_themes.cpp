@@ -1,21 +1,8 @@
 #include "response_themes.hpp"
 
+#include "token_span.hpp"
+
 namespace rebuy::themes {
-namespace {
-
-std::string_view view(rebuy_str s) { return s.size ? std::string_view(s.data, s.size) : ""; }
-
-// Tokens [begin, end) as written; empty if the host's offsets do not fit the text.
-std::string_view as_written(const rebuy_text &text, uint32_t begin, uint32_t end) {
-  const std::string_view body = view(text.text);
-  const size_t from = text.tokens[begin].offset;
-  const size_t to =
-      static_cast<size_t>(text.tokens[end - 1].offset) + text.tokens[end - 1].text.size;
-  if (from > to || to > body.size()) return {};
-  return body.substr(from, to - from);
-}
-
-} // namespace
 
 void response_themes::analyze(const rebuy_response &response) {
   rake_.clear();
@@ -70,7 +57,7 @@ void response_themes::add_text(const rebuy_text &text, size_t &order) {
   index_.find_cues(text, words_, cues_);
   for (const cue_match &m : cues_) {
     ++order;
-    const std::string_view phrase = as_written(text, m.begin, m.end);
+    const std::string_view phrase = as_written(text, m.begin, m.end - 1);
     const auto t = static_cast<size_t>(m.topic);
     if (m.topic != theme::none && !theme_seen_[t]) {
       theme_seen_[t] = true;
