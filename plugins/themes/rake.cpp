@@ -19,6 +19,17 @@ bool adjacent(std::string_view text, const rebuy_token &a, const rebuy_token &b)
   return true;
 }
 
+// One letter of an alphabet ("b", "x", "é") says nothing alone; one kana or
+// ideograph (rule status 300 and up) can be a whole word.
+bool single_letter(const rebuy_token &t) {
+  if (t.rule_status >= 300) return false;
+  const std::string_view key = to_view(t.key);
+  size_t code_points = 0;
+  for (char c : key)
+    code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return code_points == 1;
+}
+
 } // namespace
 
 void rake::clear() {
@@ -47,6 +58,7 @@ void rake::add_text(const rebuy_text &text, const std::vector<word_info> &words)
 void rake::add_candidate(const rebuy_text &text, size_t begin, size_t end) {
   const size_t length = end - begin;
   if (length > max_words) return;
+  if (length == 1 && single_letter(text.tokens[begin])) return;
   key_.clear();
   for (size_t i = begin; i < end; ++i) {
     if (i > begin) key_.push_back(' ');

@@ -66,6 +66,13 @@ TEST_CASE("phrases are distinct, lower-cased keys, at most n, across texts") {
         "ruby jade onyx opal=160|amber coral quartz=90|lime=10");
 }
 
+TEST_CASE("a lone letter is not a phrase, a lone ideograph is") {
+  CHECK(top({"Size x, plan, b, ü."}) == "plan=10");
+  CHECK(top({"b"}).empty());
+  CHECK(top({"x ray"}) == "x ray=40");
+  CHECK(top({"猫"}) == "猫=10");
+}
+
 TEST_CASE("no candidates in empty or stopword-only text") {
   CHECK(top({""}).empty());
   CHECK(top({"it was the one I had"}).empty());
