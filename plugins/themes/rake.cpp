@@ -61,7 +61,9 @@ void rake::add_candidate(const rebuy_text &text, size_t begin, size_t end) {
   if (length == 1 && single_letter(text.tokens[begin])) return;
   key_.clear();
   for (size_t i = begin; i < end; ++i) {
-    if (i > begin) key_.push_back(' ');
+    // Words the text runs together (Chinese, Japanese) stay together.
+    const rebuy_token &prev = text.tokens[i - (i > begin)];
+    if (i > begin && text.tokens[i].offset > prev.offset + prev.text.size) key_.push_back(' ');
     key_.append(to_view(text.tokens[i].key));
   }
   auto [it, added] = phrase_ids_.emplace(key_, static_cast<uint32_t>(phrases_.size()));

@@ -71,6 +71,8 @@ TEST_CASE("a lone letter is not a phrase, a lone ideograph is") {
   CHECK(top({"b"}).empty());
   CHECK(top({"x ray"}) == "x ray=40");
   CHECK(top({"猫"}) == "猫=10");
+  // Words written without spaces are joined without them.
+  CHECK(top({"結帳系統"}).find("結帳系統=") == 0);
 }
 
 TEST_CASE("no candidates in empty or stopword-only text") {
