@@ -7,8 +7,10 @@
 namespace rebuy::themes {
 namespace {
 
-// Letters, kana and ideographs; numbers (100-199) end a candidate like punctuation.
-bool is_word(const rebuy_token &t) { return t.rule_status >= 200; }
+// Letters, kana and ideographs; numbers (100-199) end a candidate like punctuation,
+// and so does a "word" too long to be one (a run of letters without spaces, a hash).
+constexpr size_t max_word_bytes = 64;
+bool is_word(const rebuy_token &t) { return t.rule_status >= 200 && t.key.size <= max_word_bytes; }
 
 // Whether only white space separates two tokens: punctuation ends a candidate.
 bool adjacent(std::string_view text, const rebuy_token &a, const rebuy_token &b) {

@@ -238,6 +238,16 @@ TEST_CASE("texts without cues, empty and odd texts") {
   CHECK(analyze({"\xC3(\xA0 odd bytes but delivery"}).themes == "delivery");
 }
 
+TEST_CASE("evidence is cut at 256 bytes on a character boundary") {
+  // "after * months": the wildcard takes a 400-byte word of two-byte letters.
+  std::string word;
+  for (int i = 0; i < 200; ++i)
+    word += "é";
+  const outcome o = analyze({"After " + word + " months."});
+  CHECK(o.stage == "after_use");
+  CHECK(o.stage_evidence == "After " + word.substr(0, 250));
+}
+
 TEST_CASE("a huge text is handled in one pass") {
   std::string text;
   for (int i = 0; i < 20000; ++i)

@@ -75,6 +75,11 @@ TEST_CASE("a lone letter is not a phrase, a lone ideograph is") {
   CHECK(top({"結帳系統"}).find("結帳系統=") == 0);
 }
 
+TEST_CASE("a token too long to be a word ends a candidate") {
+  CHECK(top({"nice " + std::string(65, 'z') + " hat"}) == "nice=10|hat=10");
+  CHECK(top({"nice " + std::string(64, 'z')}) == "nice " + std::string(64, 'z') + "=40");
+}
+
 TEST_CASE("no candidates in empty or stopword-only text") {
   CHECK(top({""}).empty());
   CHECK(top({"it was the one I had"}).empty());
