@@ -178,6 +178,10 @@ TEST_CASE("'return' as coming back is not returns") {
   // French: "de retour" is being back.
   CHECK(themes_of("We'd try another dish when we return.") == "");
   CHECK(themes_of("We returned for breakfast.") == "");
+  CHECK(themes_of("I will probably not return.") == "");
+  CHECK(themes_of("I will be a return customer!") == "");
+  CHECK(themes_of("Looking forward to returning soon.") == "");
+  CHECK(themes_of("No return call.") == "support");
   CHECK(themes_of("I returned it for a refund.") == "returns");
   CHECK(themes_of("Returned for a refund.") == "returns");
   CHECK(themes_of("Nous serons de retour.") == "");
