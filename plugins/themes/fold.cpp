@@ -56,9 +56,20 @@ size_t elision_length(std::string_view s) {
   return 0;
 }
 
+bool lower_ascii(std::string_view key) {
+  for (char c : key)
+    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
+  return true;
+}
+
 } // namespace
 
 void fold_key(std::string_view key, std::string &out) {
+  if (lower_ascii(key)) { // most keys: the host's key is already lower case
+    out.assign(key);
+    if (const size_t cut = elision_length(out)) out.erase(0, cut);
+    return;
+  }
   out.clear();
   for (size_t i = 0; i < key.size();) {
     const unsigned char c = static_cast<unsigned char>(key[i]);

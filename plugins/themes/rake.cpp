@@ -35,6 +35,11 @@ bool single_letter(const rebuy_token &t) {
 } // namespace
 
 void rake::clear() {
+  // clear() costs as much as the bucket array, which keeps the size of the
+  // longest text seen: after a huge one, start small again.
+  constexpr size_t small_buckets = 1024;
+  if (word_ids_.bucket_count() > small_buckets) word_ids_ = {};
+  if (phrase_ids_.bucket_count() > small_buckets) phrase_ids_ = {};
   word_ids_.clear();
   words_.clear();
   phrase_ids_.clear();
