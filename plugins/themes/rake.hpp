@@ -22,7 +22,7 @@ public:
   static constexpr size_t max_words = 4;
 
   struct phrase {
-    std::string key;             // the words' keys joined by single spaces
+    std::string key;             // the words' keys, with a space where the text has one
     std::string_view as_written; // the first occurrence in its text
     double score = 0;
   };
