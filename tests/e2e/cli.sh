@@ -43,6 +43,10 @@ check "md headline" contains report.md "**NPS +36.3**"
 check "export csv" expect_exit 0 export.csv "$rebuy" export --format csv
 check "export header" bash -c "head -1 export.csv | grep -q '^id,source,.*,nps,.*nps_class'"
 check "export one row per response" bash -c "[ \$(grep -c 'longterm_October2017.csv,survey' export.csv) -eq 476 ]"
+check "olist for text analyzers" expect_exit 0 out "$rebuy" --db olist_e.db import "$real/olist/olist_order_reviews_dataset.first6123.csv"
+check "olist export" expect_exit 0 olist.csv "$rebuy" --db olist_e.db export
+check "one journey_stage column" bash -c "[ \$(head -1 olist.csv | tr ',' '\n' | grep -cx journey_stage) -eq 1 ]"
+check "the analyzer fills journey_stage" bash -c "cut -d, -f16 olist.csv | grep -qx delivery"
 check "export jsonl" expect_exit 0 export.jsonl "$rebuy" export --format jsonl
 check "jsonl lines" bash -c "[ \$(wc -l < export.jsonl) -eq 476 ]"
 check "export to file has a BOM" bash -c "'$rebuy' export -o x.csv && head -c 3 x.csv | od -An -tx1 | grep -q 'ef bb bf'"

@@ -154,7 +154,9 @@ TEST_CASE("pipeline: an analyzer at a new version re-analyzes everything, others
              "WHERE metric = 'nps_value'");
   CHECK(analyze_store(f.registry, *f.db, {}).responses == 2);
   CHECK(f.count("SELECT count(*) FROM scores WHERE metric = 'old_metric'") == 0);
-  CHECK(f.count("SELECT count(*) FROM scores WHERE analyzer_version = '1.1.0'") == 4);
+  CHECK(f.count(
+            "SELECT count(*) FROM scores WHERE analyzer = 'nps' AND analyzer_version = '1.1.0'") ==
+        4);
 }
 
 TEST_CASE("pipeline: an edited response is analyzed again after re-import") {

@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <vector>
 
@@ -28,10 +30,18 @@ FROM responses r ORDER BY r.id
 
 struct metric_column {
   std::string analyzer, metric, header;
-  bool label; // export the label (else the value)
+  bool label;         // export the label (else the value)
+  bool fills = false; // named like a response column: fills it when empty
 };
 
+bool is_response_column(std::string_view name) {
+  return std::find(std::begin(response_columns), std::end(response_columns), name) !=
+         std::end(response_columns);
+}
+
 // One column per (analyzer, metric); the metric name alone when unambiguous.
+// A metric named like a response column (themes' journey_stage) is no column of
+// its own: it fills that column where the source gave no value.
 std::vector<metric_column> metric_columns(sql::connection &db) {
   std::vector<metric_column> columns;
   auto s = db.prepare("SELECT analyzer, metric, count(label) > 0 FROM scores "
@@ -44,6 +54,8 @@ std::vector<metric_column> metric_columns(sql::connection &db) {
   }
   for (auto &c : columns)
     c.header = uses[c.metric] > 1 || c.metric == "nps" ? c.analyzer + "." + c.metric : c.metric;
+  for (auto &c : columns)
+    c.fills = is_response_column(c.header);
   return columns;
 }
 
@@ -107,7 +119,7 @@ uint64_t export_responses(sql::connection &db, export_format format, std::ostrea
     for (int c = 0; c < column_count; ++c)
       out << (c ? "," : "") << response_columns[c];
     for (const auto &m : metrics)
-      out << ',' << m.header;
+      if (!m.fills) out << ',' << m.header;
     out << "\r\n";
   }
   uint64_t count = 0;
@@ -116,9 +128,18 @@ uint64_t export_responses(sql::connection &db, export_format format, std::ostrea
     if (format == export_format::csv) {
       for (int c = 0; c < column_count; ++c) {
         if (c) out << ',';
-        write_csv_field(out, rows.column_text(first_exported + c));
+        auto value = rows.column_text(first_exported + c);
+        if (value.empty())
+          for (const auto &m : metrics) {
+            auto it = m.fills && m.header == response_columns[c]
+                          ? response_scores.find(m.analyzer + "\x1f" + m.metric)
+                          : response_scores.end();
+            if (it != response_scores.end()) value = it->second.label;
+          }
+        write_csv_field(out, value);
       }
       for (const auto &m : metrics) {
+        if (m.fills) continue;
         out << ',';
         auto it = response_scores.find(m.analyzer + "\x1f" + m.metric);
         if (it == response_scores.end()) continue;
