@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <climits>
+#include <cmath>
 #include <map>
 #include <stdexcept>
 #include <unordered_set>
@@ -32,6 +34,42 @@ std::vector<std::string_view> split(std::string_view s, char separator) {
 }
 
 } // namespace
+
+uint64_t lexicon_fingerprint() {
+  uint64_t h = 0xcbf29ce484222325ull; // FNV-1a
+  auto bytes = [&](const void *data, size_t size) {
+    for (size_t i = 0; i < size; ++i)
+      h = (h ^ static_cast<const unsigned char *>(data)[i]) * 0x100000001b3ull;
+  };
+  auto text = [&](const char *s) { bytes(s, std::char_traits<char>::length(s) + 1); };
+  auto number = [&](float f) { // the same on every platform: no float bytes
+    const long long v = std::isnan(f) ? LLONG_MIN : std::llround(static_cast<double>(f) * 1e4);
+    for (int shift = 0; shift < 64; shift += 8) {
+      const auto byte = static_cast<unsigned char>(static_cast<unsigned long long>(v) >> shift);
+      bytes(&byte, 1);
+    }
+  };
+  for (const language_data *data : languages) {
+    text(data->code);
+    for (const auto &v : data->valences)
+      text(v.word), number(v.valence), number(v.negated);
+    for (const auto &b : data->boosters)
+      text(b.word), number(b.amount);
+    for (auto list : {data->negators, data->post_negators, data->contrasts, data->function_words}) {
+      for (const char *w : list)
+        text(w);
+      text("");
+    }
+    for (const auto &p : data->phrases) {
+      text(p.pattern);
+      number(p.value);
+      const unsigned char kinds[] = {static_cast<unsigned char>(p.target),
+                                     static_cast<unsigned char>(p.negation)};
+      bytes(kinds, sizeof kinds);
+    }
+  }
+  return h;
+}
 
 bool pattern_element::accepts(uint32_t id) const noexcept {
   return std::binary_search(words.begin(), words.end(), id);

@@ -57,6 +57,10 @@ struct phrase_rule {
   when_negated negation;
 };
 
+// A hash of every table of every language as written: tests pin it next to the plugin version,
+// so that a changed lexicon cannot ship under an old version.
+uint64_t lexicon_fingerprint();
+
 class lexicon {
 public:
   static constexpr uint32_t no_word = UINT32_MAX;

@@ -3,6 +3,7 @@
 // French, each with the phrase that decided it, and the text-only probability that the
 // customer buys again. Texts in other languages get no scores.
 #include "response_reader.hpp"
+#include "version.hpp"
 
 #include <rebuy/plugin.hpp>
 
@@ -59,9 +60,7 @@ private:
 
 } // namespace rebuy::text_signals
 
-// The version names the lexicons: bump it whenever a lexicon or rule changes, so that
-// `rebuy analyze --rerun` and the analyzer version stored with each score tell them apart.
 REBUY_ANALYZER_PLUGIN(rebuy::text_signals::text_signals_analyzer, "text_signals", "Text signals",
-                      "1.0.0",
+                      rebuy::text_signals::version,
                       "Sentiment, repurchase and referral signals of review and comment text "
                       "(en, pt, es, de, fr)")

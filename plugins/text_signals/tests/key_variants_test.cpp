@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -65,4 +67,37 @@ TEST_CASE("the tables are built and accent-insensitive") {
   CHECK(meaning("don’t", language::en)->has(sense::negator));
   CHECK(lex.find("zzzz-not-a-word") == nullptr);
   CHECK(lex.find("") == nullptr);
+}
+
+TEST_CASE("every word of every table is written as a token key can be, and found") {
+  using rebuy::text_signals::language_data;
+  const language_data *languages[] = {
+      &rebuy::text_signals::english, &rebuy::text_signals::portuguese,
+      &rebuy::text_signals::spanish, &rebuy::text_signals::german, &rebuy::text_signals::french};
+  for (size_t l = 0; l < std::size(languages); ++l) {
+    const language_data &data = *languages[l];
+    const auto lang = static_cast<language>(l);
+    auto check_word = [&](std::string_view w) {
+      CAPTURE(std::string(data.code));
+      CAPTURE(std::string(w));
+      CHECK_FALSE(w.empty());
+      CHECK(w.find(' ') == std::string_view::npos); // a token never holds a space
+      CHECK(std::none_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
+      REQUIRE(meaning(fold_case(w), lang));
+    };
+    for (const auto &v : data.valences) {
+      check_word(v.word);
+      CHECK(meaning(fold_case(v.word), lang)->valence == v.valence);
+      CHECK(v.valence >= -4.0f);
+      CHECK(v.valence <= 4.0f);
+    }
+    for (const auto &b : data.boosters) {
+      check_word(b.word);
+      CHECK(meaning(fold_case(b.word), lang)->booster == b.amount);
+      CHECK(b.amount != 0);
+    }
+    for (auto list : {data.negators, data.post_negators, data.contrasts, data.function_words})
+      for (const char *w : list)
+        check_word(w);
+  }
 }
