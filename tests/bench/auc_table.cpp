@@ -4,11 +4,13 @@
 //
 // Per file: responses with a rating and some text; 4-5 stars are positive (would buy again),
 // 1-2 negative, 3 left out. Prints, for the development half, the held-out half and all of it:
-// n, positives, negatives, the share the analyzer scored, the AUC of
+// n, distinct texts, positives, negatives, the share the analyzer scored, the AUC of
 // text_buy_again_probability and of sentiment alone, and the negative class's precision,
 // recall and F1 when "probability < T" predicts negative. A response without a probability
-// counts as 0.5 (no information), without a sentiment as 0. The halves are split by a hash of
-// the title and text, so duplicate reviews stay on one side and every importer splits alike.
+// counts as 0.5 (no information), without a sentiment as 0. Then, over all of each file, how
+// often the repurchase and referral signals speak and agree with the stars. The halves are split by
+// a hash of the title and text, so duplicate reviews stay on one side and every importer splits
+// alike.
 #include "export_csv.hpp"
 
 #include <algorithm>
@@ -18,6 +20,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -26,9 +29,10 @@
 namespace {
 
 struct example {
+  uint64_t text_hash; // of title and text: duplicates have the same
   bool positive;
   bool development;
-  std::optional<double> probability, sentiment;
+  std::optional<double> probability, sentiment, repurchase, referral;
 };
 
 uint64_t fnv1a(std::string_view a, std::string_view b) {
@@ -55,15 +59,19 @@ std::vector<example> read_export(const std::string &path) {
   rebuy_bench::export_csv csv(path);
   const long rating = csv.column("rating"), title = csv.column("title"), text = csv.column("text"),
              sentiment = csv.column("sentiment", false),
-             probability = csv.column("text_buy_again_probability", false);
+             probability = csv.column("text_buy_again_probability", false),
+             repurchase = csv.column("repurchase_signal", false),
+             referral = csv.column("referral_signal", false);
   std::vector<example> out;
   while (csv.next()) {
     const auto stars = number(csv.cell(rating));
     if (!stars || *stars == 3) continue;
     if (csv.cell(title).empty() && csv.cell(text).empty()) continue;
-    const bool development = ((fnv1a(csv.cell(title), csv.cell(text)) >> 32) & 1) == 0;
-    out.push_back(
-        {*stars >= 4, development, number(csv.cell(probability)), number(csv.cell(sentiment))});
+    const uint64_t hash = fnv1a(csv.cell(title), csv.cell(text));
+    const bool development = ((hash >> 32) & 1) == 0;
+    out.push_back({hash, *stars >= 4, development, number(csv.cell(probability)),
+                   number(csv.cell(sentiment)), number(csv.cell(repurchase)),
+                   number(csv.cell(referral))});
   }
   return out;
 }
@@ -89,7 +97,7 @@ double auc(std::vector<std::pair<double, bool>> scored) {
 }
 
 struct row_stats {
-  size_t n = 0, positives = 0, negatives = 0, covered = 0;
+  size_t n = 0, distinct = 0, positives = 0, negatives = 0, covered = 0;
   double auc_probability = NAN, auc_sentiment = NAN, precision = NAN, recall = NAN, f1 = NAN;
 };
 
@@ -97,8 +105,10 @@ row_stats measure(const std::vector<example> &examples, double threshold) {
   row_stats s;
   std::vector<std::pair<double, bool>> by_probability, by_sentiment;
   size_t true_negative = 0, predicted_negative = 0;
+  std::set<uint64_t> texts;
   for (const example &e : examples) {
     ++s.n;
+    texts.insert(e.text_hash);
     ++(e.positive ? s.positives : s.negatives);
     if (e.probability) ++s.covered;
     const double p = e.probability.value_or(0.5);
@@ -109,6 +119,7 @@ row_stats measure(const std::vector<example> &examples, double threshold) {
       if (!e.positive) ++true_negative;
     }
   }
+  s.distinct = texts.size();
   s.auc_probability = auc(std::move(by_probability));
   s.auc_sentiment = auc(std::move(by_sentiment));
   if (predicted_negative) s.precision = static_cast<double>(true_negative) / predicted_negative;
@@ -122,6 +133,32 @@ std::string fixed(double v, int decimals = 3) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
   return buffer;
+}
+
+std::string percent(double share) {
+  return std::isnan(share) ? "n/a" : fixed(100 * share, 1) + " %";
+}
+
+// How often a phrase signal speaks, and how often its sign agrees with the stars.
+void print_signal_rows(const std::string &name, const std::vector<example> &examples) {
+  const std::pair<const char *, std::optional<double> example::*> signals[] = {
+      {"repurchase_signal", &example::repurchase}, {"referral_signal", &example::referral}};
+  for (const auto &[signal, member] : signals) {
+    size_t present = 0, positive = 0, agree = 0;
+    for (const example &e : examples) {
+      const auto &v = e.*member;
+      if (!v || *v == 0) continue;
+      ++present;
+      positive += *v > 0;
+      agree += (*v > 0) == e.positive;
+    }
+    const double n = static_cast<double>(examples.size());
+    std::printf(
+        "| %s | %s | %s | %zu | %zu | %s |\n", name.c_str(), signal,
+        percent(n > 0 ? static_cast<double>(present) / n : NAN).c_str(), positive,
+        present - positive,
+        percent(present ? static_cast<double>(agree) / static_cast<double>(present) : NAN).c_str());
+  }
 }
 
 int usage() {
@@ -148,13 +185,16 @@ int main(int argc, char **argv) {
   }
   if (files.empty()) return usage();
 
-  std::printf("| file | part | n | pos | neg | scored | AUC | AUC sentiment only | "
-              "neg. precision | neg. recall | neg. F1 (p < %.2f) |\n",
-              threshold);
-  std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  std::printf(
+      "| file | part | n | distinct texts | pos | neg | scored | AUC | AUC sentiment only | "
+      "neg. precision | neg. recall | neg. F1 (p < %.2f) |\n",
+      threshold);
+  std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   try {
-    for (const auto &[name, path] : files) {
-      const std::vector<example> all = read_export(path);
+    std::vector<std::pair<std::string, std::vector<example>>> read;
+    for (const auto &[name, path] : files)
+      read.emplace_back(name, read_export(path));
+    for (const auto &[name, all] : read) {
       std::vector<example> parts[2];
       for (const example &e : all)
         parts[e.development ? 0 : 1].push_back(e);
@@ -162,13 +202,18 @@ int main(int argc, char **argv) {
           {"development", &parts[0]}, {"held-out", &parts[1]}, {"all", &all}};
       for (const auto &[part, examples] : rows) {
         const row_stats s = measure(*examples, threshold);
-        std::printf("| %s | %s | %zu | %zu | %zu | %s %% | %s | %s | %s | %s | %s |\n",
-                    name.c_str(), part, s.n, s.positives, s.negatives,
-                    fixed(s.n ? 100.0 * s.covered / s.n : NAN, 1).c_str(),
-                    fixed(s.auc_probability).c_str(), fixed(s.auc_sentiment).c_str(),
-                    fixed(s.precision).c_str(), fixed(s.recall).c_str(), fixed(s.f1).c_str());
+        std::printf(
+            "| %s | %s | %zu | %zu | %zu | %zu | %s | %s | %s | %s | %s | %s |\n", name.c_str(),
+            part, s.n, s.distinct, s.positives, s.negatives,
+            percent(s.n ? static_cast<double>(s.covered) / static_cast<double>(s.n) : NAN).c_str(),
+            fixed(s.auc_probability).c_str(), fixed(s.auc_sentiment).c_str(),
+            fixed(s.precision).c_str(), fixed(s.recall).c_str(), fixed(s.f1).c_str());
       }
     }
+    std::printf("\n| file | signal | responses with it | + | - | sign agrees with stars |\n");
+    std::printf("|---|---|---:|---:|---:|---:|\n");
+    for (const auto &[name, all] : read)
+      print_signal_rows(name, all);
   } catch (const std::exception &e) {
     std::cerr << "auc_table: " << e.what() << '\n';
     return 2;

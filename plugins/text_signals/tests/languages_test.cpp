@@ -68,6 +68,8 @@ TEST_CASE("German seeds, with nicht before or after the verb") {
       {"Ich empfehle es nicht", language::de, 0, -1, "empfehle es nicht"},
       {"Würde ich jederzeit wieder kaufen", language::de, 1, 0, "jederzeit wieder kaufen"},
       {"Nie wieder bei diesem Händler!", language::de, -1, 0, "Nie wieder"},
+      {"Ich empfehle diesen Shop.", language::de, 0, 1, "empfehle"},
+      {"Ich würde es wieder kaufen", language::de, 1, 0, "wieder kaufen"},
   };
   for (const auto &c : cases)
     check(c);
