@@ -1,5 +1,6 @@
 #include "phrase_matcher.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace rebuy::text_signals {
@@ -54,6 +55,8 @@ constexpr size_t signal_count = 3;
 void find_phrases(const lexicon &lex, language lang, const sentence_span &s,
                   std::vector<phrase_match> &out) {
   std::array<uint32_t, signal_count> covered_until{}; // per signal: no new match starts before
+  // A negator inside an earlier match was used by it: "no complaints, would recommend".
+  uint32_t used_until = s.first;
   for (uint32_t i = s.first; i < s.end; ++i) {
     const term &t = s.terms[i];
     if (!t.meaning || t.meaning->rule_count == 0) continue;
@@ -70,13 +73,15 @@ void find_phrases(const lexicon &lex, language lang, const sentence_span &s,
       found[target] = {rule.target, rule.negation, rule.value,     i, m.end(),
                        i,           m.end(),       m.gap_negated()};
     }
+    const uint32_t floor = used_until;
     for (size_t target = 0; target < signal_count; ++target) {
       if (!best[target]) continue;
       phrase_match m = found[target];
       covered_until[target] = m.end;
+      used_until = std::max(used_until, m.end);
       if (m.target != signal::sentiment) {
         if (m.value == 0) continue; // a blocker; sentiment blockers mask their words instead
-        const int64_t negator = negation_of(s, m.begin, m.end);
+        const int64_t negator = negation_of(s, m.begin, m.end, floor);
         if (negator >= 0 || m.gap_negated) {
           if (m.negation == when_negated::drop) continue;
           if (m.negation == when_negated::flip) m.value = -m.value;

@@ -1,6 +1,7 @@
 #include "response_reader.hpp"
 
 #include "buy_again_model.hpp"
+#include "key_variants.hpp"
 #include "sentiment.hpp"
 
 #include <algorithm>
@@ -19,13 +20,6 @@ bool is_elision(std::string_view prefix) {
   return std::find(std::begin(elisions), std::end(elisions), prefix) != std::end(elisions);
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string_view trim(std::string_view s) {
   constexpr std::string_view blanks = " \t\r\n";
   const size_t first = s.find_first_not_of(blanks);
@@ -41,23 +35,12 @@ size_t sign_index(float v) { return v > 0 ? 1 : 0; }
 
 field_language language_of_field(std::string_view value) {
   static constexpr std::pair<std::string_view, language> names[] = {
-      {"en", language::en},
-      {"english", language::en},
-      {"pt", language::pt},
-      {"portuguese", language::pt},
-      {"portugu\xC3\xAAs", language::pt},
-      {"es", language::es},
-      {"spanish", language::es},
-      {"espa\xC3\xB1ol", language::es},
-      {"de", language::de},
-      {"german", language::de},
-      {"deutsch", language::de},
-      {"fr", language::fr},
-      {"french", language::fr},
-      {"fran\xC3\xA7"
-       "ais",
-       language::fr}};
-  std::string v = lower_ascii(trim(value));
+      {"en", language::en},         {"english", language::en},   {"pt", language::pt},
+      {"portuguese", language::pt}, {"português", language::pt}, {"es", language::es},
+      {"spanish", language::es},    {"español", language::es},   {"de", language::de},
+      {"german", language::de},     {"deutsch", language::de},   {"fr", language::fr},
+      {"french", language::fr},     {"français", language::fr}};
+  std::string v = fold_case(trim(value));
   // A tag such as "pt-BR" or "en_US" names its language first.
   const size_t tag_end = v.find_first_of("-_");
   const bool tagged = tag_end == 2 || tag_end == 3;
@@ -119,6 +102,7 @@ const response_signals &response_reader::read(const rebuy_response &response) {
       }
     }
   }
+  if (resolved_.empty()) return out_; // no words: nothing to read, whatever the language
   const std::optional<language> lang = choose_language(response);
   if (!lang) return out_;
   out_.covered = true;

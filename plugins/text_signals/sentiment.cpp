@@ -30,6 +30,7 @@ sentence_score score_sentence(const sentence_span &s, std::string_view text,
   sentence_score out;
   const uint32_t contrast = find_contrast(s, phrases);
   auto phrase = phrases.begin();
+  uint32_t floor = s.first; // negations before it were used up by a phrase
   for (uint32_t i = s.first; i < s.end;) {
     while (phrase != phrases.end() && (phrase->target != signal::sentiment || phrase->begin < i))
       ++phrase;
@@ -37,7 +38,8 @@ sentence_score score_sentence(const sentence_span &s, std::string_view text,
     uint32_t end = i + 1;
     float valence = 0, negated = NAN;
     when_negated negation = when_negated::flip;
-    if (phrase != phrases.end() && phrase->begin == i) {
+    const bool phrase_here = phrase != phrases.end() && phrase->begin == i;
+    if (phrase_here) {
       valence = phrase->value;
       negation = phrase->negation;
       end = phrase->end;
@@ -47,7 +49,10 @@ sentence_score score_sentence(const sentence_span &s, std::string_view text,
     }
     const uint32_t begin = i;
     i = end;
-    if (valence == 0 && std::isnan(negated)) continue;
+    if (valence == 0 && std::isnan(negated)) {
+      if (phrase_here) floor = end; // a blocker
+      continue;
+    }
 
     if (valence != 0) {
       if (mixed_caps && t.upper) valence += sign(valence) * caps_emphasis;
@@ -59,7 +64,9 @@ sentence_score score_sentence(const sentence_span &s, std::string_view text,
         valence += sign(valence) * boost;
       }
     }
-    if (negation_of(s, begin, end) >= 0) {
+    const int64_t negator = negation_of(s, begin, end, floor);
+    if (phrase_here) floor = end;
+    if (negator >= 0) {
       if (!std::isnan(negated))
         valence = negated;
       else if (negation == when_negated::flip)

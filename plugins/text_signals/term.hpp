@@ -2,6 +2,7 @@
 // A token of a prepared text as the rules see it, once its language is known.
 #include "lexicon.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 
@@ -39,9 +40,13 @@ struct sentence_span {
 // `end` that is not followed by a word with a valence of its own, which it would negate instead
 // ("ich empfehle es nicht" but not "nicht gut und nicht teuer"). A negator right before a
 // contrast word negates nothing: "sin embargo" is "however".
-inline int64_t negation_of(const sentence_span &s, uint32_t begin, uint32_t end) noexcept {
+// Negators before `floor` do not count: they belong to a phrase that has used them ("no
+// problems, great shoes").
+inline int64_t negation_of(const sentence_span &s, uint32_t begin, uint32_t end,
+                           uint32_t floor = 0) noexcept {
   if (s.terms[begin].elided_negation) return begin;
-  const uint32_t from = begin > s.first + negation_window ? begin - negation_window : s.first;
+  const uint32_t from =
+      std::max(floor, begin > s.first + negation_window ? begin - negation_window : s.first);
   for (uint32_t j = from; j < begin; ++j)
     if (s.terms[j].negates_next() && !is_contrast(s.terms[j + 1])) return j;
   const uint32_t to = end + negation_window < s.end ? end + negation_window : s.end;

@@ -100,6 +100,7 @@ TEST_CASE("the language field decides when it names a language") {
   CHECK(language_of_field(" EN ").lang == language::en);
   CHECK(language_of_field("en_US").lang == language::en);
   CHECK(language_of_field("Deutsch").lang == language::de);
+  CHECK(language_of_field("PORTUGUÊS").lang == language::pt);
   CHECK(language_of_field("zh").kind == field_language::other);
   CHECK(language_of_field("zh-TW").kind == field_language::other);
   CHECK(language_of_field("unknown").kind == field_language::unusable);
@@ -111,6 +112,9 @@ TEST_CASE("the language field decides when it names a language") {
   // A language without lexicons is not read at all, whatever its words look like.
   const prepared_response zh({{REBUY_ROLE_TEXT, "good good good"}}, {{REBUY_ROLE_LANGUAGE, "zh"}});
   CHECK_FALSE(read(zh).covered);
+  // A language without a word of text is nothing to read.
+  const prepared_response silent({}, {{REBUY_ROLE_LANGUAGE, "en"}});
+  CHECK_FALSE(read(silent).covered);
   // A field that names nothing leaves the choice to the words.
   const prepared_response unknown({{REBUY_ROLE_TEXT, "Muito bom, recomendo"}},
                                   {{REBUY_ROLE_LANGUAGE, "unknown"}});

@@ -82,6 +82,8 @@ TEST_CASE("idioms the words miss") {
   CHECK(sentiment_of("Way too narrow") < 0);
   CHECK(sentiment_of("A waste of money") < -0.5f);
   CHECK(sentiment_of("No problems at all") > 0);
+  // The phrase uses its "no" up: it does not negate what follows.
+  CHECK(sentiment_of("No problems, great shoes") > sentiment_of("No problems"));
   CHECK(sentiment_of("Not bad") > 0);
   CHECK_FALSE(read("It looks like the picture").sentiment.present);
   CHECK(sentiment_of("They fell apart after a week") < 0);

@@ -75,6 +75,7 @@ TEST_CASE("referral + and -, with negation") {
       {"Stay away from this place", false, "Stay away"},
       {"Avoid this seller", false, "Avoid this seller"},
       {"Don't waste your money", false, "Don't waste"},
+      {"No complaints, would recommend", true, "would recommend"},
   };
   for (const auto &c : cases) {
     CAPTURE(c.text);
