@@ -40,7 +40,10 @@ enum class when_negated : unsigned char {
 // A phrase rule. The pattern is a space-separated sequence of elements:
 //   word|word   one of these words (the first element must be of this kind)
 //   [word|word] optionally one of these words
-//   ~N          up to N other tokens of the same sentence (not across "but")
+//   ~N          up to N other tokens of the same sentence, not across "but"; the longest gap
+//               that lets the rest match is taken, so evidence quotes the whole phrase
+// Of two rules matching from the same token the longer match wins, and at equal length the one
+// listed first.
 // `value` is a valence for signal::sentiment (replacing the words' own valences) and a signal
 // strength in -1..1 for repurchase and referral. A value of 0 makes a blocker: the words it
 // covers are no signal ("recommended size" is not a recommendation, "looks like" no liking).

@@ -207,6 +207,8 @@ void response_reader::finish(const rebuy_response &response) {
   settle(out_.referral, referral_seen_, std::clamp(referral_sum_, -1.0f, 1.0f), referral_,
          quotes_[2]);
 
+  out_.has_probability = out_.sentiment.present || out_.repurchase.present || out_.referral.present;
+  if (!out_.has_probability) return;
   using model = buy_again_model;
   out_.buy_again_probability =
       model::probability(out_.sentiment.value, out_.repurchase.value, out_.referral.value);

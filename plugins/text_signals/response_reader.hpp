@@ -22,7 +22,10 @@ struct response_signals {
   bool covered = false; // written in a language with lexicons
   language lang = language::en;
   signal_value sentiment, repurchase, referral;
-  double buy_again_probability = 0; // set when covered
+  // Set when at least one of the three signals is present: a text that says nothing gets no
+  // probability rather than a made-up neutral one.
+  bool has_probability = false;
+  double buy_again_probability = 0;
   std::string_view probability_evidence;
 };
 

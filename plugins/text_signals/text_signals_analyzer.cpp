@@ -26,7 +26,7 @@ public:
        REBUY_METRIC_NUMBER},
       {"text_buy_again_probability",
        "Would-buy-again probability from the text alone, 0..1: a fixed logistic combination of "
-       "sentiment and the two signals; none when the text is in a language without lexicons",
+       "sentiment and the two signals; none when the text has none of them",
        REBUY_METRIC_NUMBER},
   };
   enum metric_index : uint32_t { sentiment_metric, repurchase_metric, referral_metric, buy_again };
@@ -45,7 +45,8 @@ public:
       add(out, i, sentiment_metric, s.sentiment);
       add(out, i, repurchase_metric, s.repurchase);
       add(out, i, referral_metric, s.referral);
-      out.add(i, buy_again, s.buy_again_probability, {}, s.probability_evidence);
+      if (s.has_probability)
+        out.add(i, buy_again, s.buy_again_probability, {}, s.probability_evidence);
     }
   }
 

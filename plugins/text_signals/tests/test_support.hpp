@@ -145,6 +145,7 @@ struct signals {
   bool covered = false;
   rebuy::text_signals::language lang = rebuy::text_signals::language::en;
   signal_copy sentiment, repurchase, referral;
+  bool has_probability = false;
   double probability = 0;
   std::string probability_evidence;
 };
@@ -161,6 +162,7 @@ inline signals read(const prepared_response &r) {
           copy(s.sentiment),
           copy(s.repurchase),
           copy(s.referral),
+          s.has_probability,
           s.buy_again_probability,
           std::string(s.probability_evidence)};
 }
