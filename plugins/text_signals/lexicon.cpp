@@ -165,7 +165,7 @@ phrase_rule lexicon::compile(const phrase_def &def, language lang) {
         item = item.substr(1, item.size() - 2);
       }
       for (std::string_view alternative : split(item, '|'))
-        for (const auto &key : key_variants(std::string(alternative).c_str(), lang))
+        for (const auto &key : key_variants(alternative, lang))
           e.words.push_back(intern(key));
       if (e.words.empty()) bad_pattern(def, data, "an element has no word");
       std::sort(e.words.begin(), e.words.end());

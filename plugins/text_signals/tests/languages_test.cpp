@@ -21,7 +21,8 @@ struct seed {
 };
 
 void check(const seed &c) {
-  CAPTURE(c.text);
+  const std::string text(c.text);
+  CAPTURE(text);
   const auto s = read(c.text);
   REQUIRE(s.covered);
   CHECK(s.lang == c.lang);

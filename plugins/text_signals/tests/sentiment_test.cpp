@@ -90,7 +90,7 @@ TEST_CASE("idioms the words miss") {
 }
 
 TEST_CASE("text without sentiment words gets no sentiment and says why not") {
-  for (const char *text : {"I ordered a size 8", "", "   ", "12345", "!!!", "Five Stars"}) {
+  for (std::string text : {"I ordered a size 8", "", "   ", "12345", "!!!", "Five Stars"}) {
     CAPTURE(text);
     CHECK_FALSE(read(text).sentiment.present);
   }

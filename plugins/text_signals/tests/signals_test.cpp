@@ -25,7 +25,8 @@ TEST_CASE("repurchase +: buying again, reordering, coming back") {
       {"Bought another pair in black", "Bought another pair"},
   };
   for (const auto &c : cases) {
-    CAPTURE(c.text);
+    const std::string text(c.text);
+    CAPTURE(text);
     const auto s = read(c.text);
     REQUIRE(s.repurchase.present);
     CHECK(s.repurchase.value > 0);
@@ -49,7 +50,8 @@ TEST_CASE("repurchase -: never again, returns, refunds, going elsewhere") {
       {"Next time I'll go elsewhere", "go elsewhere"},
   };
   for (const auto &c : cases) {
-    CAPTURE(c.text);
+    const std::string text(c.text);
+    CAPTURE(text);
     const auto s = read(c.text);
     REQUIRE(s.repurchase.present);
     CHECK(s.repurchase.value < 0);
@@ -78,7 +80,8 @@ TEST_CASE("referral + and -, with negation") {
       {"No complaints, would recommend", true, "would recommend"},
   };
   for (const auto &c : cases) {
-    CAPTURE(c.text);
+    const std::string text(c.text);
+    CAPTURE(text);
     const auto s = read(c.text);
     REQUIRE(s.referral.present);
     CHECK((s.referral.value > 0) == c.positive);
@@ -99,7 +102,7 @@ TEST_CASE("general sentiment misses what the phrase rules catch") {
 }
 
 TEST_CASE("phrases that look like signals but are not") {
-  for (const char *text : {"I ordered the recommended size", "The return policy is clear",
+  for (std::string text : {"I ordered the recommended size", "The return policy is clear",
                            "These were recommended by my podiatrist", "The back of the shoe",
                            "Tried again with a smaller size"}) {
     CAPTURE(text);
