@@ -1,0 +1,226 @@
+#include "response_reader.hpp"
+
+#include "buy_again_model.hpp"
+#include "key_variants.hpp"
+#include "sentiment.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace rebuy::text_signals {
+namespace {
+
+constexpr std::string_view apostrophes[] = {"'", "\xE2\x80\x99"};
+
+// French articles, pronouns and particles written with an elided vowel.
+bool is_elision(std::string_view prefix) {
+  static constexpr std::string_view elisions[] = {"c", "d", "j",  "l",     "m",      "n",
+                                                  "s", "t", "qu", "jusqu", "lorsqu", "puisqu"};
+  return std::find(std::begin(elisions), std::end(elisions), prefix) != std::end(elisions);
+}
+
+std::string_view trim(std::string_view s) {
+  constexpr std::string_view blanks = " \t\r\n";
+  const size_t first = s.find_first_not_of(blanks);
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(blanks) - first + 1);
+}
+
+bool is_letter_token(const rebuy_token &t) { return t.rule_status >= 200 && t.rule_status < 300; }
+
+size_t sign_index(float v) { return v > 0 ? 1 : 0; }
+
+} // namespace
+
+field_language language_of_field(std::string_view value) {
+  static constexpr std::pair<std::string_view, language> names[] = {
+      {"en", language::en},         {"english", language::en},   {"pt", language::pt},
+      {"portuguese", language::pt}, {"português", language::pt}, {"es", language::es},
+      {"spanish", language::es},    {"español", language::es},   {"de", language::de},
+      {"german", language::de},     {"deutsch", language::de},   {"fr", language::fr},
+      {"french", language::fr},     {"français", language::fr}};
+  std::string v = fold_case(trim(value));
+  // A tag such as "pt-BR" or "en_US" names its language first.
+  const size_t tag_end = v.find_first_of("-_");
+  const bool tagged = tag_end == 2 || tag_end == 3;
+  if (tagged) v.resize(tag_end);
+  for (const auto &[name, lang] : names)
+    if (v == name) return {field_language::ours, lang};
+  const bool code = (v.size() == 2 || (tagged && v.size() == 3)) &&
+                    std::all_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return {code ? field_language::other : field_language::unusable, language::en};
+}
+
+response_reader::resolved response_reader::resolve(std::string_view key) const noexcept {
+  if (const word *w = lex_.find(key)) return {w, false};
+  // ICU keeps French elisions in one token: "l'article", "n'aime", "j’adore".
+  for (std::string_view apostrophe : apostrophes) {
+    const size_t at = key.find(apostrophe);
+    if (at == std::string_view::npos || at == 0 || at > 6) continue;
+    const std::string_view prefix = key.substr(0, at);
+    if (!is_elision(prefix)) continue;
+    return {lex_.find(key.substr(at + apostrophe.size())), prefix == "n"};
+  }
+  return {nullptr, false};
+}
+
+std::optional<language> response_reader::choose_language(const rebuy_response &response) const {
+  for (size_t i = 0; i < response.field_count; ++i) {
+    const rebuy_field &f = response.fields[i];
+    if (f.role != REBUY_ROLE_LANGUAGE) continue;
+    const field_language named = language_of_field({f.value.data, f.value.size});
+    if (named.kind == field_language::ours) return named.lang;
+    if (named.kind == field_language::other) return std::nullopt;
+  }
+  // Frequent words are strong votes, lexicon words weak ones; ties go to the earlier language.
+  std::array<unsigned, language_count> votes{};
+  for (const resolved &r : resolved_) {
+    if (!r.w) continue;
+    for (size_t l = 0; l < language_count; ++l) {
+      const sense &s = r.w->senses[l];
+      votes[l] += s.has(sense::function_word) ? 2 : s.known() ? 1 : 0;
+    }
+  }
+  const auto best = std::max_element(votes.begin(), votes.end());
+  if (*best == 0) return std::nullopt;
+  return static_cast<language>(best - votes.begin());
+}
+
+const response_signals &response_reader::read(const rebuy_response &response) {
+  out_ = {};
+  resolved_.clear();
+  size_t letter_words = 0, shouted = 0;
+  for (size_t i = 0; i < response.text_count; ++i) {
+    const rebuy_text &text = response.texts[i];
+    for (size_t k = 0; k < text.token_count; ++k) {
+      const rebuy_token &t = text.tokens[k];
+      resolved_.push_back(resolve({t.key.data, t.key.size}));
+      if (is_letter_token(t) && t.text.size >= 2) {
+        ++letter_words;
+        if (t.flags & REBUY_TOKEN_UPPER) ++shouted;
+      }
+    }
+  }
+  if (resolved_.empty()) return out_; // no words: nothing to read, whatever the language
+  const std::optional<language> lang = choose_language(response);
+  if (!lang) return out_;
+  out_.covered = true;
+  out_.lang = *lang;
+
+  const auto l = static_cast<size_t>(*lang);
+  terms_.clear();
+  size_t next = 0;
+  for (size_t i = 0; i < response.text_count; ++i) {
+    const rebuy_text &text = response.texts[i];
+    for (size_t k = 0; k < text.token_count; ++k, ++next) {
+      const resolved &r = resolved_[next];
+      terms_.push_back({r.w ? &r.w->senses[l] : nullptr, r.w ? r.w->id : lexicon::no_word,
+                        (text.tokens[k].flags & REBUY_TOKEN_UPPER) != 0, r.elided_negation});
+    }
+  }
+
+  sentiment_sum_ = repurchase_sum_ = referral_sum_ = 0;
+  sentiment_counted_ = repurchase_seen_ = referral_seen_ = false;
+  for (auto *c : {sentence_, repurchase_, referral_})
+    c[0] = c[1] = {};
+  // Shouting is emphasis only against a background of normal case (VADER's rule).
+  const bool mixed_caps = shouted > 0 && shouted < letter_words;
+  size_t first_term = 0;
+  for (size_t i = 0; i < response.text_count; ++i) {
+    read_text(response.texts[i], i, first_term, mixed_caps);
+    first_term += response.texts[i].token_count;
+  }
+  finish(response);
+  return out_;
+}
+
+void response_reader::read_text(const rebuy_text &text, size_t index, size_t first_term,
+                                bool mixed_caps) {
+  const std::span<const term> terms(terms_.data() + first_term, text.token_count);
+  const float weight = text.role == REBUY_ROLE_TITLE ? title_weight : 1.0f;
+  for (size_t n = 0; n < text.sentence_count; ++n) {
+    const rebuy_sentence &sentence = text.sentences[n];
+    // Never trust the boundaries blindly: a malformed batch must not read out of bounds.
+    const uint32_t first = std::min<uint32_t>(sentence.first_token, text.token_count);
+    const uint32_t end = first + std::min<uint32_t>(sentence.token_count, text.token_count - first);
+    const sentence_span s{terms, first, end};
+    matches_.clear();
+    find_phrases(lex_, out_.lang, s, matches_);
+    for (const phrase_match &m : matches_)
+      if (m.target != signal::sentiment) add_phrase(text, index, m);
+
+    const std::string_view sentence_text(sentence.text.data, sentence.text.size);
+    const sentence_score score = score_sentence(s, sentence_text, matches_, mixed_caps);
+    if (!score.counted) continue;
+    sentiment_counted_ = true;
+    const float sum = weight * score.sum;
+    sentiment_sum_ += sum;
+    candidate &best = sentence_[sign_index(sum)];
+    if (std::fabs(sum) > best.strength && sentence.text.data >= text.text.data) {
+      const auto begin = static_cast<uint32_t>(sentence.text.data - text.text.data);
+      best = {std::fabs(sum), {index, begin, begin + static_cast<uint32_t>(sentence.text.size)}};
+    }
+  }
+}
+
+void response_reader::add_phrase(const rebuy_text &text, size_t index, const phrase_match &m) {
+  const rebuy_token &first = text.tokens[m.quote_begin], &last = text.tokens[m.quote_end - 1];
+  const quote where{index, first.offset, static_cast<uint32_t>(last.offset + last.text.size)};
+  const bool repurchase = m.target == signal::repurchase;
+  (repurchase ? repurchase_sum_ : referral_sum_) += m.value;
+  (repurchase ? repurchase_seen_ : referral_seen_) = true;
+  candidate &best = (repurchase ? repurchase_ : referral_)[sign_index(m.value)];
+  if (std::fabs(m.value) > best.strength) best = {std::fabs(m.value), where};
+}
+
+std::string_view response_reader::quote_text(const rebuy_response &response, const quote &q,
+                                             std::string &buffer) const {
+  const rebuy_str text = response.texts[q.text].text;
+  if (q.begin >= q.end || q.end > text.size) return {};
+  const std::string_view whole(text.data + q.begin, q.end - q.begin);
+  if (whole.size() <= max_evidence_bytes) return whole;
+  // Cut after a word, or failing that at a character boundary, and say that it was cut.
+  size_t cut = whole.rfind(' ', max_evidence_bytes);
+  if (cut == std::string_view::npos || cut == 0) {
+    cut = max_evidence_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(whole[cut]) & 0xC0) == 0x80)
+      --cut;
+  }
+  buffer.assign(whole.substr(0, cut));
+  buffer += "\xE2\x80\xA6"; // …
+  return buffer;
+}
+
+void response_reader::finish(const rebuy_response &response) {
+  auto settle = [&](signal_value &out, bool seen, float value, const candidate(&best)[2],
+                    std::string &buffer) {
+    if (!seen) return;
+    out.present = true;
+    out.value = value;
+    if (value != 0 && best[sign_index(value)].strength > 0)
+      out.evidence = quote_text(response, best[sign_index(value)].where, buffer);
+  };
+  settle(out_.sentiment, sentiment_counted_, compound(sentiment_sum_), sentence_, quotes_[0]);
+  settle(out_.repurchase, repurchase_seen_, std::clamp(repurchase_sum_, -1.0f, 1.0f), repurchase_,
+         quotes_[1]);
+  settle(out_.referral, referral_seen_, std::clamp(referral_sum_, -1.0f, 1.0f), referral_,
+         quotes_[2]);
+
+  out_.has_probability = out_.sentiment.present || out_.repurchase.present || out_.referral.present;
+  if (!out_.has_probability) return;
+  using model = buy_again_model;
+  out_.buy_again_probability =
+      model::probability(out_.sentiment.value, out_.repurchase.value, out_.referral.value);
+  // The evidence of the signal that moved the probability most.
+  const std::pair<double, const signal_value *> parts[] = {
+      {model::sentiment * std::fabs(out_.sentiment.value), &out_.sentiment},
+      {model::repurchase * std::fabs(out_.repurchase.value), &out_.repurchase},
+      {model::referral * std::fabs(out_.referral.value), &out_.referral}};
+  const auto strongest =
+      std::max_element(std::begin(parts), std::end(parts),
+                       [](const auto &a, const auto &b) { return a.first < b.first; });
+  if (strongest->first > 0) out_.probability_evidence = strongest->second->evidence;
+}
+
+} // namespace rebuy::text_signals
