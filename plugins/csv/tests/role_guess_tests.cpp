@@ -203,9 +203,14 @@ TEST_CASE("roles: a survey's question text names a column its tag does not") {
   columns[0] = {"Q3", "How likely are you to recommend us to a friend?", scores, std::nullopt};
   columns[1] = {"Q4", "Würden Sie wieder bei uns kaufen? / Would you buy again?", answers,
                 std::nullopt};
-  columns[2] = {"Q5", "Anything else?", answers, std::nullopt};
+  columns[2] = {"Q5", "Which store did you visit?", answers, std::nullopt};
   CHECK(guess_roles(columns) ==
         std::vector<rebuy_role>{REBUY_ROLE_NPS, REBUY_ROLE_BUY_AGAIN, REBUY_ROLE_ATTRIBUTE});
+  // questions that ask for words are text, however short the answers
+  columns[2].label = "Anything else you would like to tell us?";
+  CHECK(guess_roles(columns)[2] == REBUY_ROLE_TEXT);
+  columns[2].label = "What is the main reason for your score?";
+  CHECK(guess_roles(columns)[2] == REBUY_ROLE_TEXT);
   // the tag alone says nothing
   columns[0].label = {};
   CHECK(guess_roles(columns)[0] == REBUY_ROLE_ATTRIBUTE);

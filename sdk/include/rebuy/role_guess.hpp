@@ -290,6 +290,12 @@ inline constexpr rule rules[] = {
      "comment|comments|feedback|message|review text|review body|review content|open ended|"
      "verbatim|free text|suggestion|suggestions",
      textual_values},
+    // Survey questions that ask for words: "What is the main reason for your
+    // score?", "Why?", "Anything else you would like to tell us?".
+    {REBUY_ROLE_TEXT, match::words,
+     "reason for your|why|tell us|anything else|in your own words|please explain|"
+     "what could we|how could we|how can we",
+     textual_values},
     // Whatever the header, sentences are text.
     {REBUY_ROLE_TEXT, match::any, "", free_text_values},
 };
