@@ -86,6 +86,13 @@ TEST_CASE("roles: repurchase questions") {
   CHECK(roles == std::vector<rebuy_role>{REBUY_ROLE_BUY_AGAIN, REBUY_ROLE_TEXT});
   CHECK(guess({"repurchase_intent"}, {{"4"}})[0] == REBUY_ROLE_BUY_AGAIN);
   CHECK(guess({"Will you come back?"}, {{"yes"}})[0] == REBUY_ROLE_BUY_AGAIN);
+  // the brand between the words
+  CHECK(guess({"How likely are you to purchase from Acme Shoes again?"}, {{"4"}})[0] ==
+        REBUY_ROLE_BUY_AGAIN);
+  CHECK(guess({"Would you shop at our store again?"}, {{"Yes"}})[0] == REBUY_ROLE_BUY_AGAIN);
+  // ... but in that order, as whole words
+  CHECK(guess({"Again, what did you buy?"}, {{"Shoes"}})[0] == REBUY_ROLE_ATTRIBUTE);
+  CHECK(guess({"Did the buyer agree?"}, {{"Yes"}})[0] == REBUY_ROLE_ATTRIBUTE);
 }
 
 TEST_CASE("roles: Olist order reviews") {

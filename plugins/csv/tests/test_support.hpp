@@ -5,6 +5,8 @@
 
 #include <rebuy/plugin.hpp>
 
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <cstring>
 #include <fstream>
@@ -164,6 +166,34 @@ inline result run(std::string text, const option_list &options = {},
                   std::vector<size_t> pattern = {}, size_t batch_rows = 1024) {
   chunked_input in(std::move(text), std::move(pattern));
   return run(in.get(), options, batch_rows);
+}
+
+// run() for an input that must open; reports the error otherwise.
+inline result run_ok(std::string text, const option_list &options = {},
+                     std::vector<size_t> pattern = {}) {
+  auto r = run(std::move(text), options, std::move(pattern));
+  INFO("error: ", r.error);
+  REQUIRE(r.open_status == REBUY_OK);
+  return r;
+}
+
+// `text` with every CRLF and LF line end written as `line_end`; with
+// "mixed", alternately CRLF and LF.
+inline std::string with_line_ends(const std::string &text, std::string_view line_end) {
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (text[i] != '\n') {
+      out.push_back(text[i]);
+      continue;
+    }
+    if (line_end == "mixed")
+      out += n++ % 2 ? "\n" : "\r\n";
+    else
+      out += line_end;
+  }
+  return out;
 }
 
 inline std::string read_file(const std::string &path) {

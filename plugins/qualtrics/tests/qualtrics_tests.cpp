@@ -7,22 +7,10 @@
 
 namespace {
 
+using csv_test::run_ok;
+
 std::string sample() {
   return csv_test::read_file(std::string(REBUY_TEST_DATA_DIR) + "/check_sample.csv");
-}
-
-csv_test::result run_ok(std::string text, const csv_test::option_list &options = {},
-                        std::vector<size_t> pattern = {}) {
-  auto r = csv_test::run(std::move(text), options, std::move(pattern));
-  INFO("error: ", r.error);
-  REQUIRE(r.open_status == REBUY_OK);
-  return r;
-}
-
-std::string replace_all(std::string s, const std::string &from, const std::string &to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-  return s;
 }
 
 // A three-row header over `columns` with a plain ImportId row, then `rows`.
@@ -209,11 +197,9 @@ TEST_CASE("qualtrics: the legacy layout with a BOM, CRLF and a trailing comma") 
 TEST_CASE("qualtrics: LF, bare CR, mixed line ends and tiny reads give the same rows") {
   std::string crlf = sample();
   auto expected = run_ok(crlf);
-  std::string lf = replace_all(crlf, "\r\n", "\n");
-  std::string cr = replace_all(lf, "\n", "\r");
-  std::string mixed = lf;
-  for (size_t i = 0, n = 0; i < mixed.size(); ++i)
-    if (mixed[i] == '\n' && ++n % 2) mixed.replace(i, 1, "\r\n"), ++i;
+  std::string lf = csv_test::with_line_ends(crlf, "\n");
+  std::string cr = csv_test::with_line_ends(crlf, "\r");
+  std::string mixed = csv_test::with_line_ends(crlf, "mixed");
   for (const std::string *text : {&lf, &cr, &mixed}) {
     for (const auto &pattern : csv_test::chunk_patterns()) {
       auto r = run_ok(*text, {}, pattern);

@@ -6,12 +6,7 @@
 namespace {
 
 csv_test::result import_real(const std::string &relative) {
-  std::string text = csv_test::read_file(std::string(REBUY_REAL_DATA_DIR) + "/" + relative);
-  REQUIRE(!text.empty());
-  auto r = csv_test::run(std::move(text));
-  INFO("error: ", r.error);
-  REQUIRE(r.open_status == REBUY_OK);
-  return r;
+  return csv_test::run_ok(csv_test::read_file(std::string(REBUY_REAL_DATA_DIR) + "/" + relative));
 }
 
 } // namespace

@@ -187,7 +187,8 @@ enum class match {
 struct rule {
   rebuy_role role;
   match how;
-  std::string_view phrases; // '|'-separated, spelled as normalize_header() spells
+  std::string_view
+      phrases; // '|'-separated, spelled as normalize_header() spells; see words_match()
   bool (*values)(const column_stats &);
 };
 
@@ -210,9 +211,8 @@ inline constexpr rule rules[] = {
      unique_values},
 
     {REBUY_ROLE_BUY_AGAIN, match::words,
-     "buy again|purchase again|repurchase|re purchase|order again|come back|would buy|"
-     "buy from us again|purchase from us again|order from us again|shop again|"
-     "shop with us again|buy here again",
+     "buy * again|purchase * again|repurchase|re purchase|order * again|come back|would buy|"
+     "shop * again|visit * again",
      short_values},
 
     {REBUY_ROLE_NPS, match::words, "recommend|nps|likely|likelihood|net promoter", zero_to_ten},
@@ -300,6 +300,22 @@ inline constexpr rule rules[] = {
     {REBUY_ROLE_TEXT, match::any, "", free_text_values},
 };
 
+// Whether the words of `phrase` occur in the space-padded header as whole
+// words; " * " in a phrase stands for any words between ("buy * again" holds
+// for "would you buy from acme shoes again").
+inline bool words_match(const std::string &padded, std::string_view phrase) {
+  size_t from = 0;
+  while (!phrase.empty()) {
+    size_t gap = phrase.find(" * ");
+    std::string part = " " + std::string(phrase.substr(0, gap)) + " ";
+    phrase = gap == std::string_view::npos ? std::string_view() : phrase.substr(gap + 3);
+    size_t at = padded.find(part, from);
+    if (at == std::string::npos) return false;
+    from = at + part.size() - 1; // the closing space may open the next part
+  }
+  return true;
+}
+
 inline bool header_matches(const rule &r, std::string_view header) {
   if (r.how == match::any) return true;
   // Pad with spaces so a phrase matches only whole words.
@@ -309,9 +325,7 @@ inline bool header_matches(const rule &r, std::string_view header) {
     size_t bar = phrases.find('|');
     std::string_view phrase = phrases.substr(0, bar);
     phrases = bar == std::string_view::npos ? std::string_view() : phrases.substr(bar + 1);
-    if (r.how == match::exact ? header == phrase
-                              : padded.find(" " + std::string(phrase) + " ") != std::string::npos)
-      return true;
+    if (r.how == match::exact ? header == phrase : words_match(padded, phrase)) return true;
   }
   return false;
 }
