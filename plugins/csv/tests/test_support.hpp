@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -201,6 +202,30 @@ inline std::string read_file(const std::string &path) {
   std::ostringstream s;
   s << f.rdbuf();
   return s.str();
+}
+
+// The first 64 KiB of every file in `real_dir` (../shared/data/real) outside
+// its folder `own_real`, and of every plugin's tests/data/check_sample.* in
+// `plugins_dir` but `own_plugin`'s: what a format-specific probe must give 0.
+inline std::vector<std::pair<std::string, std::string>>
+foreign_heads(const std::string &real_dir, const std::string &own_real,
+              const std::string &plugins_dir, const std::string &own_plugin) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> heads;
+  auto add = [&](const fs::path &file) {
+    heads.emplace_back(file.string(), read_file(file.string()).substr(0, size_t{64} << 10));
+  };
+  for (const auto &entry : fs::recursive_directory_iterator(real_dir))
+    if (entry.is_regular_file() && entry.path().extension() != ".md" &&
+        entry.path().parent_path().filename() != own_real)
+      add(entry.path());
+  for (const auto &plugin : fs::directory_iterator(plugins_dir))
+    if (plugin.path().filename() != own_plugin &&
+        fs::is_directory(plugin.path() / "tests" / "data"))
+      for (const auto &entry : fs::directory_iterator(plugin.path() / "tests" / "data"))
+        if (entry.path().stem() == "check_sample") add(entry.path());
+  std::sort(heads.begin(), heads.end());
+  return heads;
 }
 
 // Every read() size pattern the boundary tests try.
