@@ -2,7 +2,6 @@
 
 #include <rebuy/column_mapping.hpp>
 #include <rebuy/csv_reader.hpp>
-#include <rebuy/string_input.hpp>
 #include <rebuy/text_util.hpp>
 
 #include <algorithm>
@@ -10,9 +9,6 @@
 namespace rebuy_csv {
 
 namespace {
-
-// The host probes with up to 64 KiB; delimiter detection looks at as much.
-constexpr size_t head_bytes = size_t{64} << 10;
 
 char parse_delimiter(std::string_view value) {
   if (value == "," || value == "comma") return ',';
@@ -33,15 +29,11 @@ csv_importer::csv_importer(const rebuy::host &host, const rebuy::input &input,
                            const rebuy::options &options, rebuy::csv_limits limits)
     : table_(host, input, limits) {
   table_.warn_unknown_options(options, {"delimiter"});
-  rebuy::csv_reader &reader = table_.reader();
-  if (auto d = options.get("delimiter"))
-    reader.set_delimiter(parse_delimiter(*d));
-  else
-    reader.set_delimiter(rebuy::detect_delimiter(reader.peek(head_bytes)));
-  delimiter_ = reader.delimiter();
+  if (auto d = options.get("delimiter")) table_.reader().set_delimiter(parse_delimiter(*d));
+  delimiter_ = table_.reader().delimiter();
 
   std::vector<rebuy::table_column> columns;
-  for (std::string &name : rebuy::unique_column_names(table_.read_header("header line").fields))
+  for (std::string &name : table_.read_names("header line"))
     columns.push_back({std::move(name), {}, std::nullopt});
   table_.read_sample(columns.size());
   table_.guess(std::move(columns), options);
@@ -57,10 +49,7 @@ csv_importer::csv_importer(const rebuy::host &host, const rebuy::input &input,
 rebuy::source_description csv_importer::describe() const { return table_.describe({}, kind_); }
 
 bool csv_importer::read_batch(rebuy::batch_builder &out, size_t max_rows) {
-  return table_.read_batch(out, max_rows,
-                           [this](rebuy::batch_builder &b, const rebuy::csv_record &row) {
-                             table_.emit(b, row, kind_);
-                           });
+  return table_.read_batch_as(out, max_rows, kind_);
 }
 
 int csv_importer::probe(std::string_view head, std::string_view file_name) noexcept {
@@ -78,11 +67,7 @@ int csv_importer::probe(std::string_view head, std::string_view file_name) noexc
     }
     if (controls * 100 > head.size()) return 0;
 
-    rebuy::string_input text(head);
-    rebuy::csv_limits limits;
-    limits.chunk_bytes = head_bytes;
-    rebuy::csv_reader reader(rebuy::input(text.get()), limits);
-    reader.set_delimiter(rebuy::detect_delimiter(head));
+    rebuy::head_reader reader(head);
     rebuy::csv_record row;
     do {
       if (!reader.next(row)) return 0;

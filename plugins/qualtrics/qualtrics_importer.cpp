@@ -1,8 +1,6 @@
 #include "qualtrics_importer.hpp"
 
 #include <rebuy/column_mapping.hpp>
-#include <rebuy/csv_reader.hpp>
-#include <rebuy/string_input.hpp>
 #include <rebuy/text_util.hpp>
 
 #include <rapidjson/document.h>
@@ -14,18 +12,11 @@ namespace rebuy_qualtrics {
 
 namespace {
 
-// The host probes with up to 64 KiB; delimiter detection looks at as much.
-constexpr size_t head_bytes = size_t{64} << 10;
-
 constexpr std::string_view import_id_prefix = "{\"ImportId\"";
 
 // Columns Qualtrics adds to every export, and the role each plays. Both
 // spellings: the current export tags and the legacy row-2 names.
-struct metadata_column {
-  std::string_view name;
-  rebuy_role role;
-};
-constexpr std::array<metadata_column, 20> metadata = {{
+constexpr rebuy::named_role metadata[] = {
     {"ResponseId", REBUY_ROLE_ID},
     {"StartDate", REBUY_ROLE_ATTRIBUTE},
     {"EndDate", REBUY_ROLE_ATTRIBUTE}, // the submission time unless RecordedDate exists
@@ -47,7 +38,7 @@ constexpr std::array<metadata_column, 20> metadata = {{
     // The customer is decided from the data: see choose_customer().
     {"ExternalReference", REBUY_ROLE_ATTRIBUTE},
     {"ExternalDataReference", REBUY_ROLE_ATTRIBUTE},
-}};
+};
 
 // Text iQ enrichments are named "<tag> - <what>": Qualtrics' own analysis,
 // kept as attributes and never guessed to be the customer's answer.
@@ -70,12 +61,6 @@ bool computed_column(std::string_view tag) {
   std::string_view what = tag.substr(dash + 3);
   return std::any_of(text_iq_words.begin(), text_iq_words.end(),
                      [&](std::string_view w) { return starts_with(what, w); });
-}
-
-std::optional<rebuy_role> metadata_role(std::string_view name) {
-  for (const metadata_column &m : metadata)
-    if (rebuy::ascii_iequals(name, m.name)) return m.role;
-  return std::nullopt;
 }
 
 // The IANA zone a row-3 cell gives its column's times, or empty.
@@ -115,9 +100,6 @@ qualtrics_importer::qualtrics_importer(const rebuy::host &host, const rebuy::inp
   include_.previews = options.get("include_previews").value_or("0") != "0";
   include_.tests = options.get("include_tests").value_or("0") != "0";
   include_.spam = options.get("include_spam").value_or("0") != "0";
-
-  rebuy::csv_reader &reader = table_.reader();
-  reader.set_delimiter(rebuy::detect_delimiter(reader.peek(head_bytes)));
 
   std::vector<std::vector<std::string>> rows;
   std::vector<uint64_t> lines;
@@ -177,7 +159,7 @@ qualtrics_importer::qualtrics_importer(const rebuy::host &host, const rebuy::inp
     rebuy::table_column &column = columns[c];
     column.name = names[c];
     column.label = std::string(rebuy::trim_ascii(rows[1][c]));
-    column.known = metadata_role(column.name);
+    column.known = rebuy::role_named(metadata, column.name);
     if (computed_column(column.name)) column.known = REBUY_ROLE_ATTRIBUTE;
     const std::string &n = column.name;
     if (rebuy::ascii_iequals(n, "Status")) status_column_ = c;
@@ -253,12 +235,7 @@ bool qualtrics_importer::read_batch(rebuy::batch_builder &out, size_t max_rows) 
 
 int qualtrics_importer::probe(std::string_view head, std::string_view) noexcept {
   try {
-    rebuy::string_input text(head);
-    rebuy::csv_limits limits;
-    limits.chunk_bytes = head_bytes;
-    rebuy::csv_reader reader(rebuy::input(text.get()), limits);
-    reader.skip_bom();
-    reader.set_delimiter(rebuy::detect_delimiter(reader.peek(head_bytes)));
+    rebuy::head_reader reader(head);
     rebuy::csv_record row;
     if (!reader.next(row)) return 0;
     bool legacy = is_legacy_tags(row.fields);

@@ -1,12 +1,9 @@
 #include "surveymonkey_importer.hpp"
 
 #include <rebuy/column_mapping.hpp>
-#include <rebuy/csv_reader.hpp>
-#include <rebuy/string_input.hpp>
 #include <rebuy/text_util.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <optional>
 
@@ -14,36 +11,20 @@ namespace rebuy_surveymonkey {
 
 namespace {
 
-constexpr size_t head_bytes = size_t{64} << 10;
-
 // The metadata block every export starts with, and the role each column plays.
-struct metadata_column {
-  std::string_view name; // spelled without spaces: "RespondentID" and "Respondent ID" are one
-  rebuy_role role;
+// Spelled without spaces: "RespondentID" and "Respondent ID" are one.
+constexpr rebuy::named_role metadata[] = {
+    {"respondentid", REBUY_ROLE_ID},     {"collectorid", REBUY_ROLE_ATTRIBUTE},
+    {"startdate", REBUY_ROLE_ATTRIBUTE}, {"enddate", REBUY_ROLE_SUBMITTED_AT},
+    {"ipaddress", REBUY_ROLE_ATTRIBUTE}, {"emailaddress", REBUY_ROLE_CUSTOMER},
+    {"firstname", REBUY_ROLE_ATTRIBUTE}, {"lastname", REBUY_ROLE_ATTRIBUTE},
 };
-constexpr std::array<metadata_column, 8> metadata = {{
-    {"respondentid", REBUY_ROLE_ID},
-    {"collectorid", REBUY_ROLE_ATTRIBUTE},
-    {"startdate", REBUY_ROLE_ATTRIBUTE},
-    {"enddate", REBUY_ROLE_SUBMITTED_AT},
-    {"ipaddress", REBUY_ROLE_ATTRIBUTE},
-    {"emailaddress", REBUY_ROLE_CUSTOMER},
-    {"firstname", REBUY_ROLE_ATTRIBUTE},
-    {"lastname", REBUY_ROLE_ATTRIBUTE},
-}};
 
 std::string squeezed_lower(std::string_view s) {
   std::string out;
   for (char c : rebuy::ascii_lower(s))
     if (c != ' ') out.push_back(c);
   return out;
-}
-
-std::optional<rebuy_role> metadata_role(std::string_view name) {
-  std::string key = squeezed_lower(name);
-  for (const metadata_column &m : metadata)
-    if (key == m.name) return m.role;
-  return std::nullopt;
 }
 
 bool is_respondent_id(std::string_view cell) {
@@ -94,9 +75,6 @@ surveymonkey_importer::surveymonkey_importer(const rebuy::host &host, const rebu
                                              rebuy::csv_limits limits)
     : table_(host, input, limits) {
   table_.warn_unknown_options(options, {});
-  rebuy::csv_reader &reader = table_.reader();
-  reader.set_delimiter(rebuy::detect_delimiter(reader.peek(head_bytes)));
-
   const rebuy::csv_record &first = table_.read_header("header row 1 (questions)");
   std::vector<std::string> questions(first.fields.begin(), first.fields.end());
   const rebuy::csv_record &second = table_.read_header("header row 2 (answer labels)");
@@ -129,7 +107,7 @@ surveymonkey_importer::surveymonkey_importer(const rebuy::host &host, const rebu
   std::vector<rebuy::table_column> columns(width);
   for (size_t c = 0; c < width; ++c) {
     columns[c].name = names[c];
-    columns[c].known = metadata_role(names[c]);
+    columns[c].known = rebuy::role_named(metadata, squeezed_lower(names[c]));
   }
   table_.guess(std::move(columns), options);
 }
@@ -139,20 +117,12 @@ rebuy::source_description surveymonkey_importer::describe() const {
 }
 
 bool surveymonkey_importer::read_batch(rebuy::batch_builder &out, size_t max_rows) {
-  return table_.read_batch(out, max_rows,
-                           [this](rebuy::batch_builder &b, const rebuy::csv_record &row) {
-                             table_.emit(b, row, REBUY_RECORD_SURVEY);
-                           });
+  return table_.read_batch_as(out, max_rows, REBUY_RECORD_SURVEY);
 }
 
 int surveymonkey_importer::probe(std::string_view head, std::string_view) noexcept {
   try {
-    rebuy::string_input text(head);
-    rebuy::csv_limits limits;
-    limits.chunk_bytes = head_bytes;
-    rebuy::csv_reader reader(rebuy::input(text.get()), limits);
-    reader.skip_bom();
-    reader.set_delimiter(rebuy::detect_delimiter(reader.peek(head_bytes)));
+    rebuy::head_reader reader(head);
     rebuy::csv_record row;
     if (!reader.next(row)) return 0;
     auto id = std::find_if(row.fields.begin(), row.fields.end(), is_respondent_id);

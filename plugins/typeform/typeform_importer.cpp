@@ -1,12 +1,9 @@
 #include "typeform_importer.hpp"
 
 #include <rebuy/column_mapping.hpp>
-#include <rebuy/csv_reader.hpp>
-#include <rebuy/string_input.hpp>
 #include <rebuy/text_util.hpp>
 
 #include <algorithm>
-#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,14 +12,8 @@ namespace rebuy_typeform {
 
 namespace {
 
-constexpr size_t head_bytes = size_t{64} << 10;
-
 // Typeform's own columns, old and new layouts.
-struct metadata_column {
-  std::string_view name;
-  rebuy_role role;
-};
-constexpr std::array<metadata_column, 8> metadata = {{
+constexpr rebuy::named_role metadata[] = {
     {"#", REBUY_ROLE_ID},
     {"Submit Date (UTC)", REBUY_ROLE_SUBMITTED_AT},
     {"Start Date (UTC)", REBUY_ROLE_ATTRIBUTE},
@@ -32,13 +23,7 @@ constexpr std::array<metadata_column, 8> metadata = {{
     {"Tags", REBUY_ROLE_ATTRIBUTE},
     // The score variable of a quiz or calculator form, not a star rating.
     {"score", REBUY_ROLE_ATTRIBUTE},
-}};
-
-std::optional<rebuy_role> metadata_role(std::string_view name) {
-  for (const metadata_column &m : metadata)
-    if (rebuy::ascii_iequals(name, m.name)) return m.role;
-  return std::nullopt;
-}
+};
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
@@ -51,9 +36,7 @@ typeform_importer::typeform_importer(const rebuy::host &host, const rebuy::input
                                      const rebuy::options &options, rebuy::csv_limits limits)
     : table_(host, input, limits) {
   table_.warn_unknown_options(options, {});
-  rebuy::csv_reader &reader = table_.reader();
-  reader.set_delimiter(rebuy::detect_delimiter(reader.peek(head_bytes)));
-  std::vector<std::string> names = rebuy::unique_column_names(table_.read_header("header").fields);
+  std::vector<std::string> names = table_.read_names("header");
   if (names.empty() || names[0] != "#")
     throw rebuy::error("the header's first column is \"" + names.at(0) +
                        "\", not Typeform's response token \"#\"");
@@ -61,7 +44,7 @@ typeform_importer::typeform_importer(const rebuy::host &host, const rebuy::input
   table_.read_sample(names.size());
   std::vector<rebuy::table_column> columns;
   for (std::string &name : names) {
-    std::optional<rebuy_role> known = metadata_role(name);
+    std::optional<rebuy_role> known = rebuy::role_named(metadata, name);
     columns.push_back({std::move(name), {}, known});
   }
   table_.guess(std::move(columns), options);
@@ -75,20 +58,12 @@ rebuy::source_description typeform_importer::describe() const {
 }
 
 bool typeform_importer::read_batch(rebuy::batch_builder &out, size_t max_rows) {
-  return table_.read_batch(out, max_rows,
-                           [this](rebuy::batch_builder &b, const rebuy::csv_record &row) {
-                             table_.emit(b, row, REBUY_RECORD_SURVEY);
-                           });
+  return table_.read_batch_as(out, max_rows, REBUY_RECORD_SURVEY);
 }
 
 int typeform_importer::probe(std::string_view head, std::string_view) noexcept {
   try {
-    rebuy::string_input text(head);
-    rebuy::csv_limits limits;
-    limits.chunk_bytes = head_bytes;
-    rebuy::csv_reader reader(rebuy::input(text.get()), limits);
-    reader.skip_bom();
-    reader.set_delimiter(rebuy::detect_delimiter(reader.peek(head_bytes)));
+    rebuy::head_reader reader(head);
     rebuy::csv_record row;
     if (!reader.next(row) || rebuy::trim_ascii(row.fields.at(0)) != "#") return 0;
     bool typeform = std::any_of(row.fields.begin(), row.fields.end(), [](std::string_view f) {

@@ -12,14 +12,11 @@
 //                      fields, found 2"; trailing empty fields are fine), an
 //                      unterminated quoted field, a row beyond csv_limits
 //
-//   rebuy::guessed_table table(host, input);
-//   table.reader().set_delimiter(rebuy::detect_delimiter(table.reader().peek(64 << 10)));
-//   auto names = rebuy::unique_column_names(table.read_header("header line").fields);
+//   rebuy::guessed_table table(host, input);           // the delimiter is detected
+//   std::vector<std::string> names = table.read_names("header");
 //   table.read_sample(names.size());
-//   table.guess(columns_from(names), options);
-//   table.read_batch(out, max_rows, [&](rebuy::batch_builder &b, const rebuy::csv_record &row) {
-//     table.emit(b, row, REBUY_RECORD_SURVEY);
-//   });
+//   table.guess(columns_of(names), options);            // known roles, guesses, --map
+//   bool more = table.read_batch_as(out, max_rows, REBUY_RECORD_SURVEY);
 #ifndef REBUY_GUESSED_TABLE_HPP
 #define REBUY_GUESSED_TABLE_HPP
 
@@ -27,6 +24,7 @@
 #include <rebuy/csv_reader.hpp>
 #include <rebuy/plugin.hpp>
 #include <rebuy/role_guess.hpp>
+#include <rebuy/string_input.hpp>
 #include <rebuy/text_util.hpp>
 
 #include <algorithm>
@@ -38,6 +36,41 @@
 #include <vector>
 
 namespace rebuy {
+
+// A column an export always has, and the role it plays.
+struct named_role {
+  std::string_view name;
+  rebuy_role role;
+};
+
+// The role `table` gives the column `name` (ASCII case ignored), if any.
+template <class Table>
+std::optional<rebuy_role> role_named(const Table &table, std::string_view name) noexcept {
+  for (const named_role &entry : table)
+    if (ascii_iequals(entry.name, name)) return entry.role;
+  return std::nullopt;
+}
+
+// The records at the head of a file, read with the parser the importer uses,
+// for probe(): BOM skipped, delimiter detected, reads bounded by the head.
+class head_reader {
+public:
+  explicit head_reader(std::string_view head)
+      : text_(head), reader_(rebuy::input(text_.get()), limits()) {
+    reader_.skip_bom();
+    reader_.set_delimiter(detect_delimiter(reader_.peek(head.size())));
+  }
+  bool next(csv_record &row) { return reader_.next(row); }
+
+private:
+  static csv_limits limits() {
+    csv_limits l;
+    l.chunk_bytes = size_t{64} << 10;
+    return l;
+  }
+  string_input text_;
+  csv_reader reader_;
+};
 
 // A column as the importer names it, before its role is guessed.
 struct table_column {
@@ -53,14 +86,16 @@ public:
   static constexpr size_t sample_rows = 500;
   static constexpr size_t sample_bytes = size_t{16} << 20;
 
+  // Reads with the delimiter the header line uses most (detect_delimiter);
+  // reader().set_delimiter() before the first header record changes it.
   guessed_table(const rebuy::host &host, const rebuy::input &input, csv_limits limits = {})
       : host_(host), reader_(input, limits), size_hint_(input.size_hint()) {
     reader_.skip_bom(); // the host removes it already; a second one would corrupt the first name
+    reader_.set_delimiter(detect_delimiter(reader_.peek(size_t{64} << 10)));
   }
   guessed_table(const guessed_table &) = delete;
   guessed_table &operator=(const guessed_table &) = delete;
 
-  // To choose the delimiter before the first header record.
   csv_reader &reader() noexcept { return reader_; }
 
   // The next header record, `what` naming it in errors ("header row 2").
@@ -68,6 +103,10 @@ public:
   // skipped once rows are read. Throws rebuy::error when the input ends first
   // or the record is unreadable.
   const csv_record &read_header(std::string_view what);
+  // read_header() for a single header row: its cells as unique column names.
+  std::vector<std::string> read_names(std::string_view what) {
+    return unique_column_names(read_header(what).fields);
+  }
 
   // Reads the sample of rows under a header of `width` columns. Call once,
   // after the header records.
@@ -91,20 +130,28 @@ public:
   const std::vector<std::string> &names() const noexcept { return names_; }
   const std::vector<std::string> &labels() const noexcept { return labels_; }
   const std::vector<rebuy_role> &roles() const noexcept { return roles_; }
-  // Index of the column named `name`, if there is one.
-  std::optional<size_t> find(std::string_view name) const noexcept;
 
   // Text appended, after a space, to every non-blank value of a column: the
   // time zone of a date column whose values carry none.
-  void set_suffix(size_t column, std::string suffix);
+  void set_suffix(size_t column, std::string suffix) { suffixes_.at(column) = std::move(suffix); }
 
-  source_description describe(std::string source, rebuy_record_kind kind) const;
+  source_description describe(std::string source, rebuy_record_kind kind) const {
+    source_description d{std::move(source), kind, {}};
+    for (size_t c = 0; c < names_.size(); ++c)
+      d.columns.emplace_back(names_[c], roles_[c]);
+    return d;
+  }
 
   // Adds up to max_rows rows to `out`, calling on_row(out, row) for each row
   // that fits the header; blank, ragged and unreadable rows are skipped or
   // rejected here. on_row must emit the row or skip it. Returns false once the
   // input is exhausted.
   template <class OnRow> bool read_batch(batch_builder &out, size_t max_rows, OnRow &&on_row);
+  // read_batch() emitting every row that fits as a record of `kind`.
+  bool read_batch_as(batch_builder &out, size_t max_rows, rebuy_record_kind kind) {
+    return read_batch(out, max_rows,
+                      [&](batch_builder &b, const csv_record &row) { emit(b, row, kind); });
+  }
 
   // Emits a row as a record of `kind`: every non-blank field with its role
   // (from `roles` when given, else the table's), values trimmed except
@@ -290,26 +337,6 @@ guessed_table::warn_unknown_options(const rebuy::options &options,
         std::find(known.begin(), known.end(), key) == known.end())
       host_.warn("ignoring unknown option \"" + key + "\"");
   }
-}
-
-inline std::optional<size_t> guessed_table::find(std::string_view name) const noexcept {
-  for (size_t c = 0; c < names_.size(); ++c)
-    if (names_[c] == name) return c;
-  return std::nullopt;
-}
-
-inline void guessed_table::set_suffix(size_t column, std::string suffix) {
-  suffixes_.at(column) = std::move(suffix);
-}
-
-inline source_description guessed_table::describe(std::string source,
-                                                  rebuy_record_kind kind) const {
-  source_description d;
-  d.source = std::move(source);
-  d.kind = kind;
-  for (size_t c = 0; c < names_.size(); ++c)
-    d.columns.emplace_back(names_[c], roles_[c]);
-  return d;
 }
 
 inline bool guessed_table::screen(batch_builder &out, const csv_record &row) {
