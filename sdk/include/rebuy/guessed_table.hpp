@@ -156,8 +156,9 @@ public:
   // Emits a row as a record of `kind`: every non-blank field with its role
   // (from `roles` when given, else the table's), values trimmed except
   // attributes, HTML entities in text and titles decoded. A row whose every
-  // field is blank is skipped instead.
-  void emit(batch_builder &out, const csv_record &row, rebuy_record_kind kind,
+  // field is blank is skipped instead. True when the record stays open for
+  // more fields, false when the row was skipped.
+  bool emit(batch_builder &out, const csv_record &row, rebuy_record_kind kind,
             const std::vector<rebuy_role> *roles = nullptr);
 
 private:
@@ -371,7 +372,7 @@ inline bool guessed_table::screen(batch_builder &out, const csv_record &row) {
   return true;
 }
 
-inline void guessed_table::emit(batch_builder &out, const csv_record &row, rebuy_record_kind kind,
+inline bool guessed_table::emit(batch_builder &out, const csv_record &row, rebuy_record_kind kind,
                                 const std::vector<rebuy_role> *roles) {
   const std::vector<rebuy_role> &role_of = roles ? *roles : roles_;
   out.begin_record(row.line, kind);
@@ -395,7 +396,9 @@ inline void guessed_table::emit(batch_builder &out, const csv_record &row, rebuy
     // would be an empty response: skip it, visibly.
     out.cancel_record();
     out.skip(row.line, "empty row: every field is blank", row.raw);
+    return false;
   }
+  return true;
 }
 
 template <class OnRow>
