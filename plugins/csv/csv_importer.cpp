@@ -27,29 +27,21 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
 
 csv_importer::csv_importer(const rebuy::host &host, const rebuy::input &input,
                            const rebuy::options &options, rebuy::csv_limits limits)
-    : table_(host, input, limits) {
+    : guessed_table_importer(host, input, limits, {}) {
   table_.warn_unknown_options(options, {"delimiter"});
   if (auto d = options.get("delimiter")) table_.reader().set_delimiter(parse_delimiter(*d));
   delimiter_ = table_.reader().delimiter();
 
-  std::vector<rebuy::table_column> columns;
-  for (std::string &name : table_.read_names("header line"))
-    columns.push_back({std::move(name), {}, std::nullopt});
-  table_.read_sample(columns.size());
-  table_.guess(std::move(columns), options);
+  std::vector<std::string> names = table_.read_names("header line");
+  table_.read_sample(names.size());
+  table_.guess(rebuy::columns_named(std::move(names)), options);
 
   // Stars without a survey question are a review; anything else a survey.
   const std::vector<rebuy_role> &roles = table_.roles();
   auto has = [&](rebuy_role r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); };
-  kind_ = has(REBUY_ROLE_RATING) && !has(REBUY_ROLE_NPS) && !has(REBUY_ROLE_BUY_AGAIN)
-              ? REBUY_RECORD_REVIEW
-              : REBUY_RECORD_SURVEY;
-}
-
-rebuy::source_description csv_importer::describe() const { return table_.describe({}, kind_); }
-
-bool csv_importer::read_batch(rebuy::batch_builder &out, size_t max_rows) {
-  return table_.read_batch_as(out, max_rows, kind_);
+  set_kind(has(REBUY_ROLE_RATING) && !has(REBUY_ROLE_NPS) && !has(REBUY_ROLE_BUY_AGAIN)
+               ? REBUY_RECORD_REVIEW
+               : REBUY_RECORD_SURVEY);
 }
 
 int csv_importer::probe(std::string_view head, std::string_view file_name) noexcept {

@@ -6,7 +6,7 @@
 #ifndef REBUY_CSV_CSV_IMPORTER_HPP
 #define REBUY_CSV_CSV_IMPORTER_HPP
 
-#include <rebuy/guessed_table.hpp>
+#include <rebuy/guessed_table_importer.hpp>
 #include <rebuy/plugin.hpp>
 
 #include <string>
@@ -15,7 +15,7 @@
 
 namespace rebuy_csv {
 
-class csv_importer : public rebuy::importer {
+class csv_importer : public rebuy::guessed_table_importer {
 public:
   // Reads the header and a sample of rows to guess roles from. Options:
   // map=ROLE=COLUMN, attribute=COLUMN, delimiter=, | ; | tab. Throws rebuy::error.
@@ -26,18 +26,12 @@ public:
   // 60-100 a format-specific importer claims.
   static int probe(std::string_view head, std::string_view file_name) noexcept;
 
-  rebuy::source_description describe() const override;
-  bool read_batch(rebuy::batch_builder &out, size_t max_rows) override;
-
   const std::vector<std::string> &column_names() const noexcept { return table_.names(); }
   const std::vector<rebuy_role> &roles() const noexcept { return table_.roles(); }
   char delimiter() const noexcept { return delimiter_; }
-  rebuy_record_kind kind() const noexcept { return kind_; }
 
 private:
-  rebuy::guessed_table table_;
   char delimiter_ = ',';
-  rebuy_record_kind kind_ = REBUY_RECORD_SURVEY;
 };
 
 } // namespace rebuy_csv

@@ -51,7 +51,7 @@ delighted_importer::score_meaning delighted_importer::meaning_of(std::string_vie
 
 delighted_importer::delighted_importer(const rebuy::host &host, const rebuy::input &input,
                                        const rebuy::options &options, rebuy::csv_limits limits)
-    : table_(host, input, limits) {
+    : guessed_table_importer(host, input, limits, "delighted") {
   table_.warn_unknown_options(options, {});
   std::vector<std::string> names = table_.read_names("header");
   score_ = column_named(names, "score");
@@ -76,20 +76,14 @@ delighted_importer::delighted_importer(const rebuy::host &host, const rebuy::inp
     std::string key = rebuy::normalize_header(n);
     return key == "customer id" || key == "customer";
   });
-  std::vector<rebuy::table_column> columns;
-  for (std::string &name : names) {
-    std::optional<rebuy_role> known = rebuy::role_named(fields, name);
-    if (known == REBUY_ROLE_CUSTOMER && customer_property) known = REBUY_ROLE_ATTRIBUTE;
-    columns.push_back({std::move(name), {}, known});
-  }
+  std::vector<rebuy::table_column> columns = rebuy::columns_named(std::move(names), fields);
+  for (rebuy::table_column &column : columns)
+    if (column.known == REBUY_ROLE_CUSTOMER && customer_property)
+      column.known = REBUY_ROLE_ATTRIBUTE;
   columns[*score_].known = file.role;
   table_.guess(std::move(columns), options);
   // Unless the user mapped the score, each row's survey_type decides.
   per_row_ = survey_type_ && table_.roles()[*score_] == file.role;
-}
-
-rebuy::source_description delighted_importer::describe() const {
-  return table_.describe("delighted", REBUY_RECORD_SURVEY);
 }
 
 void delighted_importer::emit(rebuy::batch_builder &out, const rebuy::csv_record &row) {

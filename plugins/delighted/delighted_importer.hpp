@@ -8,7 +8,7 @@
 #ifndef REBUY_DELIGHTED_IMPORTER_HPP
 #define REBUY_DELIGHTED_IMPORTER_HPP
 
-#include <rebuy/guessed_table.hpp>
+#include <rebuy/guessed_table_importer.hpp>
 #include <rebuy/plugin.hpp>
 
 #include <map>
@@ -19,7 +19,7 @@
 
 namespace rebuy_delighted {
 
-class delighted_importer : public rebuy::importer {
+class delighted_importer : public rebuy::guessed_table_importer {
 public:
   // Reads the header and a sample. Options: map=ROLE=COLUMN, attribute=COLUMN.
   delighted_importer(const rebuy::host &host, const rebuy::input &input,
@@ -29,7 +29,6 @@ public:
   // permalink to delighted.com; 0 otherwise.
   static int probe(std::string_view head, std::string_view file_name) noexcept;
 
-  rebuy::source_description describe() const override;
   bool read_batch(rebuy::batch_builder &out, size_t max_rows) override;
 
   // The role of a score in a survey of this type ("nps", "csat"...), and the
@@ -44,7 +43,6 @@ public:
 private:
   void emit(rebuy::batch_builder &out, const rebuy::csv_record &row);
 
-  rebuy::guessed_table table_;
   std::optional<size_t> score_, survey_type_;
   bool per_row_ = false; // the score's role follows each row's survey_type
   std::map<std::string, std::vector<rebuy_role>> roles_by_type_;

@@ -1,9 +1,13 @@
-#include "google_forms_importer.hpp"
-
+// The Google Forms responses importer: the CSV Google Forms downloads (or a
+// linked Sheet saved as CSV): "Timestamp", then "Email Address" if collected,
+// "Score" for quizzes, then one column per question titled with it.
+//
+// Layout from Google's documentation, not yet checked against a real export.
+#include <rebuy/guessed_table_importer.hpp>
+#include <rebuy/plugin.hpp>
 #include <rebuy/role_guess.hpp>
 #include <rebuy/text_util.hpp>
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,30 +23,28 @@ constexpr rebuy::named_role metadata[] = {
 
 } // namespace
 
+class google_forms_importer : public rebuy::guessed_table_importer {
+public:
+  // Reads the header and a sample. Options: map=ROLE=COLUMN, attribute=COLUMN.
+  google_forms_importer(const rebuy::host &host, const rebuy::input &input,
+                        const rebuy::options &options, rebuy::csv_limits limits = {});
+
+  // 70 for a first header "Timestamp" over a first value that reads as a
+  // date (or no rows yet); 0 otherwise.
+  static int probe(std::string_view head, std::string_view file_name) noexcept;
+};
+
 google_forms_importer::google_forms_importer(const rebuy::host &host, const rebuy::input &input,
                                              const rebuy::options &options,
                                              rebuy::csv_limits limits)
-    : table_(host, input, limits) {
+    : guessed_table_importer(host, input, limits, "google_forms") {
   table_.warn_unknown_options(options, {});
   std::vector<std::string> names = table_.read_names("header");
   if (names[0] != "Timestamp")
     throw rebuy::error("the header's first column is \"" + names[0] +
                        "\", not Google Forms' \"Timestamp\"");
   table_.read_sample(names.size());
-  std::vector<rebuy::table_column> columns;
-  for (std::string &name : names) {
-    std::optional<rebuy_role> known = rebuy::role_named(metadata, name);
-    columns.push_back({std::move(name), {}, known});
-  }
-  table_.guess(std::move(columns), options);
-}
-
-rebuy::source_description google_forms_importer::describe() const {
-  return table_.describe("google_forms", REBUY_RECORD_SURVEY);
-}
-
-bool google_forms_importer::read_batch(rebuy::batch_builder &out, size_t max_rows) {
-  return table_.read_batch_as(out, max_rows, REBUY_RECORD_SURVEY);
+  table_.guess(rebuy::columns_named(std::move(names), metadata), options);
 }
 
 int google_forms_importer::probe(std::string_view head, std::string_view) noexcept {

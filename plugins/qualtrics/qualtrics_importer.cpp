@@ -95,7 +95,7 @@ template <class Fields> bool is_legacy_tags(const Fields &tags) {
 
 qualtrics_importer::qualtrics_importer(const rebuy::host &host, const rebuy::input &input,
                                        const rebuy::options &options, rebuy::csv_limits limits)
-    : table_(host, input, limits) {
+    : guessed_table_importer(host, input, limits, "qualtrics") {
   table_.warn_unknown_options(options, {"include_previews", "include_tests", "include_spam"});
   include_.previews = options.get("include_previews").value_or("0") != "0";
   include_.tests = options.get("include_tests").value_or("0") != "0";
@@ -216,10 +216,6 @@ std::string qualtrics_importer::skip_reason(std::string_view status) const {
   bool code =
       std::all_of(status.begin(), status.end(), [](char c) { return c >= '0' && c <= '9'; });
   return "Status " + (code ? std::string(status) : "\"" + std::string(status) + "\"") + " (" + what;
-}
-
-rebuy::source_description qualtrics_importer::describe() const {
-  return table_.describe("qualtrics", REBUY_RECORD_SURVEY);
 }
 
 bool qualtrics_importer::read_batch(rebuy::batch_builder &out, size_t max_rows) {

@@ -9,7 +9,7 @@
 #ifndef REBUY_QUALTRICS_IMPORTER_HPP
 #define REBUY_QUALTRICS_IMPORTER_HPP
 
-#include <rebuy/guessed_table.hpp>
+#include <rebuy/guessed_table_importer.hpp>
 #include <rebuy/plugin.hpp>
 
 #include <optional>
@@ -19,7 +19,7 @@
 
 namespace rebuy_qualtrics {
 
-class qualtrics_importer : public rebuy::importer {
+class qualtrics_importer : public rebuy::guessed_table_importer {
 public:
   // Reads the header rows and a sample. Options: map=ROLE=COLUMN,
   // attribute=COLUMN, include_previews=1, include_tests=1, include_spam=1.
@@ -32,7 +32,6 @@ public:
   // legacy V1,V2,V3... tags over a label row with ResponseID; 0 otherwise.
   static int probe(std::string_view head, std::string_view file_name) noexcept;
 
-  rebuy::source_description describe() const override;
   bool read_batch(rebuy::batch_builder &out, size_t max_rows) override;
 
   bool legacy() const noexcept { return legacy_; }
@@ -50,7 +49,6 @@ private:
   // Why a row with this Status is left out, or empty to keep it.
   std::string skip_reason(std::string_view status) const;
 
-  rebuy::guessed_table table_;
   bool legacy_ = false;
   std::optional<size_t> status_column_;
   inclusions include_;

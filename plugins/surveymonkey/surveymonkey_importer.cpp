@@ -73,7 +73,7 @@ std::string surveymonkey_importer::plain_header(std::string_view html) {
 surveymonkey_importer::surveymonkey_importer(const rebuy::host &host, const rebuy::input &input,
                                              const rebuy::options &options,
                                              rebuy::csv_limits limits)
-    : table_(host, input, limits) {
+    : guessed_table_importer(host, input, limits, "surveymonkey") {
   table_.warn_unknown_options(options, {});
   const rebuy::csv_record &first = table_.read_header("header row 1 (questions)");
   std::vector<std::string> questions(first.fields.begin(), first.fields.end());
@@ -110,14 +110,6 @@ surveymonkey_importer::surveymonkey_importer(const rebuy::host &host, const rebu
     columns[c].known = rebuy::role_named(metadata, squeezed_lower(names[c]));
   }
   table_.guess(std::move(columns), options);
-}
-
-rebuy::source_description surveymonkey_importer::describe() const {
-  return table_.describe("surveymonkey", REBUY_RECORD_SURVEY);
-}
-
-bool surveymonkey_importer::read_batch(rebuy::batch_builder &out, size_t max_rows) {
-  return table_.read_batch_as(out, max_rows, REBUY_RECORD_SURVEY);
 }
 
 int surveymonkey_importer::probe(std::string_view head, std::string_view) noexcept {

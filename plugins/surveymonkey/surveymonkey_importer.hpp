@@ -8,7 +8,7 @@
 #ifndef REBUY_SURVEYMONKEY_IMPORTER_HPP
 #define REBUY_SURVEYMONKEY_IMPORTER_HPP
 
-#include <rebuy/guessed_table.hpp>
+#include <rebuy/guessed_table_importer.hpp>
 #include <rebuy/plugin.hpp>
 
 #include <string>
@@ -17,7 +17,7 @@
 
 namespace rebuy_surveymonkey {
 
-class surveymonkey_importer : public rebuy::importer {
+class surveymonkey_importer : public rebuy::guessed_table_importer {
 public:
   // Reads both header rows and a sample. Options: map=ROLE=COLUMN,
   // attribute=COLUMN. Throws rebuy::error naming the header row and line
@@ -30,18 +30,9 @@ public:
   // otherwise.
   static int probe(std::string_view head, std::string_view file_name) noexcept;
 
-  rebuy::source_description describe() const override;
-  bool read_batch(rebuy::batch_builder &out, size_t max_rows) override;
-
-  const std::vector<std::string> &column_names() const noexcept { return table_.names(); }
-  const std::vector<rebuy_role> &roles() const noexcept { return table_.roles(); }
-
   // Header text as a field name: HTML entities decoded, <br> and other tags
   // turned into spaces, white space runs made one space.
   static std::string plain_header(std::string_view html);
-
-private:
-  rebuy::guessed_table table_;
 };
 
 } // namespace rebuy_surveymonkey

@@ -1,10 +1,14 @@
-#include "typeform_importer.hpp"
-
+// The Typeform responses importer: CSV whose first column is "#" (the
+// response token), then one column per question titled with its full text,
+// then Typeform's metadata ("Submit Date (UTC)", "Network ID"...).
+//
+// Layout from Typeform's documentation, not yet checked against a real export.
 #include <rebuy/column_mapping.hpp>
+#include <rebuy/guessed_table_importer.hpp>
+#include <rebuy/plugin.hpp>
 #include <rebuy/text_util.hpp>
 
 #include <algorithm>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,9 +36,19 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
 
 } // namespace
 
+class typeform_importer : public rebuy::guessed_table_importer {
+public:
+  // Reads the header and a sample. Options: map=ROLE=COLUMN, attribute=COLUMN.
+  typeform_importer(const rebuy::host &host, const rebuy::input &input,
+                    const rebuy::options &options, rebuy::csv_limits limits = {});
+
+  // 90 for a first header "#" with "Submit Date (UTC)" or "Network ID"; 0 otherwise.
+  static int probe(std::string_view head, std::string_view file_name) noexcept;
+};
+
 typeform_importer::typeform_importer(const rebuy::host &host, const rebuy::input &input,
                                      const rebuy::options &options, rebuy::csv_limits limits)
-    : table_(host, input, limits) {
+    : guessed_table_importer(host, input, limits, "typeform") {
   table_.warn_unknown_options(options, {});
   std::vector<std::string> names = table_.read_names("header");
   if (names.empty() || names[0] != "#")
@@ -42,23 +56,10 @@ typeform_importer::typeform_importer(const rebuy::host &host, const rebuy::input
                        "\", not Typeform's response token \"#\"");
 
   table_.read_sample(names.size());
-  std::vector<rebuy::table_column> columns;
-  for (std::string &name : names) {
-    std::optional<rebuy_role> known = rebuy::role_named(metadata, name);
-    columns.push_back({std::move(name), {}, known});
-  }
-  table_.guess(std::move(columns), options);
+  table_.guess(rebuy::columns_named(std::move(names), metadata), options);
   // "(UTC)" says the zone of the times below it; the host converts with it.
   for (size_t c = 0; c < table_.names().size(); ++c)
     if (ends_with_ci(table_.names()[c], "(UTC)")) table_.set_suffix(c, "UTC");
-}
-
-rebuy::source_description typeform_importer::describe() const {
-  return table_.describe("typeform", REBUY_RECORD_SURVEY);
-}
-
-bool typeform_importer::read_batch(rebuy::batch_builder &out, size_t max_rows) {
-  return table_.read_batch_as(out, max_rows, REBUY_RECORD_SURVEY);
 }
 
 int typeform_importer::probe(std::string_view head, std::string_view) noexcept {

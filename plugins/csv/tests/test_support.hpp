@@ -228,9 +228,57 @@ foreign_heads(const std::string &real_dir, const std::string &own_real,
   return heads;
 }
 
+// probe() of the plugin under test, on the first 64 KiB as the host gives it.
+inline int probe(std::string_view head, std::string_view file_name = "export.csv") {
+  head = head.substr(0, size_t{64} << 10);
+  return rebuy_plugin_entry_v1()->importer->probe(rebuy::to_str(head), rebuy::to_str(file_name));
+}
+
+#if defined(REBUY_REAL_DATA_DIR) && defined(REBUY_PLUGINS_DIR)
+// A file of ../shared/data/real ("qualtrics/qualtrics_sample.csv").
+inline std::string real_file(const std::string &relative) {
+  return read_file(std::string(REBUY_REAL_DATA_DIR) + "/" + relative);
+}
+// A file of a plugin's tests/data.
+inline std::string test_file(const std::string &plugin, const std::string &file) {
+  return read_file(std::string(REBUY_PLUGINS_DIR) + "/" + plugin + "/tests/data/" + file);
+}
+// A format-specific importer claims none of what foreign_heads() lists.
+inline void check_claims_nothing_foreign(const std::string &own_real,
+                                         const std::string &own_plugin) {
+  auto heads = foreign_heads(REBUY_REAL_DATA_DIR, own_real, REBUY_PLUGINS_DIR, own_plugin);
+  CHECK(heads.size() >= 10); // 6 real files at least, and the other plugins' samples
+  for (const auto &[file, head] : heads) {
+    INFO(file);
+    CHECK(probe(head) == 0);
+  }
+}
+#endif
+
 // Every read() size pattern the boundary tests try.
 inline std::vector<std::vector<size_t>> chunk_patterns() {
   return {{}, {1}, {2}, {3}, {7}, {1, 2, 3, 4, 5, 6, 7}, {5, 1, 7, 2}};
+}
+
+// `text` gives the same rows with LF, CRLF, bare CR and mixed line ends, read
+// in chunks of every size pattern: the same lines, ids and field counts.
+inline void check_same_rows_whatever_line_ends(const std::string &text) {
+  auto expected = run_ok(text);
+  for (const char *end : {"\n", "\r\n", "\r", "mixed"}) {
+    for (const auto &pattern : chunk_patterns()) {
+      INFO("line end ", end == std::string_view("\r") ? "CR" : end, ", pattern of ",
+           pattern.size());
+      auto r = run_ok(with_line_ends(text, end), {}, pattern);
+      REQUIRE(r.records.size() == expected.records.size());
+      CHECK(r.skips.size() == expected.skips.size());
+      CHECK(r.rejects.size() == expected.rejects.size());
+      for (size_t i = 0; i < r.records.size(); ++i) {
+        CHECK(r.records[i].line == expected.records[i].line);
+        CHECK(r.records[i].role(REBUY_ROLE_ID) == expected.records[i].role(REBUY_ROLE_ID));
+        CHECK(r.records[i].fields.size() == expected.records[i].fields.size());
+      }
+    }
+  }
 }
 
 } // namespace csv_test

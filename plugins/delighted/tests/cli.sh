@@ -12,11 +12,7 @@ check "roles" contains out "id = id, customer = email, nps = score, text = comme
 check "import with analysis" expect_exit 0 out "$rebuy" --db nps.db import "$data/check_sample.csv"
 check "NPS +25" contains out "NPS +25.0"
 
-# Bare CR line ends and a ragged row.
-tr '\n' '\r' < "$data/check_sample.csv" | tr -s '\r' > bare_cr.csv
-printf '81726399,nps\r' >> bare_cr.csv
-imports_as bare_cr.csv delighted 5 4 1 0
-check "rejects list" expect_exit 0 rej "$rebuy" --db "$db" rejects
-check "ragged row named" contains rej "bare_cr.csv:7: rejected: expected 15 fields, found 2"
+# Bare CR line ends (old Mac Excel) and a ragged row.
+imports_bare_cr "$data/check_sample.csv" delighted 4 15
 
 finish

@@ -10,14 +10,9 @@ namespace {
 using csv_test::run_ok;
 using rebuy_delighted::delighted_importer;
 
-std::string sample() {
-  return csv_test::read_file(std::string(REBUY_PLUGINS_DIR) +
-                             "/delighted/tests/data/check_sample.csv");
-}
+using csv_test::probe;
 
-int probe(std::string_view head) {
-  return rebuy_plugin_entry_v1()->importer->probe(rebuy::to_str(head), rebuy::to_str("x.csv"));
-}
+std::string sample() { return csv_test::test_file("delighted", "check_sample.csv"); }
 
 } // namespace
 
@@ -99,12 +94,7 @@ TEST_CASE("delighted: without survey_type the score is kept until mapped") {
 }
 
 TEST_CASE("delighted: line ends, ragged rows, a header without score") {
-  auto expected = run_ok(sample());
-  for (const char *end : {"\n", "\r", "mixed"}) {
-    auto r = run_ok(csv_test::with_line_ends(sample(), end), {}, {6});
-    REQUIRE(r.records.size() == expected.records.size());
-    CHECK(r.records.back().line == expected.records.back().line);
-  }
+  csv_test::check_same_rows_whatever_line_ends(sample());
   auto r = run_ok("id,survey_type,score\n1,nps,9\n2,nps\n3,nps,7,extra\n");
   CHECK(r.records.size() == 1);
   REQUIRE(r.rejects.size() == 2);
@@ -121,11 +111,5 @@ TEST_CASE("probe: Delighted, and 0 on the others") {
   CHECK(probe("id,score,permalink\n1,9,https://example.com/r/abc\n") == 0);
   CHECK(probe("id,score,comment\n1,9,x\n") == 0); // any scored CSV: the csv plugin's
   CHECK(probe("") == 0);
-  auto heads =
-      csv_test::foreign_heads(REBUY_REAL_DATA_DIR, "delighted", REBUY_PLUGINS_DIR, "delighted");
-  CHECK(heads.size() >= 10);
-  for (const auto &[file, head] : heads) {
-    INFO(file);
-    CHECK(probe(head) == 0);
-  }
+  csv_test::check_claims_nothing_foreign("delighted", "delighted");
 }

@@ -6,16 +6,10 @@
 
 namespace {
 
+using csv_test::probe;
 using csv_test::run_ok;
 
-std::string sample() {
-  return csv_test::read_file(std::string(REBUY_PLUGINS_DIR) +
-                             "/google_forms/tests/data/check_sample.csv");
-}
-
-int probe(std::string_view head) {
-  return rebuy_plugin_entry_v1()->importer->probe(rebuy::to_str(head), rebuy::to_str("x.csv"));
-}
+std::string sample() { return csv_test::test_file("google_forms", "check_sample.csv"); }
 
 } // namespace
 
@@ -58,12 +52,7 @@ TEST_CASE("google_forms: newer forms spell \"Email address\"; forms without e-ma
 }
 
 TEST_CASE("google_forms: line ends, ragged rows, empty rows") {
-  auto expected = run_ok(sample());
-  for (const char *end : {"\n", "\r", "mixed"}) {
-    auto r = run_ok(csv_test::with_line_ends(sample(), end), {}, {4});
-    REQUIRE(r.records.size() == expected.records.size());
-    CHECK(r.records.back().line == expected.records.back().line);
-  }
+  csv_test::check_same_rows_whatever_line_ends(sample());
   auto r = run_ok("Timestamp,Q\n1/5/2024 10:00:00,a\n1/5/2024 10:00:01\n,\n");
   CHECK(r.records.size() == 1);
   REQUIRE(r.rejects.size() == 1);
@@ -85,11 +74,5 @@ TEST_CASE("probe: Google Forms, and 0 on the others") {
   CHECK(probe("Timestamp,Q\nlast week,4\n") == 0); // not a form's timestamp
   CHECK(probe("timestamp,level,message\n") == 0);  // a log file
   CHECK(probe("") == 0);
-  auto heads = csv_test::foreign_heads(REBUY_REAL_DATA_DIR, "google_forms", REBUY_PLUGINS_DIR,
-                                       "google_forms");
-  CHECK(heads.size() >= 9);
-  for (const auto &[file, head] : heads) {
-    INFO(file);
-    CHECK(probe(head) == 0);
-  }
+  csv_test::check_claims_nothing_foreign("google_forms", "google_forms");
 }

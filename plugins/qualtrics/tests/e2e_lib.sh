@@ -37,6 +37,20 @@ imports_as() {
 }
 imports=0
 
+# imports_bare_cr FILE PLUGIN STORED FIELDS: FILE with bare CR line ends (old
+# Mac Excel) and a two-field row appended reads as STORED rows and a reject
+# naming the appended row's line and "expected FIELDS fields, found 2".
+imports_bare_cr() {
+  local file=$1 plugin=$2 stored=$3 fields=$4
+  tr '\n' '\r' < "$file" | tr -s '\r' > bare_cr.csv
+  local lines; lines=$(tr -cd '\r' < bare_cr.csv | wc -c)
+  printf 'x,y\r' >> bare_cr.csv
+  imports_as bare_cr.csv "$plugin" $((stored + 1)) "$stored" 1 0
+  check "rejects of bare_cr.csv" expect_exit 0 rej "$rebuy" --db "$db" rejects
+  check "ragged row of bare_cr.csv named" contains rej \
+    "bare_cr.csv:$((lines + 1)): rejected: expected $fields fields, found 2"
+}
+
 finish() {
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]

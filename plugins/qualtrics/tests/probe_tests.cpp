@@ -3,26 +3,14 @@
 
 #include <doctest/doctest.h>
 
-namespace {
-
-int probe(std::string_view head, std::string_view name = "export.csv") {
-  return rebuy_plugin_entry_v1()->importer->probe(rebuy::to_str(head), rebuy::to_str(name));
-}
-
-std::string head_of(const std::string &path) {
-  std::string text = csv_test::read_file(path);
-  INFO("file: ", path);
-  REQUIRE(!text.empty());
-  return text.substr(0, size_t{64} << 10);
-}
-
-} // namespace
+using csv_test::probe;
+using csv_test::real_file;
+using csv_test::test_file;
 
 TEST_CASE("probe: the three-row and the legacy layouts") {
-  CHECK(probe(head_of(std::string(REBUY_TEST_DATA_DIR) + "/check_sample.csv")) == 95);
-  CHECK(probe(head_of(std::string(REBUY_REAL_DATA_DIR) + "/qualtrics/qualtrics_sample.csv")) == 95);
-  CHECK(probe(head_of(std::string(REBUY_REAL_DATA_DIR) +
-                      "/qualtrics/qualtrics_sample_legacy.csv")) == 90);
+  CHECK(probe(test_file("qualtrics", "check_sample.csv")) == 95);
+  CHECK(probe(real_file("qualtrics/qualtrics_sample.csv")) == 95);
+  CHECK(probe(real_file("qualtrics/qualtrics_sample_legacy.csv")) == 90);
   // a TSV, as the host hands over a UTF-16 export once decoded
   CHECK(probe("StartDate\tResponseId\nStart Date\tResponse ID\n"
               "{\"ImportId\":\"startDate\"}\t{\"ImportId\":\"_recordId\"}\n") == 95);
@@ -39,11 +27,5 @@ TEST_CASE("probe: near misses are not Qualtrics") {
 }
 
 TEST_CASE("probe: 0 on the other formats' files") {
-  auto heads =
-      csv_test::foreign_heads(REBUY_REAL_DATA_DIR, "qualtrics", REBUY_PLUGINS_DIR, "qualtrics");
-  CHECK(heads.size() >= 7);
-  for (const auto &[file, head] : heads) {
-    INFO(file);
-    CHECK(probe(head) == 0);
-  }
+  csv_test::check_claims_nothing_foreign("qualtrics", "qualtrics");
 }

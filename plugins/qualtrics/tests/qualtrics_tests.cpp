@@ -8,10 +8,7 @@
 namespace {
 
 using csv_test::run_ok;
-
-std::string sample() {
-  return csv_test::read_file(std::string(REBUY_TEST_DATA_DIR) + "/check_sample.csv");
-}
+std::string sample() { return csv_test::test_file("qualtrics", "check_sample.csv"); }
 
 // A three-row header over `columns` with a plain ImportId row, then `rows`.
 std::string export_of(const std::string &tags, const std::string &labels,
@@ -195,23 +192,7 @@ TEST_CASE("qualtrics: the legacy layout with a BOM, CRLF and a trailing comma") 
 }
 
 TEST_CASE("qualtrics: LF, bare CR, mixed line ends and tiny reads give the same rows") {
-  std::string crlf = sample();
-  auto expected = run_ok(crlf);
-  std::string lf = csv_test::with_line_ends(crlf, "\n");
-  std::string cr = csv_test::with_line_ends(crlf, "\r");
-  std::string mixed = csv_test::with_line_ends(crlf, "mixed");
-  for (const std::string *text : {&lf, &cr, &mixed}) {
-    for (const auto &pattern : csv_test::chunk_patterns()) {
-      auto r = run_ok(*text, {}, pattern);
-      REQUIRE(r.records.size() == expected.records.size());
-      CHECK(r.skips.size() == expected.skips.size());
-      for (size_t i = 0; i < r.records.size(); ++i) {
-        CHECK(r.records[i].line == expected.records[i].line);
-        CHECK(r.records[i].role(REBUY_ROLE_ID) == expected.records[i].role(REBUY_ROLE_ID));
-        CHECK(r.records[i].fields.size() == expected.records[i].fields.size());
-      }
-    }
-  }
+  csv_test::check_same_rows_whatever_line_ends(sample());
 }
 
 TEST_CASE("qualtrics: ragged and unterminated rows are rejects with line and reason") {

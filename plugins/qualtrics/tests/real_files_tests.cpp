@@ -6,7 +6,7 @@
 namespace {
 
 csv_test::result import_real(const std::string &relative) {
-  return csv_test::run_ok(csv_test::read_file(std::string(REBUY_REAL_DATA_DIR) + "/" + relative));
+  return csv_test::run_ok(csv_test::real_file(relative));
 }
 
 } // namespace

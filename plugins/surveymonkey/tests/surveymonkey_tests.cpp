@@ -10,23 +10,15 @@ namespace {
 using csv_test::run_ok;
 using rebuy_surveymonkey::surveymonkey_importer;
 
-std::string data(const std::string &plugin, const std::string &file) {
-  return csv_test::read_file(std::string(REBUY_PLUGINS_DIR) + "/" + plugin + "/tests/data/" + file);
-}
+using csv_test::probe;
+using csv_test::real_file;
 
-std::string real(const std::string &relative) {
-  return csv_test::read_file(std::string(REBUY_REAL_DATA_DIR) + "/" + relative);
-}
-
-int probe(std::string_view head) {
-  head = head.substr(0, size_t{64} << 10);
-  return rebuy_plugin_entry_v1()->importer->probe(rebuy::to_str(head), rebuy::to_str("x.csv"));
-}
+std::string sample() { return csv_test::test_file("surveymonkey", "check_sample.csv"); }
 
 } // namespace
 
 TEST_CASE("surveymonkey: names come from the question and its sub-label") {
-  auto r = run_ok(data("surveymonkey", "check_sample.csv"));
+  auto r = run_ok(sample());
   std::vector<std::string> names;
   for (const auto &c : r.columns)
     names.push_back(c.first);
@@ -53,7 +45,7 @@ TEST_CASE("surveymonkey: names come from the question and its sub-label") {
 }
 
 TEST_CASE("surveymonkey: metadata and question roles") {
-  auto r = run_ok(data("surveymonkey", "check_sample.csv"));
+  auto r = run_ok(sample());
   CHECK(r.kind == REBUY_RECORD_SURVEY);
   CHECK(r.role_of("Respondent ID") == REBUY_ROLE_ID);
   CHECK(r.role_of("End Date") == REBUY_ROLE_SUBMITTED_AT);
@@ -71,7 +63,7 @@ TEST_CASE("surveymonkey: metadata and question roles") {
 }
 
 TEST_CASE("surveymonkey: every response row is stored, values as exported") {
-  auto r = run_ok(data("surveymonkey", "check_sample.csv"));
+  auto r = run_ok(sample());
   REQUIRE(r.records.size() == 5);
   CHECK(r.rejects.empty());
   CHECK(r.skips.empty());
@@ -102,7 +94,7 @@ TEST_CASE("surveymonkey: HTML in headers becomes plain text") {
 }
 
 TEST_CASE("real: the steak survey, RespondentID and <br> in a question") {
-  std::string text = real("surveymonkey/steak-risk-survey.csv");
+  std::string text = real_file("surveymonkey/steak-risk-survey.csv");
   REQUIRE(!text.empty());
   for (const auto &pattern : {std::vector<size_t>{}, std::vector<size_t>{1, 2, 3, 4, 5, 6, 7}}) {
     auto r = run_ok(text, {}, pattern);
@@ -127,13 +119,7 @@ TEST_CASE("real: the steak survey, RespondentID and <br> in a question") {
 }
 
 TEST_CASE("surveymonkey: line ends, ragged rows and blank lines") {
-  std::string sample = data("surveymonkey", "check_sample.csv");
-  auto expected = run_ok(sample);
-  for (const char *end : {"\n", "\r", "mixed"}) {
-    auto r = run_ok(csv_test::with_line_ends(sample, end), {}, {3});
-    REQUIRE(r.records.size() == expected.records.size());
-    CHECK(r.records.back().line == expected.records.back().line);
-  }
+  csv_test::check_same_rows_whatever_line_ends(sample());
   auto r = run_ok("Respondent ID,Q1,\n,Response,\n1,a\n2,b,c\n\n3,\"x\n");
   CHECK(r.columns.size() == 2); // the trailing comma is no column
   CHECK(r.records.size() == 1);
@@ -165,9 +151,8 @@ TEST_CASE("surveymonkey: a missing second header row is an error naming the line
 }
 
 TEST_CASE("surveymonkey: --map overrides a guess") {
-  auto r =
-      run_ok(data("surveymonkey", "check_sample.csv"),
-             {{"map", "customer=Custom Data 1"}, {"attribute", "Why did you give that score?"}});
+  auto r = run_ok(
+      sample(), {{"map", "customer=Custom Data 1"}, {"attribute", "Why did you give that score?"}});
   CHECK(r.role_of("Custom Data 1") == REBUY_ROLE_CUSTOMER);
   CHECK(r.role_of("Email Address") == REBUY_ROLE_ATTRIBUTE);
   CHECK(r.role_of("Why did you give that score?") == REBUY_ROLE_ATTRIBUTE);
@@ -175,17 +160,11 @@ TEST_CASE("surveymonkey: --map overrides a guess") {
 }
 
 TEST_CASE("probe: SurveyMonkey's own files, and 0 on the others") {
-  CHECK(probe(data("surveymonkey", "check_sample.csv")) == 90);
-  CHECK(probe(real("surveymonkey/steak-risk-survey.csv")) == 90);
+  CHECK(probe(sample()) == 90);
+  CHECK(probe(real_file("surveymonkey/steak-risk-survey.csv")) == 90);
   CHECK(probe("Respondent ID,Q1,Q2\n,Shoes,Socks\n1,Shoes,\n") == 75);
   CHECK(probe("RespondentID,Q1\n1,Yes\n") == 0); // one header row: the csv plugin's
   CHECK(probe("id,Response\n1,Response\n") == 0);
   CHECK(probe("") == 0);
-  auto heads = csv_test::foreign_heads(REBUY_REAL_DATA_DIR, "surveymonkey", REBUY_PLUGINS_DIR,
-                                       "surveymonkey");
-  CHECK(heads.size() >= 8);
-  for (const auto &[file, head] : heads) {
-    INFO(file);
-    CHECK(probe(head) == 0);
-  }
+  csv_test::check_claims_nothing_foreign("surveymonkey", "surveymonkey");
 }

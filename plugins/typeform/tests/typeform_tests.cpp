@@ -6,16 +6,10 @@
 
 namespace {
 
+using csv_test::probe;
 using csv_test::run_ok;
 
-std::string sample() {
-  return csv_test::read_file(std::string(REBUY_PLUGINS_DIR) +
-                             "/typeform/tests/data/check_sample.csv");
-}
-
-int probe(std::string_view head) {
-  return rebuy_plugin_entry_v1()->importer->probe(rebuy::to_str(head), rebuy::to_str("x.csv"));
-}
+std::string sample() { return csv_test::test_file("typeform", "check_sample.csv"); }
 
 } // namespace
 
@@ -65,12 +59,7 @@ TEST_CASE("typeform: the older layout without Response Type, Stage Date and Tags
 }
 
 TEST_CASE("typeform: line ends, ragged rows, duplicate question titles") {
-  auto expected = run_ok(sample());
-  for (const char *end : {"\r\n", "\r", "mixed"}) {
-    auto r = run_ok(csv_test::with_line_ends(sample(), end), {}, {5});
-    REQUIRE(r.records.size() == expected.records.size());
-    CHECK(r.records.back().line == expected.records.back().line);
-  }
+  csv_test::check_same_rows_whatever_line_ends(sample());
   auto r = run_ok("#,Why?,Why?,Submit Date (UTC)\na,x,y,2024-01-01 00:00:00\nb,x\n\n");
   CHECK(r.columns.at(2).first == "Why? (2)");
   CHECK(r.records.size() == 1);
@@ -96,11 +85,5 @@ TEST_CASE("probe: Typeform's layouts, and 0 on the others") {
   CHECK(probe("#,comment\n1,nice\n") == 0); // a "#" alone is any numbered list
   CHECK(probe("Network ID,#\n") == 0);
   CHECK(probe("") == 0);
-  auto heads =
-      csv_test::foreign_heads(REBUY_REAL_DATA_DIR, "typeform", REBUY_PLUGINS_DIR, "typeform");
-  CHECK(heads.size() >= 9);
-  for (const auto &[file, head] : heads) {
-    INFO(file);
-    CHECK(probe(head) == 0);
-  }
+  csv_test::check_claims_nothing_foreign("typeform", "typeform");
 }

@@ -15,7 +15,7 @@
 //   rebuy::guessed_table table(host, input);           // the delimiter is detected
 //   std::vector<std::string> names = table.read_names("header");
 //   table.read_sample(names.size());
-//   table.guess(columns_of(names), options);            // known roles, guesses, --map
+//   table.guess(rebuy::columns_named(names), options);  // <rebuy/guessed_table_importer.hpp>
 //   bool more = table.read_batch_as(out, max_rows, REBUY_RECORD_SURVEY);
 #ifndef REBUY_GUESSED_TABLE_HPP
 #define REBUY_GUESSED_TABLE_HPP
@@ -24,7 +24,6 @@
 #include <rebuy/csv_reader.hpp>
 #include <rebuy/plugin.hpp>
 #include <rebuy/role_guess.hpp>
-#include <rebuy/string_input.hpp>
 #include <rebuy/text_util.hpp>
 
 #include <algorithm>
@@ -36,41 +35,6 @@
 #include <vector>
 
 namespace rebuy {
-
-// A column an export always has, and the role it plays.
-struct named_role {
-  std::string_view name;
-  rebuy_role role;
-};
-
-// The role `table` gives the column `name` (ASCII case ignored), if any.
-template <class Table>
-std::optional<rebuy_role> role_named(const Table &table, std::string_view name) noexcept {
-  for (const named_role &entry : table)
-    if (ascii_iequals(entry.name, name)) return entry.role;
-  return std::nullopt;
-}
-
-// The records at the head of a file, read with the parser the importer uses,
-// for probe(): BOM skipped, delimiter detected, reads bounded by the head.
-class head_reader {
-public:
-  explicit head_reader(std::string_view head)
-      : text_(head), reader_(rebuy::input(text_.get()), limits()) {
-    reader_.skip_bom();
-    reader_.set_delimiter(detect_delimiter(reader_.peek(head.size())));
-  }
-  bool next(csv_record &row) { return reader_.next(row); }
-
-private:
-  static csv_limits limits() {
-    csv_limits l;
-    l.chunk_bytes = size_t{64} << 10;
-    return l;
-  }
-  string_input text_;
-  csv_reader reader_;
-};
 
 // A column as the importer names it, before its role is guessed.
 struct table_column {
