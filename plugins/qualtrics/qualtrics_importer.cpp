@@ -82,6 +82,14 @@ std::string time_zone(std::string_view cell) {
   return plain ? id : std::string();
 }
 
+// An on/off option: 1, true, yes or 0, false, no; off when not given.
+bool flag(const rebuy::options &options, std::string_view key) {
+  std::string value = rebuy::ascii_lower(rebuy::trim_ascii(options.get(key).value_or("0")));
+  if (value == "1" || value == "true" || value == "yes") return true;
+  if (value == "0" || value == "false" || value == "no") return false;
+  throw rebuy::error("option " + std::string(key) + " must be 1 or 0, not \"" + value + "\"");
+}
+
 std::vector<std::string> copy_fields(const rebuy::csv_record &record) {
   return {record.fields.begin(), record.fields.end()};
 }
@@ -97,9 +105,9 @@ qualtrics_importer::qualtrics_importer(const rebuy::host &host, const rebuy::inp
                                        const rebuy::options &options, rebuy::csv_limits limits)
     : guessed_table_importer(host, input, limits, "qualtrics") {
   table_.warn_unknown_options(options, {"include_previews", "include_tests", "include_spam"});
-  include_.previews = options.get("include_previews").value_or("0") != "0";
-  include_.tests = options.get("include_tests").value_or("0") != "0";
-  include_.spam = options.get("include_spam").value_or("0") != "0";
+  include_.previews = flag(options, "include_previews");
+  include_.tests = flag(options, "include_tests");
+  include_.spam = flag(options, "include_spam");
 
   std::vector<std::vector<std::string>> rows;
   std::vector<uint64_t> lines;

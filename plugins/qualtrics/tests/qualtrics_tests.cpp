@@ -107,8 +107,11 @@ TEST_CASE("qualtrics: include_previews, include_tests and include_spam import th
   CHECK(r.records.size() == 7);
   CHECK(r.skips.empty());
   CHECK(r.records.at(1).role(REBUY_ROLE_ID) == "R_preview000000001");
-  r = run_ok(sample(), {{"include_previews", "0"}, {"include_spam", "yes"}});
+  r = run_ok(sample(), {{"include_previews", "no"}, {"include_spam", "yes"}});
   CHECK(r.records.size() == 4);
+  auto bad = csv_test::run(sample(), {{"include_tests", "sometimes"}});
+  CHECK(bad.open_status == REBUY_ERROR);
+  CHECK(bad.error == "option include_tests must be 1 or 0, not \"sometimes\"");
 }
 
 TEST_CASE("qualtrics: choice-text status labels are skipped like their codes") {
