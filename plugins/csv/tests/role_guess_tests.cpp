@@ -1,15 +1,15 @@
 // Role guessing on headers and values seen in real exports.
-#include "role_guess.hpp"
+#include <rebuy/role_guess.hpp>
 
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-using rebuy_csv::column_sample;
-using rebuy_csv::guess_roles;
-using rebuy_csv::looks_like_date;
-using rebuy_csv::normalize_header;
+using rebuy::column_sample;
+using rebuy::guess_roles;
+using rebuy::looks_like_date;
+using rebuy::normalize_header;
 
 namespace {
 
@@ -86,6 +86,13 @@ TEST_CASE("roles: repurchase questions") {
   CHECK(roles == std::vector<rebuy_role>{REBUY_ROLE_BUY_AGAIN, REBUY_ROLE_TEXT});
   CHECK(guess({"repurchase_intent"}, {{"4"}})[0] == REBUY_ROLE_BUY_AGAIN);
   CHECK(guess({"Will you come back?"}, {{"yes"}})[0] == REBUY_ROLE_BUY_AGAIN);
+  // the brand between the words
+  CHECK(guess({"How likely are you to purchase from Acme Shoes again?"}, {{"4"}})[0] ==
+        REBUY_ROLE_BUY_AGAIN);
+  CHECK(guess({"Would you shop at our store again?"}, {{"Yes"}})[0] == REBUY_ROLE_BUY_AGAIN);
+  // ... but in that order, as whole words
+  CHECK(guess({"Again, what did you buy?"}, {{"Shoes"}})[0] == REBUY_ROLE_ATTRIBUTE);
+  CHECK(guess({"Did the buyer agree?"}, {{"Yes"}})[0] == REBUY_ROLE_ATTRIBUTE);
 }
 
 TEST_CASE("roles: Olist order reviews") {
@@ -194,4 +201,36 @@ TEST_CASE("roles: a text header over one repeated label is a checkbox, not text"
   CHECK(guess({"Content"}, rows)[0] == REBUY_ROLE_ATTRIBUTE);
   rows[5][0] = "Databases";
   CHECK(guess({"Content"}, rows)[0] == REBUY_ROLE_TEXT);
+}
+
+TEST_CASE("roles: a survey's question text names a column its tag does not") {
+  std::vector<std::string_view> scores = {"9", "10", "3"};
+  std::vector<std::string_view> answers = {"Definitely", "Probably not", "Maybe"};
+  std::vector<column_sample> columns(3);
+  columns[0] = {"Q3", "How likely are you to recommend us to a friend?", scores, std::nullopt};
+  columns[1] = {"Q4", "Würden Sie wieder bei uns kaufen? / Would you buy again?", answers,
+                std::nullopt};
+  columns[2] = {"Q5", "Which store did you visit?", answers, std::nullopt};
+  CHECK(guess_roles(columns) ==
+        std::vector<rebuy_role>{REBUY_ROLE_NPS, REBUY_ROLE_BUY_AGAIN, REBUY_ROLE_ATTRIBUTE});
+  // questions that ask for words are text, however short the answers
+  columns[2].label = "Anything else you would like to tell us?";
+  CHECK(guess_roles(columns)[2] == REBUY_ROLE_TEXT);
+  columns[2].label = "What is the main reason for your score?";
+  CHECK(guess_roles(columns)[2] == REBUY_ROLE_TEXT);
+  // the tag alone says nothing
+  columns[0].label = {};
+  CHECK(guess_roles(columns)[0] == REBUY_ROLE_ATTRIBUTE);
+}
+
+TEST_CASE("roles: known roles are kept and taken before any guess") {
+  std::vector<std::string_view> ids = {"1", "2"}, dates = {"2021-03-01", "2021-03-02"};
+  std::vector<column_sample> columns(4);
+  columns[0] = {"id", {}, ids, std::nullopt};
+  columns[1] = {"Submitted", {}, dates, std::nullopt};
+  columns[2] = {"token", {}, ids, REBUY_ROLE_ID};
+  columns[3] = {"Score", {}, ids, REBUY_ROLE_ATTRIBUTE};
+  CHECK(guess_roles(columns) == std::vector<rebuy_role>{REBUY_ROLE_ATTRIBUTE,
+                                                        REBUY_ROLE_SUBMITTED_AT, REBUY_ROLE_ID,
+                                                        REBUY_ROLE_ATTRIBUTE});
 }

@@ -5,8 +5,11 @@
 
 #include <rebuy/plugin.hpp>
 
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -166,6 +169,34 @@ inline result run(std::string text, const option_list &options = {},
   return run(in.get(), options, batch_rows);
 }
 
+// run() for an input that must open; reports the error otherwise.
+inline result run_ok(std::string text, const option_list &options = {},
+                     std::vector<size_t> pattern = {}) {
+  auto r = run(std::move(text), options, std::move(pattern));
+  INFO("error: ", r.error);
+  REQUIRE(r.open_status == REBUY_OK);
+  return r;
+}
+
+// `text` with every CRLF and LF line end written as `line_end`; with
+// "mixed", alternately CRLF and LF.
+inline std::string with_line_ends(const std::string &text, std::string_view line_end) {
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (text[i] != '\n') {
+      out.push_back(text[i]);
+      continue;
+    }
+    if (line_end == "mixed")
+      out += n++ % 2 ? "\n" : "\r\n";
+    else
+      out += line_end;
+  }
+  return out;
+}
+
 inline std::string read_file(const std::string &path) {
   std::ifstream f(path, std::ios::binary);
   std::ostringstream s;
@@ -173,9 +204,81 @@ inline std::string read_file(const std::string &path) {
   return s.str();
 }
 
+// The first 64 KiB of every file in `real_dir` (../shared/data/real) outside
+// its folder `own_real`, and of every plugin's tests/data/check_sample.* in
+// `plugins_dir` but `own_plugin`'s: what a format-specific probe must give 0.
+inline std::vector<std::pair<std::string, std::string>>
+foreign_heads(const std::string &real_dir, const std::string &own_real,
+              const std::string &plugins_dir, const std::string &own_plugin) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> heads;
+  auto add = [&](const fs::path &file) {
+    heads.emplace_back(file.string(), read_file(file.string()).substr(0, size_t{64} << 10));
+  };
+  for (const auto &entry : fs::recursive_directory_iterator(real_dir))
+    if (entry.is_regular_file() && entry.path().extension() != ".md" &&
+        entry.path().parent_path().filename() != own_real)
+      add(entry.path());
+  for (const auto &plugin : fs::directory_iterator(plugins_dir))
+    if (plugin.path().filename() != own_plugin &&
+        fs::is_directory(plugin.path() / "tests" / "data"))
+      for (const auto &entry : fs::directory_iterator(plugin.path() / "tests" / "data"))
+        if (entry.path().stem() == "check_sample") add(entry.path());
+  std::sort(heads.begin(), heads.end());
+  return heads;
+}
+
+// probe() of the plugin under test, on the first 64 KiB as the host gives it.
+inline int probe(std::string_view head, std::string_view file_name = "export.csv") {
+  head = head.substr(0, size_t{64} << 10);
+  return rebuy_plugin_entry_v1()->importer->probe(rebuy::to_str(head), rebuy::to_str(file_name));
+}
+
+#if defined(REBUY_REAL_DATA_DIR) && defined(REBUY_PLUGINS_DIR)
+// A file of ../shared/data/real ("qualtrics/qualtrics_sample.csv").
+inline std::string real_file(const std::string &relative) {
+  return read_file(std::string(REBUY_REAL_DATA_DIR) + "/" + relative);
+}
+// A file of a plugin's tests/data.
+inline std::string test_file(const std::string &plugin, const std::string &file) {
+  return read_file(std::string(REBUY_PLUGINS_DIR) + "/" + plugin + "/tests/data/" + file);
+}
+// A format-specific importer claims none of what foreign_heads() lists.
+inline void check_claims_nothing_foreign(const std::string &own_real,
+                                         const std::string &own_plugin) {
+  auto heads = foreign_heads(REBUY_REAL_DATA_DIR, own_real, REBUY_PLUGINS_DIR, own_plugin);
+  CHECK(heads.size() >= 10); // 6 real files at least, and the other plugins' samples
+  for (const auto &[file, head] : heads) {
+    INFO(file);
+    CHECK(probe(head) == 0);
+  }
+}
+#endif
+
 // Every read() size pattern the boundary tests try.
 inline std::vector<std::vector<size_t>> chunk_patterns() {
   return {{}, {1}, {2}, {3}, {7}, {1, 2, 3, 4, 5, 6, 7}, {5, 1, 7, 2}};
+}
+
+// `text` gives the same rows with LF, CRLF, bare CR and mixed line ends, read
+// in chunks of every size pattern: the same lines, ids and field counts.
+inline void check_same_rows_whatever_line_ends(const std::string &text) {
+  auto expected = run_ok(text);
+  for (const char *end : {"\n", "\r\n", "\r", "mixed"}) {
+    for (const auto &pattern : chunk_patterns()) {
+      INFO("line end ", end == std::string_view("\r") ? "CR" : end, ", pattern of ",
+           pattern.size());
+      auto r = run_ok(with_line_ends(text, end), {}, pattern);
+      REQUIRE(r.records.size() == expected.records.size());
+      CHECK(r.skips.size() == expected.skips.size());
+      CHECK(r.rejects.size() == expected.rejects.size());
+      for (size_t i = 0; i < r.records.size(); ++i) {
+        CHECK(r.records[i].line == expected.records[i].line);
+        CHECK(r.records[i].role(REBUY_ROLE_ID) == expected.records[i].role(REBUY_ROLE_ID));
+        CHECK(r.records[i].fields.size() == expected.records[i].fields.size());
+      }
+    }
+  }
 }
 
 } // namespace csv_test

@@ -1,5 +1,20 @@
-#include "role_guess.hpp"
+// rebuy plugin SDK: guesses which role each column of a table plays, from its
+// header text and a sample of its values.
+//
+// A header alone is not enough ("Recommend" may hold 0-10 scores or yes/no;
+// "Date" may hold a sentence), and values alone are not either (a 0-10 column
+// is NPS only if its question is about recommending), so every rule pairs a
+// header pattern with a test on the sampled values. Survey exports name a
+// column twice, by a short tag ("Q3") and by its question ("How likely are you
+// to recommend us?"); a rule may match either.
+//
+//   std::vector<rebuy::column_sample> columns = ...; // header, label, values
+//   std::vector<rebuy_role> roles = rebuy::guess_roles(columns);
+//   rebuy::apply_role_overrides(names, roles, options); // <rebuy/column_mapping.hpp>
+#ifndef REBUY_ROLE_GUESS_HPP
+#define REBUY_ROLE_GUESS_HPP
 
+#include <rebuy/plugin_abi.h>
 #include <rebuy/text_util.hpp>
 
 #include <algorithm>
@@ -7,16 +22,48 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <unordered_set>
+#include <vector>
 
-namespace rebuy_csv {
+namespace rebuy {
 
-namespace {
+// One column: its header, the question it asks if the format names it apart
+// from the header, and up to a few hundred sampled values (views into the
+// caller's storage).
+struct column_sample {
+  std::string_view header;
+  std::string_view label; // e.g. Qualtrics' question text under the tag "Q3"; may be empty
+  std::vector<std::string_view> values;
+  // A role the format fixes (a vendor's response id column): not guessed, and
+  // no other column may take it.
+  std::optional<rebuy_role> known;
+};
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+// The role of each column, in order. Known roles come first; then, column by
+// column, the first rule whose header pattern matches the header or the label
+// and whose value test holds decides. Roles a record can hold only once go to
+// the first column that qualifies; text may go to several.
+inline std::vector<rebuy_role> guess_roles(const std::vector<column_sample> &columns);
+
+// The spelling header rules are written in: ASCII lower case, words split at
+// punctuation and camelCase, single spaces ("Likely-To-Recommend" ->
+// "likely to recommend", "ResponseId" -> "response id"). '#' is kept as a
+// word because Typeform names its id column "#".
+inline std::string normalize_header(std::string_view header);
+
+// Whether a value reads as a date or time: ISO, D/M/Y, M/D/Y, "Sep 13, 2009",
+// "09 13, 2009", or Unix seconds or milliseconds.
+inline bool looks_like_date(std::string_view value);
+
+namespace detail::guess {
+
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
 
 // What the sampled values of one column look like.
 struct column_stats {
@@ -33,17 +80,17 @@ struct column_stats {
   size_t total_bytes = 0;
 };
 
-bool is_yes_no(std::string_view v) {
+inline bool is_yes_no(std::string_view v) {
   while (!v.empty() && (v.back() == '.' || v.back() == '!'))
     v.remove_suffix(1);
-  std::string lower = rebuy::ascii_lower(v);
+  std::string lower = ascii_lower(v);
   static constexpr std::array<std::string_view, 17> answers = {
       "yes", "no", "y",  "n",   "true", "false", "ja", "nein", "oui",
       "non", "si", "sí", "sim", "não",  "nao",   "1",  "0"};
   return std::find(answers.begin(), answers.end(), lower) != answers.end();
 }
 
-bool parse_number(std::string_view v, double &out) {
+inline bool parse_number(std::string_view v, double &out) {
   if (!v.empty() && v.front() == '+') v.remove_prefix(1);
   if (v.empty()) return false;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
@@ -51,16 +98,16 @@ bool parse_number(std::string_view v, double &out) {
 }
 
 // Several non-ASCII bytes: Chinese or Japanese prose has no spaces but is text.
-bool is_wordy(std::string_view v) {
+inline bool is_wordy(std::string_view v) {
   if (v.find(' ') != std::string_view::npos) return true;
   return std::count_if(v.begin(), v.end(), [](char c) { return (c & 0x80) != 0; }) >= 6;
 }
 
-column_stats measure(const std::vector<std::string_view> &values) {
+inline column_stats measure(const std::vector<std::string_view> &values) {
   column_stats s;
   std::unordered_set<std::string_view> seen;
   for (std::string_view raw : values) {
-    std::string_view v = rebuy::trim_ascii(raw);
+    std::string_view v = trim_ascii(raw);
     if (v.empty()) continue;
     ++s.non_blank;
     s.total_bytes += v.size();
@@ -84,42 +131,46 @@ column_stats measure(const std::vector<std::string_view> &values) {
 
 // ---- tests on the values, used by the rule table ------------------------
 
-bool any_values(const column_stats &) { return true; }
+inline bool any_values(const column_stats &) { return true; }
 
-bool unique_values(const column_stats &s) { return s.non_blank > 0 && s.distinct == s.non_blank; }
+inline bool unique_values(const column_stats &s) {
+  return s.non_blank > 0 && s.distinct == s.non_blank;
+}
 
-bool zero_to_ten(const column_stats &s) {
+inline bool zero_to_ten(const column_stats &s) {
   return s.non_blank > 0 && s.integers_0_10 == s.non_blank;
 }
 
 // Stars: 1-5 or 1-10, halves allowed (Amazon writes 5.0, some sites 4.5).
-bool rating_values(const column_stats &s) {
+inline bool rating_values(const column_stats &s) {
   return s.non_blank > 0 && s.half_steps == s.non_blank && s.min >= 0 && s.max <= 10 && s.max >= 1;
 }
 
-bool numeric_values(const column_stats &s) { return s.non_blank > 0 && s.numbers == s.non_blank; }
+inline bool numeric_values(const column_stats &s) {
+  return s.non_blank > 0 && s.numbers == s.non_blank;
+}
 
 // A handful of distinct answers, most of them a plain yes or no.
-bool yes_no_values(const column_stats &s) {
+inline bool yes_no_values(const column_stats &s) {
   return s.non_blank > 0 && s.distinct <= 6 && s.yes_no * 2 >= s.non_blank;
 }
 
-bool date_values(const column_stats &s) {
+inline bool date_values(const column_stats &s) {
   return s.non_blank > 0 && s.dates * 5 >= s.non_blank * 4;
 }
 
 // Sentences: long on average, mostly with spaces, and mostly different from
 // each other (a checkbox column repeats one long label, which is not text).
-bool free_text_values(const column_stats &s) {
+inline bool free_text_values(const column_stats &s) {
   return s.non_blank > 0 && s.total_bytes > 40 * s.non_blank && s.wordy * 2 >= s.non_blank &&
          s.distinct * 2 >= s.non_blank;
 }
 
-bool short_values(const column_stats &s) { return !free_text_values(s); }
+inline bool short_values(const column_stats &s) { return !free_text_values(s); }
 
 // The header already says "text": accept anything but numbers, dates, and a
 // checkbox column that repeats one label ("Content": "Cloud Computing").
-bool textual_values(const column_stats &s) {
+inline bool textual_values(const column_stats &s) {
   if (s.non_blank == 0) return true;
   bool one_label = s.non_blank >= 5 && s.distinct == 1;
   return !one_label && s.numbers < s.non_blank && s.dates * 5 < s.non_blank * 4;
@@ -136,7 +187,8 @@ enum class match {
 struct rule {
   rebuy_role role;
   match how;
-  std::string_view phrases; // '|'-separated, spelled as normalize_header() spells
+  std::string_view
+      phrases; // '|'-separated, spelled as normalize_header() spells; see words_match()
   bool (*values)(const column_stats &);
 };
 
@@ -144,7 +196,7 @@ struct rule {
 // hold decides the column. Order matters where headers overlap: "product
 // title" is a product before it is a title, "review comment title" a title
 // before it is a comment, and "Review ID" an id before it is a review.
-constexpr rule rules[] = {
+inline constexpr rule rules[] = {
     // Words the business wrote (replies) are not the customer's voice, and a
     // survey's start time is not when the answer was given.
     {REBUY_ROLE_ATTRIBUTE, match::words,
@@ -159,9 +211,8 @@ constexpr rule rules[] = {
      unique_values},
 
     {REBUY_ROLE_BUY_AGAIN, match::words,
-     "buy again|purchase again|repurchase|re purchase|order again|come back|would buy|"
-     "buy from us again|purchase from us again|order from us again|shop again|"
-     "shop with us again|buy here again",
+     "buy * again|purchase * again|repurchase|re purchase|order * again|come back|would buy|"
+     "shop * again|visit * again",
      short_values},
 
     {REBUY_ROLE_NPS, match::words, "recommend|nps|likely|likelihood|net promoter", zero_to_ten},
@@ -239,11 +290,33 @@ constexpr rule rules[] = {
      "comment|comments|feedback|message|review text|review body|review content|open ended|"
      "verbatim|free text|suggestion|suggestions",
      textual_values},
+    // Survey questions that ask for words: "What is the main reason for your
+    // score?", "Why?", "Anything else you would like to tell us?".
+    {REBUY_ROLE_TEXT, match::words,
+     "reason for your|why|tell us|anything else|in your own words|please explain|"
+     "what could we|how could we|how can we",
+     textual_values},
     // Whatever the header, sentences are text.
     {REBUY_ROLE_TEXT, match::any, "", free_text_values},
 };
 
-bool header_matches(const rule &r, std::string_view header) {
+// Whether the words of `phrase` occur in the space-padded header as whole
+// words; " * " in a phrase stands for any words between ("buy * again" holds
+// for "would you buy from acme shoes again").
+inline bool words_match(const std::string &padded, std::string_view phrase) {
+  size_t from = 0;
+  while (!phrase.empty()) {
+    size_t gap = phrase.find(" * ");
+    std::string part = " " + std::string(phrase.substr(0, gap)) + " ";
+    phrase = gap == std::string_view::npos ? std::string_view() : phrase.substr(gap + 3);
+    size_t at = padded.find(part, from);
+    if (at == std::string::npos) return false;
+    from = at + part.size() - 1; // the closing space may open the next part
+  }
+  return true;
+}
+
+inline bool header_matches(const rule &r, std::string_view header) {
   if (r.how == match::any) return true;
   // Pad with spaces so a phrase matches only whole words.
   std::string padded = " " + std::string(header) + " ";
@@ -252,20 +325,18 @@ bool header_matches(const rule &r, std::string_view header) {
     size_t bar = phrases.find('|');
     std::string_view phrase = phrases.substr(0, bar);
     phrases = bar == std::string_view::npos ? std::string_view() : phrases.substr(bar + 1);
-    if (r.how == match::exact ? header == phrase
-                              : padded.find(" " + std::string(phrase) + " ") != std::string::npos)
-      return true;
+    if (r.how == match::exact ? header == phrase : words_match(padded, phrase)) return true;
   }
   return false;
 }
 
-bool is_month(std::string_view word) {
+inline bool is_month(std::string_view word) {
   // "mar" or "march", "sep" or "sept", but not "marketing"
   static constexpr std::array<std::string_view, 12> months = {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
   if (word.size() < 3) return false;
-  std::string lower = rebuy::ascii_lower(word);
+  std::string lower = ascii_lower(word);
   std::string_view w = lower;
   if (w == "sept") return true;
   for (std::string_view m : months)
@@ -273,17 +344,17 @@ bool is_month(std::string_view word) {
   return false;
 }
 
-bool is_date_word(std::string_view word) {
+inline bool is_date_word(std::string_view word) {
   static constexpr std::array<std::string_view, 16> words = {
       "t",   "z",   "am",  "pm",  "utc", "gmt", "mon", "tue",
       "wed", "thu", "fri", "sat", "sun", "est", "pst", "cet"};
-  std::string lower = rebuy::ascii_lower(word);
+  std::string lower = ascii_lower(word);
   return std::find(words.begin(), words.end(), lower) != words.end() || is_month(word);
 }
 
-} // namespace
+} // namespace detail::guess
 
-std::string normalize_header(std::string_view header) {
+inline std::string normalize_header(std::string_view header) {
   std::string out;
   out.reserve(header.size() + 4);
   auto space = [&] {
@@ -292,14 +363,16 @@ std::string normalize_header(std::string_view header) {
   for (size_t i = 0; i < header.size(); ++i) {
     char c = header[i];
     unsigned char u = static_cast<unsigned char>(c);
-    if (is_upper(c)) {
+    if (detail::guess::is_upper(c)) {
       // camelCase and "IPAddress": a word starts at an upper-case letter after
       // a lower-case one, or before a lower-case one after an upper-case one.
       char prev = i ? header[i - 1] : '\0';
       char next = i + 1 < header.size() ? header[i + 1] : '\0';
-      if (is_lower(prev) || (is_upper(prev) && is_lower(next))) space();
+      if (detail::guess::is_lower(prev) ||
+          (detail::guess::is_upper(prev) && detail::guess::is_lower(next)))
+        space();
       out.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (is_lower(c) || is_digit(c) || u >= 0x80) {
+    } else if (detail::guess::is_lower(c) || detail::guess::is_digit(c) || u >= 0x80) {
       out.push_back(c); // bytes of non-ASCII letters stay part of their word
     } else if (c == '#') {
       space();
@@ -314,10 +387,10 @@ std::string normalize_header(std::string_view header) {
   return out;
 }
 
-bool looks_like_date(std::string_view value) {
-  std::string_view v = rebuy::trim_ascii(value);
+inline bool looks_like_date(std::string_view value) {
+  std::string_view v = trim_ascii(value);
   if (v.empty()) return false;
-  if (std::all_of(v.begin(), v.end(), is_digit)) {
+  if (std::all_of(v.begin(), v.end(), detail::guess::is_digit)) {
     // Unix seconds (2001-2286) or milliseconds, or a compact 20190131.
     if (v.size() == 10 || v.size() == 13) return true;
     return v.size() == 8 && (v.substr(0, 2) == "19" || v.substr(0, 2) == "20");
@@ -327,16 +400,16 @@ bool looks_like_date(std::string_view value) {
   size_t i = 0;
   while (i < v.size()) {
     size_t j = i;
-    if (is_digit(v[i])) {
-      while (j < v.size() && is_digit(v[j]))
+    if (detail::guess::is_digit(v[i])) {
+      while (j < v.size() && detail::guess::is_digit(v[j]))
         ++j;
       numbers.push_back(v.substr(i, j - i));
-    } else if (is_alpha(v[i])) {
-      while (j < v.size() && is_alpha(v[j]))
+    } else if (detail::guess::is_alpha(v[i])) {
+      while (j < v.size() && detail::guess::is_alpha(v[j]))
         ++j;
       std::string_view word = v.substr(i, j - i);
-      if (!is_date_word(word)) return false;
-      month = month || is_month(word);
+      if (!detail::guess::is_date_word(word)) return false;
+      month = month || detail::guess::is_month(word);
     } else if (std::string_view("-/.:, +()").find(v[i]) != std::string_view::npos) {
       ++j;
     } else {
@@ -365,19 +438,27 @@ bool looks_like_date(std::string_view value) {
   return day_month && (c.size() == 2 || is_year(c));
 }
 
-std::vector<rebuy_role> guess_roles(const std::vector<column_sample> &columns) {
+inline std::vector<rebuy_role> guess_roles(const std::vector<column_sample> &columns) {
+  using namespace detail::guess;
   std::vector<rebuy_role> roles(columns.size(), REBUY_ROLE_ATTRIBUTE);
   std::vector<bool> taken(REBUY_ROLE_COUNT_V1_0, false);
+  auto single = [](rebuy_role r) { return r != REBUY_ROLE_TEXT && r != REBUY_ROLE_ATTRIBUTE; };
+  for (size_t c = 0; c < columns.size(); ++c)
+    if (columns[c].known) {
+      roles[c] = *columns[c].known;
+      if (roles[c] >= 0 && roles[c] < REBUY_ROLE_COUNT_V1_0) taken[roles[c]] = true;
+    }
   for (size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c].known) continue;
     std::string header = normalize_header(columns[c].header);
+    std::string label = normalize_header(columns[c].label);
     column_stats stats = measure(columns[c].values);
     for (const rule &r : rules) {
-      if (!header_matches(r, header) || !r.values(stats)) continue;
-      rebuy_role role = r.role;
+      bool named = header_matches(r, header) || (!label.empty() && header_matches(r, label));
+      if (!named || !r.values(stats)) continue;
       // A record holds one id, one NPS answer, one rating...: the first
       // column wins and later look-alikes stay attributes. Text may repeat.
-      if (role != REBUY_ROLE_TEXT && role != REBUY_ROLE_ATTRIBUTE && taken[role])
-        role = REBUY_ROLE_ATTRIBUTE;
+      rebuy_role role = single(r.role) && taken[r.role] ? REBUY_ROLE_ATTRIBUTE : r.role;
       taken[role] = true;
       roles[c] = role;
       break;
@@ -386,4 +467,6 @@ std::vector<rebuy_role> guess_roles(const std::vector<column_sample> &columns) {
   return roles;
 }
 
-} // namespace rebuy_csv
+} // namespace rebuy
+
+#endif // REBUY_ROLE_GUESS_HPP

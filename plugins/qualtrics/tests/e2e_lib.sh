@@ -1,0 +1,57 @@
+# Shared by the survey importers' tests/cli.sh: runs `rebuy` in a scratch
+# directory and checks what it prints. (A candidate for tests/e2e once merged.)
+# usage: source e2e_lib.sh REBUY_BIN; then check ... ; finish
+rebuy=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+unset REBUY_PLUGIN_PATH REBUY_DB
+
+passed=0 failed=0
+check() { # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+}
+# expect_exit CODE OUTFILE COMMAND...: runs the command, stdout+stderr to OUTFILE
+expect_exit() {
+  local code=$1 out=$2; shift 2
+  "$@" >"$out" 2>&1
+  local got=$?
+  [ "$got" -eq "$code" ] || { echo "expected exit $code, got $got from: $*" >&2; cat "$out" >&2; return 1; }
+}
+contains() { grep -qF -- "$2" "$1" || { echo "'$1' lacks: $2" >&2; cat "$1" >&2; return 1; }; }
+
+# imports_as FILE PLUGIN IN STORED REJECTED SKIPPED: into a fresh database FILE
+# is read by PLUGIN (chosen without --as) with these counts, and a second
+# import adds nothing. The database stays in $db for more checks.
+imports_as() {
+  local file=$1 plugin=$2 in=$3 stored=$4 rejected=$5 skipped=$6
+  db="$work/db.$((++imports))"
+  check "import $file" expect_exit 0 out "$rebuy" --db "$db" import --no-analyze "$file"
+  check "$plugin reads $file" contains out "with $plugin "
+  check "counts of $file" contains out \
+    "rows: $in in = $stored stored ($stored new, 0 updated, 0 unchanged) + $rejected rejected + $skipped skipped"
+  check "import $file again" expect_exit 0 out "$rebuy" --db "$db" import --no-analyze "$file"
+  check "a second import of $file adds nothing" contains out \
+    "rows: $in in = $stored stored (0 new, 0 updated, $stored unchanged) + $rejected rejected + $skipped skipped"
+}
+imports=0
+
+# imports_bare_cr FILE PLUGIN STORED FIELDS: FILE with bare CR line ends (old
+# Mac Excel) and a two-field row appended reads as STORED rows and a reject
+# naming the appended row's line and "expected FIELDS fields, found 2".
+imports_bare_cr() {
+  local file=$1 plugin=$2 stored=$3 fields=$4
+  tr '\n' '\r' < "$file" | tr -s '\r' > bare_cr.csv
+  local lines; lines=$(tr -cd '\r' < bare_cr.csv | wc -c)
+  printf 'x,y\r' >> bare_cr.csv
+  imports_as bare_cr.csv "$plugin" $((stored + 1)) "$stored" 1 0
+  check "rejects of bare_cr.csv" expect_exit 0 rej "$rebuy" --db "$db" rejects
+  check "ragged row of bare_cr.csv named" contains rej \
+    "bare_cr.csv:$((lines + 1)): rejected: expected $fields fields, found 2"
+}
+
+finish() {
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
