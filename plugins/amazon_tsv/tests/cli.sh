@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End to end: rebuy chooses amazon_tsv by itself, accounts for every row, a
 # re-import adds nothing and an edited review updates.
-source "$(dirname "$0")/../../trustpilot/tests/support/cli_lib.sh"
+source "$(dirname "$0")/../../../tests/support/cli_lib.sh"
 
 imports "tsv" "$data/check_sample.tsv" -- 'with amazon_tsv 1.0.0 as source "amazon"' \
   "rows: 4 in = 4 stored (4 new, 0 updated, 0 unchanged) + 0 rejected + 0 skipped" \

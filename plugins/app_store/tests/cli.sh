@@ -2,7 +2,7 @@
 # End to end: rebuy chooses app_store by itself for the API JSON, scraped CSV
 # and the real zh_TW file, accounts for every row; re-imports add nothing; an
 # edited review updates.
-source "$(dirname "$0")/../../trustpilot/tests/support/cli_lib.sh"
+source "$(dirname "$0")/../../../tests/support/cli_lib.sh"
 
 imports "api json" "$data/check_sample.json" -- 'with app_store 1.0.0 as source "app_store"' \
   "rows: 4 in = 4 stored (4 new, 0 updated, 0 unchanged) + 0 rejected + 0 skipped" \

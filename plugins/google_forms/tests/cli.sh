@@ -3,7 +3,7 @@
 # accounts for every row. usage: cli.sh REBUY_BIN REAL_DATA_DIR TEST_DATA_DIR
 set -uo pipefail
 data=$3
-source "$(dirname "$0")/../../qualtrics/tests/e2e_lib.sh" "$1"
+source "$(dirname "$0")/../../../tests/support/e2e_lib.sh" "$1"
 
 # Without an id the host keys each row by its content: a second import still adds nothing.
 imports_as "$data/check_sample.csv" google_forms 3 3 0 0

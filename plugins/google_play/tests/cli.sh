@@ -2,7 +2,7 @@
 # End to end: rebuy decodes the UTF-16 report, chooses google_play by itself,
 # accounts for every row; a re-import adds nothing; the next month's report
 # with an edited review updates it.
-source "$(dirname "$0")/../../trustpilot/tests/support/cli_lib.sh"
+source "$(dirname "$0")/../../../tests/support/cli_lib.sh"
 
 imports "report" "$data/check_sample.csv" -- \
   'with google_play 1.0.0 as source "google_play"' "converted from UTF-16" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End to end: rebuy chooses orders by itself for Shopify, Olist and the demo
 # orders, and accounts for every row (line items skipped, id-less rejected).
-source "$(dirname "$0")/../../trustpilot/tests/support/cli_lib.sh"
+source "$(dirname "$0")/../../../tests/support/cli_lib.sh"
 
 imports "shopify" "$data/check_sample.csv" -- 'with orders 1.0.0 as source "orders"' \
   "rows: 4 in = 3 stored" "+ 0 rejected + 1 skipped" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End to end: rebuy chooses post_purchase by itself, accounts for every row and
 # merges the answers of one order into one response; a re-import adds nothing.
-source "$(dirname "$0")/../../trustpilot/tests/support/cli_lib.sh"
+source "$(dirname "$0")/../../../tests/support/cli_lib.sh"
 
 imports "fairing" "$data/check_sample.csv" -- 'with post_purchase 1.0.0 as source "post_purchase"' \
   "rows: 6 in = 6 stored (3 new, 0 updated, 0 unchanged, 3 merged into a response) + 0 rejected + 0 skipped" \

@@ -2,7 +2,7 @@
 # End to end: rebuy chooses shopify_reviews by itself for each layout,
 # accounts for every row (spam skipped), a re-import adds nothing and an
 # edited review updates.
-source "$(dirname "$0")/../../trustpilot/tests/support/cli_lib.sh"
+source "$(dirname "$0")/../../../tests/support/cli_lib.sh"
 
 imports "judge.me" "$data/check_sample.csv" -- 'with shopify_reviews 1.0.0 as source "judgeme"' \
   "rows: 4 in = 3 stored (3 new, 0 updated, 0 unchanged) + 0 rejected + 1 skipped" \

@@ -3,7 +3,7 @@
 # accounts for every row. usage: cli.sh REBUY_BIN REAL_DATA_DIR TEST_DATA_DIR
 set -uo pipefail
 real=$2 data=$3
-source "$(dirname "$0")/../../qualtrics/tests/e2e_lib.sh" "$1"
+source "$(dirname "$0")/../../../tests/support/e2e_lib.sh" "$1"
 
 imports_as "$real/surveymonkey/steak-risk-survey.csv" surveymonkey 550 550 0 0
 check "respondent id" contains out "id = RespondentID"

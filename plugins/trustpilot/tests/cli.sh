@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End to end: rebuy chooses trustpilot by itself, accounts for every row, a
 # re-import adds nothing and an edited review updates.
-source "$(dirname "$0")/../../trustpilot/tests/support/cli_lib.sh"
+source "$(dirname "$0")/../../../tests/support/cli_lib.sh"
 
 imports "sample" "$data/check_sample.csv" -- \
   'with trustpilot 1.0.0 as source "trustpilot"' \

@@ -3,7 +3,7 @@
 # accounts for every row. usage: cli.sh REBUY_BIN REAL_DATA_DIR TEST_DATA_DIR
 set -uo pipefail
 data=$3
-source "$(dirname "$0")/../../qualtrics/tests/e2e_lib.sh" "$1"
+source "$(dirname "$0")/../../../tests/support/e2e_lib.sh" "$1"
 
 imports_as "$data/check_sample.csv" typeform 4 4 0 0
 check "roles" contains out "id = #, nps = How likely are you to recommend Acme to a friend or colleague?"
