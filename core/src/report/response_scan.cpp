@@ -1,0 +1,155 @@
+#include "report/response_scan.hpp"
+
+#include "util/errors.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+
+namespace rebuy::core {
+namespace {
+
+// Response columns a report may break down or filter by.
+constexpr const char *dimension_columns[] = {"source",   "kind",          "segment",
+                                             "product",  "journey_stage", "country",
+                                             "language", "channel",       "customer"};
+
+// One metric's values (and labels) by response id.
+class score_column {
+public:
+  score_column(sql::connection &db, int64_t first_id, int64_t last_id, const char *analyzer,
+               const char *metric, bool with_label) {
+    const size_t size = last_id >= first_id ? static_cast<size_t>(last_id - first_id + 1) : 0;
+    values_.assign(size, NAN);
+    if (with_label) labels_.assign(size, 0);
+    labels_dict_.emplace_back();
+    first_ = first_id;
+    auto s = db.prepare(with_label ? "SELECT response_id, value, label FROM scores WHERE "
+                                     "analyzer = ?1 AND metric = ?2"
+                                   : "SELECT response_id, value FROM scores WHERE analyzer = ?1 "
+                                     "AND metric = ?2");
+    s.bind(1, std::string_view(analyzer)).bind(2, std::string_view(metric));
+    std::unordered_map<std::string, uint32_t> index;
+    while (s.step()) {
+      int64_t id = s.column_int(0);
+      if (id < first_id || id > last_id) continue;
+      size_t at = static_cast<size_t>(id - first_id);
+      if (!s.is_null(1)) values_[at] = static_cast<float>(s.column_double(1));
+      if (with_label && !s.is_null(2)) {
+        std::string label(s.column_text(2));
+        auto [it, added] = index.try_emplace(label, static_cast<uint32_t>(labels_dict_.size()));
+        if (added) labels_dict_.push_back(label);
+        labels_[at] = it->second;
+      }
+    }
+  }
+  double value(int64_t id) const {
+    size_t at = static_cast<size_t>(id - first_);
+    return at < values_.size() ? values_[at] : NAN;
+  }
+  std::string_view label(int64_t id) const {
+    size_t at = static_cast<size_t>(id - first_);
+    return at < labels_.size() ? std::string_view(labels_dict_[labels_[at]]) : std::string_view();
+  }
+
+private:
+  int64_t first_ = 0;
+  std::vector<float> values_;
+  std::vector<uint32_t> labels_;
+  std::vector<std::string> labels_dict_; // [0] is "no label"
+};
+
+} // namespace
+
+intent scanned_response::stated_intent() const {
+  if (!std::isnan(level))
+    return level < 0.5   ? intent::would_not
+           : level > 0.5 ? intent::would
+                         : (top2 == 1 ? intent::would : intent::unsure);
+  if (!std::isnan(top2)) return top2 == 1 ? intent::would : intent::unsure;
+  if (has_estimate()) return probability < 0.5 ? intent::would_not : intent::would;
+  return intent::unknown;
+}
+
+std::string dimension_expression(const std::string &name, std::vector<std::string> &parameters) {
+  if (std::find_if(std::begin(dimension_columns), std::end(dimension_columns),
+                   [&](const char *c) { return name == c; }) != std::end(dimension_columns))
+    return "r." + name;
+  if (name.empty() || name.find('"') != std::string::npos)
+    throw usage_error("'" + name + "' cannot name an attribute");
+  parameters.push_back("$.\"" + name + "\"");
+  return "json_extract(r.attributes, ?" + std::to_string(parameters.size()) + ")";
+}
+
+filter_sql filter_condition(const report_filter &filter) {
+  filter_sql out;
+  out.condition = "1";
+  if (!filter.source.empty()) {
+    out.parameters.push_back(filter.source);
+    out.condition += " AND r.source = ?" + std::to_string(out.parameters.size());
+  }
+  for (const auto &[name, value] : filter.where) {
+    std::string expression = dimension_expression(name, out.parameters);
+    out.parameters.push_back(value);
+    // json_extract returns numbers as numbers: compare as text.
+    out.condition +=
+        " AND CAST(" + expression + " AS TEXT) = ?" + std::to_string(out.parameters.size());
+  }
+  return out;
+}
+
+void bind_all(sql::statement &s, const filter_sql &f) {
+  for (size_t i = 0; i < f.parameters.size(); ++i)
+    s.bind(static_cast<int>(i + 1), std::string_view(f.parameters[i]));
+}
+
+void scan_responses(sql::connection &db, const report_options &options,
+                    const std::function<void(const scanned_response &)> &visit) {
+  int64_t first_id = 0, last_id = -1;
+  {
+    auto s = db.prepare("SELECT min(id), max(id) FROM responses");
+    if (s.step() && !s.is_null(0)) first_id = s.column_int(0), last_id = s.column_int(1);
+  }
+  score_column nps(db, first_id, last_id, "nps", "nps_class", false);
+  score_column top2(db, first_id, last_id, "buy_again", "buy_again_top2_box", false);
+  score_column level(db, first_id, last_id, "buy_again", "buy_again_level", true);
+  score_column probability(db, first_id, last_id, "rebuy", "buy_again_probability", false);
+  score_column basis(db, first_id, last_id, "rebuy", "buy_again_basis", true);
+  score_column ordered(db, first_id, last_id, "rebuy", "ordered_again", false);
+  score_column themes(db, first_id, last_id, "themes", "themes", true);
+  score_column stage(db, first_id, last_id, "themes", "journey_stage", true);
+
+  filter_sql filter = filter_condition(options.filter);
+  std::string columns = "r.id, r.submitted_at, r.customer, coalesce(r.text, r.title), r.buy_again, "
+                        "r.order_value, r.segment, r.product, r.source, r.journey_stage";
+  for (const auto &by : options.by)
+    columns += ", CAST(" + dimension_expression(by, filter.parameters) + " AS TEXT)";
+  auto s = db.prepare("SELECT " + columns + " FROM responses r WHERE " + filter.condition);
+  bind_all(s, filter);
+
+  scanned_response r;
+  r.dims.resize(fixed_dimension_count + options.by.size());
+  constexpr int first_dim_column = 6;
+  while (s.step()) {
+    r.id = s.column_int(0);
+    r.submitted_at = s.column_text(1);
+    r.customer = s.column_text(2);
+    r.text = s.column_text(3);
+    r.buy_again_answer = s.column_text(4);
+    r.order_value = s.is_null(5) ? NAN : s.column_double(5);
+    for (size_t i = 0; i < r.dims.size(); ++i)
+      r.dims[i] = s.column_text(first_dim_column + static_cast<int>(i));
+    if (r.dims[3].empty()) r.dims[3] = stage.label(r.id);
+    r.nps_class = nps.value(r.id);
+    r.top2 = top2.value(r.id);
+    r.level = level.value(r.id);
+    r.level_label = level.label(r.id);
+    r.probability = probability.value(r.id);
+    r.basis = basis.label(r.id);
+    r.ordered_again = ordered.value(r.id);
+    r.themes = themes.label(r.id);
+    visit(r);
+  }
+}
+
+} // namespace rebuy::core
