@@ -33,8 +33,7 @@ bool is_stop_word(std::string_view word) {
 }
 
 std::vector<distinctive_word>
-most_distinctive(const std::unordered_map<std::string, word_counts> &counts, size_t limit,
-                 double alpha_0) {
+most_distinctive(const std::unordered_map<std::string, word_counts> &counts, size_t limit) {
   double n_a = 0, n_b = 0;
   for (const auto &[w, c] : counts)
     n_a += static_cast<double>(c.a), n_b += static_cast<double>(c.b);
@@ -42,7 +41,7 @@ most_distinctive(const std::unordered_map<std::string, word_counts> &counts, siz
   if (n_a == 0 || n_b == 0) return out;
   for (const auto &[w, c] : counts) {
     if (c.a < 2) continue;
-    double alpha_w = alpha_0 * static_cast<double>(c.a + c.b) / (n_a + n_b);
+    const double alpha_0 = n_a + n_b, alpha_w = static_cast<double>(c.a + c.b);
     auto score = monroe_log_odds(static_cast<double>(c.a), static_cast<double>(c.b), n_a, n_b,
                                  alpha_w, alpha_0);
     if (score.z >= 1.96) out.push_back({w, c.a, c.b, score, c.first_a});

@@ -41,10 +41,10 @@ struct distinctive_word {
 
 // The words most typical of group a (z ≥ 1.96, used by at least two responses
 // of a), highest z first, at most `limit`. The prior is the pooled counts of
-// both groups scaled to a total of alpha_0.
+// both groups (α_w = y_w^a + y_w^b, so α₀ = n^a + n^b): it shrinks rare words
+// toward the shared rate in proportion to the data, small corpora and large.
 std::vector<distinctive_word>
-most_distinctive(const std::unordered_map<std::string, word_counts> &counts, size_t limit,
-                 double alpha_0 = 500);
+most_distinctive(const std::unordered_map<std::string, word_counts> &counts, size_t limit);
 
 template <typename Visit> void for_each_distinct_word(std::string_view text, Visit &&visit) {
   std::vector<std::string> seen;

@@ -14,13 +14,17 @@ constexpr const char *dimension_columns[] = {"source",   "kind",          "segme
                                              "product",  "journey_stage", "country",
                                              "language", "channel",       "customer"};
 
-// One metric's values (and labels) by response id.
+enum class kept { value, label, both };
+
+// One metric's values and/or labels by response id. Values stay doubles: a
+// probability of 0.2 must fall in the same calibration bin as it was written.
 class score_column {
 public:
   score_column(sql::connection &db, int64_t first_id, int64_t last_id, const char *analyzer,
-               const char *metric, bool with_label) {
+               const char *metric, kept what) {
     const size_t size = last_id >= first_id ? static_cast<size_t>(last_id - first_id + 1) : 0;
-    values_.assign(size, NAN);
+    const bool with_label = what != kept::value, with_value = what != kept::label;
+    if (with_value) values_.assign(size, NAN);
     if (with_label) labels_.assign(size, 0);
     labels_dict_.emplace_back();
     first_ = first_id;
@@ -34,7 +38,7 @@ public:
       int64_t id = s.column_int(0);
       if (id < first_id || id > last_id) continue;
       size_t at = static_cast<size_t>(id - first_id);
-      if (!s.is_null(1)) values_[at] = static_cast<float>(s.column_double(1));
+      if (with_value && !s.is_null(1)) values_[at] = s.column_double(1);
       if (with_label && !s.is_null(2)) {
         std::string label(s.column_text(2));
         auto [it, added] = index.try_emplace(label, static_cast<uint32_t>(labels_dict_.size()));
@@ -54,7 +58,7 @@ public:
 
 private:
   int64_t first_ = 0;
-  std::vector<float> values_;
+  std::vector<double> values_;
   std::vector<uint32_t> labels_;
   std::vector<std::string> labels_dict_; // [0] is "no label"
 };
@@ -110,14 +114,14 @@ void scan_responses(sql::connection &db, const report_options &options,
     auto s = db.prepare("SELECT min(id), max(id) FROM responses");
     if (s.step() && !s.is_null(0)) first_id = s.column_int(0), last_id = s.column_int(1);
   }
-  score_column nps(db, first_id, last_id, "nps", "nps_class", false);
-  score_column top2(db, first_id, last_id, "buy_again", "buy_again_top2_box", false);
-  score_column level(db, first_id, last_id, "buy_again", "buy_again_level", true);
-  score_column probability(db, first_id, last_id, "rebuy", "buy_again_probability", false);
-  score_column basis(db, first_id, last_id, "rebuy", "buy_again_basis", true);
-  score_column ordered(db, first_id, last_id, "rebuy", "ordered_again", false);
-  score_column themes(db, first_id, last_id, "themes", "themes", true);
-  score_column stage(db, first_id, last_id, "themes", "journey_stage", true);
+  score_column nps(db, first_id, last_id, "nps", "nps_class", kept::value);
+  score_column top2(db, first_id, last_id, "buy_again", "buy_again_top2_box", kept::value);
+  score_column level(db, first_id, last_id, "buy_again", "buy_again_level", kept::both);
+  score_column probability(db, first_id, last_id, "rebuy", "buy_again_probability", kept::value);
+  score_column basis(db, first_id, last_id, "rebuy", "buy_again_basis", kept::label);
+  score_column ordered(db, first_id, last_id, "rebuy", "ordered_again", kept::value);
+  score_column themes(db, first_id, last_id, "themes", "themes", kept::label);
+  score_column stage(db, first_id, last_id, "themes", "journey_stage", kept::label);
 
   filter_sql filter = filter_condition(options.filter);
   std::string columns = "r.id, r.submitted_at, r.customer, coalesce(r.text, r.title), r.buy_again, "
