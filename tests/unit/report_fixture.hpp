@@ -33,7 +33,7 @@ struct report_store {
   struct response {
     int64_t id;
     std::string source = "web", submitted_at, customer, text, segment, product, attributes = "{}";
-    std::string buy_again;
+    std::string buy_again = "";
   };
   void add(const response &r) {
     auto s = db->prepare(

@@ -70,8 +70,8 @@ TEST_CASE("svg charts escape their labels and stay on the plot") {
        ++it)
     CHECK(std::stod((*it)[1]) >= 0);
   auto bar = svg_interval_bar(0.5, 0.25, 0.75, 0.6, 0, 1);
-  CHECK(bar.find("x=\"40.0\"") != std::string::npos); // band starts at 0.25 × 160
-  CHECK(bar.find("cx=\"80.0\"") != std::string::npos);
+  CHECK(bar.find("x=\"27.5\"") != std::string::npos); // band starts at 0.25 × 110
+  CHECK(bar.find("cx=\"55.0\"") != std::string::npos);
 }
 
 TEST_CASE("html report: hostile feedback appears as text, and nothing loads or runs") {

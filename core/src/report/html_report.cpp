@@ -36,7 +36,8 @@ svg .grid{stroke:var(--line);stroke-width:1}svg .tick{font-size:11px;fill:var(--
 svg .band{fill:var(--band);stroke:none}svg .line{fill:none;stroke:var(--accent);stroke-width:2}
 svg .dot{fill:var(--accent)}svg .axis{stroke:var(--line)}svg .ref{stroke:var(--ink);stroke-width:1.5}
 svg.bar{vertical-align:middle}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
+.charts figure{margin:8px 0 16px}figcaption{font-size:13px;color:var(--muted)}
+td:first-child{white-space:nowrap}td.quote{white-space:normal;min-width:16em}
 @media print{main{max-width:none;padding:0}h2{break-after:avoid}table,.card,svg{break-inside:avoid}body{font-size:11pt}}
 )css";
 

@@ -70,7 +70,10 @@ void headline(std::string &md, const report_data &data) {
   } else {
     md += "- Change against the previous period: no dated responses to compare.\n";
   }
-  md += fmt::format("\nWould buy again means: {}.\n\n", rate_definition(h.basis));
+  if (h.basis != rate_basis::none)
+    md += fmt::format("\nWould buy again means: {}.\n\n", rate_definition(h.basis));
+  else
+    md += "\n";
   if (f.nps_counts.n() > 0)
     md += fmt::format("Promoters (9-10): {} ({}) · Passives (7-8): {} ({}) · Detractors (0-6): {} "
                       "({}). Denominator: {}.\n\n",

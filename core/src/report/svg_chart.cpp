@@ -10,7 +10,7 @@
 namespace rebuy::core {
 namespace {
 
-constexpr double width = 720, height = 240, left = 56, right = 16, top = 16, bottom = 40;
+constexpr double width = 760, height = 220, left = 56, right = 44, top = 12, bottom = 32;
 
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 
@@ -75,7 +75,7 @@ std::string svg_trend_chart(const std::vector<chart_point> &points, const chart_
 
 std::string svg_interval_bar(double value, double low, double high, double reference, double min,
                              double max) {
-  constexpr double w = 160, h = 14;
+  constexpr double w = 110, h = 14;
   auto x_of = [&](double v) { return w * clamp01((v - min) / (max - min)); };
   std::string svg = fmt::format("<svg class=\"bar\" viewBox=\"0 0 {} {}\" width=\"{}\" "
                                 "height=\"{}\" aria-hidden=\"true\">",
