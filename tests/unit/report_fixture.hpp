@@ -31,9 +31,9 @@ struct report_store {
   }
 
   struct response {
-    int64_t id;
-    std::string source = "web", submitted_at, customer, text, segment, product, attributes = "{}";
-    std::string buy_again = "";
+    int64_t id = 0;
+    std::string source = "web", submitted_at = "", customer = "", text = "", segment = "",
+                product = "", attributes = "{}", buy_again = "";
   };
   void add(const response &r) {
     auto s = db->prepare(

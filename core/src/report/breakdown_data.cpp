@@ -16,11 +16,7 @@ void breakdown_builder::add(const scanned_response &r) {
       ++d.not_given;
       continue;
     }
-    // Heterogeneous lookup would avoid the key copy; values repeat, so the
-    // small-string copy only hits on the first occurrence of long values.
-    auto it = d.values.find(std::string(r.dims[i]));
-    if (it == d.values.end()) it = d.values.emplace(std::string(r.dims[i]), tally{}).first;
-    it->second.add(r);
+    entry(d.values, r.dims[i]).add(r);
   }
 }
 

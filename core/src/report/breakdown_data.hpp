@@ -2,9 +2,9 @@
 // Section 3: breakdowns by segment, product, source, journey stage and every
 // --by dimension, each row sorted by its gap to the overall figure.
 #include "report/figures.hpp"
+#include "report/string_map.hpp"
 
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace rebuy::core {
@@ -33,7 +33,7 @@ public:
 private:
   struct dimension_tallies {
     std::string name;
-    std::unordered_map<std::string, tally> values;
+    string_map<tally> values;
     uint64_t not_given = 0;
   };
   std::vector<dimension_tallies> dims_;

@@ -26,9 +26,7 @@ void customers_builder::add(const scanned_response &r) {
   if (r.customer.empty()) return;
   const intent said = r.stated_intent();
   if (said != intent::would && said != intent::would_not) return;
-  auto it = customers_.find(std::string(r.customer));
-  if (it == customers_.end()) it = customers_.emplace(std::string(r.customer), state{}).first;
-  state &s = it->second;
+  state &s = entry(customers_, r.customer);
   if (!std::isnan(r.order_value)) s.stated_value += r.order_value, s.has_stated_value = true;
   if (said == intent::would_not) {
     if (!s.said_no || r.submitted_at < s.first_no_at) s.first_no_at = r.submitted_at;
@@ -46,70 +44,83 @@ void customers_builder::add(const scanned_response &r) {
 customers_data customers_builder::finish(sql::connection &db, const report_options &options) const {
   customers_data out;
   out.customers = customers_.size();
-  std::unordered_map<std::string, order_facts> orders;
+  // One sequential pass over the orders: cheaper than grouping through the
+  // customer index, which looks every order up again for its amount.
+  string_map<order_facts> orders;
+  bool any_orders = false;
   {
-    auto s = db.prepare("SELECT customer, sum(amount), count(*), max(ordered_at) FROM orders "
-                        "WHERE customer IS NOT NULL GROUP BY customer");
+    auto s = db.prepare("SELECT customer, amount, ordered_at FROM orders");
     while (s.step()) {
-      auto it = customers_.find(std::string(s.column_text(0)));
-      if (it == customers_.end()) continue;
-      orders[it->first] = {s.column_double(1), static_cast<uint64_t>(s.column_int(2)),
-                           std::string(s.column_text(3))};
+      any_orders = true;
+      std::string_view customer = s.column_text(0);
+      if (customer.empty() || customers_.find(customer) == customers_.end()) continue;
+      auto &o = entry(orders, customer);
+      o.amount += s.is_null(1) ? 0 : s.column_double(1);
+      ++o.orders;
+      std::string_view at = s.column_text(2);
+      if (at > o.last_at) o.last_at = at;
     }
   }
-  {
-    auto s = db.prepare("SELECT EXISTS (SELECT 1 FROM orders)");
-    s.step();
-    bool any_orders = s.column_int(0) != 0;
-    bool any_stated = std::any_of(customers_.begin(), customers_.end(),
-                                  [](const auto &c) { return c.second.has_stated_value; });
-    out.value_basis = any_orders ? "orders" : any_stated ? "order values given with feedback" : "";
-  }
+  const bool any_stated = std::any_of(customers_.begin(), customers_.end(),
+                                      [](const auto &c) { return c.second.has_stated_value; });
+  out.value_basis = any_orders ? "orders" : any_stated ? "order values given with feedback" : "";
+
+  // Classify everyone, keep only what ranking needs, build rows for those shown.
+  struct candidate {
+    double value;
+    const std::string *customer;
+    const state *s;
+    const order_facts *o;
+    bool won_by_order;
+  };
+  std::vector<candidate> at_risk, won_back;
   for (const auto &[customer, s] : customers_) {
-    customer_row row;
-    row.customer = customer;
-    row.latest_at = s.latest_at;
-    row.said = s.latest_said;
     auto o = orders.find(customer);
-    if (out.value_basis == "orders") {
-      row.value = o == orders.end() ? 0 : o->second.amount;
-      row.orders = o == orders.end() ? 0 : o->second.orders;
-    } else if (s.has_stated_value) {
-      row.value = s.stated_value;
-    }
+    const order_facts *facts = o == orders.end() ? nullptr : &o->second;
+    double value = NAN;
+    if (any_orders)
+      value = facts ? facts->amount : 0;
+    else if (s.has_stated_value)
+      value = s.stated_value;
     // An order after the latest "no" (times compare as ISO text) wins them back.
-    bool ordered_since =
-        o != orders.end() && !s.latest_at.empty() && o->second.last_at > s.latest_at;
-    if (s.latest == intent::would_not && !ordered_since) {
-      ++out.at_risk_total;
-      out.at_risk.push_back(std::move(row));
-    } else if (s.said_no && s.latest == intent::would_not) {
-      row.reason = "ordered again after saying they would not";
-      ++out.won_back_total;
-      out.won_back.push_back(std::move(row));
-    } else if (s.said_no && s.first_no_at < s.latest_at) {
-      row.reason = "said they would buy again after saying they would not";
-      ++out.won_back_total;
-      out.won_back.push_back(std::move(row));
-    }
+    const bool ordered_since = facts && !s.latest_at.empty() && facts->last_at > s.latest_at;
+    if (s.latest == intent::would_not && !ordered_since)
+      at_risk.push_back({value, &customer, &s, facts, false});
+    else if (s.said_no && s.latest == intent::would_not)
+      won_back.push_back({value, &customer, &s, facts, true});
+    else if (s.said_no && s.first_no_at < s.latest_at)
+      won_back.push_back({value, &customer, &s, facts, false});
   }
-  auto by_value = [](const customer_row &a, const customer_row &b) {
+  out.at_risk_total = at_risk.size();
+  out.won_back_total = won_back.size();
+  auto by_value = [](const candidate &a, const candidate &b) {
     double x = std::isnan(a.value) ? -1 : a.value, y = std::isnan(b.value) ? -1 : b.value;
     if (x != y) return x > y;
-    if (a.latest_at != b.latest_at) return a.latest_at > b.latest_at;
-    return a.customer < b.customer;
+    if (a.s->latest_at != b.s->latest_at) return a.s->latest_at > b.s->latest_at;
+    return *a.customer < *b.customer;
   };
-  for (auto *rows : {&out.at_risk, &out.won_back}) {
-    size_t keep = std::min(rows->size(), options.max_rows);
-    std::partial_sort(rows->begin(), rows->begin() + static_cast<ptrdiff_t>(keep), rows->end(),
-                      by_value);
-    rows->resize(keep);
-  }
-  // Quotes only for the rows shown: one lookup each.
-  std::unordered_map<std::string, int64_t> latest;
-  for (auto *rows : {&out.at_risk, &out.won_back})
-    for (auto &row : *rows)
-      row.quote = quote_of(response_text(db, customers_.at(row.customer).latest_id));
+  auto rows_of = [&](std::vector<candidate> &all, bool won) {
+    const size_t keep = std::min(all.size(), options.max_rows);
+    std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(keep), all.end(), by_value);
+    std::vector<customer_row> rows;
+    for (size_t i = 0; i < keep; ++i) {
+      const auto &c = all[i];
+      customer_row row;
+      row.customer = *c.customer;
+      row.value = c.value;
+      row.orders = c.o ? c.o->orders : 0;
+      row.latest_at = c.s->latest_at;
+      row.said = c.s->latest_said;
+      if (won)
+        row.reason = c.won_by_order ? "ordered again after saying they would not"
+                                    : "said they would buy again after saying they would not";
+      row.quote = quote_of(response_text(db, c.s->latest_id)); // one lookup per row shown
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  };
+  out.at_risk = rows_of(at_risk, false);
+  out.won_back = rows_of(won_back, true);
   return out;
 }
 

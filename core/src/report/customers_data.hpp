@@ -2,10 +2,10 @@
 // Section 5: who to call — customers whose latest feedback says they will not
 // come back (most valuable first), and customers won back.
 #include "report/figures.hpp"
+#include "report/string_map.hpp"
 #include "store/sqlite.hpp"
 
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace rebuy::core {
@@ -43,7 +43,7 @@ private:
     double stated_value = 0;
     bool has_stated_value = false;
   };
-  std::unordered_map<std::string, state> customers_;
+  string_map<state> customers_;
 };
 
 } // namespace rebuy::core

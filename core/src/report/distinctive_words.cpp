@@ -32,8 +32,8 @@ bool is_stop_word(std::string_view word) {
   return std::binary_search(stop.begin(), stop.end(), word);
 }
 
-std::vector<distinctive_word>
-most_distinctive(const std::unordered_map<std::string, word_counts> &counts, size_t limit) {
+std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &counts,
+                                               size_t limit) {
   double n_a = 0, n_b = 0;
   for (const auto &[w, c] : counts)
     n_a += static_cast<double>(c.a), n_b += static_cast<double>(c.b);

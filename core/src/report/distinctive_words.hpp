@@ -3,10 +3,11 @@
 // with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), as in
 // /work/shared/design/methods.md. A private helper of the report; a shared
 // version in core/src/stats would replace it.
+#include "report/string_map.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace rebuy::core {
@@ -43,8 +44,7 @@ struct distinctive_word {
 // of a), highest z first, at most `limit`. The prior is the pooled counts of
 // both groups (α_w = y_w^a + y_w^b, so α₀ = n^a + n^b): it shrinks rare words
 // toward the shared rate in proportion to the data, small corpora and large.
-std::vector<distinctive_word>
-most_distinctive(const std::unordered_map<std::string, word_counts> &counts, size_t limit);
+std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &counts, size_t limit);
 
 template <typename Visit> void for_each_distinct_word(std::string_view text, Visit &&visit) {
   std::vector<std::string> seen;

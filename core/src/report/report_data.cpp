@@ -50,8 +50,6 @@ struct period_plan {
   }
 };
 
-int64_t month_start(int64_t day) { return parse_day(format_day(day).substr(0, 8) + "01"); }
-
 period_plan plan_period(sql::connection &db, const report_filter &filter) {
   period_plan p;
   filter_sql f = filter_condition(filter);

@@ -1,7 +1,9 @@
 #pragma once
 // What a report covers (the filter) and how it judges its numbers (the options).
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,5 +30,7 @@ int64_t parse_day(const std::string &text);
 std::string format_day(int64_t days);
 // The day of an ISO timestamp ("2025-11-01T18:45:04Z"), or nullopt-like -1 when unreadable.
 int64_t day_of(std::string_view timestamp);
+// The first day of `day`'s month.
+int64_t month_start(int64_t day);
 
 } // namespace rebuy::core

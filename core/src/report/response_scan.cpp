@@ -1,5 +1,6 @@
 #include "report/response_scan.hpp"
 
+#include "report/string_map.hpp"
 #include "util/errors.hpp"
 
 #include <algorithm>
@@ -20,31 +21,32 @@ enum class kept { value, label, both };
 // probability of 0.2 must fall in the same calibration bin as it was written.
 class score_column {
 public:
-  score_column(sql::connection &db, int64_t first_id, int64_t last_id, const char *analyzer,
-               const char *metric, kept what) {
+  score_column(const char *analyzer, const char *metric, kept what)
+      : analyzer_(analyzer), metric_(metric), what_(what) {}
+
+  void allocate(int64_t first_id, int64_t last_id) {
     const size_t size = last_id >= first_id ? static_cast<size_t>(last_id - first_id + 1) : 0;
-    const bool with_label = what != kept::value, with_value = what != kept::label;
-    if (with_value) values_.assign(size, NAN);
-    if (with_label) labels_.assign(size, 0);
-    labels_dict_.emplace_back();
     first_ = first_id;
-    auto s = db.prepare(with_label ? "SELECT response_id, value, label FROM scores WHERE "
-                                     "analyzer = ?1 AND metric = ?2"
-                                   : "SELECT response_id, value FROM scores WHERE analyzer = ?1 "
-                                     "AND metric = ?2");
-    s.bind(1, std::string_view(analyzer)).bind(2, std::string_view(metric));
-    std::unordered_map<std::string, uint32_t> index;
-    while (s.step()) {
-      int64_t id = s.column_int(0);
-      if (id < first_id || id > last_id) continue;
-      size_t at = static_cast<size_t>(id - first_id);
-      if (with_value && !s.is_null(1)) values_[at] = s.column_double(1);
-      if (with_label && !s.is_null(2)) {
-        std::string label(s.column_text(2));
-        auto [it, added] = index.try_emplace(label, static_cast<uint32_t>(labels_dict_.size()));
-        if (added) labels_dict_.push_back(label);
-        labels_[at] = it->second;
+    if (what_ != kept::label) values_.assign(size, NAN);
+    if (what_ != kept::value) labels_.assign(size, 0);
+    labels_dict_.assign(1, std::string());
+  }
+  bool is(std::string_view analyzer, std::string_view metric) const {
+    return analyzer == analyzer_ && metric == metric_;
+  }
+  // Takes value and label from columns 3 and 4 of a scores row.
+  void set(int64_t id, const sql::statement &s) {
+    size_t at = static_cast<size_t>(id - first_);
+    if (at >= std::max(values_.size(), labels_.size())) return;
+    if (what_ != kept::label && !s.is_null(3)) values_[at] = s.column_double(3);
+    if (what_ != kept::value && !s.is_null(4)) {
+      std::string_view label = s.column_text(4);
+      auto it = index_.find(label);
+      if (it == index_.end()) {
+        it = index_.emplace(std::string(label), static_cast<uint32_t>(labels_dict_.size())).first;
+        labels_dict_.emplace_back(label);
       }
+      labels_[at] = it->second;
     }
   }
   double value(int64_t id) const {
@@ -57,10 +59,13 @@ public:
   }
 
 private:
+  const char *analyzer_, *metric_;
+  kept what_;
   int64_t first_ = 0;
   std::vector<double> values_;
   std::vector<uint32_t> labels_;
   std::vector<std::string> labels_dict_; // [0] is "no label"
+  string_map<uint32_t> index_;
 };
 
 } // namespace
@@ -114,14 +119,31 @@ void scan_responses(sql::connection &db, const report_options &options,
     auto s = db.prepare("SELECT min(id), max(id) FROM responses");
     if (s.step() && !s.is_null(0)) first_id = s.column_int(0), last_id = s.column_int(1);
   }
-  score_column nps(db, first_id, last_id, "nps", "nps_class", kept::value);
-  score_column top2(db, first_id, last_id, "buy_again", "buy_again_top2_box", kept::value);
-  score_column level(db, first_id, last_id, "buy_again", "buy_again_level", kept::both);
-  score_column probability(db, first_id, last_id, "rebuy", "buy_again_probability", kept::value);
-  score_column basis(db, first_id, last_id, "rebuy", "buy_again_basis", kept::label);
-  score_column ordered(db, first_id, last_id, "rebuy", "ordered_again", kept::value);
-  score_column themes(db, first_id, last_id, "themes", "themes", kept::label);
-  score_column stage(db, first_id, last_id, "themes", "journey_stage", kept::label);
+  score_column nps("nps", "nps_class", kept::value);
+  score_column top2("buy_again", "buy_again_top2_box", kept::value);
+  score_column level("buy_again", "buy_again_level", kept::both);
+  score_column probability("rebuy", "buy_again_probability", kept::value);
+  score_column basis("rebuy", "buy_again_basis", kept::label);
+  score_column ordered("rebuy", "ordered_again", kept::value);
+  score_column themes("themes", "themes", kept::label);
+  score_column stage("themes", "journey_stage", kept::label);
+  score_column *columns_read[] = {&nps,   &top2,    &level,  &probability,
+                                  &basis, &ordered, &themes, &stage};
+  for (auto *c : columns_read)
+    c->allocate(first_id, last_id);
+  {
+    // One sequential pass over the table (clustered by response id) beats a
+    // lookup per row through the metric index once labels are needed.
+    auto s = db.prepare("SELECT response_id, analyzer, metric, value, label FROM scores");
+    while (s.step()) {
+      std::string_view analyzer = s.column_text(1), metric = s.column_text(2);
+      for (auto *c : columns_read)
+        if (c->is(analyzer, metric)) {
+          c->set(s.column_int(0), s);
+          break;
+        }
+    }
+  }
 
   filter_sql filter = filter_condition(options.filter);
   std::string columns = "r.id, r.submitted_at, r.customer, coalesce(r.text, r.title), r.buy_again, "

@@ -62,12 +62,11 @@ void themes_builder::add(const scanned_response &r) {
   const bool a = said == intent::would_not;
   ++(a ? would_not_ : would_);
   for_each_distinct_word(r.text, [&](std::string_view w) {
-    auto it = words_.find(std::string(w));
-    if (it == words_.end()) it = words_.emplace(std::string(w), word_counts{}).first;
+    auto &counts = entry(words_, w);
     if (a) {
-      if (it->second.a++ == 0) it->second.first_a = r.id;
+      if (counts.a++ == 0) counts.first_a = r.id;
     } else {
-      ++it->second.b;
+      ++counts.b;
     }
   });
 }

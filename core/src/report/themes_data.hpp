@@ -4,6 +4,7 @@
 // feedback, each with one real quote.
 #include "report/distinctive_words.hpp"
 #include "report/figures.hpp"
+#include "report/string_map.hpp"
 #include "store/sqlite.hpp"
 
 #include <map>
@@ -56,7 +57,7 @@ private:
   };
   std::map<std::string, theme_tally, std::less<>> themes_;
   uint64_t themed_ = 0, would_not_ = 0, would_ = 0;
-  std::unordered_map<std::string, word_counts> words_;
+  string_map<word_counts> words_;
 };
 
 } // namespace rebuy::core

@@ -3,11 +3,6 @@
 namespace rebuy::core {
 namespace {
 
-int64_t month_start(int64_t day) {
-  std::string d = format_day(day);
-  return parse_day(d.substr(0, 8) + "01");
-}
-
 int64_t next_month_start(int64_t month_first) { return month_start(month_first + 31); }
 
 // 1970-01-01 was a Thursday: Monday-based weeks start 3 days before it.
@@ -20,7 +15,13 @@ trend_builder::trend_builder(int64_t first_day, int64_t last_day)
 
 void trend_builder::add(const scanned_response &r, int64_t day) {
   if (day < 0) return;
-  buckets_[monthly_ ? month_start(day) : week_start(day)].add(r);
+  // Responses mostly arrive in date order: remember the last month's bounds
+  // rather than computing a calendar month for each of a million responses.
+  if (monthly_ && (day < month_from_ || day > month_to_)) {
+    month_from_ = month_start(day);
+    month_to_ = next_month_start(month_from_) - 1;
+  }
+  buckets_[monthly_ ? month_from_ : week_start(day)].add(r);
 }
 
 trend_data trend_builder::finish(rate_basis basis, const report_options &options) const {

@@ -28,7 +28,8 @@ public:
 
 private:
   bool monthly_;
-  std::map<int64_t, tally> buckets_; // by the bucket's first day
+  int64_t month_from_ = 0, month_to_ = -1; // the month of the previous response
+  std::map<int64_t, tally> buckets_;       // by the bucket's first day
 };
 
 } // namespace rebuy::core
