@@ -286,3 +286,22 @@ TEST_CASE("report days: parsing, formatting and refusing impossible dates") {
   CHECK(day_of("2025-11-01T18:45:04Z") == parse_day("2025-11-01"));
   CHECK(day_of("") == -1);
 }
+
+TEST_CASE("report customers: without orders, value is the order values given with any feedback") {
+  report_store s;
+  using r = report_store::response;
+  s.add(r{1, "web", "2025-11-01T00:00:00Z", "C1", "Never again"});
+  s.add(r{2, "web", "2025-10-01T00:00:00Z", "C1", "order line"}); // no intent, a value
+  s.add(r{3, "web", "2025-11-01T00:00:00Z", "C2", "No"});
+  s.answer(1, "definitely_not", 0);
+  s.answer(3, "definitely_not", 0);
+  s.db->exec("UPDATE responses SET order_value = 80 WHERE id = 2");
+  s.db->exec("UPDATE responses SET order_value = 30 WHERE id = 3");
+  auto c = build_report(*s.db, {}).customers;
+  CHECK(c.value_basis == "order values given with feedback");
+  CHECK(c.customers == 2);
+  REQUIRE(c.at_risk.size() == 2);
+  CHECK(c.at_risk[0].customer == "C1");
+  CHECK(c.at_risk[0].value == doctest::Approx(80));
+  CHECK(c.at_risk[1].value == doctest::Approx(30));
+}

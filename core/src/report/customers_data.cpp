@@ -25,9 +25,13 @@ struct order_facts {
 void customers_builder::add(const scanned_response &r) {
   if (r.customer.empty()) return;
   const intent said = r.stated_intent();
-  if (said != intent::would && said != intent::would_not) return;
+  const bool says = said == intent::would || said == intent::would_not;
+  // Order values given with any response count, even one without an intent.
+  if (!says && std::isnan(r.order_value)) return;
   state &s = entry(customers_, r.customer);
   if (!std::isnan(r.order_value)) s.stated_value += r.order_value, s.has_stated_value = true;
+  if (!says) return;
+  s.has_intent = true;
   if (said == intent::would_not) {
     if (!s.said_no || r.submitted_at < s.first_no_at) s.first_no_at = r.submitted_at;
     s.said_no = true;
@@ -43,7 +47,8 @@ void customers_builder::add(const scanned_response &r) {
 
 customers_data customers_builder::finish(sql::connection &db, const report_options &options) const {
   customers_data out;
-  out.customers = customers_.size();
+  out.customers = static_cast<uint64_t>(std::count_if(
+      customers_.begin(), customers_.end(), [](const auto &c) { return c.second.has_intent; }));
   // One sequential pass over the orders: cheaper than grouping through the
   // customer index, which looks every order up again for its amount.
   string_map<order_facts> orders;
@@ -75,6 +80,7 @@ customers_data customers_builder::finish(sql::connection &db, const report_optio
   };
   std::vector<candidate> at_risk, won_back;
   for (const auto &[customer, s] : customers_) {
+    if (!s.has_intent) continue;
     auto o = orders.find(customer);
     const order_facts *facts = o == orders.end() ? nullptr : &o->second;
     double value = NAN;

@@ -42,6 +42,7 @@ private:
     bool said_no = false;
     double stated_value = 0;
     bool has_stated_value = false;
+    bool has_intent = false; // some feedback says whether they return
   };
   string_map<state> customers_;
 };
