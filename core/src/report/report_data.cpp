@@ -41,8 +41,8 @@ std::vector<std::string> nps_questions(sql::connection &db, const report_filter 
 
 // The period the report covers and the two windows its change compares.
 struct period_plan {
-  bool dated_only = false; // --since/--until given: undated responses are left out
-  int64_t first = -1, last = -1;
+  bool dated_only = false;       // --since/--until given: undated responses are left out
+  int64_t first = -1, last = -1; // the period (dated_only), else the data's span
   int64_t current_from = -1, current_to = -1, previous_from = -1, previous_to = -1;
 
   bool covers(int64_t day) const {
@@ -70,6 +70,7 @@ period_plan plan_period(sql::connection &db, const report_filter &filter) {
     p.previous_to = p.first - 1;
     p.previous_from = p.previous_to - (p.last - p.first);
   } else if (data_last >= 0) {
+    p.first = data_first, p.last = data_last;
     // Without dates: the latest calendar month of data against the month before.
     p.current_from = month_start(data_last), p.current_to = data_last;
     p.previous_to = p.current_from - 1;
@@ -125,21 +126,11 @@ report_data build_report(sql::connection &db, const report_options &options) {
   std::vector<std::string> dimensions(std::begin(fixed_dimensions), std::end(fixed_dimensions));
   dimensions.insert(dimensions.end(), options.by.begin(), options.by.end());
   headline_builder headline;
-  trend_builder trend(period.dated_only ? period.first : -1, period.last);
+  trend_builder trend(period.first, period.last);
   breakdown_builder breakdowns(dimensions);
   themes_builder themes;
   customers_builder customers;
   calibration_builder calibration;
-  // Without a date filter the trend's span is only known after the scan; a
-  // cheap query gave it already.
-  if (!period.dated_only) {
-    filter_sql f = filter_condition(options.filter);
-    auto s = db.prepare("SELECT min(submitted_at), max(submitted_at) FROM responses r WHERE " +
-                        f.condition);
-    bind_all(s, f);
-    s.step();
-    trend = trend_builder(day_of(s.column_text(0)), day_of(s.column_text(1)));
-  }
 
   scan_responses(db, options, [&](const scanned_response &r) {
     const int64_t day = day_of(r.submitted_at);

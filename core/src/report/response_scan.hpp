@@ -1,9 +1,9 @@
 #pragma once
 // One pass over the responses a report covers, each with the scores the
-// report reads. Scores are loaded metric by metric into arrays indexed by
-// response id (through the covering index on analyzer, metric, value), then the
-// responses are streamed once: no per-row joins, memory proportional to the
-// number of responses times a few bytes per metric.
+// report reads. The scores table is read once, sequentially, into arrays
+// indexed by response id; then the responses are streamed once: no per-row
+// joins or lookups, memory proportional to the number of responses times a
+// few bytes per metric read.
 #include "report/report_options.hpp"
 #include "store/sqlite.hpp"
 
