@@ -1,8 +1,8 @@
 #include "cli/context.hpp"
 #include "pipeline/analyze_pipeline.hpp"
 #include "pipeline/import_pipeline.hpp"
-#include "report/json_report.hpp"
-#include "report/markdown_report.hpp"
+#include "report/format.hpp"
+#include "report/render.hpp"
 #include "report/report_data.hpp"
 #include "store/store.hpp"
 #include "util/errors.hpp"
@@ -39,13 +39,23 @@ void run_demo(cli_context &context, const std::filesystem::path &output) {
   fmt::print("analyzed {} responses\n", analysis.responses);
 
   auto data = build_report(*db, {});
-  auto markdown = output / "report.md", json = output / "report.json";
-  write_output(markdown.string(), render_markdown_report(data));
-  write_output(json.string(), render_json_report(data));
-  fmt::print("NPS {} over {} answers\n", format_points(data.nps.estimate.score),
-             data.nps.counts.n());
-  fmt::print("report: {}\n", std::filesystem::absolute(markdown).lexically_normal().string());
-  fmt::print("json:   {}\n", std::filesystem::absolute(json).lexically_normal().string());
+  auto markdown = output / "report.md", json = output / "report.json",
+       html = output / "report.html";
+  write_output(markdown.string(), render_report(data, "md"));
+  write_output(json.string(), render_report(data, "json"));
+  write_output(html.string(), render_report(data, "html"));
+  const auto &headline = data.headline.overall;
+  fmt::print("NPS {} over {} answers\n", format_points(headline.nps.score),
+             headline.nps_counts.n());
+  if (headline.rate_n > 0)
+    fmt::print("would buy again {} over {} {}\n", format_percent(headline.rate), headline.rate_n,
+               data.headline.basis == rate_basis::answers ? "answers" : "estimates");
+  auto where = [](const std::filesystem::path &p) {
+    return std::filesystem::absolute(p).lexically_normal().string();
+  };
+  fmt::print("report: {}\n", where(markdown));
+  fmt::print("html:   {}\n", where(html));
+  fmt::print("json:   {}\n", where(json));
   fmt::print("database: {}\n", std::filesystem::absolute(db_path).lexically_normal().string());
 }
 

@@ -11,70 +11,137 @@ namespace {
 using writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
 void key(writer &w, const char *k) { w.Key(k); }
-void string(writer &w, const std::string &s) {
-  w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
+void string(writer &w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
+void string_or_null(writer &w, std::string_view s) { s.empty() ? (void)w.Null() : string(w, s); }
 void uint(writer &w, uint64_t v) { w.Uint64(v); }
 
-// NPS points (−100..100) to one hundredth; null when there is no score.
-void points(writer &w, double nps) {
-  if (!std::isfinite(nps)) return void(w.Null());
-  w.Double(std::round(nps * 10000.0) / 100.0);
+// NaN (nothing to compute from) is null; everything else rounded to `digits` decimals.
+void number(writer &w, double v, int digits) {
+  if (!std::isfinite(v)) return void(w.Null());
+  const double scale = std::pow(10.0, digits);
+  w.Double(std::round(v * scale) / scale);
+}
+// NPS points (−100..100) to one hundredth.
+void points(writer &w, double nps) { number(w, std::isfinite(nps) ? nps * 100 : nps, 2); }
+void share(writer &w, double rate) { number(w, rate, 4); }
+
+void write_nps_figures(writer &w, const figures &f) {
+  const bool known = f.nps_counts.n() > 0;
+  key(w, "score"), points(w, f.nps.score);
+  key(w, "n"), uint(w, f.nps_counts.n());
+  key(w, "ci_low"), points(w, known ? f.nps.ci.low : NAN);
+  key(w, "ci_high"), points(w, known ? f.nps.ci.high : NAN);
+  key(w, "small_sample"), w.Bool(f.small_nps);
 }
 
-void write_nps(writer &w, const nps_summary &nps, const std::string &policy) {
+void write_rate_figures(writer &w, const figures &f) {
+  const bool known = f.rate_n > 0;
+  key(w, "rate"), share(w, f.rate);
+  key(w, "n"), uint(w, f.rate_n);
+  key(w, "yes"), uint(w, f.rate_yes);
+  key(w, "ci_low"), share(w, known ? f.rate_ci.low : NAN);
+  key(w, "ci_high"), share(w, known ? f.rate_ci.high : NAN);
+  key(w, "small_sample"), w.Bool(f.small_rate);
+}
+
+// {"responses", "nps": {...}, "buy_again": {...}}: the figures of any group.
+void write_group(writer &w, const figures &f) {
+  key(w, "responses"), uint(w, f.responses);
+  key(w, "nps"), w.StartObject(), write_nps_figures(w, f), w.EndObject();
+  key(w, "buy_again"), w.StartObject(), write_rate_figures(w, f), w.EndObject();
+}
+
+void write_test(writer &w, const stats::two_sample_test &t, bool nps) {
   w.StartObject();
-  key(w, "score"), points(w, nps.estimate.score);
-  key(w, "n"), uint(w, nps.counts.n());
-  bool known = nps.counts.n() > 0;
-  key(w, "ci_low"), points(w, known ? nps.estimate.ci.low : NAN);
-  key(w, "ci_high"), points(w, known ? nps.estimate.ci.high : NAN);
+  key(w, "difference"), nps ? points(w, t.difference) : share(w, t.difference);
+  key(w, "z"), number(w, t.z, 3);
+  key(w, "p_value"), number(w, t.p_value, 4);
+  key(w, "significant"), w.Bool(t.p_value < 0.05);
+  w.EndObject();
+}
+
+void write_headline(writer &w, const report_data &data) {
+  const auto &h = data.headline;
+  const auto &f = h.overall;
+  key(w, "nps"), w.StartObject();
+  write_nps_figures(w, f);
   key(w, "confidence"), w.Double(0.95);
   key(w, "interval"), w.String("adjusted Wald");
-  key(w, "promoters"), uint(w, nps.counts.promoters);
-  key(w, "passives"), uint(w, nps.counts.passives);
-  key(w, "detractors"), uint(w, nps.counts.detractors);
+  key(w, "promoters"), uint(w, f.nps_counts.promoters);
+  key(w, "passives"), uint(w, f.nps_counts.passives);
+  key(w, "detractors"), uint(w, f.nps_counts.detractors);
   key(w, "questions"), w.StartArray();
-  for (const auto &q : nps.questions)
+  for (const auto &q : data.quality.nps_questions)
     string(w, q);
   w.EndArray();
-  key(w, "denominator"), string(w, policy);
+  key(w, "denominator"), string(w, data.quality.denominator_policy);
   w.EndObject();
-}
 
-} // namespace
-
-std::string render_json_report(const report_data &data) {
-  rapidjson::StringBuffer buffer;
-  writer w(buffer);
-  w.SetIndent(' ', 2);
-  w.StartObject();
-  key(w, "generated_at"), string(w, data.generated_at);
-  key(w, "responses"), uint(w, data.responses);
-  key(w, "period"), w.StartObject();
-  key(w, "first"), data.first_submitted.empty() ? (void)w.Null() : string(w, data.first_submitted);
-  key(w, "last"), data.last_submitted.empty() ? (void)w.Null() : string(w, data.last_submitted);
+  key(w, "buy_again"), w.StartObject();
+  write_rate_figures(w, f);
+  key(w, "basis"), string(w, rate_basis_name(h.basis));
+  key(w, "definition"), string(w, rate_definition(h.basis));
+  key(w, "interval"), w.String("Wilson");
+  key(w, "expected_probability"), share(w, f.expected_probability);
+  key(w, "expected_probability_n"), uint(w, f.probability_n);
+  key(w, "expected_probability_basis"), w.StartArray();
+  for (const auto &b : h.estimate_bases) {
+    w.StartObject();
+    key(w, "basis"), string(w, b.answer);
+    key(w, "responses"), uint(w, b.count);
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
-  key(w, "nps"), write_nps(w, data.nps, data.denominator_policy);
+
   key(w, "buy_again_answers"), w.StartArray();
-  for (const auto &a : data.buy_again_answers) {
+  for (const auto &a : h.buy_again_answers) {
     w.StartObject();
     key(w, "answer"), string(w, a.answer);
     key(w, "count"), uint(w, a.count);
     w.EndObject();
   }
   w.EndArray();
-  key(w, "sources"), w.StartArray();
-  for (const auto &s : data.sources) {
+
+  const auto &c = h.change;
+  key(w, "change"), w.StartObject();
+  key(w, "available"), w.Bool(c.available);
+  for (auto [name, from, to, g] :
+       {std::tuple{"current", &c.current_from, &c.current_to, &c.current},
+        std::tuple{"previous", &c.previous_from, &c.previous_to, &c.previous}}) {
+    key(w, name), w.StartObject();
+    key(w, "from"), string_or_null(w, *from);
+    key(w, "to"), string_or_null(w, *to);
+    write_group(w, *g);
+    w.EndObject();
+  }
+  key(w, "nps_difference"), write_test(w, c.nps_test, true);
+  key(w, "rate_difference"), write_test(w, c.rate_test, false);
+  w.EndObject();
+}
+
+void write_customers(writer &w, const std::vector<customer_row> &rows, bool won_back) {
+  w.StartArray();
+  for (const auto &c : rows) {
     w.StartObject();
-    key(w, "source"), string(w, s.source);
-    key(w, "responses"), uint(w, s.responses);
-    key(w, "nps"), write_nps(w, s.nps, data.denominator_policy);
+    key(w, "customer"), string(w, c.customer);
+    key(w, "value"), number(w, c.value, 2);
+    key(w, "orders"), uint(w, c.orders);
+    key(w, "latest_at"), string_or_null(w, c.latest_at);
+    key(w, "said"), string(w, c.said);
+    if (won_back) key(w, "reason"), string(w, c.reason);
+    key(w, "quote"), string(w, c.quote);
     w.EndObject();
   }
   w.EndArray();
-  key(w, "imports"), w.StartArray();
-  for (const auto &r : data.runs) {
+}
+
+void write_imports(writer &w, const quality_data &q) {
+  w.StartArray();
+  for (size_t i = 0; i < q.runs.size(); ++i) {
+    const auto &r = q.runs[i];
     w.StartObject();
     key(w, "id"), w.Int64(r.id);
     key(w, "file"), string(w, r.file);
@@ -90,13 +157,168 @@ std::string render_json_report(const report_data &data) {
     key(w, "new"), uint(w, r.counts.added);
     key(w, "updated"), uint(w, r.counts.updated);
     key(w, "unchanged"), uint(w, r.counts.unchanged);
+    key(w, "merged"), uint(w, r.counts.merged);
     key(w, "rejected"), uint(w, r.counts.rejected);
     key(w, "skipped"), uint(w, r.counts.skipped);
     key(w, "values_rejected"), uint(w, r.counts.values_rejected);
     key(w, "invalid_bytes"), uint(w, r.invalid_bytes);
+    key(w, "unmapped_columns"), w.StartArray();
+    for (const auto &c : q.unmapped[i])
+      string(w, c);
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();
+}
+
+} // namespace
+
+std::string render_json_report(const report_data &data) {
+  rapidjson::StringBuffer buffer;
+  writer w(buffer);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  key(w, "generated_at"), string(w, data.generated_at);
+  const auto &filter = data.options.filter;
+  key(w, "filter"), w.StartObject();
+  key(w, "source"), string_or_null(w, filter.source);
+  key(w, "since"), string_or_null(w, filter.since);
+  key(w, "until"), string_or_null(w, filter.until);
+  key(w, "where"), w.StartArray();
+  for (const auto &[attribute, value] : filter.where) {
+    w.StartObject();
+    key(w, "attribute"), string(w, attribute);
+    key(w, "value"), string(w, value);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  key(w, "responses"), uint(w, data.responses);
+  key(w, "period"), w.StartObject();
+  key(w, "first"), string_or_null(w, data.headline.first_day);
+  key(w, "last"), string_or_null(w, data.headline.last_day);
+  key(w, "undated"), uint(w, data.headline.undated);
+  w.EndObject();
+  write_headline(w, data);
+
+  key(w, "trend"), w.StartObject();
+  key(w, "granularity"), string(w, data.trend.granularity);
+  key(w, "points"), w.StartArray();
+  for (const auto &p : data.trend.points) {
+    w.StartObject();
+    key(w, "period"), string(w, p.period);
+    key(w, "from"), string(w, p.from);
+    key(w, "to"), string(w, p.to);
+    write_group(w, p.values);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+
+  key(w, "segments"), w.StartArray();
+  for (const auto &b : data.breakdowns) {
+    w.StartObject();
+    key(w, "dimension"), string(w, b.dimension);
+    key(w, "sorted_by"), string(w, b.metric);
+    key(w, "values"), uint(w, b.values);
+    key(w, "not_given"), uint(w, b.not_given);
+    key(w, "rows"), w.StartArray();
+    for (const auto &r : b.rows) {
+      w.StartObject();
+      key(w, "value"), string(w, r.value);
+      write_group(w, r.values);
+      key(w, "gap"), b.metric == "nps" ? points(w, r.gap) : share(w, r.gap);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+
+  // `sources` predates `segments`; kept with its meaning.
+  key(w, "sources"), w.StartArray();
+  for (const auto &b : data.breakdowns)
+    if (b.dimension == "source")
+      for (const auto &r : b.rows) {
+        w.StartObject();
+        key(w, "source"), string(w, r.value);
+        key(w, "responses"), uint(w, r.values.responses);
+        key(w, "nps"), w.StartObject(), write_nps_figures(w, r.values), w.EndObject();
+        w.EndObject();
+      }
+  w.EndArray();
+
+  const auto &t = data.themes;
+  key(w, "themes"), w.StartArray();
+  for (const auto &row : t.themes) {
+    w.StartObject();
+    key(w, "theme"), string(w, row.theme);
+    write_group(w, row.values);
+    key(w, "nps_impact"), points(w, row.nps_impact);
+    key(w, "rate_impact"), share(w, row.rate_impact);
+    key(w, "quote"), string(w, row.quote);
+    w.EndObject();
+  }
+  w.EndArray();
+  key(w, "themed_responses"), uint(w, t.themed_responses);
+  key(w, "distinctive_words"), w.StartObject();
+  key(w, "would_not_texts"), uint(w, t.would_not_texts);
+  key(w, "would_texts"), uint(w, t.would_texts);
+  key(w, "words"), w.StartArray();
+  for (const auto &word : t.words) {
+    w.StartObject();
+    key(w, "word"), string(w, word.word);
+    key(w, "would_not"), uint(w, word.would_not);
+    key(w, "would"), uint(w, word.would);
+    key(w, "log_odds"), number(w, word.log_odds, 3);
+    key(w, "z"), number(w, word.z, 2);
+    key(w, "quote"), string(w, word.quote);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+
+  const auto &c = data.customers;
+  key(w, "customers"), w.StartObject();
+  key(w, "with_intent"), uint(w, c.customers);
+  key(w, "value_basis"), string_or_null(w, c.value_basis);
+  key(w, "at_risk"), uint(w, c.at_risk_total);
+  key(w, "won_back"), uint(w, c.won_back_total);
+  w.EndObject();
+  key(w, "at_risk"), write_customers(w, c.at_risk, false);
+  key(w, "won_back"), write_customers(w, c.won_back, true);
+
+  const auto &cal = data.calibration;
+  key(w, "calibration"), w.StartObject();
+  key(w, "n"), uint(w, cal.n);
+  key(w, "brier"), number(w, cal.brier, 4);
+  key(w, "observed"), share(w, cal.observed);
+  key(w, "bins"), w.StartArray();
+  for (const auto &b : cal.bins) {
+    w.StartObject();
+    key(w, "low"), number(w, b.low, 2);
+    key(w, "high"), number(w, b.high, 2);
+    key(w, "n"), uint(w, b.n);
+    key(w, "mean_predicted"), share(w, b.mean_predicted);
+    key(w, "observed"), share(w, b.observed);
+    w.EndObject();
+  }
+  w.EndArray();
+  key(w, "levels"), w.StartArray();
+  for (const auto &l : cal.levels) {
+    w.StartObject();
+    key(w, "level"), string(w, l.level);
+    key(w, "n"), uint(w, l.n);
+    key(w, "ordered_again"), uint(w, l.ordered);
+    key(w, "rate"), share(w, l.rate);
+    key(w, "ci_low"), share(w, l.ci.low);
+    key(w, "ci_high"), share(w, l.ci.high);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+
+  key(w, "imports"), write_imports(w, data.quality);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }

@@ -8,15 +8,7 @@ namespace rebuy::core {
 namespace {
 
 std::string percent(uint64_t part, uint64_t whole) {
-  return whole ? fmt::format("{:.1f} %",
-                             100.0 * static_cast<double>(part) / static_cast<double>(whole))
-               : "n/a";
-}
-
-std::string nps_interval(const nps_summary &nps) {
-  if (nps.counts.n() == 0) return "n/a";
-  return fmt::format("{} to {}", format_points(nps.estimate.ci.low),
-                     format_points(nps.estimate.ci.high));
+  return whole ? format_percent(static_cast<double>(part) / static_cast<double>(whole)) : "n/a";
 }
 
 std::string quoted_list(const std::vector<std::string> &items) {
@@ -30,13 +22,243 @@ std::string quoted_list(const std::vector<std::string> &items) {
   return out;
 }
 
-} // namespace
+const char *small(bool flag) { return flag ? " ⚠ small sample" : ""; }
 
-std::string format_points(double nps) {
-  if (!std::isfinite(nps)) return "n/a";
-  double points = std::round(nps * 1000.0) / 10.0;
-  return fmt::format("{}{:.1f}", points > 0 ? "+" : points < 0 ? "" : "±", points);
+std::string dimension_title(const std::string &d) {
+  if (d == "journey_stage") return "journey stage";
+  return d;
 }
+
+void headline(std::string &md, const report_data &data) {
+  const auto &h = data.headline;
+  const auto &f = h.overall;
+  md += "## Are we earning the next sale?\n\n";
+  if (h.basis == rate_basis::none)
+    md += "- **Would buy again: no data** — no explicit would-buy-again answers and no estimated "
+          "probabilities.\n";
+  else
+    md +=
+        fmt::format("- **Would buy again: {}** (95 % interval {}), n = {} {}.{}\n",
+                    format_percent(f.rate), format_rate_interval(f), format_count(f.rate_n),
+                    h.basis == rate_basis::answers ? "answers" : "estimates", small(f.small_rate));
+  if (std::isfinite(f.expected_probability)) {
+    md += fmt::format("- Expected repurchase probability: **{}** (mean of {} per-response "
+                      "estimates; basis:",
+                      format_percent(f.expected_probability), format_count(f.probability_n));
+    for (size_t i = 0; i < h.estimate_bases.size(); ++i)
+      md += fmt::format("{} {} {}", i ? "," : "", markdown_escape(h.estimate_bases[i].answer),
+                        format_count(h.estimate_bases[i].count));
+    md += ").\n";
+  } else {
+    md += "- Expected repurchase probability: no data (no per-response estimates).\n";
+  }
+  if (f.nps_counts.n() == 0) {
+    md += "- NPS: no data (no 0-10 likelihood-to-recommend answers).\n";
+  } else {
+    md += fmt::format("- **NPS {}** (95 % interval {}, adjusted Wald), n = {} answers",
+                      format_points(f.nps.score), format_nps_interval(f), f.nps_counts.n());
+    if (!data.quality.nps_questions.empty()) md += " to " + quoted_list(data.quality.nps_questions);
+    md += fmt::format(".{}\n", small(f.small_nps));
+  }
+  const auto &c = h.change;
+  if (c.available) {
+    md +=
+        fmt::format("- Change, {} to {} against {} to {}: would buy again {} ({}), NPS {} ({}).\n",
+                    c.current_from, c.current_to, c.previous_from, c.previous_to,
+                    format_point_change(c.rate_test.difference), format_test(c.rate_test),
+                    format_point_change(c.nps_test.difference), format_test(c.nps_test));
+  } else {
+    md += "- Change against the previous period: no dated responses to compare.\n";
+  }
+  if (h.basis != rate_basis::none)
+    md += fmt::format("\nWould buy again means: {}.\n\n", rate_definition(h.basis));
+  else
+    md += "\n";
+  if (f.nps_counts.n() > 0)
+    md += fmt::format("Promoters (9-10): {} ({}) · Passives (7-8): {} ({}) · Detractors (0-6): {} "
+                      "({}). Denominator: {}.\n\n",
+                      f.nps_counts.promoters, percent(f.nps_counts.promoters, f.nps_counts.n()),
+                      f.nps_counts.passives, percent(f.nps_counts.passives, f.nps_counts.n()),
+                      f.nps_counts.detractors, percent(f.nps_counts.detractors, f.nps_counts.n()),
+                      data.quality.denominator_policy);
+
+  md += "## Would they buy again?\n\n";
+  if (h.buy_again_answers.empty()) {
+    md += "No answers to a would-buy-again question.\n\n";
+    return;
+  }
+  md += fmt::format("{} answers, as given:\n\n| Answer | Responses | Share |\n|---|---:|---:|\n",
+                    h.buy_again_answered);
+  constexpr size_t shown = 12; // a free-text question would otherwise list every answer
+  for (size_t i = 0; i < h.buy_again_answers.size() && i < shown; ++i) {
+    const auto &a = h.buy_again_answers[i];
+    md += fmt::format("| {} | {} | {} |\n", markdown_escape(a.answer), a.count,
+                      percent(a.count, h.buy_again_answered));
+  }
+  if (h.buy_again_answers.size() > shown)
+    md += fmt::format("| ({} other answers) | | |\n", h.buy_again_answers.size() - shown);
+  md += "\n";
+}
+
+std::string figures_cells(const figures &f) {
+  return fmt::format("{} | {} | {} | {} | {} | {}", format_count(f.responses),
+                     format_percent(f.rate) + small(f.small_rate), format_rate_interval(f),
+                     format_points(f.nps.score) + small(f.small_nps), format_nps_interval(f),
+                     format_count(f.nps_counts.n()));
+}
+constexpr const char *figures_header =
+    "Responses | Would buy again | 95 % | NPS | 95 % | NPS answers";
+constexpr const char *figures_rule = "---:|---:|---|---:|---|---:";
+
+void trend(std::string &md, const report_data &data) {
+  md += fmt::format("## Trend by {}\n\n", data.trend.granularity);
+  if (data.trend.points.empty()) return void(md += "No data: no response has a date.\n\n");
+  md += fmt::format("| Period | {} |\n|---|{}|\n", figures_header, figures_rule);
+  for (const auto &p : data.trend.points)
+    md += fmt::format("| {} | {} |\n", p.period, figures_cells(p.values));
+  md += "\n";
+}
+
+void breakdowns(std::string &md, const report_data &data) {
+  md += "## Where are we losing it?\n\nRows sorted by their gap to the overall figure, worst "
+        "first.\n\n";
+  for (const auto &b : data.breakdowns) {
+    md += fmt::format("### By {}\n\n", markdown_escape(dimension_title(b.dimension)));
+    if (b.rows.empty()) {
+      md += "No data: no response has a value.\n\n";
+      continue;
+    }
+    md += fmt::format("| {} | {} | Gap |\n|---|{}|---:|\n", markdown_escape(b.dimension),
+                      figures_header, figures_rule);
+    for (const auto &r : b.rows)
+      md += fmt::format("| {} | {} | {} |\n", markdown_escape(r.value), figures_cells(r.values),
+                        b.metric == "nps" ? format_points(r.gap) : format_point_change(r.gap));
+    if (b.values > b.rows.size())
+      md += fmt::format("\n{} more values not shown (the largest {} are).",
+                        b.values - b.rows.size(), b.rows.size());
+    if (b.not_given) md += fmt::format("\n{} responses have no {}.", b.not_given, b.dimension);
+    md += "\n\n";
+  }
+}
+
+void drivers(std::string &md, const report_data &data) {
+  const auto &t = data.themes;
+  md += "## What drives customers away?\n\n### Themes\n\n";
+  if (t.themes.empty()) {
+    md += "No data: no response has themes (the themes analyzer has not run).\n\n";
+  } else {
+    md +=
+        "Impact = the figure for everyone minus the figure without the theme's responses; "
+        "negative means the theme pulls it down.\n\n| Theme | Responses | Would buy again | NPS | "
+        "Impact on would buy again | Impact on NPS | Quote |\n|---|---:|---:|---:|---:|---:|---|\n";
+    for (const auto &r : t.themes)
+      md += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_escape(r.theme),
+                        format_count(r.values.responses),
+                        format_percent(r.values.rate) + small(r.values.small_rate),
+                        format_points(r.values.nps.score) + small(r.values.small_nps),
+                        format_point_change(r.rate_impact), format_points(r.nps_impact),
+                        markdown_escape(r.quote));
+    md += "\n";
+  }
+  md += "### Words of those who would not buy again\n\n";
+  if (t.words.empty()) {
+    md += fmt::format("No data: no word sets would-not-buy-again feedback apart ({} such texts "
+                      "against {} would-buy-again texts).\n\n",
+                      t.would_not_texts, t.would_texts);
+    return;
+  }
+  md += fmt::format("Log-odds with an informative Dirichlet prior, {} would-not texts against {} "
+                    "would texts.\n\n| Word | Would not (texts) | Would (texts) | z | Quote "
+                    "|\n|---|---:|---:|---:|---|\n",
+                    t.would_not_texts, t.would_texts);
+  for (const auto &w : t.words)
+    md += fmt::format("| {} | {} | {} | {:.1f} | {} |\n", markdown_escape(w.word), w.would_not,
+                      w.would, w.z, markdown_escape(w.quote));
+  md += "\n";
+}
+
+void customers(std::string &md, const report_data &data) {
+  const auto &c = data.customers;
+  md += "## Who do we call first?\n\n";
+  auto table = [&](const std::vector<customer_row> &rows, bool won_back) {
+    md += fmt::format(
+        "| Customer | Value | Latest feedback | Said |{} Quote |\n|---|---:|---|---|{}---|\n",
+        won_back ? " Why |" : "", won_back ? "---|" : "");
+    for (const auto &r : rows)
+      md += fmt::format("| {} | {} | {} | {} |{} {} |\n", markdown_escape(r.customer),
+                        format_money(r.value), r.latest_at.substr(0, 10), markdown_escape(r.said),
+                        won_back ? " " + markdown_escape(r.reason) + " |" : "",
+                        markdown_escape(r.quote));
+  };
+  md += fmt::format(
+      "### At risk: {} customers whose latest feedback says they will not come back\n\n",
+      c.at_risk_total);
+  if (c.at_risk.empty())
+    md += "None.\n\n";
+  else {
+    md += fmt::format("Most valuable first (value: {}).\n\n",
+                      c.value_basis.empty() ? "unknown, no orders" : c.value_basis);
+    table(c.at_risk, false);
+    md += "\n";
+  }
+  md += fmt::format("### Won back: {} customers\n\n", c.won_back_total);
+  if (c.won_back.empty())
+    md += "None.\n\n";
+  else
+    table(c.won_back, true), md += "\n";
+}
+
+void calibration(std::string &md, const report_data &data) {
+  const auto &c = data.calibration;
+  md += "## Stated vs observed\n\n";
+  if (c.n == 0) {
+    md += "No data: no response has both an estimated probability and an observed repeat order "
+          "(import orders to see how stated intent turns into purchases).\n\n";
+    return;
+  }
+  md += fmt::format("{} responses; {} ordered again. Brier score {:.4f} (0 is perfect; always "
+                    "predicting the observed share would score {:.4f}).\n\n",
+                    c.n, format_percent(c.observed), c.brier, c.observed * (1 - c.observed));
+  md += "| Predicted | Responses | Mean predicted | Ordered again |\n|---|---:|---:|---:|\n";
+  for (const auto &b : c.bins)
+    md += fmt::format("| {:.0f}–{:.0f} % | {} | {} | {} |\n", 100 * b.low, 100 * b.high, b.n,
+                      format_percent(b.mean_predicted), format_percent(b.observed));
+  if (!c.levels.empty()) {
+    md += "\n| Said | Responses | Ordered again | 95 % |\n|---|---:|---:|---|\n";
+    for (const auto &l : c.levels)
+      md += fmt::format("| {} | {} | {} | {:.1f}–{:.1f} % |\n", markdown_escape(l.level), l.n,
+                        format_percent(l.rate), 100 * l.ci.low, 100 * l.ci.high);
+  }
+  md += "\nSurveying customers raises their later buying (self-generated validity): rates "
+        "observed here overstate what unsurveyed customers would do.\n\n";
+}
+
+void quality(std::string &md, const report_data &data) {
+  const auto &q = data.quality;
+  md += "## Data quality\n\nEvery row of every file is stored, rejected with a reason "
+        "(`rebuy rejects`) or skipped by a visible rule.\n\n"
+        "| Import | File | Importer | Rows in | Stored | New | Updated | Unchanged | Rejected | "
+        "Skipped | Status |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
+  for (const auto &r : q.runs)
+    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", r.id,
+                      markdown_escape(r.file), markdown_escape(r.importer), r.counts.rows_in(),
+                      r.counts.stored(), r.counts.added, r.counts.updated, r.counts.unchanged,
+                      r.counts.rejected, r.counts.skipped, r.status);
+  md += "\n";
+  for (size_t i = 0; i < q.runs.size(); ++i)
+    if (!q.unmapped[i].empty())
+      md += fmt::format("Import {}: columns kept only as attributes (unmapped): {}.\n\n",
+                        q.runs[i].id, quoted_list(q.unmapped[i]));
+  md += fmt::format("NPS denominator: {}. Would buy again: {}.", q.denominator_policy,
+                    rate_definition(data.headline.basis));
+  if (data.headline.undated)
+    md += fmt::format(" {} responses have no readable date: they count in the headline and the "
+                      "breakdowns but not in the trend.",
+                      data.headline.undated);
+  md += "\n";
+}
+
+} // namespace
 
 std::string markdown_escape(std::string_view text) {
   std::string out;
@@ -88,63 +310,20 @@ std::string markdown_escape(std::string_view text) {
 std::string render_markdown_report(const report_data &data) {
   std::string md = "# Would-buy-again report\n\n";
   md += fmt::format("{} responses", data.responses);
-  if (!data.first_submitted.empty())
-    md += fmt::format(", submitted {} to {}", data.first_submitted.substr(0, 10),
-                      data.last_submitted.substr(0, 10));
+  if (!data.headline.first_day.empty())
+    md += fmt::format(", submitted {} to {}", data.headline.first_day, data.headline.last_day);
+  const auto &filter = data.options.filter;
+  if (!filter.source.empty()) md += fmt::format(", source \"{}\"", markdown_escape(filter.source));
+  for (const auto &[attribute, value] : filter.where)
+    md += fmt::format(", {} = \"{}\"", markdown_escape(attribute), markdown_escape(value));
   md += fmt::format(". Generated {}.\n\n", data.generated_at);
-
-  const auto &nps = data.nps;
-  md += "## Would they recommend us?\n\n";
-  if (nps.counts.n() == 0) {
-    md += "No 0-10 likelihood-to-recommend answers yet.\n\n";
-  } else {
-    md += fmt::format("**NPS {}** (95 % interval {}, adjusted Wald), n = {} answers",
-                      format_points(nps.estimate.score), nps_interval(nps), nps.counts.n());
-    if (!nps.questions.empty()) md += " to " + quoted_list(nps.questions);
-    md += ".\n\n";
-    md += fmt::format("Promoters (9-10): {} ({}) · Passives (7-8): {} ({}) · Detractors (0-6): {} "
-                      "({}).\n\n",
-                      nps.counts.promoters, percent(nps.counts.promoters, nps.counts.n()),
-                      nps.counts.passives, percent(nps.counts.passives, nps.counts.n()),
-                      nps.counts.detractors, percent(nps.counts.detractors, nps.counts.n()));
-    md += fmt::format("Denominator: {}.\n\n", data.denominator_policy);
-  }
-
-  md += "## Would they buy again?\n\n";
-  if (data.buy_again_answers.empty()) {
-    md += "No answers to a would-buy-again question yet.\n\n";
-  } else {
-    md += fmt::format("{} answers, as given:\n\n| Answer | Responses | Share |\n|---|---:|---:|\n",
-                      data.buy_again_answered);
-    constexpr size_t shown = 12; // a free-text question would otherwise list every answer
-    for (size_t i = 0; i < data.buy_again_answers.size() && i < shown; ++i) {
-      const auto &a = data.buy_again_answers[i];
-      md += fmt::format("| {} | {} | {} |\n", markdown_escape(a.answer), a.count,
-                        percent(a.count, data.buy_again_answered));
-    }
-    if (data.buy_again_answers.size() > shown)
-      md += fmt::format("| ({} other answers) | | |\n", data.buy_again_answers.size() - shown);
-    md += "\n";
-  }
-
-  if (data.sources.size() > 1) {
-    md += "## By source\n\n| Source | Responses | NPS answers | NPS | 95 % interval |\n"
-          "|---|---:|---:|---:|---|\n";
-    for (const auto &s : data.sources)
-      md += fmt::format("| {} | {} | {} | {} | {} |\n", markdown_escape(s.source), s.responses,
-                        s.nps.counts.n(), format_points(s.nps.estimate.score), nps_interval(s.nps));
-    md += "\n";
-  }
-
-  md += "## Data quality\n\nEvery row of every file is stored, rejected with a reason "
-        "(`rebuy rejects`) or skipped by a visible rule.\n\n"
-        "| Import | File | Importer | Rows in | Stored | New | Updated | Unchanged | Rejected | "
-        "Skipped | Status |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
-  for (const auto &r : data.runs)
-    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", r.id,
-                      markdown_escape(r.file), markdown_escape(r.importer), r.counts.rows_in(),
-                      r.counts.stored(), r.counts.added, r.counts.updated, r.counts.unchanged,
-                      r.counts.rejected, r.counts.skipped, r.status);
+  headline(md, data);
+  trend(md, data);
+  breakdowns(md, data);
+  drivers(md, data);
+  customers(md, data);
+  calibration(md, data);
+  quality(md, data);
   return md;
 }
 

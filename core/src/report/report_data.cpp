@@ -1,5 +1,6 @@
 #include "report/report_data.hpp"
 
+#include "report/response_scan.hpp"
 #include "util/timestamp.hpp"
 
 #include <rapidjson/document.h>
@@ -9,94 +10,167 @@
 namespace rebuy::core {
 namespace {
 
-// `?1` is the source filter; an empty one matches everything.
-constexpr const char *source_clause = "(?1 = '' OR r.source = ?1)";
-
-void add_class(stats::nps_counts &counts, double value, uint64_t n) {
-  if (value > 0.5)
-    counts.promoters += n;
-  else if (value < -0.5)
-    counts.detractors += n;
-  else
-    counts.passives += n;
+// Columns of each run's mapping with a given role ("nps", or "attribute" for unmapped ones).
+std::vector<std::string> columns_with_role(std::string_view mapping, const char *role) {
+  std::vector<std::string> out;
+  rapidjson::Document doc;
+  doc.Parse(mapping.data(), mapping.size());
+  if (!doc.IsArray()) return out;
+  for (const auto &c : doc.GetArray())
+    if (c.IsObject() && c.HasMember("role") && c["role"].IsString() && c["role"] == role &&
+        c.HasMember("column") && c["column"].IsString()) {
+      std::string column = c["column"].GetString();
+      if (std::find(out.begin(), out.end(), column) == out.end()) out.push_back(column);
+    }
+  return out;
 }
 
 std::vector<std::string> nps_questions(sql::connection &db, const report_filter &filter) {
-  auto s = db.prepare(std::string("SELECT DISTINCT i.mapping FROM import_runs i JOIN responses r "
-                                  "ON r.run_id = i.id WHERE r.nps IS NOT NULL AND ") +
-                      source_clause);
-  s.bind(1, filter.source);
+  filter_sql f = filter_condition(filter);
+  auto s = db.prepare("SELECT DISTINCT i.mapping FROM import_runs i JOIN responses r ON r.run_id "
+                      "= i.id WHERE r.nps IS NOT NULL AND " +
+                      f.condition);
+  bind_all(s, f);
   std::vector<std::string> questions;
-  while (s.step()) {
-    rapidjson::Document doc;
-    auto json = s.column_text(0);
-    doc.Parse(json.data(), json.size());
-    if (!doc.IsArray()) continue;
-    for (const auto &c : doc.GetArray())
-      if (c.IsObject() && c.HasMember("role") && c["role"] == "nps" && c.HasMember("column")) {
-        std::string column = c["column"].GetString();
-        if (std::find(questions.begin(), questions.end(), column) == questions.end())
-          questions.push_back(column);
-      }
-  }
+  while (s.step())
+    for (auto &column : columns_with_role(s.column_text(0), "nps"))
+      if (std::find(questions.begin(), questions.end(), column) == questions.end())
+        questions.push_back(std::move(column));
   return questions;
+}
+
+// The period the report covers and the two windows its change compares.
+struct period_plan {
+  bool dated_only = false;       // --since/--until given: undated responses are left out
+  int64_t first = -1, last = -1; // the period (dated_only), else the data's span
+  int64_t current_from = -1, current_to = -1, previous_from = -1, previous_to = -1;
+
+  bool covers(int64_t day) const {
+    return !dated_only || (day >= 0 && day >= first && day <= last);
+  }
+};
+
+period_plan plan_period(sql::connection &db, const report_filter &filter) {
+  period_plan p;
+  filter_sql f = filter_condition(filter);
+  auto s = db.prepare("SELECT min(submitted_at), max(submitted_at) FROM responses r WHERE "
+                      "submitted_at IS NOT NULL AND " +
+                      f.condition);
+  bind_all(s, f);
+  s.step();
+  const int64_t data_first = day_of(s.column_text(0)), data_last = day_of(s.column_text(1));
+  if (!filter.since.empty() || !filter.until.empty()) {
+    p.dated_only = true;
+    p.first = filter.since.empty() ? data_first : parse_day(filter.since);
+    p.last = filter.until.empty() ? data_last : parse_day(filter.until);
+    if (p.first < 0) p.first = p.last;
+    if (p.last < 0) p.last = p.first;
+    // The previous period: as long as this one, just before it.
+    p.current_from = p.first, p.current_to = p.last;
+    p.previous_to = p.first - 1;
+    p.previous_from = p.previous_to - (p.last - p.first);
+  } else if (data_last >= 0) {
+    p.first = data_first, p.last = data_last;
+    // Without dates: the latest calendar month of data against the month before.
+    p.current_from = month_start(data_last), p.current_to = data_last;
+    p.previous_to = p.current_from - 1;
+    p.previous_from = month_start(p.previous_to);
+  }
+  return p;
 }
 
 } // namespace
 
-nps_summary nps_of(sql::connection &db, const report_filter &filter) {
+std::string rate_definition(rate_basis basis) {
+  switch (basis) {
+  case rate_basis::answers:
+    return "share of explicit would-buy-again answers in the top-2 box (e.g. \"definitely\" or "
+           "\"probably would\", \"yes\"), 95 % Wilson interval";
+  case rate_basis::estimate:
+    return "no explicit would-buy-again answers: share of responses whose estimated "
+           "probability of buying again is at least 50 % (basis shown), 95 % Wilson interval";
+  case rate_basis::none:
+    break;
+  }
+  return "no data: no explicit would-buy-again answers and no estimated probabilities";
+}
+
+nps_summary nps_of(sql::connection &db, const std::string &source) {
   nps_summary out;
-  auto s = db.prepare(std::string("SELECT s.value, count(*) FROM scores s JOIN responses r ON "
-                                  "r.id = s.response_id WHERE s.analyzer = 'nps' AND "
-                                  "s.metric = 'nps_class' AND s.value IS NOT NULL AND ") +
-                      source_clause + " GROUP BY s.value");
-  s.bind(1, filter.source);
-  while (s.step())
-    add_class(out.counts, s.column_double(0), static_cast<uint64_t>(s.column_int(1)));
+  report_filter filter;
+  filter.source = source;
+  filter_sql f = filter_condition(filter);
+  auto s = db.prepare("SELECT s.value, count(*) FROM scores s JOIN responses r ON r.id = "
+                      "s.response_id WHERE s.analyzer = 'nps' AND s.metric = 'nps_class' AND "
+                      "s.value IS NOT NULL AND " +
+                      f.condition + " GROUP BY s.value");
+  bind_all(s, f);
+  while (s.step()) {
+    double value = s.column_double(0);
+    auto n = static_cast<uint64_t>(s.column_int(1));
+    (value > 0.5    ? out.counts.promoters
+     : value < -0.5 ? out.counts.detractors
+                    : out.counts.passives) += n;
+  }
   out.estimate = stats::nps_adjusted_wald(out.counts);
   out.questions = nps_questions(db, filter);
   return out;
 }
 
-report_data build_report(sql::connection &db, const report_filter &filter) {
+report_data build_report(sql::connection &db, const report_options &options) {
   report_data out;
   out.generated_at = now_utc();
-  {
-    auto s = db.prepare(std::string("SELECT count(*), min(submitted_at), max(submitted_at) FROM "
-                                    "responses r WHERE ") +
-                        source_clause);
-    s.bind(1, filter.source);
-    s.step();
-    out.responses = static_cast<uint64_t>(s.column_int(0));
-    out.first_submitted = s.column_text(1);
-    out.last_submitted = s.column_text(2);
+  out.options = options;
+  const period_plan period = plan_period(db, options.filter);
+
+  std::vector<std::string> dimensions(std::begin(fixed_dimensions), std::end(fixed_dimensions));
+  dimensions.insert(dimensions.end(), options.by.begin(), options.by.end());
+  headline_builder headline;
+  trend_builder trend(period.first, period.last);
+  breakdown_builder breakdowns(dimensions);
+  themes_builder themes;
+  customers_builder customers;
+  calibration_builder calibration;
+
+  scan_responses(db, options, [&](const scanned_response &r) {
+    const int64_t day = day_of(r.submitted_at);
+    if (day >= period.current_from && day <= period.current_to) headline.add_current(r);
+    if (day >= period.previous_from && day <= period.previous_to) headline.add_previous(r);
+    if (!period.covers(day)) return;
+    headline.add(r, day);
+    trend.add(r, day);
+    breakdowns.add(r);
+    themes.add(r);
+    customers.add(r);
+    calibration.add(r);
+  });
+
+  const tally &overall = headline.overall();
+  const rate_basis basis = overall.answered > 0    ? rate_basis::answers
+                           : overall.estimated > 0 ? rate_basis::estimate
+                                                   : rate_basis::none;
+  out.responses = overall.responses;
+  out.headline = headline.finish(basis, options);
+  if (period.current_from >= 0) {
+    out.headline.change.current_from = format_day(period.current_from);
+    out.headline.change.current_to = format_day(period.current_to);
+    out.headline.change.previous_from = format_day(period.previous_from);
+    out.headline.change.previous_to = format_day(period.previous_to);
+  } else {
+    out.headline.change.available = false;
   }
-  out.nps = nps_of(db, filter);
-  {
-    auto s = db.prepare(std::string("SELECT r.buy_again, count(*) FROM responses r WHERE "
-                                    "r.buy_again IS NOT NULL AND ") +
-                        source_clause + " GROUP BY r.buy_again ORDER BY count(*) DESC, r.buy_again");
-    s.bind(1, filter.source);
-    while (s.step()) {
-      out.buy_again_answers.push_back(
-          {std::string(s.column_text(0)), static_cast<uint64_t>(s.column_int(1))});
-      out.buy_again_answered += out.buy_again_answers.back().count;
-    }
+  out.trend = trend.finish(basis, options);
+  out.breakdowns = breakdowns.finish(out.headline.overall, basis, options);
+  out.themes = themes.finish(db, overall, basis, options);
+  out.customers = customers.finish(db, options);
+  out.calibration = calibration.finish();
+
+  for (auto &run : list_runs(db)) {
+    if (!options.filter.source.empty() && run.source != options.filter.source) continue;
+    out.quality.unmapped.push_back(columns_with_role(run.mapping, "attribute"));
+    out.quality.runs.push_back(std::move(run));
   }
-  {
-    auto s = db.prepare(std::string("SELECT r.source, count(*) FROM responses r WHERE ") +
-                        source_clause + " GROUP BY r.source ORDER BY count(*) DESC, r.source");
-    s.bind(1, filter.source);
-    while (s.step()) {
-      source_summary summary;
-      summary.source = s.column_text(0);
-      summary.responses = static_cast<uint64_t>(s.column_int(1));
-      summary.nps = nps_of(db, {summary.source});
-      out.sources.push_back(std::move(summary));
-    }
-  }
-  for (auto &run : list_runs(db))
-    if (filter.source.empty() || run.source == filter.source) out.runs.push_back(std::move(run));
+  out.quality.nps_questions = nps_questions(db, options.filter);
   return out;
 }
 

@@ -1,6 +1,15 @@
 #pragma once
 // The numbers of a would-buy-again report, computed from the store alone:
 // reports never call plugins, so a report can be rebuilt from the database.
+// Each section has its own file; build_report runs one pass over the
+// responses and hands each response to every section's builder.
+#include "report/breakdown_data.hpp"
+#include "report/calibration_data.hpp"
+#include "report/customers_data.hpp"
+#include "report/headline_data.hpp"
+#include "report/report_options.hpp"
+#include "report/themes_data.hpp"
+#include "report/trend_data.hpp"
 #include "stats/nps.hpp"
 #include "store/run_log.hpp"
 #include "store/sqlite.hpp"
@@ -10,45 +19,40 @@
 
 namespace rebuy::core {
 
-struct report_filter {
-  std::string source; // empty: every source
-};
-
 struct nps_summary {
   stats::nps_counts counts;
   stats::nps_estimate estimate;
   std::vector<std::string> questions; // the source columns the answers came from
 };
 
-struct source_summary {
-  std::string source;
-  uint64_t responses = 0;
-  nps_summary nps;
-};
-
-// How often each answer to the would-buy-again question was given, as given:
-// the scale is whatever the source used.
-struct answer_count {
-  std::string answer;
-  uint64_t count = 0;
-};
-
-struct report_data {
-  std::string generated_at;
-  uint64_t responses = 0;
-  std::string first_submitted, last_submitted;
-  nps_summary nps;
-  std::vector<answer_count> buy_again_answers; // most frequent first
-  uint64_t buy_again_answered = 0;
-  std::vector<source_summary> sources;
+// Section 7: where the numbers come from.
+struct quality_data {
   std::vector<import_run> runs;
+  std::vector<std::vector<std::string>> unmapped; // per run: columns kept only as attributes
+  std::vector<std::string> nps_questions;
   std::string denominator_policy = "answered only: responses without a valid 0-10 answer are "
                                    "not counted";
 };
 
-report_data build_report(sql::connection &db, const report_filter &filter);
+struct report_data {
+  std::string generated_at;
+  report_options options;
+  uint64_t responses = 0; // in the period and filter
+  headline_data headline;
+  trend_data trend;
+  std::vector<breakdown_data> breakdowns;
+  themes_data themes;
+  customers_data customers;
+  calibration_data calibration;
+  quality_data quality;
+};
 
-// NPS of the responses matching `filter` (helper for the import summary).
-nps_summary nps_of(sql::connection &db, const report_filter &filter);
+report_data build_report(sql::connection &db, const report_options &options);
+
+// The definition of the would-buy-again rate in force, in words.
+std::string rate_definition(rate_basis basis);
+
+// NPS of one source's responses, or of all with an empty source (the import summary).
+nps_summary nps_of(sql::connection &db, const std::string &source);
 
 } // namespace rebuy::core

@@ -1,0 +1,42 @@
+#pragma once
+// Section 3: breakdowns by segment, product, source, journey stage and every
+// --by dimension, each row sorted by its gap to the overall figure.
+#include "report/figures.hpp"
+#include "report/string_map.hpp"
+
+#include <string>
+#include <vector>
+
+namespace rebuy::core {
+
+struct breakdown_row {
+  std::string value;
+  figures values;
+  double gap = NAN; // the row's figure minus the overall one, on the sorting metric
+};
+
+struct breakdown_data {
+  std::string dimension;
+  std::string metric; // "rate" or "nps": what rows are sorted by (worst gap first)
+  std::vector<breakdown_row> rows;
+  uint64_t not_given = 0; // responses without a value for this dimension
+  size_t values = 0;      // distinct values; rows keeps the max_rows largest
+};
+
+class breakdown_builder {
+public:
+  explicit breakdown_builder(std::vector<std::string> dimensions);
+  void add(const scanned_response &r);
+  std::vector<breakdown_data> finish(const figures &overall, rate_basis basis,
+                                     const report_options &options) const;
+
+private:
+  struct dimension_tallies {
+    std::string name;
+    string_map<tally> values;
+    uint64_t not_given = 0;
+  };
+  std::vector<dimension_tallies> dims_;
+};
+
+} // namespace rebuy::core

@@ -1,0 +1,77 @@
+#pragma once
+// Words that set one group of texts apart from another: the log-odds ratio
+// with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), as in
+// /work/shared/design/methods.md. A private helper of the report; a shared
+// version in core/src/stats would replace it.
+#include "report/string_map.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rebuy::core {
+
+struct log_odds {
+  double delta; // log-odds of the word in group a minus in group b
+  double z;     // delta / sqrt(1/(y_a + α_w) + 1/(y_b + α_w))
+};
+
+// y_a, y_b: the word's counts; n_a, n_b: all words' counts in each group;
+// alpha_w: the word's prior count, alpha_0: the prior's total.
+log_odds monroe_log_odds(double y_a, double y_b, double n_a, double n_b, double alpha_w,
+                         double alpha_0);
+
+// Calls visit(word) once per distinct word of `text` worth comparing: ASCII
+// letters lower-cased, other UTF-8 letters kept as they are, at least three
+// bytes, not a number and not an English stop word.
+template <typename Visit> void for_each_distinct_word(std::string_view text, Visit &&visit);
+bool is_stop_word(std::string_view word);
+
+struct word_counts {
+  uint64_t a = 0, b = 0;
+  int64_t first_a = 0; // the first response of group a that used the word
+};
+
+struct distinctive_word {
+  std::string word;
+  uint64_t a = 0, b = 0; // responses of each group using it
+  log_odds score{0, 0};
+  int64_t example = 0;
+};
+
+// The words most typical of group a (z ≥ 1.96, used by at least two responses
+// of a), highest z first, at most `limit`. The prior is the pooled counts of
+// both groups (α_w = y_w^a + y_w^b, so α₀ = n^a + n^b): it shrinks rare words
+// toward the shared rate in proportion to the data, small corpora and large.
+std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &counts, size_t limit);
+
+template <typename Visit> void for_each_distinct_word(std::string_view text, Visit &&visit) {
+  std::vector<std::string> seen;
+  std::string word;
+  auto flush = [&] {
+    bool digits_only = word.find_first_not_of("0123456789") == std::string::npos;
+    if (word.size() >= 3 && !digits_only && !is_stop_word(word)) {
+      bool repeated = false;
+      for (const auto &s : seen)
+        if (s == word) repeated = true;
+      if (!repeated) {
+        visit(std::string_view(word));
+        seen.push_back(word);
+      }
+    }
+    word.clear();
+  };
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80)
+      word += c;
+    else if (u >= 'A' && u <= 'Z')
+      word += static_cast<char>(u - 'A' + 'a');
+    else if (c != '\'')
+      flush();
+  }
+  flush();
+}
+
+} // namespace rebuy::core

@@ -1,0 +1,84 @@
+#include "report/figures.hpp"
+
+#include "stats/proportion.hpp"
+
+namespace rebuy::core {
+
+const char *rate_basis_name(rate_basis basis) {
+  switch (basis) {
+  case rate_basis::answers:
+    return "answers";
+  case rate_basis::estimate:
+    return "estimate";
+  case rate_basis::none:
+    break;
+  }
+  return "none";
+}
+
+void tally::add(const scanned_response &r) {
+  ++responses;
+  if (!std::isnan(r.nps_class)) {
+    if (r.nps_class > 0.5)
+      ++nps.promoters;
+    else if (r.nps_class < -0.5)
+      ++nps.detractors;
+    else
+      ++nps.passives;
+  }
+  if (!std::isnan(r.top2)) {
+    ++answered;
+    top2 += r.top2 == 1;
+  }
+  if (r.has_estimate()) {
+    ++estimated;
+    likely += r.probability >= 0.5;
+    probability_sum += r.probability;
+  }
+}
+
+tally &tally::operator+=(const tally &o) {
+  responses += o.responses;
+  nps.promoters += o.nps.promoters;
+  nps.passives += o.nps.passives;
+  nps.detractors += o.nps.detractors;
+  answered += o.answered, top2 += o.top2;
+  estimated += o.estimated, likely += o.likely;
+  probability_sum += o.probability_sum;
+  return *this;
+}
+
+tally &tally::operator-=(const tally &o) {
+  responses -= o.responses;
+  nps.promoters -= o.nps.promoters;
+  nps.passives -= o.nps.passives;
+  nps.detractors -= o.nps.detractors;
+  answered -= o.answered, top2 -= o.top2;
+  estimated -= o.estimated, likely -= o.likely;
+  probability_sum -= o.probability_sum;
+  return *this;
+}
+
+figures figures_of(const tally &t, rate_basis basis, const report_options &options) {
+  figures f;
+  f.responses = t.responses;
+  f.nps_counts = t.nps;
+  f.nps = stats::nps_adjusted_wald(t.nps);
+  f.small_nps = t.nps.n() > 0 && f.nps.ci.half_width() > options.max_nps_half_width;
+  if (basis == rate_basis::answers)
+    f.rate_n = t.answered, f.rate_yes = t.top2;
+  else if (basis == rate_basis::estimate)
+    f.rate_n = t.estimated, f.rate_yes = t.likely;
+  if (f.rate_n > 0) {
+    f.rate = static_cast<double>(f.rate_yes) / static_cast<double>(f.rate_n);
+    f.rate_ci = stats::wilson(f.rate_yes, f.rate_n);
+    f.small_rate = f.rate_ci.half_width() > options.max_rate_half_width;
+  }
+  if (t.estimated > 0) {
+    f.probability_n = t.estimated;
+    f.expected_probability = t.probability_sum / static_cast<double>(t.estimated);
+  }
+  return f;
+}
+
+} // namespace rebuy::core

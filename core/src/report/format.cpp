@@ -1,0 +1,60 @@
+#include "report/format.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace rebuy::core {
+
+std::string format_points(double nps) {
+  if (!std::isfinite(nps)) return "n/a";
+  double points = std::round(nps * 1000.0) / 10.0;
+  return fmt::format("{}{:.1f}", points > 0 ? "+" : points < 0 ? "" : "±", points);
+}
+
+std::string format_nps_interval(const figures &f) {
+  if (f.nps_counts.n() == 0) return "n/a";
+  return fmt::format("{} to {}", format_points(f.nps.ci.low), format_points(f.nps.ci.high));
+}
+
+std::string format_percent(double share) {
+  if (!std::isfinite(share)) return "n/a";
+  return fmt::format("{:.1f} %", 100 * share);
+}
+
+std::string format_rate_interval(const figures &f) {
+  if (f.rate_n == 0) return "n/a";
+  return fmt::format("{:.1f}–{:.1f} %", 100 * f.rate_ci.low, 100 * f.rate_ci.high);
+}
+
+std::string format_point_change(double difference) {
+  if (!std::isfinite(difference)) return "n/a";
+  double points = std::round(difference * 1000.0) / 10.0;
+  return fmt::format("{}{:.1f} pts", points > 0 ? "+" : points < 0 ? "" : "±", points);
+}
+
+std::string format_test(const stats::two_sample_test &test) {
+  if (!std::isfinite(test.p_value)) return "not testable";
+  return fmt::format("p = {:.2f}, {}", test.p_value,
+                     test.p_value < 0.05 ? "significant" : "not significant");
+}
+
+std::string format_count(uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string format_money(double value) {
+  if (!std::isfinite(value)) return "n/a";
+  auto whole = static_cast<uint64_t>(std::llround(std::floor(std::fabs(value))));
+  auto cents =
+      static_cast<int>(std::llround((std::fabs(value) - std::floor(std::fabs(value))) * 100));
+  if (cents == 100) ++whole, cents = 0;
+  return fmt::format("{}{}.{:02d}", value < 0 ? "-" : "", format_count(whole), cents);
+}
+
+} // namespace rebuy::core

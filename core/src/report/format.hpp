@@ -1,0 +1,27 @@
+#pragma once
+// How the text reports (Markdown, HTML, CSV) write numbers, so all three say
+// the same thing in the same words. "n/a" wherever nothing can be computed.
+#include "report/figures.hpp"
+
+#include <string>
+
+namespace rebuy::core {
+
+// "+36.3" style NPS points (nps on −1..1); "n/a" when there is no score.
+std::string format_points(double nps);
+// "+36.3 to +43.4"; "n/a" without answers.
+std::string format_nps_interval(const figures &f);
+// "62.5 %" (share on 0..1); "n/a" when unknown.
+std::string format_percent(double share);
+// "58.1–66.7 %"; "n/a" without a denominator.
+std::string format_rate_interval(const figures &f);
+// "+3.1 pts" (a difference of shares, in percentage points) or "−4.0 NPS pts".
+std::string format_point_change(double difference);
+// "p = 0.03, significant" / "p = 0.41, not significant" / "not testable".
+std::string format_test(const stats::two_sample_test &test);
+// "1,234,567".
+std::string format_count(uint64_t n);
+// "1,234.50"; "n/a" for NaN.
+std::string format_money(double value);
+
+} // namespace rebuy::core

@@ -1,0 +1,357 @@
+#include "report/html_sections.hpp"
+
+#include "report/format.hpp"
+#include "report/html_escape.hpp"
+#include "report/svg_chart.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace rebuy::core::html {
+namespace {
+
+// The numbers as the JSON report writes them, for data-value attributes.
+std::string json_points(double nps) {
+  return std::isfinite(nps) ? fmt::format("{}", std::round(nps * 10000) / 100) : "null";
+}
+std::string json_share(double share) {
+  return std::isfinite(share) ? fmt::format("{}", std::round(share * 10000) / 10000) : "null";
+}
+
+std::string percent_tick(double v) { return fmt::format("{:.0f} %", 100 * v); }
+std::string points_tick(double v) { return format_points(v); }
+
+std::string change_cell(const stats::two_sample_test &t, bool nps) {
+  std::string sig = significance(t);
+  std::string mark = sig == "up" ? "▲ " : sig == "down" ? "▼ " : "";
+  std::string value = nps ? format_points(t.difference) : format_point_change(t.difference);
+  if (nps && std::isfinite(t.difference)) value += " pts";
+  return fmt::format("<span class=\"{}\">{}{}</span> <span class=\"note\">({})</span>", sig, mark,
+                     text(value), text(format_test(t)));
+}
+
+std::string rate_cells(const figures &f, double reference) {
+  return fmt::format("<td class=\"num\">{}{}</td><td class=\"num\">{}</td><td>{}</td>",
+                     format_percent(f.rate), small_flag(f.small_rate), format_rate_interval(f),
+                     svg_interval_bar(f.rate, f.rate_ci.low, f.rate_ci.high, reference, 0, 1));
+}
+
+std::string nps_cells(const figures &f, double reference) {
+  return fmt::format("<td class=\"num\">{}{}</td><td class=\"num\">{}</td><td>{}</td>",
+                     format_points(f.nps.score), small_flag(f.small_nps), format_nps_interval(f),
+                     svg_interval_bar(f.nps.score, f.nps.ci.low, f.nps.ci.high, reference, -1, 1));
+}
+
+constexpr const char *figures_header =
+    "<th class=\"num\">Responses</th><th class=\"num\">Would buy again</th><th "
+    "class=\"num\">95 % interval</th><th></th><th class=\"num\">NPS</th><th class=\"num\">95 % "
+    "interval</th><th></th>";
+
+std::string figures_cells(const figures &f, const figures &overall) {
+  return fmt::format("<td class=\"num\">{}</td>", format_count(f.responses)) +
+         rate_cells(f, overall.rate) + nps_cells(f, overall.nps.score);
+}
+
+std::string dimension_title(const std::string &d) {
+  return d == "journey_stage" ? "journey stage" : d;
+}
+
+} // namespace
+
+std::string text(std::string_view s) { return html_escape(s); }
+std::string small_flag(bool small) {
+  return small ? "<span class=\"flag\" title=\"The 95 % interval is wide: few responses\">small "
+                 "sample</span>"
+               : "";
+}
+std::string no_data(std::string_view why) {
+  return "<p class=\"nodata\">No data: " + text(why) + "</p>\n";
+}
+
+void headline(std::string &out, const report_data &data) {
+  const auto &h = data.headline;
+  const auto &f = h.overall;
+  out += "<section id=\"headline\"><h2>Are we earning the next sale?</h2><div class=\"cards\">";
+  out += "<div class=\"card\"><div class=\"label\">Would buy again</div>";
+  if (h.basis == rate_basis::none) {
+    out +=
+        "<div class=\"big\"><span id=\"buy-again-rate\" data-value=\"null\">no data</span></div>";
+  } else {
+    out += fmt::format(
+        "<div class=\"big\"><span id=\"buy-again-rate\" data-value=\"{}\">{}</span>{}</div>"
+        "<div class=\"sub\">95 % interval <span id=\"buy-again-ci\" data-low=\"{}\" "
+        "data-high=\"{}\">{}</span>, n = <span id=\"buy-again-n\" data-value=\"{}\">{}</span> "
+        "{}</div>",
+        json_share(f.rate), format_percent(f.rate), small_flag(f.small_rate),
+        json_share(f.rate_ci.low), json_share(f.rate_ci.high), format_rate_interval(f), f.rate_n,
+        format_count(f.rate_n), h.basis == rate_basis::answers ? "answers" : "estimates");
+  }
+  out += "<div class=\"sub\">" + text(rate_definition(h.basis)) + "</div></div>";
+
+  out += "<div class=\"card\"><div class=\"label\">Expected repurchase probability</div>";
+  if (std::isfinite(f.expected_probability)) {
+    out += fmt::format("<div class=\"big\"><span id=\"expected-probability\" data-value=\"{}\">{}"
+                       "</span></div><div class=\"sub\">mean of {} per-response estimates; basis:",
+                       json_share(f.expected_probability), format_percent(f.expected_probability),
+                       format_count(f.probability_n));
+    for (size_t i = 0; i < h.estimate_bases.size(); ++i)
+      out += fmt::format("{} {} {}", i ? "," : "", text(h.estimate_bases[i].answer),
+                         format_count(h.estimate_bases[i].count));
+    out += "</div>";
+  } else {
+    out += "<div class=\"big\"><span id=\"expected-probability\" data-value=\"null\">no "
+           "data</span></div><div class=\"sub\">no per-response estimates</div>";
+  }
+  out += "</div>";
+
+  out += "<div class=\"card\"><div class=\"label\">Net Promoter Score</div>";
+  if (f.nps_counts.n() == 0) {
+    out += "<div class=\"big\"><span id=\"nps-score\" data-value=\"null\">no data</span></div>"
+           "<div class=\"sub\">no 0-10 likelihood-to-recommend answers</div>";
+  } else {
+    out += fmt::format(
+        "<div class=\"big\"><span id=\"nps-score\" data-value=\"{}\">{}</span>{}</div><div "
+        "class=\"sub\">95 % interval <span id=\"nps-ci\" data-low=\"{}\" "
+        "data-high=\"{}\">{}</span>, "
+        "n = <span id=\"nps-n\" data-value=\"{}\">{}</span> answers; {} % promoters, {} % "
+        "detractors</div>",
+        json_points(f.nps.score), format_points(f.nps.score), small_flag(f.small_nps),
+        json_points(f.nps.ci.low), json_points(f.nps.ci.high), format_nps_interval(f),
+        f.nps_counts.n(), format_count(f.nps_counts.n()),
+        fmt::format("{:.0f}", 100.0 * static_cast<double>(f.nps_counts.promoters) /
+                                  static_cast<double>(f.nps_counts.n())),
+        fmt::format("{:.0f}", 100.0 * static_cast<double>(f.nps_counts.detractors) /
+                                  static_cast<double>(f.nps_counts.n())));
+  }
+  out += "</div>";
+
+  const auto &c = h.change;
+  out += "<div class=\"card\"><div class=\"label\">Change against the previous period</div>";
+  if (!c.available) {
+    out += "<div class=\"sub nodata\">No data: no dated responses to compare.</div>";
+  } else {
+    out += fmt::format("<div class=\"sub\">{} to {} (n = {}) against {} to {} (n = {})</div>",
+                       c.current_from, c.current_to, format_count(c.current.responses),
+                       c.previous_from, c.previous_to, format_count(c.previous.responses));
+    out += "<p>Would buy again: " + change_cell(c.rate_test, false) + "</p>";
+    out += "<p>NPS: " + change_cell(c.nps_test, true) + "</p>";
+    out += "<div class=\"sub\">▲▼ marks a change unlikely to be chance (p &lt; 0.05)</div>";
+  }
+  out += "</div></div></section>\n";
+}
+
+void trend(std::string &out, const report_data &data) {
+  const auto &t = data.trend;
+  out += fmt::format("<section id=\"trend\"><h2>Trend by {}</h2>", t.granularity);
+  if (t.points.empty()) return void(out += no_data("no response has a date.") + "</section>\n");
+  std::vector<chart_point> rate, nps;
+  for (const auto &p : t.points) {
+    const auto &f = p.values;
+    rate.push_back({p.period, f.rate, f.rate_ci.low, f.rate_ci.high, f.rate_n});
+    nps.push_back({p.period, f.nps_counts.n() ? f.nps.score : NAN, f.nps.ci.low, f.nps.ci.high,
+                   f.nps_counts.n()});
+  }
+  out += "<div class=\"charts\"><figure><figcaption>Would buy again, with its 95 % interval "
+         "band</figcaption>";
+  out += data.headline.basis == rate_basis::none
+             ? no_data("no would-buy-again answers or estimates.")
+             : svg_trend_chart(rate, {0, 1, {0, 0.25, 0.5, 0.75, 1}, percent_tick},
+                               "Would buy again by " + t.granularity);
+  out += "</figure><figure><figcaption>NPS, with its 95 % interval band</figcaption>";
+  out +=
+      svg_trend_chart(nps, {-1, 1, {-1, -0.5, 0, 0.5, 1}, points_tick}, "NPS by " + t.granularity);
+  out += "</figure></div>";
+  out += fmt::format("<table><thead><tr><th>{}</th>{}</tr></thead><tbody>", t.granularity,
+                     figures_header);
+  for (const auto &p : t.points)
+    out += fmt::format("<tr><td>{}</td>{}</tr>", text(p.period),
+                       figures_cells(p.values, data.headline.overall));
+  out += "</tbody></table></section>\n";
+}
+
+void breakdowns(std::string &out, const report_data &data) {
+  out += "<section id=\"segments\"><h2>Where are we losing it?</h2><p class=\"note\">Each group "
+         "against the overall figure (the vertical mark); rows sorted by their gap, worst "
+         "first.</p>";
+  for (const auto &b : data.breakdowns) {
+    out += "<h3>By " + text(dimension_title(b.dimension)) + "</h3>";
+    if (b.rows.empty()) {
+      out += no_data("no response has a " + dimension_title(b.dimension) + ".");
+      continue;
+    }
+    out +=
+        fmt::format("<table><thead><tr><th>{}</th>{}<th class=\"num\">Gap</th></tr></thead><tbody>",
+                    text(dimension_title(b.dimension)), figures_header);
+    for (const auto &r : b.rows) {
+      std::string gap = b.metric == "nps" ? format_points(r.gap) : format_point_change(r.gap);
+      out += fmt::format("<tr><td>{}</td>{}<td class=\"num {}\">{}</td></tr>", text(r.value),
+                         figures_cells(r.values, data.headline.overall), r.gap < 0 ? "down" : "",
+                         text(gap));
+    }
+    out += "</tbody></table>";
+    if (b.values > b.rows.size())
+      out += fmt::format("<p class=\"note\">{} more values not shown (the {} largest are).</p>",
+                         b.values - b.rows.size(), b.rows.size());
+    if (b.not_given)
+      out += fmt::format("<p class=\"note\">{} responses have no {}.</p>",
+                         format_count(b.not_given), text(dimension_title(b.dimension)));
+  }
+  out += "</section>\n";
+}
+
+void drivers(std::string &out, const report_data &data) {
+  const auto &t = data.themes;
+  out += "<section id=\"themes\"><h2>What drives customers away?</h2><h3>Themes</h3>";
+  if (t.themes.empty()) {
+    out += no_data("no response has themes (the themes analyzer has not run).");
+  } else {
+    out += "<p class=\"note\">Impact = the figure for everyone minus the figure without the "
+           "theme's responses: negative means the theme pulls it down.</p><table><thead><tr><th>"
+           "Theme</th><th class=\"num\">Responses</th><th class=\"num\">Would buy again</th><th "
+           "class=\"num\">NPS</th><th class=\"num\">Impact on would buy again</th><th "
+           "class=\"num\">Impact on NPS</th><th>A customer said</th></tr></thead><tbody>";
+    for (const auto &r : t.themes)
+      out += fmt::format(
+          "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td "
+          "class=\"num\">{}{}</td><td class=\"num {}\">{}</td><td class=\"num {}\">{}</td><td "
+          "class=\"quote\">{}</td></tr>",
+          text(r.theme), format_count(r.values.responses), format_percent(r.values.rate),
+          small_flag(r.values.small_rate), format_points(r.values.nps.score),
+          small_flag(r.values.small_nps), r.rate_impact < 0 ? "down" : "",
+          text(format_point_change(r.rate_impact)), r.nps_impact < 0 ? "down" : "",
+          text(format_points(r.nps_impact)), text(r.quote));
+    out += "</tbody></table>";
+  }
+  out += "<h3>Words of those who would not buy again</h3>";
+  if (t.words.empty()) {
+    out += no_data(fmt::format("no word sets would-not-buy-again feedback apart ({} such texts "
+                               "against {} would-buy-again texts).",
+                               t.would_not_texts, t.would_texts));
+  } else {
+    out += fmt::format(
+        "<p class=\"note\">Words used more by the {} customers who would not buy again than by "
+        "the {} who would (log-odds with an informative Dirichlet prior; z ≥ 2 is "
+        "clear).</p><table><thead><tr><th>Word</th><th class=\"num\">Would not</th><th "
+        "class=\"num\">Would</th><th class=\"num\">z</th><th>A customer "
+        "said</th></tr></thead><tbody>",
+        format_count(t.would_not_texts), format_count(t.would_texts));
+    for (const auto &w : t.words)
+      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+                         "class=\"num\">{:.1f}</td><td class=\"quote\">{}</td></tr>",
+                         text(w.word), w.would_not, w.would, w.z, text(w.quote));
+    out += "</tbody></table>";
+  }
+  out += "</section>\n";
+}
+
+void customers(std::string &out, const report_data &data) {
+  const auto &c = data.customers;
+  out += "<section id=\"at-risk\"><h2>Who do we call first?</h2>";
+  auto table = [&](const std::vector<customer_row> &rows, bool won_back) {
+    out += fmt::format("<table><thead><tr><th>Customer</th><th class=\"num\">Value</th><th "
+                       "class=\"num\">Orders</th><th>Latest feedback</th><th>Said</th>{}<th>In "
+                       "their words</th></tr></thead><tbody>",
+                       won_back ? "<th>Why</th>" : "");
+    for (const auto &r : rows)
+      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}"
+                         "</td><td>{}</td>{}<td class=\"quote\">{}</td></tr>",
+                         text(r.customer), format_money(r.value), r.orders,
+                         text(r.latest_at.substr(0, 10)), text(r.said),
+                         won_back ? "<td>" + text(r.reason) + "</td>" : "", text(r.quote));
+    out += "</tbody></table>";
+  };
+  out += fmt::format("<h3>At risk: <span id=\"at-risk-total\" data-value=\"{0}\">{1}</span> "
+                     "customers whose latest feedback says they will not come back</h3>",
+                     c.at_risk_total, format_count(c.at_risk_total));
+  if (c.at_risk.empty()) {
+    out += "<p>None.</p>";
+  } else {
+    out += "<p class=\"note\">Most valuable first; value: " +
+           text(c.value_basis.empty() ? "unknown (no orders imported)" : c.value_basis) +
+           (c.at_risk_total > c.at_risk.size()
+                ? fmt::format("; the {} most valuable shown", c.at_risk.size())
+                : std::string()) +
+           ".</p>";
+    table(c.at_risk, false);
+  }
+  out += fmt::format("<h3>Won back: {} customers</h3>", format_count(c.won_back_total));
+  if (c.won_back.empty())
+    out += "<p>None.</p>";
+  else
+    table(c.won_back, true);
+  out += "</section>\n";
+}
+
+void calibration(std::string &out, const report_data &data) {
+  const auto &c = data.calibration;
+  out += "<section id=\"calibration\"><h2>Stated vs observed</h2>";
+  if (c.n == 0) {
+    out += no_data("no response has both an estimated probability and an observed repeat order. "
+                   "Import orders to see how stated intent turns into purchases.");
+    return void(out += "</section>\n");
+  }
+  out += fmt::format("<p>{} responses, {} of which ordered again. <strong>Brier score <span "
+                     "id=\"brier\">{:.4f}</span></strong> (0 is perfect; always predicting the "
+                     "observed share would score {:.4f}).</p>",
+                     format_count(c.n), format_percent(c.observed), c.brier,
+                     c.observed * (1 - c.observed));
+  out +=
+      "<table><thead><tr><th>Predicted</th><th class=\"num\">Responses</th><th "
+      "class=\"num\">Mean predicted</th><th class=\"num\">Ordered again</th></tr></thead><tbody>";
+  for (const auto &b : c.bins)
+    out += fmt::format("<tr><td>{:.0f}–{:.0f} %</td><td class=\"num\">{}</td><td "
+                       "class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                       100 * b.low, 100 * b.high, format_count(b.n),
+                       format_percent(b.mean_predicted), format_percent(b.observed));
+  out += "</tbody></table>";
+  if (!c.levels.empty()) {
+    out +=
+        "<table><thead><tr><th>Said</th><th class=\"num\">Responses</th><th "
+        "class=\"num\">Ordered again</th><th class=\"num\">95 % interval</th></tr></thead><tbody>";
+    for (const auto &l : c.levels)
+      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+                         "class=\"num\">{:.1f}–{:.1f} %</td></tr>",
+                         text(l.level), format_count(l.n), format_percent(l.rate), 100 * l.ci.low,
+                         100 * l.ci.high);
+    out += "</tbody></table>";
+  }
+  out += "<p class=\"note\">Surveying customers raises their later buying (self-generated "
+         "validity): rates observed here overstate what unsurveyed customers would do.</p>"
+         "</section>\n";
+}
+
+void quality(std::string &out, const report_data &data) {
+  const auto &q = data.quality;
+  out += "<section id=\"quality\"><h2>Data quality</h2><p>Every row of every file is stored, "
+         "rejected with a reason (<code>rebuy rejects</code>) or skipped by a visible "
+         "rule.</p><table><thead><tr><th class=\"num\">Import</th><th>File</th><th>Source</th>"
+         "<th>Importer</th><th class=\"num\">Rows in</th><th class=\"num\">Stored</th><th "
+         "class=\"num\">Rejected</th><th class=\"num\">Skipped</th><th class=\"num\">Values "
+         "refused</th><th>Status</th><th>Unmapped columns</th></tr></thead><tbody>";
+  for (size_t i = 0; i < q.runs.size(); ++i) {
+    const auto &r = q.runs[i];
+    std::string unmapped;
+    for (const auto &column : q.unmapped[i])
+      unmapped += (unmapped.empty() ? "" : ", ") + text(column);
+    out +=
+        fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td "
+                    "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+                    "class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                    r.id, text(r.file), text(r.source), text(r.importer + " " + r.importer_version),
+                    format_count(r.counts.rows_in()), format_count(r.counts.stored()),
+                    format_count(r.counts.rejected), format_count(r.counts.skipped),
+                    format_count(r.counts.values_rejected), text(r.status), unmapped);
+  }
+  out += "</tbody></table>";
+  out += "<p><strong>NPS denominator:</strong> " + text(q.denominator_policy) + ".</p>";
+  out += "<p><strong>Would buy again:</strong> " + text(rate_definition(data.headline.basis)) +
+         ".</p>";
+  if (data.headline.undated)
+    out += fmt::format("<p>{} responses have no readable date: they count in the headline and the "
+                       "breakdowns but not in the trend.</p>",
+                       format_count(data.headline.undated));
+  out += "</section>\n";
+}
+
+} // namespace rebuy::core::html

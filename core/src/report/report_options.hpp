@@ -1,0 +1,36 @@
+#pragma once
+// What a report covers (the filter) and how it judges its numbers (the options).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace rebuy::core {
+
+struct report_filter {
+  std::string source;                                     // empty: every source
+  std::string since, until;                               // YYYY-MM-DD, both inclusive; empty: open
+  std::vector<std::pair<std::string, std::string>> where; // ATTR=VALUE, all must hold
+};
+
+struct report_options {
+  report_filter filter;
+  std::vector<std::string> by; // breakdowns beyond segment, product, source and journey stage
+  // A figure whose 95 % interval is wider than ± this is flagged as a small sample.
+  double max_nps_half_width = 0.15;  // NPS on the −1..1 scale: ±15 points
+  double max_rate_half_width = 0.10; // ±10 percentage points
+  size_t max_rows = 25;              // rows per breakdown, themes, words and customers shown
+};
+
+// Calendar days, for periods: days since 1970-01-01 and back.
+// parse_day throws usage_error unless `text` is a valid YYYY-MM-DD.
+int64_t parse_day(const std::string &text);
+std::string format_day(int64_t days);
+// The day of an ISO timestamp ("2025-11-01T18:45:04Z"), or nullopt-like -1 when unreadable.
+int64_t day_of(std::string_view timestamp);
+// The first day of `day`'s month.
+int64_t month_start(int64_t day);
+
+} // namespace rebuy::core

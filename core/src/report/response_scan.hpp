@@ -1,0 +1,64 @@
+#pragma once
+// One pass over the responses a report covers, each with the scores the
+// report reads. The scores table is read once, sequentially, into arrays
+// indexed by response id; then the responses are streamed once: no per-row
+// joins or lookups, memory proportional to the number of responses times a
+// few bytes per metric read.
+#include "report/report_options.hpp"
+#include "store/sqlite.hpp"
+
+#include <cmath>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rebuy::core {
+
+// What a response says about coming back, from the best evidence it has:
+// its explicit answer when there is one, else the estimated probability.
+enum class intent { unknown, would_not, unsure, would };
+
+// The fixed breakdowns; --by dimensions follow them in scanned_response::dims.
+inline constexpr const char *fixed_dimensions[] = {"segment", "product", "source", "journey_stage"};
+inline constexpr size_t fixed_dimension_count = 4;
+
+struct scanned_response {
+  int64_t id = 0;
+  std::string_view submitted_at, customer, text, buy_again_answer;
+  std::vector<std::string_view> dims; // fixed_dimensions, then options.by
+  double order_value = NAN;
+  // Scores; NaN (or empty) when the analyzer said nothing.
+  double nps_class = NAN; // nps/nps_class: +1, 0, −1
+  double top2 = NAN;      // buy_again/buy_again_top2_box: 1/0
+  double level = NAN;     // buy_again/buy_again_level: 0..1
+  std::string_view level_label;
+  double probability = NAN;   // rebuy/buy_again_probability
+  std::string_view basis;     // rebuy/buy_again_basis
+  double ordered_again = NAN; // rebuy/ordered_again
+  std::string_view themes;    // themes/themes: "delivery;price"
+
+  bool has_estimate() const { return !std::isnan(probability) && basis != "none"; }
+  intent stated_intent() const;
+};
+
+// Streams every response matching options.filter's source and attribute
+// conditions (dates are the caller's business: the previous period lies
+// outside them). Throws usage_error for an attribute name rebuy cannot query.
+void scan_responses(sql::connection &db, const report_options &options,
+                    const std::function<void(const scanned_response &)> &visit);
+
+// The SQL condition (on `responses r`) for the filter's source and --where,
+// with its parameters starting at ?1; exposed for the queries that aggregate.
+struct filter_sql {
+  std::string condition;
+  std::vector<std::string> parameters;
+};
+filter_sql filter_condition(const report_filter &filter);
+void bind_all(sql::statement &s, const filter_sql &f);
+
+// The SQL expression for a dimension or attribute name: a response column, or
+// a JSON attribute (its path appended to `parameters`).
+std::string dimension_expression(const std::string &name, std::vector<std::string> &parameters);
+
+} // namespace rebuy::core

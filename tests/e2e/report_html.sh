@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The HTML report in a real browser (headless Chromium): it loads with no
+# console errors and no network requests, shows the headline numbers the JSON
+# report gives, and feedback written to attack it shows as text and runs nothing.
+# usage: report_html.sh REBUY_BIN SOURCE_DIR
+set -uo pipefail
+rebuy=$1 source_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+export REBUY_DB="$work/report.db"
+unset REBUY_PLUGIN_PATH
+
+command -v chromium >/dev/null || "$source_dir/scripts/install-deps" || exit 1
+for tool in chromium sqlite3 jq; do
+  command -v $tool >/dev/null || { echo "missing $tool: run scripts/install-deps" >&2; exit 1; }
+done
+
+passed=0 failed=0
+check() { # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+}
+contains() { grep -qF -- "$2" "$1" || { echo "'$1' lacks: $2" >&2; return 1; }; }
+lacks() { [ -s "$1" ] && ! grep -qiE -- "$2" "$1" || { echo "'$1' has: $(grep -oiE -- "$2" "$1" | head -3)" >&2; return 1; }; }
+
+script_payload='<script>alert(1)</script>'
+attribute_payload='"><img src=x onerror=alert(1)>'
+
+# Feedback written by strangers, in the comment, the segment and the customer id.
+{
+  echo 'response_id,submitted_at,customer_id,segment,nps,Would you buy from us again?,comment'
+  for i in $(seq 1 60); do
+    month=$(( (i % 3) + 9 ))
+    case $((i % 4)) in
+      0) answer='Definitely would' score=10 comment='Lovely boots, fast delivery' ;;
+      1) answer='Probably would' score=8 comment='Good value' ;;
+      2) answer='Probably would not' score=3 comment="Late parcel $script_payload" ;;
+      3) answer='Definitely would not' score=1 comment="Broken box ${attribute_payload//\"/\"\"}" ;;
+    esac
+    segment=$([ $((i % 5)) -eq 0 ] && echo '"<b>VIP</b> ""><img src=x onerror=alert(1)>"' || echo Regular)
+    printf 'R%03d,2025-%02d-%02dT10:00:00Z,"C%d%s",%s,%s,%s,"%s"\n' "$i" "$month" $(( (i % 27) + 1 )) \
+      $((i % 17)) "$([ $((i % 7)) -eq 0 ] && echo "$script_payload")" "$segment" "$score" "$answer" \
+      "${comment//\"/\"\"}"
+  done
+} >feedback.csv
+check "import" "$rebuy" import feedback.csv >import.out 2>&1
+
+# Scores the buy_again and themes analyzers will write (not part of this build
+# yet), so every section of the report has data.
+sqlite3 "$REBUY_DB" <<'SQL'
+INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value, label)
+SELECT id, 'buy_again', 'buy_again_level', 'test',
+       CASE buy_again WHEN 'Definitely would' THEN 1 WHEN 'Probably would' THEN 0.75
+                      WHEN 'Probably would not' THEN 0.25 ELSE 0 END,
+       lower(replace(buy_again, ' ', '_')) FROM responses;
+INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value)
+SELECT id, 'buy_again', 'buy_again_top2_box', 'test', buy_again LIKE '% would' FROM responses;
+INSERT INTO scores (response_id, analyzer, metric, analyzer_version, label)
+SELECT id, 'themes', 'themes', 'test', 'delivery;<script>alert(1)</script>' FROM responses
+WHERE text LIKE '%parcel%' OR text LIKE '%box%';
+SQL
+
+check "report html" "$rebuy" report -o report.html
+check "report json" "$rebuy" report -o report.json
+check "json is the report" jq -e >/dev/null '.responses == 60' report.json
+
+# The file itself: nothing to run, nothing to fetch.
+check "no script element" lacks report.html '<script'
+check "no img element" lacks report.html '<img'
+check "no remote URL in src or href" lacks report.html '(src|href)[[:space:]]*=[[:space:]]*"?[a-z]*:?//'
+check "no url() in styles" lacks report.html 'url\('
+check "a policy forbids scripts and fetches" contains report.html "default-src 'none'"
+
+# Chromium's own background traffic (updates, time, accounts) is not the page's.
+browser_hosts='google\.com|googleapis\.com|gvt1\.com|gstatic\.com'
+open_in_chromium() { # open_in_chromium PAGE PREFIX: PREFIX.dom, PREFIX.log, PREFIX.net
+  timeout 90 chromium --headless --disable-gpu --no-sandbox --no-first-run \
+    --user-data-dir="$work/profile-$2" --proxy-server=127.0.0.1:9 \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --disable-extensions --enable-logging=stderr --v=0 --log-net-log="$work/$2.net" \
+    --dump-dom "file://$work/$1" >"$2.dom" 2>"$2.log"
+}
+page_requests() { # URLs the page asked for, beyond its own file
+  grep -o '"url":"[^"]*"' "$1" | grep -vE "\"url\":\"(file|data|about|chrome):" |
+    grep -vE "https?://([a-z0-9-]+\.)*($browser_hosts)[/:\"]" | sort -u
+}
+no_console_messages() { ! grep -F 'CONSOLE' "$1" || { echo "console output above" >&2; return 1; }; }
+no_requests() { local r; r=$(page_requests "$1"); [ -z "$r" ] || { echo "requests: $r" >&2; return 1; }; }
+
+# The detectors must be able to fail: a page that logs an error and fetches an image.
+printf '<!DOCTYPE html><p>probe</p><script>console.error("probe")</script><img src="http://example.invalid/x.png">' >probe.html
+check "probe opens" open_in_chromium probe.html probe
+check "console errors are seen" grep -qF 'CONSOLE' probe.log
+check "requests are seen" grep -qF 'example.invalid' <(page_requests probe.net)
+
+check "report opens in chromium" open_in_chromium report.html report
+check "dom dumped" contains report.dom '<section id="headline">'
+check "no console errors" no_console_messages report.log
+check "no network requests" no_requests report.net
+# The payloads are text in the page, not elements or handlers.
+check "script payload is text" contains report.dom '&lt;script&gt;alert(1)&lt;/script&gt;'
+check "attribute payload is text" contains report.dom '"&gt;&lt;img src=x onerror=alert(1)&gt;'
+check "no script ran or exists" lacks report.dom '<script'
+check "no image element" lacks report.dom '<img'
+check "no event handler attribute" lacks report.dom '<[a-z]+[^>]* on[a-z]+="'
+
+# The headline numbers of the JSON report, as the page shows them.
+value_of() { jq -r "$1" report.json; }
+nps=$(value_of .nps.score) nps_n=$(value_of .nps.n) rate=$(value_of .buy_again.rate)
+rate_n=$(value_of .buy_again.n) responses=$(value_of .responses)
+check "nps known" test "$nps" != null
+check "rate known" test "$rate" != null
+check "page nps = json" contains report.dom "id=\"nps-score\" data-value=\"$nps\">$(printf '%+.1f' "$nps")<"
+check "page nps n = json" contains report.dom "id=\"nps-n\" data-value=\"$nps_n\">$nps_n<"
+check "page rate = json" contains report.dom \
+  "id=\"buy-again-rate\" data-value=\"$rate\">$(LC_ALL=C awk -v r="$rate" 'BEGIN { printf "%.1f %%", 100 * r }')<"
+check "page rate n = json" contains report.dom "id=\"buy-again-n\" data-value=\"$rate_n\">$rate_n<"
+check "page responses = json" contains report.dom "id=\"responses\" data-value=\"$responses\">$responses<"
+
+echo "report_html: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
