@@ -20,7 +20,7 @@ import_says() {
   "$rebuy" --db "$1" import "$2" >out 2>&1 && grep -qF -- "$3" out || { echo "expected: $3" >&2; cat out >&2; return 1; }
 }
 # stored DB N: the report counts N responses
-stored() { "$rebuy" --db "$1" report --format json | grep -qF "\"responses\": $2," ; }
+stored() { "$rebuy" --db "$1" report --format json >report.json && grep -qF "\"responses\": $2," report.json; }
 
 fashion="$real/amazon/AMAZON_FASHION_5.json"
 # 68 of the 3,176 lines repeat an earlier review to the letter: stored once.
