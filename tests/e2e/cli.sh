@@ -38,6 +38,10 @@ check "json nps score" contains report.json '"score": 36.32,'
 check "json nps n" contains report.json '"n": 402,'
 check "report md to a file" expect_exit 0 out3 "$rebuy" report -o report.md
 check "md headline" contains report.md "**NPS +36.3**"
+# Stated intent against reported behaviour: who say they actually recommended, per class.
+check "md reported referral" contains report.md "| promoter | 197 | 9 | 8 | 95.6 % | 91.9–97.7 % |"
+check "md reported referral, detractors" contains report.md "| detractor | 16 | 39 | 13 | 29.1 % |"
+check "json reported referral" contains report.json '"question": "Recommended",' 
 
 # Export contract.
 check "export csv" expect_exit 0 export.csv "$rebuy" export --format csv

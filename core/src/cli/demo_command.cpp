@@ -14,7 +14,7 @@ namespace rebuy::core {
 namespace {
 
 // The demo's feedback files, imported in this order.
-const char *const demo_files[] = {"feedback/northwind_survey.csv"};
+const char *const demo_files[] = {"feedback/northwind_survey.csv", "feedback/northwind_orders.csv"};
 
 void run_demo(cli_context &context, const std::filesystem::path &output) {
   auto samples = samples_dir();

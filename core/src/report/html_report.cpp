@@ -69,6 +69,7 @@ std::string render_html_report(const report_data &data) {
   html::drivers(out, data);
   html::customers(out, data);
   html::calibration(out, data);
+  html::referral(out, data);
   html::quality(out, data);
   out += "<p class=\"note\">Made by rebuy. How to read this report: every figure comes with its "
          "95 % interval, the range the true value lies in with 95 % confidence; two figures whose "

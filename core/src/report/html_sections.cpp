@@ -321,6 +321,31 @@ void calibration(std::string &out, const report_data &data) {
          "</section>\n";
 }
 
+void referral(std::string &out, const report_data &data) {
+  if (!data.referral) return;
+  const auto &r = *data.referral;
+  out += fmt::format("<section id=\"referral\"><h2>Said they would recommend, say they did</h2>"
+                     "<p>Per NPS class, the share who answer yes to “{}” (95 % Wilson interval; "
+                     "other answers not counted).</p>",
+                     text(r.question));
+  out += "<table><thead><tr><th>NPS class</th><th class=\"num\">Yes</th><th class=\"num\">No"
+         "</th><th class=\"num\">Other</th><th class=\"num\">Said yes</th><th class=\"num\">95 % "
+         "interval</th></tr></thead><tbody>";
+  for (const auto &row : r.rows)
+    out += row.yes + row.no == 0
+               ? fmt::format("<tr><td>{}</td><td class=\"num\">0</td><td class=\"num\">0</td><td "
+                             "class=\"num\">{}</td><td class=\"num\">–</td><td "
+                             "class=\"num\">–</td></tr>",
+                             text(row.nps_class), format_count(row.other))
+               : fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                             "<td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+                             "class=\"num\">{:.1f}–{:.1f} %</td></tr>",
+                             text(row.nps_class), format_count(row.yes), format_count(row.no),
+                             format_count(row.other), format_percent(row.share_yes),
+                             100 * row.ci.low, 100 * row.ci.high);
+  out += "</tbody></table></section>\n";
+}
+
 void quality(std::string &out, const report_data &data) {
   const auto &q = data.quality;
   out += "<section id=\"quality\"><h2>Data quality</h2><p>Every row of every file is stored, "

@@ -13,6 +13,7 @@ void breakdowns(std::string &out, const report_data &data);
 void drivers(std::string &out, const report_data &data);
 void customers(std::string &out, const report_data &data);
 void calibration(std::string &out, const report_data &data);
+void referral(std::string &out, const report_data &data);
 void quality(std::string &out, const report_data &data);
 
 // Shared cell helpers.

@@ -288,6 +288,30 @@ std::string render_json_report(const report_data &data) {
   key(w, "at_risk"), write_customers(w, c.at_risk, false);
   key(w, "won_back"), write_customers(w, c.won_back, true);
 
+  key(w, "reported_referral");
+  if (!data.referral) {
+    w.Null();
+  } else {
+    w.StartObject();
+    key(w, "question"), w.String(data.referral->question.c_str());
+    key(w, "classes"), w.StartArray();
+    for (const auto &row : data.referral->rows) {
+      w.StartObject();
+      key(w, "nps_class"), w.String(row.nps_class.c_str());
+      key(w, "yes"), uint(w, row.yes);
+      key(w, "no"), uint(w, row.no);
+      key(w, "other"), uint(w, row.other);
+      if (row.yes + row.no) {
+        key(w, "share_yes"), share(w, row.share_yes);
+        key(w, "ci_low"), share(w, row.ci.low);
+        key(w, "ci_high"), share(w, row.ci.high);
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+
   const auto &cal = data.calibration;
   key(w, "calibration"), w.StartObject();
   key(w, "n"), uint(w, cal.n);

@@ -233,6 +233,22 @@ void calibration(std::string &md, const report_data &data) {
         "observed here overstate what unsurveyed customers would do.\n\n";
 }
 
+void referral(std::string &md, const report_data &data) {
+  if (!data.referral) return;
+  const auto &r = *data.referral;
+  md += fmt::format("## Said they would recommend, say they did\n\nPer NPS class, the share who "
+                    "answer yes to \"{}\" (95 % Wilson interval; other answers not counted).\n\n",
+                    markdown_escape(r.question));
+  md += "| NPS class | Yes | No | Other | Said yes | 95 % |\n|---|---:|---:|---:|---:|---|\n";
+  for (const auto &row : r.rows)
+    md += row.yes + row.no == 0
+              ? fmt::format("| {} | 0 | 0 | {} | – | – |\n", row.nps_class, row.other)
+              : fmt::format("| {} | {} | {} | {} | {} | {:.1f}–{:.1f} % |\n", row.nps_class,
+                            row.yes, row.no, row.other, format_percent(row.share_yes),
+                            100 * row.ci.low, 100 * row.ci.high);
+  md += "\n";
+}
+
 void quality(std::string &md, const report_data &data) {
   const auto &q = data.quality;
   md += "## Data quality\n\nEvery row of every file is stored, rejected with a reason "
@@ -323,6 +339,7 @@ std::string render_markdown_report(const report_data &data) {
   drivers(md, data);
   customers(md, data);
   calibration(md, data);
+  referral(md, data);
   quality(md, data);
   return md;
 }

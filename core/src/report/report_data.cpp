@@ -164,6 +164,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
   out.themes = themes.finish(db, overall, basis, options);
   out.customers = customers.finish(db, options);
   out.calibration = calibration.finish();
+  out.referral = reported_referral_of(db, options.filter);
 
   for (auto &run : list_runs(db)) {
     if (!options.filter.source.empty() && run.source != options.filter.source) continue;

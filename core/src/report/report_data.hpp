@@ -8,12 +8,14 @@
 #include "report/customers_data.hpp"
 #include "report/headline_data.hpp"
 #include "report/report_options.hpp"
+#include "report/reported_referral.hpp"
 #include "report/themes_data.hpp"
 #include "report/trend_data.hpp"
 #include "stats/nps.hpp"
 #include "store/run_log.hpp"
 #include "store/sqlite.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,7 @@ struct report_data {
   themes_data themes;
   customers_data customers;
   calibration_data calibration;
+  std::optional<reported_referral> referral; // stated NPS class against "have you recommended us?"
   quality_data quality;
 };
 

@@ -66,8 +66,10 @@ std::optional<reported_referral> reported_referral_of(sql::connection &db,
                       "JOIN scores sc ON sc.response_id = r.id AND sc.analyzer = 'nps' "
                       "AND sc.metric = 'nps_class' "
                       "JOIN json_each(r.attributes) j ON j.key = ?2 "
-                      "WHERE (?1 = '' OR r.source = ?1) AND j.type = 'text' GROUP BY 1, 2");
-  s.bind(1, filter.source).bind(2, out.question);
+                      "WHERE (?1 = '' OR r.source = ?1) AND j.type = 'text' "
+                      "AND (?3 = '' OR substr(r.submitted_at, 1, 10) >= ?3) "
+                      "AND (?4 = '' OR substr(r.submitted_at, 1, 10) <= ?4) GROUP BY 1, 2");
+  s.bind(1, filter.source).bind(2, out.question).bind(3, filter.since).bind(4, filter.until);
   bool any = false;
   while (s.step()) {
     auto row = std::find_if(out.rows.begin(), out.rows.end(),

@@ -2,8 +2,9 @@
 // Stated intent against reported behaviour: surveys that ask "how likely are
 // you to recommend us?" sometimes also ask "have you recommended us?". Per NPS
 // class, the share who say they did shows how much the intent is worth.
-#include "report/report_data.hpp"
+#include "report/report_options.hpp"
 #include "stats/types.hpp"
+#include "store/sqlite.hpp"
 
 #include <optional>
 #include <string>
@@ -25,7 +26,8 @@ struct reported_referral {
 
 // nullopt when no imported column records whether people recommended: a column
 // named in the past tense ("Recommended", "Have you recommended us?") kept as
-// an attribute, answered yes or no.
+// an attribute, answered yes or no. Honours the filter's source and period;
+// attribute conditions (--where) are not applied to this table.
 std::optional<reported_referral> reported_referral_of(sql::connection &db,
                                                       const report_filter &filter);
 
