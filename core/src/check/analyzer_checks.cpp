@@ -110,11 +110,10 @@ public:
     for (const auto &r : all) {
       bool same_alone = alone[r.id] == expected[r.id];
       bool same_reversed = reversed_scores[r.id] == expected[r.id];
-      if ((!same_alone || !same_reversed) && differing++ < 5)
-        problems += fmt::format("\nresponse id {}: {} scores in one batch, {} alone, {} in "
-                                "reverse order (or the same count with other values)",
-                                r.id, expected[r.id].size(), alone[r.id].size(),
-                                reversed_scores[r.id].size());
+      if ((!same_alone || !same_reversed) && differing++ < 3)
+        problems +=
+            fmt::format("\nresponse id {}: in one batch {}; alone {}; in reverse order {}", r.id,
+                        shown(expected[r.id]), shown(alone[r.id]), shown(reversed_scores[r.id]));
     }
     if (differing)
       return check_result::failed(
@@ -211,6 +210,15 @@ public:
   }
 
 private:
+  // "words=12 long=no" for messages.
+  std::string shown(const std::vector<score_key> &scores) const {
+    std::string out;
+    for (const auto &[metric, value, label, evidence] : scores)
+      out += fmt::format("{}{}={}", out.empty() ? "" : " ", plugin_->metrics()[metric].name,
+                         label.empty() ? value : quoted_excerpt(label, 20));
+    return out.empty() ? "no scores" : out;
+  }
+
   bool with_attributes() const { return plugin_->has(REBUY_CAP_ANALYZER_ATTRIBUTES); }
 
   plugin_ptr plugin_;
