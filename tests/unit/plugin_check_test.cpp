@@ -62,7 +62,11 @@ TEST_CASE("ABI strings: null with a size, and invalid UTF-8, are problems") {
   CHECK(string_problem({"ok", 2}).empty());
   CHECK(string_problem({nullptr, 0}).empty());
   CHECK(string_problem({nullptr, 3}) == "a null pointer with size 3");
-  CHECK(string_problem({"\xed\xa0\x80", 3}).find("invalid UTF-8") == 0); // a surrogate
+  CHECK(string_problem({"\xed\xa0\x80", 3}) == "invalid UTF-8 at byte 0 of 3: \"\\xed\\xa0\\x80\"");
+  // The bad bytes are shown, with a little of what comes before them.
+  std::string long_text = std::string(100, 'a') + "Qualtrics\xe2\x80";
+  CHECK(string_problem({long_text.data(), long_text.size()}) ==
+        "invalid UTF-8 at byte 109 of 111: …\"aaaaaaaaaaaaaaaQualtrics\\xe2\\x80\"");
 }
 
 TEST_CASE("unrelated inputs: binary ones really are binary, only prose may be claimed") {
