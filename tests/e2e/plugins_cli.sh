@@ -6,7 +6,7 @@ set -uo pipefail
 rebuy=$1 test_plugins=$2 check_plugins=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cd "$work"
+cd "$work" || exit 1
 umask 022
 unset REBUY_PLUGIN_PATH
 
