@@ -38,16 +38,10 @@ bool checked_analyzer::judge(rebuy_status status, const raw_error_sink &errors,
                              std::string_view call) {
   if (status == REBUY_OK) return true;
   error_ = quoted_excerpt(errors.message(), 200);
-  if (status == REBUY_CANCELLED)
-    broken_.note(analyzer_rule::errors,
-                 fmt::format("{} returned REBUY_CANCELLED, but nothing was cancelled", call));
-  else if (status != REBUY_ERROR)
-    broken_.note(analyzer_rule::errors, fmt::format("{} returned {}", call, status_name(status)));
-  else if (!errors.was_set() || errors.message().empty())
-    broken_.note(analyzer_rule::errors, fmt::format("{} failed without a message", call));
-  else if (auto problem = string_problem({errors.message().data(), errors.message().size()});
-           !problem.empty())
-    broken_.note(analyzer_rule::utf8, fmt::format("the error message of {}: {}", call, problem));
+  auto problem = judge_failure(status, errors, call);
+  if (!problem.what.empty())
+    broken_.note(problem.in_message_encoding ? analyzer_rule::utf8 : analyzer_rule::errors,
+                 std::move(problem.what));
   return false;
 }
 

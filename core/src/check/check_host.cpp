@@ -1,6 +1,9 @@
 #include "check/check_host.hpp"
 
+#include "check/abi_strings.hpp"
 #include "util/utf8.hpp"
+
+#include <fmt/format.h>
 
 #include <rebuy/plugin.hpp>
 
@@ -41,6 +44,19 @@ std::string status_name(rebuy_status status) {
   default:
     return "status " + std::to_string(status);
   }
+}
+
+failure_problem judge_failure(rebuy_status status, const raw_error_sink &errors,
+                              std::string_view call) {
+  if (status == REBUY_CANCELLED)
+    return {fmt::format("{} returned REBUY_CANCELLED, but nothing was cancelled", call)};
+  if (status != REBUY_ERROR) return {fmt::format("{} returned {}", call, status_name(status))};
+  if (!errors.was_set() || errors.message().empty())
+    return {fmt::format("{} failed without a message", call)};
+  if (auto problem = string_problem({errors.message().data(), errors.message().size()});
+      !problem.empty())
+    return {fmt::format("the error message of {}: {}", call, problem), true};
+  return {};
 }
 
 } // namespace rebuy::core

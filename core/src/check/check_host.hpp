@@ -5,6 +5,7 @@
 #include <rebuy/plugin_abi.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rebuy::core {
@@ -45,5 +46,14 @@ private:
 
 // Names a status for messages: "REBUY_ERROR", or "status 42".
 std::string status_name(rebuy_status status);
+
+// How a call that did not succeed broke the rules, if it did: a failure must be REBUY_ERROR
+// with a message in valid UTF-8, and REBUY_CANCELLED only comes when the host asked.
+struct failure_problem {
+  std::string what; // empty: it failed properly
+  bool in_message_encoding = false;
+};
+failure_problem judge_failure(rebuy_status status, const raw_error_sink &errors,
+                              std::string_view call);
 
 } // namespace rebuy::core

@@ -176,18 +176,10 @@ bool judge_call(reading &out, rebuy_status status, const raw_error_sink &errors,
   if (status == REBUY_OK || status == REBUY_END) return true;
   out.failed = true;
   out.error = errors.message();
-  out.error_message_set = errors.was_set();
-  if (status == REBUY_CANCELLED)
-    out.broken.note(importer_rule::errors,
-                    fmt::format("{} returned REBUY_CANCELLED, but nothing was cancelled", call));
-  else if (status != REBUY_ERROR)
-    out.broken.note(importer_rule::errors,
-                    fmt::format("{} returned unknown {}", call, status_name(status)));
-  else if (!errors.was_set() || errors.message().empty())
-    out.broken.note(importer_rule::errors, fmt::format("{} failed without a message", call));
-  else if (auto problem = string_problem({errors.message().data(), errors.message().size()});
-           !problem.empty())
-    out.broken.note(importer_rule::utf8, fmt::format("the error message of {}: {}", call, problem));
+  auto problem = judge_failure(status, errors, call);
+  if (!problem.what.empty())
+    out.broken.note(problem.in_message_encoding ? importer_rule::utf8 : importer_rule::errors,
+                    std::move(problem.what));
   return false;
 }
 

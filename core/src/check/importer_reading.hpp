@@ -36,7 +36,6 @@ struct reading {
   bool failed = false;       // a call returned something other than OK or END
   bool input_failed = false; // the injected read error happened
   std::string error;         // the message of the failed call, as sent
-  bool error_message_set = false;
   uint64_t records = 0, rejects = 0, skips = 0, batches = 0, strings = 0;
   uint64_t largest_batch = 0;
   // Everything the importer produced, hashed as three streams, so two
