@@ -1,14 +1,29 @@
-# find_package(Rebuy) for plugin authors: the header-only SDK target Rebuy::sdk
-# and the rebuy_add_plugin() helper. Works from an installed prefix
-# (<prefix>/lib/cmake/Rebuy) and from a source tree (sdk/cmake).
+# find_package(Rebuy) for plugin authors. Provides:
+#   Rebuy::sdk                   the header-only SDK (C++17)
+#   rebuy_add_plugin()           builds a plugin (see RebuyPlugin.cmake)
+#   rebuy_add_plugin_check()     a CTest test running `rebuy plugins check` on it
+#   Rebuy_VERSION                the SDK's version (rebuy's release)
+#   Rebuy_ABI_MAJOR, Rebuy_ABI_MINOR, Rebuy_ABI_VERSION   the plugin ABI it builds for
+#   Rebuy_EXECUTABLE             the installed `rebuy` program (installed package only)
+#   Rebuy_PLUGIN_DIR             where that rebuy loads plugins from (installed package only)
+#   Rebuy_PLUGIN_INSTALL_DIR     the same, relative to the prefix ("lib/rebuy/plugins"), for
+#                                install(TARGETS ... LIBRARY DESTINATION ${Rebuy_PLUGIN_INSTALL_DIR})
+# Works from an installed prefix (<prefix>/lib/cmake/Rebuy) and from a source
+# tree (-DRebuy_DIR=<rebuy>/sdk/cmake).
 include_guard(GLOBAL)
 
 if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/RebuyInstallPaths.cmake")
-  # Installed: the install step recorded where the headers went relative to here.
+  # Installed: the install step recorded where things went relative to here.
   include("${CMAKE_CURRENT_LIST_DIR}/RebuyInstallPaths.cmake")
   get_filename_component(_rebuy_include "${CMAKE_CURRENT_LIST_DIR}/${REBUY_RELATIVE_INCLUDE_DIR}" ABSOLUTE)
+  get_filename_component(_rebuy_bin "${CMAKE_CURRENT_LIST_DIR}/${REBUY_RELATIVE_BIN_DIR}" ABSOLUTE)
+  get_filename_component(Rebuy_PLUGIN_DIR "${CMAKE_CURRENT_LIST_DIR}/${REBUY_RELATIVE_PLUGIN_DIR}" ABSOLUTE)
+  if(EXISTS "${_rebuy_bin}/rebuy")
+    set(Rebuy_EXECUTABLE "${_rebuy_bin}/rebuy")
+  endif()
 else()
   get_filename_component(_rebuy_include "${CMAKE_CURRENT_LIST_DIR}/../include" ABSOLUTE)
+  set(Rebuy_PLUGIN_INSTALL_DIR "lib/rebuy/plugins")
 endif()
 if(NOT EXISTS "${_rebuy_include}/rebuy/plugin_abi.h")
   set(Rebuy_FOUND FALSE)
@@ -26,5 +41,6 @@ endif()
 file(STRINGS "${_rebuy_include}/rebuy/plugin_abi.h" _rebuy_abi REGEX "^#define REBUY_ABI_(MAJOR|MINOR) ")
 string(REGEX REPLACE ".*MAJOR ([0-9]+).*" "\\1" Rebuy_ABI_MAJOR "${_rebuy_abi}")
 string(REGEX REPLACE ".*MINOR ([0-9]+).*" "\\1" Rebuy_ABI_MINOR "${_rebuy_abi}")
+set(Rebuy_ABI_VERSION "${Rebuy_ABI_MAJOR}.${Rebuy_ABI_MINOR}")
 
 include("${CMAKE_CURRENT_LIST_DIR}/RebuyPlugin.cmake")

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# End-to-end check of the example importer in samples/example-importer, built out of tree
-# against the SDK the way a third-party plugin author builds it.
+# Builds a plugin project out of tree against an installed rebuy, the way a third-party
+# plugin author does, and checks the result.
 #
-#   tests/e2e/sample_plugin.sh SOURCE_DIR WORK_DIR CXX_COMPILER REBUY_BIN
+#   sample_plugin.sh PREFIX PROJECT_DIR BUILD_DIR CXX [--sample FILE]
+#                    [--expect-import TEXT] [--expect-export REGEX COUNT]
 #
-# 1. configures and builds the sample in WORK_DIR with CXX_COMPILER (warnings are errors);
-# 2. checks the plugin exports only rebuy_plugin_entry_v1 and carries the rebuy_plugin
-#    ELF section the host looks for before it runs any of the plugin's code;
-# 3. when REBUY_BIN exists: `rebuy plugins info helpdesk` and `rebuy import` of the
-#    sample's tickets must succeed with the plugin found through REBUY_PLUGIN_PATH.
-#    Only a REBUY_BIN that does not exist skips this step (with a message); one that
-#    exists but cannot run is a failure.
+# 1. configures PROJECT_DIR with find_package(Rebuy) from PREFIX and builds it with CXX
+#    (warnings are errors) in BUILD_DIR, recreated every run;
+# 2. the one rebuy_<id>.so it builds exports only rebuy_plugin_entry_v1 and carries the
+#    rebuy_plugin ELF section;
+# 3. PREFIX/bin/rebuy plugins check passes (with --sample FILE), and so does the project's own
+#    `ctest` (rebuy_add_plugin_check);
+# 4. with the plugin on REBUY_PLUGIN_PATH, `rebuy import FILE` succeeds in a fresh directory:
+#    an importer must be the one chosen, and print TEXT when given; an analyzer must score,
+#    and the JSON-lines export must have COUNT lines matching REGEX when given;
+# 5. `cmake --install` puts the plugin into <prefix>/lib/rebuy/plugins.
 # Exits non-zero with a message on the first failure.
 set -euo pipefail
 
@@ -18,87 +22,91 @@ fail() {
   echo "sample_plugin.sh: FAIL: $*" >&2
   exit 1
 }
-
-if [[ $# -ne 4 ]]; then
-  echo "usage: $0 SOURCE_DIR WORK_DIR CXX_COMPILER REBUY_BIN" >&2
+[[ $# -ge 4 ]] || {
+  echo "usage: $0 PREFIX PROJECT_DIR BUILD_DIR CXX [--sample FILE] [--expect-import TEXT]" \
+    "[--expect-export REGEX COUNT]" >&2
   exit 2
-fi
-# Absolute paths: the host checks below run in a directory of their own.
-source_dir=$(cd "$1" && pwd) || fail "SOURCE_DIR $1 is not a directory"
-work_dir=$2
-cxx_compiler=$3
-rebuy_bin=$4
-if [[ -n "$rebuy_bin" && "$rebuy_bin" != /* ]]; then rebuy_bin="$PWD/$rebuy_bin"; fi
-
-sample_dir="$source_dir/samples/example-importer"
-[[ -f "$sample_dir/CMakeLists.txt" ]] || fail "no sample project at $sample_dir"
-[[ -f "$source_dir/sdk/cmake/RebuyConfig.cmake" ]] || fail "no SDK CMake package in $source_dir/sdk/cmake"
-for tool in cmake nm readelf; do
-  command -v "$tool" >/dev/null || fail "$tool is not installed"
+}
+prefix=$(cd "$1" && pwd) || fail "PREFIX $1 is not a directory"
+project=$(cd "$2" && pwd) || fail "PROJECT_DIR $2 is not a directory"
+build=$3 cxx=$4
+shift 4
+sample="" expect_import="" export_regex="" export_count=""
+while [[ $# -gt 0 ]]; do
+  case $1 in
+  --sample) sample=$(realpath "$2") && shift 2 ;;
+  --expect-import) expect_import=$2 && shift 2 ;;
+  --expect-export) export_regex=$2 export_count=$3 && shift 3 ;;
+  *) fail "unknown argument $1" ;;
+  esac
 done
+rebuy="$prefix/bin/rebuy"
+[[ -x "$rebuy" ]] || fail "no rebuy program at $rebuy"
 
-# The host refuses plugin files that are group- or world-writable; a umask of 002 (common
-# in CI containers) would make the linker's output exactly that.
+# The host refuses plugins that are group-writable or in a group-writable directory.
 umask 022
-
-# A build directory of our own, recreated every run: a cache left by another compiler
-# would make CMake refuse or, worse, silently keep the old compiler.
-mkdir -p "$work_dir"
-build_dir="$(cd "$work_dir" && pwd)/example-importer-$(basename "$cxx_compiler")"
-rm -rf "$build_dir"
-
+rm -rf "$build"
+mkdir -p "$build"
+build=$(cd "$build" && pwd)
 generator=()
 if command -v ninja >/dev/null; then generator=(-G Ninja); fi
 
-echo "== configure and build $sample_dir with $cxx_compiler"
-cmake -S "$sample_dir" -B "$build_dir" "${generator[@]}" \
-  -DCMAKE_CXX_COMPILER="$cxx_compiler" \
-  -DRebuy_DIR="$source_dir/sdk/cmake" \
-  -DCMAKE_COMPILE_WARNING_AS_ERROR=ON ||
-  fail "configuring the sample with $cxx_compiler failed"
-cmake --build "$build_dir" || fail "building the sample with $cxx_compiler failed"
+echo "== configure and build $project with $cxx"
+cmake -S "$project" -B "$build" "${generator[@]}" -DCMAKE_CXX_COMPILER="$cxx" \
+  -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_COMPILE_WARNING_AS_ERROR=ON >/dev/null ||
+  fail "configuring $project with $cxx failed"
+cmake --build "$build" || fail "building $project with $cxx failed"
 
-plugin="$build_dir/rebuy_helpdesk.so"
-[[ -f "$plugin" ]] || fail "the build did not produce $plugin"
+plugins=("$build"/rebuy_*.so)
+[[ ${#plugins[@]} -eq 1 && -f "${plugins[0]}" ]] || fail "expected one rebuy_*.so in $build"
+plugin=${plugins[0]}
+id=$(basename "$plugin" .so)
+id=${id#rebuy_}
 
-echo "== exported symbols"
+echo "== exported symbols and marker section"
 exported=$(nm -D --defined-only "$plugin" | awk '{ print $NF }' | sort -u)
-if [[ "$exported" != "rebuy_plugin_entry_v1" ]]; then
+[[ "$exported" == "rebuy_plugin_entry_v1" ]] ||
   fail "$plugin must export only rebuy_plugin_entry_v1, but exports:"$'\n'"$exported"
-fi
-echo "ok: only rebuy_plugin_entry_v1"
-
-echo "== marker section"
-# Section names are the second column after "[ N]"; match the whole name.
 readelf -W -S "$plugin" | grep -Eq '\][[:space:]]+rebuy_plugin[[:space:]]' ||
-  fail "$plugin has no rebuy_plugin ELF section (readelf -S)"
-echo "ok: rebuy_plugin section present"
+  fail "$plugin has no rebuy_plugin ELF section"
 
-if [[ -z "$rebuy_bin" || ! -e "$rebuy_bin" ]]; then
-  echo "SKIP: REBUY_BIN '$rebuy_bin' does not exist:" \
-    "the host checks (plugins info, import) did not run"
-  exit 0
+echo "== rebuy plugins check"
+sample_args=()
+[[ -n "$sample" ]] && sample_args=(--sample "$sample")
+"$rebuy" plugins check "$plugin" "${sample_args[@]}" || fail "rebuy plugins check fails"
+ctest --test-dir "$build" --output-on-failure --no-tests=error >/dev/null ||
+  fail "the project's own ctest (rebuy_add_plugin_check) fails"
+
+run=$(mktemp -d "$build/run.XXXXXX")
+cd "$run"
+export REBUY_PLUGIN_PATH="$build"
+unset REBUY_DB
+kind=$("$rebuy" plugins info "$id" | awk '$1 == "kind:" { print $2 }')
+[[ -n "$kind" ]] || fail "rebuy plugins info $id does not show the plugin"
+if [[ -n "$sample" ]]; then
+  echo "== rebuy import $(basename "$sample") ($kind $id on REBUY_PLUGIN_PATH)"
+  out=$("$rebuy" --db run.db import "$sample") || fail "rebuy import failed"
+  echo "$out"
+  if [[ $kind == importer ]]; then
+    grep -q "with $id " <<<"$out" || fail "rebuy import did not choose $id"
+  else
+    "$rebuy" --db run.db export --format jsonl >export.jsonl || fail "rebuy export failed"
+    grep -q "\"$id\\." export.jsonl || fail "the export has no score of $id"
+  fi
+  if [[ -n "$expect_import" ]] && ! grep -qF -- "$expect_import" <<<"$out"; then
+    fail "rebuy import did not print: $expect_import"
+  fi
+  if [[ -n "$export_regex" ]]; then
+    "$rebuy" --db run.db export --format jsonl >export.jsonl || fail "rebuy export failed"
+    got=$(grep -cE -- "$export_regex" export.jsonl || true)
+    [[ $got -eq $export_count ]] ||
+      fail "expected $export_count exported responses matching $export_regex, found $got"
+  fi
 fi
-[[ -f "$rebuy_bin" && -x "$rebuy_bin" ]] || fail "$rebuy_bin exists but is not an executable file"
 
-# The plugin is found through REBUY_PLUGIN_PATH. Both commands run in a fresh directory,
-# so nothing lands in the caller's and no earlier run's database can turn the import into
-# duplicates.
-run_dir=$(mktemp -d "$build_dir/run.XXXXXX")
-export REBUY_PLUGIN_PATH="$build_dir"
-cd "$run_dir"
+echo "== cmake --install"
+cmake --install "$build" --prefix "$run/installed" >/dev/null || fail "cmake --install failed"
+[[ -f "$run/installed/lib/rebuy/plugins/rebuy_$id.so" ]] ||
+  fail "cmake --install did not put the plugin into lib/rebuy/plugins"
 
-echo "== REBUY_PLUGIN_PATH=$build_dir $rebuy_bin plugins info helpdesk"
-info_status=0
-info=$("$rebuy_bin" plugins info helpdesk 2>&1) || info_status=$?
-echo "$info"
-[[ $info_status -eq 0 ]] || fail "'rebuy plugins info helpdesk' exited with $info_status"
-grep -q helpdesk <<<"$info" || fail "'rebuy plugins info helpdesk' does not mention helpdesk"
-
-echo "== $rebuy_bin import sample_tickets.csv"
-import_status=0
-"$rebuy_bin" --db "$run_dir/t.db" import "$sample_dir/sample_tickets.csv" || import_status=$?
-[[ $import_status -eq 0 ]] || fail "'rebuy import sample_tickets.csv' exited with $import_status"
-[[ -s "$run_dir/t.db" ]] || fail "'rebuy import' exited 0 but wrote no database at $run_dir/t.db"
-
-echo "ok: the sample plugin builds, exports only its entry, and imports with $cxx_compiler"
+echo "ok: $id builds with $cxx against $prefix, passes rebuy plugins check and loads"

@@ -38,6 +38,9 @@ void add_export_command(CLI::App &app, cli_context &context);
 void add_plugins_command(CLI::App &app, cli_context &context);
 void add_rejects_command(CLI::App &app, cli_context &context);
 void add_demo_command(CLI::App &app, cli_context &context);
+// Subcommands of `rebuy plugins`.
+void add_plugins_check_command(CLI::App &plugins);
+void add_plugins_new_command(CLI::App &plugins);
 
 // Writes `text` to `path`, or to stdout when path is empty or "-".
 void write_output(const std::string &path, const std::string &text);

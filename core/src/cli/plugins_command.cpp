@@ -47,7 +47,7 @@ void show_plugin(plugin_registry &registry, const std::string &id) {
 } // namespace
 
 void add_plugins_command(CLI::App &app, cli_context &context) {
-  auto *cmd = app.add_subcommand("plugins", "List plugins, refused files and plugin details");
+  auto *cmd = app.add_subcommand("plugins", "List, inspect, check and create plugins");
   cmd->require_subcommand(1);
   auto *list = cmd->add_subcommand("list", "Every plugin found, and every refused file with why");
   list->callback([&context] { list_plugins(context.plugins()); });
@@ -55,6 +55,8 @@ void add_plugins_command(CLI::App &app, cli_context &context) {
   auto *info = cmd->add_subcommand("info", "Details of one plugin");
   info->add_option("id", *id, "Plugin id")->required();
   info->callback([&context, id] { show_plugin(context.plugins(), *id); });
+  add_plugins_check_command(*cmd);
+  add_plugins_new_command(*cmd);
 }
 
 } // namespace rebuy::core

@@ -11,9 +11,13 @@ std::filesystem::path executable_dir() {
 }
 
 bool running_from_build_tree() {
-  auto exe = executable_dir().lexically_normal();
-  auto rel = exe.lexically_relative(std::filesystem::path(REBUY_BUILD_DIR).lexically_normal());
-  return !exe.empty() && !rel.empty() && *rel.begin() != "..";
+  // The build's own bin/ only: a tree installed or unpacked somewhere inside the
+  // build directory (a staging prefix, an extracted package) must find its own
+  // plugins, not the build's.
+  std::error_code ec;
+  auto exe = executable_dir();
+  return !exe.empty() &&
+         std::filesystem::equivalent(exe, std::filesystem::path(REBUY_BUILD_DIR) / "bin", ec);
 }
 
 std::filesystem::path samples_dir() {

@@ -7,7 +7,8 @@ namespace rebuy::core {
 // The directory of the running program; empty if unknown.
 std::filesystem::path executable_dir();
 
-// True when the running program lives in the build tree it was built in.
+// True when the running program is the one in the bin/ directory of the build tree it was
+// built in.
 bool running_from_build_tree();
 
 // The bundled samples: <prefix>/share/rebuy/samples, or the source tree's

@@ -1,0 +1,17 @@
+#pragma once
+// The outcome of one conformance check, as `rebuy plugins check` prints it.
+#include <string>
+
+namespace rebuy::core {
+
+struct check_result {
+  enum class outcome { pass, fail, skip };
+  outcome status = outcome::pass;
+  std::string detail; // one line; a failure may add indented lines after a '\n'
+
+  static check_result passed(std::string detail) { return {outcome::pass, std::move(detail)}; }
+  static check_result failed(std::string detail) { return {outcome::fail, std::move(detail)}; }
+  static check_result skipped(std::string detail) { return {outcome::skip, std::move(detail)}; }
+};
+
+} // namespace rebuy::core
