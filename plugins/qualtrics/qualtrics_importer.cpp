@@ -125,7 +125,7 @@ qualtrics_importer::qualtrics_importer(const rebuy::host &host, const rebuy::inp
       throw rebuy::error("header row 3 on line " + std::to_string(lines[2]) +
                          " is not Qualtrics' ImportId row: its first cell should start with " +
                          std::string(import_id_prefix) + ", not \"" +
-                         std::string(rows[2][0].substr(0, 40)) + "\"");
+                         std::string(rebuy::utf8_prefix(rows[2][0], 40)) + "\"");
   }
 
   // A trailing delimiter on every header row (legacy exports have one) is no column.

@@ -23,6 +23,16 @@ inline std::string_view trim_ascii(std::string_view s) noexcept {
   return s;
 }
 
+// At most `max_bytes` of `s`, never ending inside a UTF-8 character: for
+// excerpts in messages, which must stay valid UTF-8.
+inline std::string_view utf8_prefix(std::string_view s, size_t max_bytes) noexcept {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+    --cut;
+  return s.substr(0, cut);
+}
+
 // Lower-cases ASCII letters and leaves every other byte alone.
 inline std::string ascii_lower(std::string_view s) {
   std::string out(s);
