@@ -16,6 +16,14 @@ check "preview skip named" contains rej \
   "check_sample.csv:6: skipped: Status 1 (survey preview): previews are not responses"
 check "spam skip named" contains rej "check_sample.csv:8: skipped: Status 8 (spam)"
 
+# The include options bring the skipped rows back.
+check "include options" expect_exit 0 out "$rebuy" --db inc.db import --no-analyze \
+  --option include_previews=1 --option include_tests=1 --option include_spam=1 "$data/check_sample.csv"
+check "all 7 stored" contains out "rows: 7 in = 7 stored (7 new"
+# Row 3 says the times are America/Denver: 09:04:12 MDT is 15:04:12 UTC.
+check "export" expect_exit 0 export.csv "$rebuy" --db inc.db export
+check "zone applied" contains export.csv "R_1a2B3c4D5e6F7g8,qualtrics,survey,5,ana@example.com,2024-05-01T15:04:12Z"
+
 # A UTF-16 LE TSV export, as Qualtrics writes TSV, reads the same.
 imports_as "$data/qualtrics_utf16.tsv" qualtrics 7 3 0 4
 check "decoded from UTF-16" contains out "converted from UTF-16LE to UTF-8"
