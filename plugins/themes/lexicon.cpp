@@ -15,7 +15,7 @@ std::string_view theme_name(theme t) noexcept {
 
 std::string_view stage_name(stage s) noexcept {
   static constexpr std::string_view names[] = {"",         "discovery", "research",
-                                               "purchase", "delivery",  "after_use"};
+                                               "purchase", "delivery",  "after-use"};
   static_assert(std::size(names) == stage_count, "a name per stage");
   const auto i = static_cast<size_t>(s);
   return i < stage_count ? names[i] : "";

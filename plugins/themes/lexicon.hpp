@@ -57,7 +57,7 @@ inline const language_lexicon *const all_languages[] = {&english, &portuguese, &
 
 // The plugin's version. Bump it whenever a table changes: stored scores name the
 // version that made them.
-#define REBUY_THEMES_VERSION "1.0.0"
+#define REBUY_THEMES_VERSION "1.1.0"
 
 } // namespace rebuy::themes
 

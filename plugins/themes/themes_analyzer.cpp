@@ -21,7 +21,7 @@ public:
        REBUY_METRIC_LABEL},
       {"journey_stage",
        "Journey stage the text speaks about most (on a tie, last): discovery, research, "
-       "purchase, delivery or after_use; value = 1-5 in that order",
+       "purchase, delivery or after-use; value = 1-5 in that order",
        REBUY_METRIC_LABEL},
       {"key_phrases",
        "Up to 5 RAKE key phrases, best first, lower-cased and joined by ';'; value = how many",

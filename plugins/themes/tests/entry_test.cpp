@@ -105,7 +105,7 @@ TEST_CASE("analyze_batch scores each response that has something to say") {
   };
   const expected want[] = {
       {0, 0, 2, "sizing;returns", "Runs small; Returned"},
-      {0, 1, 5, "after_use", "refund"},
+      {0, 1, 5, "after-use", "refund"},
       {0, 2, 3, "refund took three weeks;runs small;returned", "refund took three weeks"},
       {1, 2, 1, "ok", "Ok"},
       {3, 0, 1, "delivery", "shipping"},

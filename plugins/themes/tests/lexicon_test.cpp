@@ -123,29 +123,29 @@ TEST_CASE("each journey stage in each language") {
       {"I compared three shops first.", "research"},
       {"Checkout was quick.", "purchase"},
       {"It arrived late.", "delivery"},
-      {"Still using it after a year.", "after_use"},
-      {"This is my third order.", "after_use"},
+      {"Still using it after a year.", "after-use"},
+      {"This is my third order.", "after-use"},
       {"Conheci a loja por indicação.", "discovery"},
       {"Pesquisei muito antes.", "research"},
       {"Paguei com boleto.", "purchase"},
       {"Não condiz com a foto do anúncio.", "research"},
       {"Ainda não chegou.", "delivery"},
-      {"Voltarei a comprar.", "after_use"},
+      {"Voltarei a comprar.", "after-use"},
       {"Los conocí por publicidad en Instagram.", "discovery"},
       {"Comparé varias tiendas.", "research"},
       {"Pagué con tarjeta.", "purchase"},
       {"Llegó tarde.", "delivery"},
-      {"Volveré a comprar seguro.", "after_use"},
+      {"Volveré a comprar seguro.", "after-use"},
       {"Durch Werbung aufmerksam geworden.", "discovery"},
       {"Ich habe viele Shops verglichen.", "research"},
       {"Bezahlung per Rechnung.", "purchase"},
       {"Das Paket ist nie angekommen.", "delivery"},
-      {"Das ist meine dritte Bestellung.", "after_use"},
+      {"Das ist meine dritte Bestellung.", "after-use"},
       {"Découvert grâce au bouche à oreille.", "discovery"},
       {"J'ai comparé les offres.", "research"},
       {"Paiement refusé deux fois.", "purchase"},
       {"Colis livré en retard.", "delivery"},
-      {"Je l'utilise depuis deux ans.", "after_use"},
+      {"Je l'utilise depuis deux ans.", "after-use"},
   };
   for (const example &e : examples) {
     const std::string text = e.text;
@@ -167,7 +167,7 @@ TEST_CASE("'return' as coming back is not returns") {
   CHECK(themes_of("We’ll return soon.") == "");
   CHECK(themes_of("Would not return.") == "");
   CHECK(themes_of("Can't wait to return.") == "");
-  CHECK(stage_of("I will return!") == "after_use");
+  CHECK(stage_of("I will return!") == "after-use");
   // ...but sending something back is.
   CHECK(themes_of("I will return it tomorrow.") == "returns");
   CHECK(themes_of("I returned the shoes.") == "returns");
@@ -248,7 +248,7 @@ TEST_CASE("evidence is cut at 256 bytes on a character boundary") {
   for (int i = 0; i < 200; ++i)
     word += "é";
   const outcome o = analyze({"After " + word + " months."});
-  CHECK(o.stage == "after_use");
+  CHECK(o.stage == "after-use");
   CHECK(o.stage_evidence == "After " + word.substr(0, 250));
 }
 
