@@ -61,8 +61,9 @@ estimate_outcome derive_estimates(sql::connection &db, const estimate_options &o
   sql::transaction tx(db);
   db.exec("DELETE FROM scores WHERE analyzer = 'rebuy'");
   auto observed = db.prepare(ordered_again_sql);
+  const std::string horizon = fmt::format("+{} days", options.horizon_days);
   observed.bind(1, std::string_view(estimates_version))
-      .bind(2, fmt::format("+{} days", options.horizon_days))
+      .bind(2, horizon)
       .bind(3, static_cast<int64_t>(options.horizon_days));
   observed.run();
   auto estimate = db.prepare(estimate_sql);

@@ -2,17 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
+#include <numeric>
 
 namespace rebuy::core {
-
-log_odds monroe_log_odds(double y_a, double y_b, double n_a, double n_b, double alpha_w,
-                         double alpha_0) {
-  double delta = std::log((y_a + alpha_w) / (n_a + alpha_0 - y_a - alpha_w)) -
-                 std::log((y_b + alpha_w) / (n_b + alpha_0 - y_b - alpha_w));
-  double variance = 1 / (y_a + alpha_w) + 1 / (y_b + alpha_w);
-  return {delta, delta / std::sqrt(variance)};
-}
 
 bool is_stop_word(std::string_view word) {
   // Sorted: English function words and review boilerplate that say nothing
@@ -34,17 +26,24 @@ bool is_stop_word(std::string_view word) {
 
 std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &counts,
                                                size_t limit) {
-  double n_a = 0, n_b = 0;
-  for (const auto &[w, c] : counts)
-    n_a += static_cast<double>(c.a), n_b += static_cast<double>(c.b);
+  std::vector<const std::pair<const std::string, word_counts> *> words;
+  std::vector<uint64_t> a, b, pooled;
+  for (const auto &entry : counts) {
+    words.push_back(&entry);
+    a.push_back(entry.second.a);
+    b.push_back(entry.second.b);
+    pooled.push_back(entry.second.a + entry.second.b);
+  }
+  const uint64_t n_a = std::accumulate(a.begin(), a.end(), uint64_t{0});
+  const uint64_t n_b = std::accumulate(b.begin(), b.end(), uint64_t{0});
   std::vector<distinctive_word> out;
-  if (n_a == 0 || n_b == 0) return out;
-  for (const auto &[w, c] : counts) {
-    if (c.a < 2) continue;
-    const double alpha_0 = n_a + n_b, alpha_w = static_cast<double>(c.a + c.b);
-    auto score = monroe_log_odds(static_cast<double>(c.a), static_cast<double>(c.b), n_a, n_b,
-                                 alpha_w, alpha_0);
-    if (score.z >= 1.96) out.push_back({w, c.a, c.b, score, c.first_a});
+  if (n_a == 0 || n_b == 0 || words.size() < 2) return out;
+  // The pooled counts as the prior: α_w = y_w^a + y_w^b, α₀ = n^a + n^b.
+  auto prior = stats::informative_prior(pooled, static_cast<double>(n_a + n_b));
+  auto scores = stats::log_odds_dirichlet(a, b, prior);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const auto &[w, c] = *words[i];
+    if (c.a >= 2 && scores[i].z >= 1.96) out.push_back({w, c.a, c.b, scores[i], c.first_a});
   }
   std::sort(out.begin(), out.end(), [](const distinctive_word &x, const distinctive_word &y) {
     return x.score.z != y.score.z ? x.score.z > y.score.z : x.word < y.word;

@@ -1,9 +1,8 @@
 #pragma once
-// Words that set one group of texts apart from another: the log-odds ratio
-// with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), as in
-// /work/shared/design/methods.md. A private helper of the report; a shared
-// version in core/src/stats would replace it.
+// Words that set one group of texts apart from another, ranked by the
+// log-odds ratio with an informative Dirichlet prior (stats/log_odds.hpp).
 #include "report/string_map.hpp"
+#include "stats/log_odds.hpp"
 
 #include <cstdint>
 #include <string>
@@ -11,16 +10,6 @@
 #include <vector>
 
 namespace rebuy::core {
-
-struct log_odds {
-  double delta; // log-odds of the word in group a minus in group b
-  double z;     // delta / sqrt(1/(y_a + α_w) + 1/(y_b + α_w))
-};
-
-// y_a, y_b: the word's counts; n_a, n_b: all words' counts in each group;
-// alpha_w: the word's prior count, alpha_0: the prior's total.
-log_odds monroe_log_odds(double y_a, double y_b, double n_a, double n_b, double alpha_w,
-                         double alpha_0);
 
 // Calls visit(word) once per distinct word of `text` worth comparing: ASCII
 // letters lower-cased, other UTF-8 letters kept as they are, at least three
@@ -36,7 +25,7 @@ struct word_counts {
 struct distinctive_word {
   std::string word;
   uint64_t a = 0, b = 0; // responses of each group using it
-  log_odds score{0, 0};
+  stats::word_log_odds score{0, 0, 0};
   int64_t example = 0;
 };
 

@@ -50,6 +50,8 @@ public:
   // Binding is 1-based, like SQLite. Text is bound without copying (SQLITE_STATIC):
   // the caller keeps it alive until the step that uses it.
   statement &bind(int index, std::string_view text);
+  // A temporary would be gone before the step: keep the text in a variable.
+  statement &bind(int index, std::string &&text) = delete;
   statement &bind(int index, int64_t value);
   statement &bind(int index, double value);
   statement &bind_null(int index);
