@@ -141,7 +141,7 @@ TEST_CASE("amazon: the key is stable, distinct per variant, and escapes its sepa
   CHECK(!r.records[4].role(REBUY_ROLE_ID)); // no key: the host keys it by its content
 }
 
-TEST_CASE("amazon: broken lines are one reject each; everything else imports") {
+TEST_CASE("amazon: broken lines are one reject each, everything else imports") {
   std::string good = R"({"reviewerID":"R1","asin":"P1","overall":4.0,"unixReviewTime":1441324800})";
   auto r = import(
       good +
@@ -174,7 +174,7 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("amazon: map and attribute override roles; an unknown role is an error") {
+TEST_CASE("amazon: map and attribute override roles, an unknown role is an error") {
   std::string line =
       R"({"reviewerID":"R1","asin":"P1","overall":4.0,"reviewerName":"Ann","summary":"Fine"})";
   auto r = import(line + "\n", {{"map", "customer=reviewerName"},

@@ -46,7 +46,7 @@ TEST_CASE("line_reader: LF, CRLF, a lone CR as data, and no line end at the end"
   }
 }
 
-TEST_CASE("line_reader: a final line end makes no empty line; an empty input has no line") {
+TEST_CASE("line_reader: a final line end makes no empty line, an empty input has no line") {
   CHECK(lines_of("a\n").size() == 1);
   CHECK(lines_of("a\r\n").size() == 1);
   CHECK(lines_of("").empty());

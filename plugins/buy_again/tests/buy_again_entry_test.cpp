@@ -192,7 +192,7 @@ TEST_CASE("numbers: the column name or scale= decides, otherwise no score and a 
   CHECK(read[3].value == 0.27);
 }
 
-TEST_CASE("unreadable answers get no score and a debug line; blanks get neither") {
+TEST_CASE("unreadable answers get no score and a debug line, blanks get neither") {
   analyzer a;
   const response odd{field(REBUY_ROLE_BUY_AGAIN, question, "Sometimes")};
   const response blank{field(REBUY_ROLE_BUY_AGAIN, question, " ")};

@@ -75,7 +75,7 @@ TEST_CASE("delighted: the survey types") {
   CHECK(delighted_importer::meaning_of("").role == REBUY_ROLE_ATTRIBUTE);
 }
 
-TEST_CASE("delighted: --map wins over survey_type; a customer id property over the e-mail") {
+TEST_CASE("delighted: --map wins over survey_type, a customer id property over the e-mail") {
   auto r = run_ok(sample(), {{"map", "rating=score"}});
   CHECK(r.role_of("score") == REBUY_ROLE_RATING);
   CHECK(r.records.at(0).role(REBUY_ROLE_RATING) == "10");

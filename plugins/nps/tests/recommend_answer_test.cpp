@@ -32,7 +32,7 @@ TEST_CASE("yes and no in five languages, any case, with a trailing full stop") {
   }
 }
 
-TEST_CASE("anything else is not a yes/no answer; blanks are skipped questions") {
+TEST_CASE("anything else is not a yes/no answer, blanks are skipped questions") {
   for (std::string_view other :
        {"I don't remember.", "maybe", "yes and no", "2", "yess", "nope?"}) {
     CAPTURE(other);

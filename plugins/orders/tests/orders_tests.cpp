@@ -30,7 +30,7 @@ TEST_CASE("Shopify's export, one order per order, line items skipped visibly") {
   CHECK(r.records[2].get("Financial Status") == "refunded");
 }
 
-TEST_CASE("Olist orders; a row without an order id is a reject") {
+TEST_CASE("Olist orders, a row without an order id is a reject") {
   auto r = ic::import(ic::test_file("olist_orders.csv"));
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.role_of("order_id") == REBUY_ROLE_ORDER_ID);

@@ -76,7 +76,7 @@ TEST_CASE("qualtrics: columns are named by export tag, roles come from tags and 
   CHECK(r.role_of("Q4 - Topics") == REBUY_ROLE_ATTRIBUTE);
 }
 
-TEST_CASE("qualtrics: a record carries every non-blank column; dates get row 3's zone") {
+TEST_CASE("qualtrics: a record carries every non-blank column, dates get row 3's zone") {
   auto r = run_ok(sample());
   const auto &first = r.records.at(0);
   CHECK(first.role(REBUY_ROLE_ID) == "R_1a2B3c4D5e6F7g8");

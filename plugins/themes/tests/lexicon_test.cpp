@@ -216,7 +216,7 @@ TEST_CASE("accents and case do not matter") {
   CHECK(themes_of("Qualite mediocre.") == "quality");
 }
 
-TEST_CASE("the stage spoken about most wins; a tie goes to the one mentioned last") {
+TEST_CASE("the stage spoken about most wins, a tie goes to the one mentioned last") {
   CHECK(stage_of("I compared prices and then it arrived late.") == "delivery");
   CHECK(stage_of("It arrived late, but I compared prices first.") == "research");
   CHECK(stage_of("Heard about you on Instagram, found you through a friend. It arrived late.") ==

@@ -33,7 +33,7 @@ TEST_CASE("tabular: head_header reads the first non-blank record, not JSON or bi
   CHECK(rebuy::head_header("\"never closed,a\n").empty());
 }
 
-TEST_CASE("tabular: records carry line, kind, roles; roles trimmed, attributes verbatim") {
+TEST_CASE("tabular: records carry line, kind, roles, roles trimmed, attributes verbatim") {
   auto r = run(header + "r1,2025-03-02 10:12:00, 5 ,\"Fine, &amp; fast\"\n");
   REQUIRE(r.open_status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
@@ -47,7 +47,7 @@ TEST_CASE("tabular: records carry line, kind, roles; roles trimmed, attributes v
   CHECK(rec.fields[3].name == "Review Content");
 }
 
-TEST_CASE("tabular: ragged rows are rejects; trailing empty fields are not") {
+TEST_CASE("tabular: ragged rows are rejects, trailing empty fields are not") {
   auto r = run(header + "r1,d,5,ok\nr2,d,4\nr3,d,3,ok,,\nr4,d,2,\"a\nb\",extra\n");
   REQUIRE(r.rejects.size() == 2);
   CHECK(r.rejects[0].line == 3);

@@ -77,7 +77,7 @@ TEST_CASE("yelp: a JSON array with CRLF line ends, read in any chunks") {
   }
 }
 
-TEST_CASE("yelp: missing keys are left out; broken lines and a cut-off end are one reject each") {
+TEST_CASE("yelp: missing keys are left out, broken lines and a cut-off end are one reject each") {
   std::string text = fixture("current.json");
   std::string no_text = R"({"review_id":"r3","business_id":"b","stars":2.0})";
   std::string cut = text.substr(0, text.find('\n') + 1) + no_text + "\nnot json\n\n" +
