@@ -1,8 +1,9 @@
-// Drives the csv importer through its C ABI, the way the host does, and
-// copies everything it returns so tests can inspect it afterwards.
+// The importer tests' additions to the SDK's C ABI driver (rebuy/importer_testing.hpp):
+// real and foreign files, line-end variants and checks shared by every importer.
 #ifndef REBUY_CSV_TESTS_TEST_SUPPORT_HPP
 #define REBUY_CSV_TESTS_TEST_SUPPORT_HPP
 
+#include <rebuy/importer_testing.hpp>
 #include <rebuy/plugin.hpp>
 
 #include <doctest/doctest.h>
@@ -18,163 +19,25 @@
 #include <utility>
 #include <vector>
 
-extern "C" const rebuy_plugin_info *rebuy_plugin_entry_v1(void);
-
 namespace csv_test {
 
-// A rebuy_input over a string that hands out read() chunks of the sizes in
-// `pattern`, cycling, so parsing meets every buffer boundary. An empty
-// pattern returns as much as asked for.
-class chunked_input {
-public:
-  explicit chunked_input(std::string text, std::vector<size_t> pattern = {},
-                         std::string name = "test.csv")
-      : text_(std::move(text)), name_(std::move(name)), pattern_(std::move(pattern)) {
-    in_.struct_size = sizeof(rebuy_input);
-    in_.context = this;
-    in_.name = rebuy::to_str(name_);
-    in_.size_hint = text_.size();
-    in_.read = &chunked_input::read;
-  }
-  chunked_input(const chunked_input &) = delete;
-  chunked_input &operator=(const chunked_input &) = delete;
-  const rebuy_input *get() const { return &in_; }
-
-private:
-  static int64_t read(void *context, char *buffer, size_t capacity) {
-    auto *self = static_cast<chunked_input *>(context);
-    size_t n = std::min(capacity, self->text_.size() - self->pos_);
-    if (!self->pattern_.empty()) {
-      n = std::min(n, self->pattern_[self->next_++ % self->pattern_.size()]);
-    }
-    std::memcpy(buffer, self->text_.data() + self->pos_, n);
-    self->pos_ += n;
-    return static_cast<int64_t>(n);
-  }
-
-  std::string text_, name_;
-  std::vector<size_t> pattern_;
-  size_t pos_ = 0, next_ = 0;
-  rebuy_input in_{};
-};
-
-struct field {
-  rebuy_role role;
-  std::string name, value;
-};
-
-struct record {
-  uint64_t line;
-  rebuy_record_kind kind;
-  std::vector<field> fields;
-
-  // The value of the field named `name`, if the record has one.
-  std::optional<std::string> get(std::string_view name) const {
-    for (const auto &f : fields)
-      if (f.name == name) return f.value;
-    return std::nullopt;
-  }
-  std::optional<std::string> role(rebuy_role r) const {
-    for (const auto &f : fields)
-      if (f.role == r) return f.value;
-    return std::nullopt;
-  }
-};
-
-struct issue {
-  uint64_t line;
-  std::string reason, raw;
-};
-
-struct result {
-  rebuy_status open_status = REBUY_ERROR;
-  std::string error;
-  rebuy_record_kind kind = 0;
-  std::vector<std::pair<std::string, rebuy_role>> columns;
-  std::vector<record> records;
-  std::vector<issue> rejects, skips;
-  size_t batches = 0;
-
-  size_t rows() const { return records.size() + rejects.size() + skips.size(); }
-  // The role describe() gave the column, or -1 when there is no such column.
-  rebuy_role role_of(std::string_view column) const {
-    for (const auto &c : columns)
-      if (c.first == column) return c.second;
-    return -1;
-  }
-};
-
-using option_list = std::vector<std::pair<std::string, std::string>>;
-
-inline void set_error(void *context, rebuy_str message) {
-  static_cast<std::string *>(context)->assign(message.data, message.size);
-}
-
-// Opens, describes and reads the whole input through the C ABI.
-inline result run(const rebuy_input *input, const option_list &options = {},
-                  size_t batch_rows = 1024) {
-  const rebuy_importer_api *api = rebuy_plugin_entry_v1()->importer;
-  result r;
-  rebuy_error_sink sink{&r.error, &set_error};
-  std::vector<rebuy_option> opts;
-  for (const auto &[k, v] : options)
-    opts.push_back({rebuy::to_str(k), rebuy::to_str(v)});
-  rebuy_host host{};
-  host.struct_size = sizeof(host);
-  rebuy_importer *imp = nullptr;
-  r.open_status = api->open(&host, input, opts.data(), opts.size(), &imp, &sink);
-  if (r.open_status != REBUY_OK) return r;
-
-  rebuy_source_info info{};
-  info.struct_size = sizeof(info);
-  if (api->describe(imp, &info, &sink) == REBUY_OK) {
-    r.kind = info.kind;
-    for (size_t i = 0; i < info.column_count; ++i)
-      r.columns.emplace_back(std::string(rebuy::to_view(info.columns[i].name)),
-                             info.columns[i].role);
-  }
-  for (;;) {
-    rebuy_batch b{};
-    b.struct_size = sizeof(b);
-    rebuy_status s = api->read_batch(imp, batch_rows, &b, &sink);
-    if (s == REBUY_END) break;
-    if (s != REBUY_OK) {
-      r.open_status = s;
-      break;
-    }
-    ++r.batches;
-    for (size_t i = 0; i < b.record_count; ++i) {
-      record rec{b.records[i].line, b.records[i].kind, {}};
-      for (size_t f = 0; f < b.records[i].field_count; ++f) {
-        const rebuy_field &fld = b.records[i].fields[f];
-        rec.fields.push_back({fld.role, std::string(rebuy::to_view(fld.name)),
-                              std::string(rebuy::to_view(fld.value))});
-      }
-      r.records.push_back(std::move(rec));
-    }
-    for (size_t i = 0; i < b.reject_count; ++i)
-      r.rejects.push_back({b.rejects[i].line, std::string(rebuy::to_view(b.rejects[i].reason)),
-                           std::string(rebuy::to_view(b.rejects[i].raw))});
-    for (size_t i = 0; i < b.skip_count; ++i)
-      r.skips.push_back({b.skips[i].line, std::string(rebuy::to_view(b.skips[i].reason)),
-                         std::string(rebuy::to_view(b.skips[i].raw))});
-  }
-  api->close(imp);
-  return r;
-}
-
-inline result run(std::string text, const option_list &options = {},
-                  std::vector<size_t> pattern = {}, size_t batch_rows = 1024) {
-  chunked_input in(std::move(text), std::move(pattern));
-  return run(in.get(), options, batch_rows);
-}
+// The C ABI driver is the SDK's; these are the importer tests' additions.
+using rebuy::testing::chunk_patterns;
+using rebuy::testing::chunked_input;
+using rebuy::testing::field;
+using rebuy::testing::issue;
+using rebuy::testing::option_list;
+using rebuy::testing::read_file;
+using rebuy::testing::record;
+using rebuy::testing::result;
+using rebuy::testing::run;
 
 // run() for an input that must open; reports the error otherwise.
 inline result run_ok(std::string text, const option_list &options = {},
                      std::vector<size_t> pattern = {}) {
   auto r = run(std::move(text), options, std::move(pattern));
   INFO("error: ", r.error);
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   return r;
 }
 
@@ -195,13 +58,6 @@ inline std::string with_line_ends(const std::string &text, std::string_view line
       out += line_end;
   }
   return out;
-}
-
-inline std::string read_file(const std::string &path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
 }
 
 // The first 64 KiB of every file in `real_dir` (../shared/data/real) outside
@@ -254,11 +110,6 @@ inline void check_claims_nothing_foreign(const std::string &own_real,
   }
 }
 #endif
-
-// Every read() size pattern the boundary tests try.
-inline std::vector<std::vector<size_t>> chunk_patterns() {
-  return {{}, {1}, {2}, {3}, {7}, {1, 2, 3, 4, 5, 6, 7}, {5, 1, 7, 2}};
-}
 
 // `text` gives the same rows with LF, CRLF, bare CR and mixed line ends, read
 // in chunks of every size pattern: the same lines, ids and field counts.

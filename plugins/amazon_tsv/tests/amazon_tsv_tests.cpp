@@ -7,7 +7,7 @@ namespace ic = importer_checks;
 TEST_CASE("quotes are plain text, line breaks and entities decoded") {
   for (const auto &pattern : csv_test::chunk_patterns()) {
     auto r = ic::import(ic::test_file("check_sample.tsv"), {}, pattern);
-    REQUIRE(r.open_status == REBUY_OK);
+    REQUIRE(r.status == REBUY_OK);
     REQUIRE(r.records.size() == 4);
     CHECK(r.rejects.empty());
     const auto &boots = r.records[1];

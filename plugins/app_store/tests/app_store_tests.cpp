@@ -7,7 +7,7 @@ using csv_test::run;
 
 TEST_CASE("App Store Connect API JSON, two pages one after another") {
   auto r = ic::import(ic::test_file("check_sample.json"), {}, {7});
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
   CHECK(r.role_of("id") == REBUY_ROLE_ID);
   CHECK(r.role_of("body") == REBUY_ROLE_TEXT);
@@ -51,7 +51,7 @@ TEST_CASE("a single review, a bare array, other types skipped visibly") {
 TEST_CASE("a JSON file cut short keeps what came before and rejects the rest") {
   auto r = run("{\"data\":[\n{\"type\":\"customerReviews\",\"id\":\"a\",\"attributes\":{}},\n"
                "{\"type\":\"customerReviews\",\"id\":\"b\",\"attributes\":{\"body\":\"cut");
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   REQUIRE(r.records.size() == 1);
   CHECK(r.records[0].role(REBUY_ROLE_ID) == "a");
   REQUIRE(r.rejects.size() == 1);
@@ -62,17 +62,17 @@ TEST_CASE("a JSON file cut short keeps what came before and rejects the rest") {
 
 TEST_CASE("hostile JSON is bounded: nesting depth and file size") {
   auto deep = run("{\"data\":" + std::string(100000, '['));
-  REQUIRE(deep.open_status == REBUY_OK);
+  REQUIRE(deep.status == REBUY_OK);
   REQUIRE(deep.rejects.size() == 1);
   CHECK(deep.rejects[0].reason == "invalid JSON at line 1: nested deeper than 64 levels; the "
                                   "rest of the file is not read");
 
   auto huge = run("{\"data\":[" + std::string((64 << 20) + 1, ' ') + "]}");
-  CHECK(huge.open_status == REBUY_ERROR);
+  CHECK(huge.status == REBUY_ERROR);
   CHECK(huge.error.find("larger than 64 MiB") != std::string::npos);
 
   auto other = run("{\"reviews\":[]}");
-  CHECK(other.open_status == REBUY_ERROR);
+  CHECK(other.status == REBUY_ERROR);
   CHECK(other.error.find("no \"data\"") != std::string::npos);
 }
 
@@ -86,7 +86,7 @@ TEST_CASE("--map works on the JSON keys") {
 
 TEST_CASE("scraped CSV date,title,review,rating") {
   auto r = ic::import(ic::test_file("scraped.csv"));
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.role_of("date") == REBUY_ROLE_SUBMITTED_AT);
   CHECK(r.role_of("title") == REBUY_ROLE_TITLE);
   CHECK(r.role_of("review") == REBUY_ROLE_TEXT);
@@ -97,7 +97,7 @@ TEST_CASE("scraped CSV date,title,review,rating") {
 
 TEST_CASE("real Traditional Chinese app reviews") {
   auto r = ic::import(ic::real_file("app_reviews/app_reviews_zh_tw.csv"), {}, {1000});
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.records.size() == 370);
   CHECK(r.rejects.empty());
   CHECK(r.skips.empty());

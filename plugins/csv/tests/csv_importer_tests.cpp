@@ -8,7 +8,7 @@ using csv_test::run;
 
 TEST_CASE("importer: records carry line numbers, kinds and named role fields") {
   auto r = run("id,rating,comment\n1,5,Great\n2,3,\"Late, but fine\"\n");
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
   REQUIRE(r.records.size() == 2);
   CHECK(r.records[0].line == 2);
@@ -119,13 +119,13 @@ TEST_CASE("importer: the delimiter option overrides detection") {
   r = run("a,b\tc\n1,2\t3\n", {{"delimiter", "\\t"}});
   CHECK(r.columns.size() == 2);
   r = run("a,b\n1,2\n", {{"delimiter", "|"}});
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("delimiter must be") != std::string::npos);
 }
 
 TEST_CASE("importer: map overrides the guess and moves single-valued roles") {
   auto r = run("id,Score,Q1\n1,9,Loved it\n2,4,Meh\n", {{"map", "nps=Score"}, {"map", "text=q1"}});
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.role_of("Score") == REBUY_ROLE_NPS);
   CHECK(r.role_of("Q1") == REBUY_ROLE_TEXT);
   CHECK(r.kind == REBUY_RECORD_SURVEY);
@@ -148,12 +148,12 @@ TEST_CASE("importer: map matches the exact name before ignoring case") {
 
 TEST_CASE("importer: map errors list what exists") {
   auto r = run("a,b\n1,2\n", {{"map", "promoter=a"}});
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("unknown role \"promoter\"") != std::string::npos);
   CHECK(r.error.find("buy_again") != std::string::npos);
 
   r = run("a,b\n1,2\n", {{"map", "nps=c"}});
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("no column \"c\"") != std::string::npos);
   CHECK(r.error.find("\"a\", \"b\"") != std::string::npos);
 
@@ -243,21 +243,21 @@ TEST_CASE("importer: rows past the sample are read the same way as the sample") 
 
 TEST_CASE("importer: an empty input cannot be opened") {
   auto r = run("");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("no header line") != std::string::npos);
   r = run("\n\n\r\n");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
 }
 
 TEST_CASE("importer: a header that never ends cannot be opened") {
   auto r = run("id,\"comment\n1,2\n");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("unterminated quoted field starting at line 1") != std::string::npos);
 }
 
 TEST_CASE("importer: a header-only file has columns and no rows") {
   auto r = run("id,comment\n");
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.columns.size() == 2);
   CHECK(r.rows() == 0);
 }
@@ -281,7 +281,7 @@ TEST_CASE("importer: a read error from the host fails the call") {
   in.struct_size = sizeof(in);
   in.read = [](void *, char *, size_t) -> int64_t { return -1; };
   auto r = csv_test::run(&in);
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error == "read error");
 }
 

@@ -16,7 +16,7 @@ csv_test::result import_real(const std::string &relative, std::vector<size_t> pa
   csv_test::chunked_input in(real(relative), std::move(pattern), relative);
   auto r = csv_test::run(in.get());
   INFO("error: ", r.error);
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   return r;
 }
 

@@ -101,7 +101,7 @@ TEST_CASE("delighted: line ends, ragged rows, a header without score") {
   CHECK(r.rejects[0].line == 3);
   CHECK(r.rejects[0].reason == "expected 3 fields, found 2");
   auto bad = csv_test::run("id,comment\n1,x\n");
-  CHECK(bad.open_status == REBUY_ERROR);
+  CHECK(bad.status == REBUY_ERROR);
   CHECK(bad.error.find("no \"score\" column") != std::string::npos);
 }
 

@@ -64,7 +64,7 @@ TEST_CASE("google_forms: line ends, ragged rows, empty rows") {
 
 TEST_CASE("google_forms: a header without Timestamp first is an error") {
   auto r = csv_test::run("Email Address,Timestamp\na@b.c,1/5/2024 10:00:00\n");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("not Google Forms' \"Timestamp\"") != std::string::npos);
 }
 

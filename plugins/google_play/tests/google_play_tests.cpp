@@ -6,7 +6,7 @@ namespace ic = importer_checks;
 
 TEST_CASE("the Play Console report (UTF-16 as the host decodes it)") {
   auto r = ic::import(ic::test_file("check_sample.csv"));
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
   CHECK(r.role_of("Review Link") == REBUY_ROLE_ID);
   CHECK(r.role_of("Star Rating") == REBUY_ROLE_RATING);
@@ -47,7 +47,7 @@ TEST_CASE("an edited review keeps its id and carries the new text") {
 
 TEST_CASE("the google-play-scraper layout") {
   auto r = ic::import(ic::test_file("scraper.csv"));
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.role_of("reviewId") == REBUY_ROLE_ID);
   CHECK(r.role_of("content") == REBUY_ROLE_TEXT);
   CHECK(r.role_of("score") == REBUY_ROLE_RATING);

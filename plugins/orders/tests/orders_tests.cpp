@@ -6,7 +6,7 @@ namespace ic = importer_checks;
 
 TEST_CASE("Shopify's export, one order per order, line items skipped visibly") {
   auto r = ic::import(ic::test_file("check_sample.csv"));
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_ORDER);
   CHECK(r.role_of("Name") == REBUY_ROLE_ORDER_ID);
   CHECK(r.role_of("Email") == REBUY_ROLE_CUSTOMER);
@@ -32,7 +32,7 @@ TEST_CASE("Shopify's export, one order per order, line items skipped visibly") {
 
 TEST_CASE("Olist orders, a row without an order id is a reject") {
   auto r = ic::import(ic::test_file("olist_orders.csv"));
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.role_of("order_id") == REBUY_ROLE_ORDER_ID);
   CHECK(r.role_of("customer_id") == REBUY_ROLE_CUSTOMER);
   CHECK(r.role_of("order_purchase_timestamp") == REBUY_ROLE_SUBMITTED_AT);
@@ -45,7 +45,7 @@ TEST_CASE("Olist orders, a row without an order id is a reject") {
 
 TEST_CASE("any CSV with order columns, by their names") {
   auto r = ic::import(std::filesystem::path(REBUY_SAMPLES_DIR) / "feedback/northwind_orders.csv");
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.role_of("order_id") == REBUY_ROLE_ORDER_ID);
   CHECK(r.role_of("customer_id") == REBUY_ROLE_CUSTOMER);
   CHECK(r.role_of("ordered_at") == REBUY_ROLE_SUBMITTED_AT);
@@ -57,10 +57,10 @@ TEST_CASE("any CSV with order columns, by their names") {
   CHECK(r.records[0].role(REBUY_ROLE_ORDER_ID) == "NW-104037");
 
   auto mapped = csv_test::run("ref,who,when\nA1,c1,2025-01-01\n", {{"map", "order_id=ref"}});
-  REQUIRE(mapped.open_status == REBUY_OK);
+  REQUIRE(mapped.status == REBUY_OK);
   CHECK(mapped.records.at(0).role(REBUY_ROLE_ORDER_ID) == "A1");
   auto unmapped = csv_test::run("ref,who,when\nA1,c1,2025-01-01\n");
-  CHECK(unmapped.open_status == REBUY_ERROR);
+  CHECK(unmapped.status == REBUY_ERROR);
   CHECK(unmapped.error == "no order id column; name it with --map order_id=COLUMN");
 }
 

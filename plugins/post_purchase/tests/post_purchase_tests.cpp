@@ -22,7 +22,7 @@ TEST_CASE("an answer's role comes from its question") {
 
 TEST_CASE("one record per row, keyed by its order, the question naming the answer") {
   auto r = ic::import(ic::test_file("check_sample.csv"));
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_POST_PURCHASE);
   CHECK(r.role_of("order_id") == REBUY_ROLE_ORDER_ID);
   CHECK(r.role_of("customer_id") == REBUY_ROLE_CUSTOMER);
@@ -61,7 +61,7 @@ TEST_CASE("unanswered questions, order numbers, blank rows") {
                          "Would you buy again?,,#1001,a@example.com\n"
                          "Would you buy again?,Yes,#1002,\n"
                          ",,,\n");
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   REQUIRE(r.records.size() == 2);
   // Nothing answered: the question stays as a column, the order still keys it.
   CHECK(r.records[0].get("question") == "Would you buy again?");

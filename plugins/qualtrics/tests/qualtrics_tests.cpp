@@ -110,7 +110,7 @@ TEST_CASE("qualtrics: include_previews, include_tests and include_spam import th
   r = run_ok(sample(), {{"include_previews", "no"}, {"include_spam", "yes"}});
   CHECK(r.records.size() == 4);
   auto bad = csv_test::run(sample(), {{"include_tests", "sometimes"}});
-  CHECK(bad.open_status == REBUY_ERROR);
+  CHECK(bad.status == REBUY_ERROR);
   CHECK(bad.error == "option include_tests must be 1 or 0, not \"sometimes\"");
 }
 
@@ -136,7 +136,7 @@ TEST_CASE("qualtrics: --map takes a tag or a question label") {
   CHECK(r.role_of("Q1") == REBUY_ROLE_SEGMENT);
   CHECK(r.records.at(0).role(REBUY_ROLE_SEGMENT) == "Shoes,Socks");
   auto bad = csv_test::run(sample(), {{"map", "nps=Q99"}});
-  CHECK(bad.open_status == REBUY_ERROR);
+  CHECK(bad.status == REBUY_ERROR);
   CHECK(bad.error.find("no column \"Q99\"") != std::string::npos);
 }
 
@@ -217,20 +217,20 @@ TEST_CASE("qualtrics: ragged and unterminated rows are rejects with line and rea
 
 TEST_CASE("qualtrics: broken headers are errors naming the row and line") {
   auto r = csv_test::run("StartDate,ResponseId\n");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("no header row 2") != std::string::npos);
 
   r = csv_test::run("StartDate,ResponseId\nStart Date,Response ID\n2024-01-01,R_1\n");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("header row 3 on line 3 is not Qualtrics' ImportId row") != std::string::npos);
 
   r = csv_test::run("StartDate,ResponseId,Q1\nStart Date,Response ID\n\"{\"\"ImportId\"\":1}\"\n");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("header row 2 on line 2 has 2 fields, header row 1 has 3") !=
         std::string::npos);
 
   r = csv_test::run("StartDate,ResponseId\nStart Date,\"Response ID\n");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("header row 2 (question labels) on line 2 never ends") != std::string::npos);
 }
 

@@ -6,7 +6,7 @@ namespace ic = importer_checks;
 
 TEST_CASE("Judge.me, spam skipped with the rule named") {
   auto r = ic::import(ic::test_file("check_sample.csv"));
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
   CHECK(r.role_of("title") == REBUY_ROLE_TITLE);
   CHECK(r.role_of("body") == REBUY_ROLE_TEXT);
@@ -37,7 +37,7 @@ TEST_CASE("Judge.me, spam skipped with the rule named") {
 
 TEST_CASE("Shopify Product Reviews") {
   auto r = ic::import(ic::test_file("shopify_product_reviews.csv"));
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.role_of("created_at") == REBUY_ROLE_SUBMITTED_AT);
   CHECK(r.role_of("email") == REBUY_ROLE_CUSTOMER);
   CHECK(r.role_of("author") == REBUY_ROLE_ATTRIBUTE);
@@ -50,7 +50,7 @@ TEST_CASE("Shopify Product Reviews") {
 
 TEST_CASE("Yotpo") {
   auto r = ic::import(ic::test_file("yotpo.csv"));
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.role_of("Review Score") == REBUY_ROLE_RATING);
   CHECK(r.role_of("Review Content") == REBUY_ROLE_TEXT);
   CHECK(r.role_of("Date") == REBUY_ROLE_SUBMITTED_AT);

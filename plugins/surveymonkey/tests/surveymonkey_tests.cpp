@@ -142,10 +142,10 @@ TEST_CASE("surveymonkey: duplicate questions get stable unique names") {
 
 TEST_CASE("surveymonkey: a missing second header row is an error naming the line") {
   auto r = csv_test::run("Respondent ID,Q1\n");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("no header row 2") != std::string::npos);
   r = csv_test::run("Respondent ID,Q1\n3237565956,Lottery B\n");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("header row 2 on line 2 gives a Respondent ID (\"3237565956\")") !=
         std::string::npos);
 }

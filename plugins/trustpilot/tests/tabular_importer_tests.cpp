@@ -35,7 +35,7 @@ TEST_CASE("tabular: head_header reads the first non-blank record, not JSON or bi
 
 TEST_CASE("tabular: records carry line, kind, roles, roles trimmed, attributes verbatim") {
   auto r = run(header + "r1,2025-03-02 10:12:00, 5 ,\"Fine, &amp; fast\"\n");
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
   REQUIRE(r.records.size() == 1);
   const auto &rec = r.records[0];
@@ -105,13 +105,13 @@ TEST_CASE("tabular: --map and attribute= override the layout's roles") {
   std::string text =
       "Review Id,Review Created (UTC),Review Stars,Review Content,Note\nr1,d,5,body,n\n";
   auto r = run(text, {{"map", "text=Note"}, {"attribute", "review content"}, {"map", "id=Note"}});
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.role_of("Review Id") == REBUY_ROLE_ATTRIBUTE); // id moved
   CHECK(r.role_of("Note") == REBUY_ROLE_ID);
   CHECK(r.role_of("Review Content") == REBUY_ROLE_ATTRIBUTE);
 
   auto bad = run(text, {{"map", "rating=Nope"}});
-  CHECK(bad.open_status == REBUY_ERROR);
+  CHECK(bad.status == REBUY_ERROR);
   CHECK(bad.error.find("no column \"Nope\"") != std::string::npos);
 }
 
@@ -125,16 +125,16 @@ TEST_CASE("tabular: duplicate and blank header names are made unique") {
 
 TEST_CASE("tabular: broken or foreign headers are clear errors") {
   auto empty = run("");
-  CHECK(empty.open_status == REBUY_ERROR);
+  CHECK(empty.status == REBUY_ERROR);
   CHECK(empty.error == "the input is empty: no header line");
 
   auto open = run("\nReview Id,\"Review Stars\n");
-  CHECK(open.open_status == REBUY_ERROR);
+  CHECK(open.status == REBUY_ERROR);
   CHECK(open.error == "the header on line 2 never ends: unterminated quoted field "
                       "starting at line 2");
 
   auto foreign = run("id,rating,comment\n1,5,x\n");
-  CHECK(foreign.open_status == REBUY_ERROR);
+  CHECK(foreign.status == REBUY_ERROR);
   CHECK(foreign.error == "the header is not one this importer reads; Trustpilot "
                          "review export needs \"Review Created (UTC)\" \"Review Stars\"; the "
                          "columns are: \"id\", \"rating\", \"comment\"");

@@ -6,7 +6,7 @@ namespace ic = importer_checks;
 
 TEST_CASE("the check sample, every row a review") {
   auto r = ic::import(ic::test_file("check_sample.csv"));
-  REQUIRE(r.open_status == REBUY_OK);
+  REQUIRE(r.status == REBUY_OK);
   CHECK(r.kind == REBUY_RECORD_REVIEW);
   CHECK(r.role_of("Review Id") == REBUY_ROLE_ID);
   CHECK(r.role_of("Review Created (UTC)") == REBUY_ROLE_SUBMITTED_AT);

@@ -71,10 +71,10 @@ TEST_CASE("typeform: line ends, ragged rows, duplicate question titles") {
 
 TEST_CASE("typeform: a header without the token column is an error") {
   auto r = csv_test::run("id,Submit Date (UTC)\n1,2024-01-01 00:00:00\n");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("not Typeform's response token \"#\"") != std::string::npos);
   r = csv_test::run("");
-  CHECK(r.open_status == REBUY_ERROR);
+  CHECK(r.status == REBUY_ERROR);
   CHECK(r.error.find("no header") != std::string::npos);
 }
 

@@ -102,6 +102,7 @@ struct result {
   std::vector<record> records;
   std::vector<issue> rejects, skips;
   std::vector<std::pair<rebuy_log_level, std::string>> log;
+  size_t batches = 0; // read_batch calls that returned REBUY_OK
 
   size_t rows() const { return records.size() + rejects.size() + skips.size(); }
   // The role describe() gave the column, or -1 when there is no such column.
@@ -157,6 +158,7 @@ inline result run(const rebuy_input *input, const option_list &options = {},
       r.status = s;
       break;
     }
+    ++r.batches;
     for (size_t i = 0; i < b.record_count; ++i) {
       record rec{b.records[i].line, b.records[i].kind, {}};
       for (size_t f = 0; f < b.records[i].field_count; ++f) {
