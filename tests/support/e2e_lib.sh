@@ -1,5 +1,5 @@
-# Shared by the survey importers' tests/cli.sh: runs `rebuy` in a scratch
-# directory and checks what it prints. (A candidate for tests/e2e once merged.)
+# Shared by the importers' end-to-end scripts: runs `rebuy` in a scratch
+# directory and checks what it prints.
 # usage: source e2e_lib.sh REBUY_BIN; then check ... ; finish
 rebuy=$1
 work=$(mktemp -d)
@@ -36,6 +36,13 @@ imports_as() {
     "rows: $in in = $stored stored (0 new, 0 updated, $stored unchanged) + $rejected rejected + $skipped skipped"
 }
 imports=0
+
+# import_says DB FILE TEXT: `rebuy --db DB import FILE` succeeds and prints TEXT.
+import_says() {
+  "$rebuy" --db "$1" import "$2" >out 2>&1 && grep -qF -- "$3" out || { echo "expected: $3" >&2; cat out >&2; return 1; }
+}
+# stored DB N: the report counts N responses.
+stored() { "$rebuy" --db "$1" report --format json >report.json && grep -qF "\"responses\": $2," report.json; }
 
 # imports_bare_cr FILE PLUGIN STORED FIELDS: FILE with bare CR line ends (old
 # Mac Excel) and a two-field row appended reads as STORED rows and a reject

@@ -4,23 +4,8 @@
 # updates an edited review instead of duplicating it.
 # usage: cli_real_files.sh REBUY_BIN REAL_DATA_DIR FIXTURE_DIR
 set -uo pipefail
-rebuy=$1 real=$2 data=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-unset REBUY_PLUGIN_PATH REBUY_DB
-
-passed=0 failed=0
-check() { # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
-}
-# import_says DB FILE TEXT: the import succeeds and prints TEXT
-import_says() {
-  "$rebuy" --db "$1" import "$2" >out 2>&1 && grep -qF -- "$3" out || { echo "expected: $3" >&2; cat out >&2; return 1; }
-}
-# stored DB N: the report counts N responses
-stored() { "$rebuy" --db "$1" report --format json >report.json && grep -qF "\"responses\": $2," report.json; }
+real=$2 data=$3
+source "$(dirname "$0")/../../../tests/support/e2e_lib.sh" "$1"
 
 fashion="$real/amazon/AMAZON_FASHION_5.json"
 # 68 of the 3,176 lines repeat an earlier review to the letter: stored once.
@@ -40,5 +25,4 @@ check "export" bash -c "'$rebuy' --db e.db export --format jsonl >export.jsonl"
 check "the edited text is stored" grep -qF "shrank in the wash" export.jsonl
 check "the old text is gone" bash -c "! grep -qF '\"Runs small.\"' export.jsonl"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

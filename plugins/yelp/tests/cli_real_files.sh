@@ -4,23 +4,8 @@
 # updates an edited review instead of duplicating it.
 # usage: cli_real_files.sh REBUY_BIN REAL_DATA_DIR FIXTURE_DIR
 set -uo pipefail
-rebuy=$1 real=$2 data=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-unset REBUY_PLUGIN_PATH REBUY_DB
-
-passed=0 failed=0
-check() { # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
-}
-# import_says DB FILE TEXT: the import succeeds and prints TEXT
-import_says() {
-  "$rebuy" --db "$1" import "$2" >out 2>&1 && grep -qF -- "$3" out || { echo "expected: $3" >&2; cat out >&2; return 1; }
-}
-# stored DB N: the report counts N responses
-stored() { "$rebuy" --db "$1" report --format json >report.json && grep -qF "\"responses\": $2," report.json; }
+real=$2 data=$3
+source "$(dirname "$0")/../../../tests/support/e2e_lib.sh" "$1"
 
 sample="$real/yelp/review_sample.first1000.json"
 check "chosen and counted" import_says f.db "$sample" \
@@ -39,5 +24,4 @@ check "export" bash -c "'$rebuy' --db e.db export --format jsonl >export.jsonl"
 check "the edited text is stored" grep -qF "new owners cut the portions" export.jsonl
 check "the old text is gone" bash -c "! grep -qF '\"Okay coffee.\"' export.jsonl"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
