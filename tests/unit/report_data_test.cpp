@@ -242,6 +242,8 @@ TEST_CASE("report customers: at risk by value, and won back") {
   CHECK(c.at_risk[0].customer == "C5");
   CHECK(c.at_risk[0].value == doctest::Approx(500));
   CHECK(c.at_risk[0].said == "probably_not");
+  CHECK(c.at_risk[0].latest_at == "2025-11-03T10:00:00Z");
+  CHECK(c.at_risk[0].orders == 1);
   CHECK(c.at_risk[0].quote.find("<script>") != std::string::npos); // raw here; writers escape
   REQUIRE(c.won_back.size() == 2);
   std::vector<std::string> won;
@@ -285,6 +287,11 @@ TEST_CASE("report days: parsing, formatting and refusing impossible dates") {
   CHECK_THROWS(parse_day("11/02/2025"));
   CHECK(day_of("2025-11-01T18:45:04Z") == parse_day("2025-11-01"));
   CHECK(day_of("") == -1);
+  // time_key orders stored timestamps as their text does, undated first.
+  CHECK(time_key("") < time_key("2025-01-01T00:00:00Z"));
+  CHECK(time_key("2025-01-01T00:00:00Z") < time_key("2025-01-01T00:00:00.5Z"));
+  CHECK(time_key("2025-01-01T00:00:00.5Z") < time_key("2025-01-01T00:00:01Z"));
+  CHECK(time_key("2024-12-31T23:59:59.999Z") < time_key("2025-01-01T00:00:00Z"));
 }
 
 TEST_CASE("report customers: without orders, value is the order values given with any feedback") {

@@ -2,8 +2,11 @@
 
 #include "report/themes_data.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <limits>
 
 namespace rebuy::core {
 namespace {
@@ -14,13 +17,37 @@ std::string said_of(const scanned_response &r) {
   return fmt::format("estimated {:.0f} % ({})", 100 * r.probability, r.basis);
 }
 
-struct order_facts {
-  double amount = 0;
-  uint64_t orders = 0;
-  std::string last_at;
+// One customer's feedback, folded.
+struct customer_state {
+  std::string_view customer;
+  int64_t latest_id = 0, latest_at = std::numeric_limits<int64_t>::min();
+  intent latest = intent::unknown;
+  int64_t first_no_at = 0; // earliest would-not feedback, when said_no
+  bool said_no = false;
+  double stated_value = 0;
+  bool has_stated_value = false;
+  bool has_intent = false; // some feedback says whether they return
 };
 
 } // namespace
+
+customer_orders::customer_orders(sql::connection &db) {
+  auto s = db.prepare("SELECT customer, amount, ordered_at FROM orders");
+  while (s.step()) {
+    any_ = true;
+    std::string_view customer = s.column_text(0);
+    if (customer.empty()) continue;
+    auto &o = entry(by_customer_, customer);
+    o.amount += s.is_null(1) ? 0 : s.column_double(1);
+    ++o.orders;
+    o.last_at = std::max(o.last_at, time_key(s.column_text(2)));
+  }
+}
+
+const customer_orders::facts *customer_orders::find(std::string_view customer) const {
+  auto it = by_customer_.find(customer);
+  return it == by_customer_.end() ? nullptr : &it->second;
+}
 
 void customers_builder::add(const scanned_response &r) {
   if (r.customer.empty()) return;
@@ -28,83 +55,87 @@ void customers_builder::add(const scanned_response &r) {
   const bool says = said == intent::would || said == intent::would_not;
   // Order values given with any response count, even one without an intent.
   if (!says && std::isnan(r.order_value)) return;
-  state &s = entry(customers_, r.customer);
-  if (!std::isnan(r.order_value)) s.stated_value += r.order_value, s.has_stated_value = true;
-  if (!says) return;
-  s.has_intent = true;
-  if (said == intent::would_not) {
-    if (!s.said_no || r.submitted_at < s.first_no_at) s.first_no_at = r.submitted_at;
-    s.said_no = true;
-  }
-  if (s.latest_id == 0 || r.submitted_at > s.latest_at ||
-      (r.submitted_at == s.latest_at && r.id > s.latest_id)) {
-    s.latest_id = r.id;
-    s.latest_at = r.submitted_at;
-    s.latest = said;
-    s.latest_said = said_of(r);
-  }
+  feedback f;
+  f.hash = std::hash<std::string_view>{}(r.customer);
+  f.name_at = names_.size();
+  f.name_size = static_cast<uint32_t>(std::min<size_t>(r.customer.size(), UINT32_MAX));
+  names_.append(r.customer.substr(0, f.name_size));
+  f.said = says ? said : intent::unknown;
+  f.id = r.id;
+  f.at = time_key(r.submitted_at);
+  f.value = r.order_value;
+  feedback_.push_back(f);
 }
 
-customers_data customers_builder::finish(sql::connection &db, const report_options &options) const {
-  customers_data out;
-  out.customers = static_cast<uint64_t>(std::count_if(
-      customers_.begin(), customers_.end(), [](const auto &c) { return c.second.has_intent; }));
-  // One sequential pass over the orders: cheaper than grouping through the
-  // customer index, which looks every order up again for its amount.
-  string_map<order_facts> orders;
-  bool any_orders = false;
-  {
-    auto s = db.prepare("SELECT customer, amount, ordered_at FROM orders");
-    while (s.step()) {
-      any_orders = true;
-      std::string_view customer = s.column_text(0);
-      if (customer.empty() || customers_.find(customer) == customers_.end()) continue;
-      auto &o = entry(orders, customer);
-      o.amount += s.is_null(1) ? 0 : s.column_double(1);
-      ++o.orders;
-      std::string_view at = s.column_text(2);
-      if (at > o.last_at) o.last_at = at;
-    }
-  }
-  const bool any_stated = std::any_of(customers_.begin(), customers_.end(),
-                                      [](const auto &c) { return c.second.has_stated_value; });
-  out.value_basis = any_orders ? "orders" : any_stated ? "order values given with feedback" : "";
+customers_data customers_builder::finish(sql::connection &db, const report_scores &scores,
+                                         const customer_orders &orders,
+                                         const report_options &options) {
+  // Each customer's feedback together, oldest first.
+  std::sort(feedback_.begin(), feedback_.end(), [this](const feedback &a, const feedback &b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
+    if (int c = name_of(a).compare(name_of(b)); c != 0) return c < 0;
+    return a.at != b.at ? a.at < b.at : a.id < b.id;
+  });
 
-  // Classify everyone, keep only what ranking needs, build rows for those shown.
+  customers_data out;
+  out.value_basis = orders.any() ? "orders" : "";
   struct candidate {
     double value;
-    const std::string *customer;
-    const state *s;
-    const order_facts *o;
+    std::string_view customer;
+    int64_t latest_at, latest_id;
+    const customer_orders::facts *o;
     bool won_by_order;
   };
   std::vector<candidate> at_risk, won_back;
-  for (const auto &[customer, s] : customers_) {
-    if (!s.has_intent) continue;
-    auto o = orders.find(customer);
-    const order_facts *facts = o == orders.end() ? nullptr : &o->second;
+  auto classify = [&](const customer_state &s) {
+    if (s.has_stated_value && out.value_basis.empty())
+      out.value_basis = "order values given with feedback";
+    if (!s.has_intent) return;
+    ++out.customers;
+    const customer_orders::facts *facts = orders.find(s.customer);
     double value = NAN;
-    if (any_orders)
+    if (orders.any())
       value = facts ? facts->amount : 0;
     else if (s.has_stated_value)
       value = s.stated_value;
-    // An order after the latest "no" (times compare as ISO text) wins them back.
-    const bool ordered_since = facts && !s.latest_at.empty() && facts->last_at > s.latest_at;
+    // An order after the latest "no" wins them back; undated feedback has no "after".
+    const bool ordered_since =
+        facts && s.latest_at != std::numeric_limits<int64_t>::min() && facts->last_at > s.latest_at;
+    const candidate c{value, s.customer, s.latest_at, s.latest_id, facts, false};
     if (s.latest == intent::would_not && !ordered_since)
-      at_risk.push_back({value, &customer, &s, facts, false});
+      at_risk.push_back(c);
     else if (s.said_no && s.latest == intent::would_not)
-      won_back.push_back({value, &customer, &s, facts, true});
+      won_back.push_back(c), won_back.back().won_by_order = true;
     else if (s.said_no && s.first_no_at < s.latest_at)
-      won_back.push_back({value, &customer, &s, facts, false});
+      won_back.push_back(c);
+  };
+  for (size_t i = 0; i < feedback_.size();) {
+    const uint64_t hash = feedback_[i].hash;
+    customer_state s;
+    s.customer = name_of(feedback_[i]);
+    for (; i < feedback_.size() && feedback_[i].hash == hash && name_of(feedback_[i]) == s.customer;
+         ++i) {
+      const feedback &f = feedback_[i];
+      if (!std::isnan(f.value)) s.stated_value += f.value, s.has_stated_value = true;
+      if (f.said == intent::unknown) continue;
+      s.has_intent = true;
+      if (f.said == intent::would_not && !s.said_no) s.first_no_at = f.at, s.said_no = true;
+      s.latest_id = f.id, s.latest_at = f.at, s.latest = f.said; // sorted: the last one wins
+    }
+    classify(s);
   }
   out.at_risk_total = at_risk.size();
   out.won_back_total = won_back.size();
+
   auto by_value = [](const candidate &a, const candidate &b) {
     double x = std::isnan(a.value) ? -1 : a.value, y = std::isnan(b.value) ? -1 : b.value;
     if (x != y) return x > y;
-    if (a.s->latest_at != b.s->latest_at) return a.s->latest_at > b.s->latest_at;
-    return *a.customer < *b.customer;
+    if (a.latest_at != b.latest_at) return a.latest_at > b.latest_at;
+    return a.customer < b.customer;
   };
+  // One lookup per row shown for what only the rows need.
+  auto latest = db.prepare(
+      "SELECT coalesce(submitted_at, ''), coalesce(text, title, '') FROM responses WHERE id = ?1");
   auto rows_of = [&](std::vector<candidate> &all, bool won) {
     const size_t keep = std::min(all.size(), options.max_rows);
     std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(keep), all.end(), by_value);
@@ -112,15 +143,22 @@ customers_data customers_builder::finish(sql::connection &db, const report_optio
     for (size_t i = 0; i < keep; ++i) {
       const auto &c = all[i];
       customer_row row;
-      row.customer = *c.customer;
+      row.customer = c.customer;
       row.value = c.value;
       row.orders = c.o ? c.o->orders : 0;
-      row.latest_at = c.s->latest_at;
-      row.said = c.s->latest_said;
+      latest.bind(1, c.latest_id);
+      if (latest.step()) {
+        row.latest_at = latest.column_text(0);
+        row.quote = quote_of(latest.column_text(1));
+      }
+      latest.reset();
+      scanned_response r;
+      r.id = c.latest_id;
+      scores.fill(r);
+      row.said = said_of(r);
       if (won)
         row.reason = c.won_by_order ? "ordered again after saying they would not"
                                     : "said they would buy again after saying they would not";
-      row.quote = quote_of(response_text(db, c.s->latest_id)); // one lookup per row shown
       rows.push_back(std::move(row));
     }
     return rows;

@@ -2,6 +2,7 @@
 // Section 5: who to call — customers whose latest feedback says they will not
 // come back (most valuable first), and customers won back.
 #include "report/figures.hpp"
+#include "report/report_scores.hpp"
 #include "report/string_map.hpp"
 #include "store/sqlite.hpp"
 
@@ -27,24 +28,48 @@ struct customers_data {
   std::vector<customer_row> at_risk, won_back; // at most max_rows each
 };
 
-class customers_builder {
+// Every customer's orders, summed: read once, sequentially.
+class customer_orders {
 public:
-  void add(const scanned_response &r);
-  customers_data finish(sql::connection &db, const report_options &options) const;
+  struct facts {
+    double amount = 0;
+    uint64_t orders = 0;
+    int64_t last_at = INT64_MIN; // time_key of the latest order
+  };
+  explicit customer_orders(sql::connection &db);
+  bool any() const { return any_; } // the store has orders, with or without customers
+  const facts *find(std::string_view customer) const;
 
 private:
-  struct state {
-    int64_t latest_id = 0;
-    std::string latest_at; // "" sorts before every time: undated feedback counts as oldest
-    intent latest = intent::unknown;
-    std::string latest_said;
-    std::string first_no_at; // earliest would-not feedback
-    bool said_no = false;
-    double stated_value = 0;
-    bool has_stated_value = false;
-    bool has_intent = false; // some feedback says whether they return
+  string_map<facts> by_customer_;
+  bool any_ = false;
+};
+
+// Keeps one small record per response with a customer, and groups them by
+// customer at the end by sorting: a hash map keyed by customer would cost a
+// cache miss or three per response.
+class customers_builder {
+public:
+  explicit customers_builder(size_t expected_responses) { feedback_.reserve(expected_responses); }
+  void add(const scanned_response &r);
+  customers_data finish(sql::connection &db, const report_scores &scores,
+                        const customer_orders &orders, const report_options &options);
+
+private:
+  struct feedback {
+    uint64_t hash; // of the customer
+    size_t name_at;
+    uint32_t name_size; // the customer: names_.substr(name_at, name_size)
+    intent said;
+    int64_t id;
+    int64_t at;   // time_key(submitted_at)
+    double value; // order value given with it, NaN if none
   };
-  string_map<state> customers_;
+  std::string_view name_of(const feedback &f) const {
+    return {names_.data() + f.name_at, f.name_size};
+  }
+  std::vector<feedback> feedback_;
+  std::string names_;
 };
 
 } // namespace rebuy::core

@@ -6,6 +6,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <future>
 
 namespace rebuy::core {
 namespace {
@@ -79,6 +80,19 @@ period_plan plan_period(sql::connection &db, const report_filter &filter) {
   return p;
 }
 
+// Runs read(connection) on a second, read-only connection in another thread
+// when the store is a file, so that both cores work; else later, on db.
+template <typename Read>
+auto read_beside(sql::connection &db, Read read) -> std::future<decltype(read(db))> {
+  const std::filesystem::path path = db.path();
+  if (path.empty() || path == ":memory:")
+    return std::async(std::launch::deferred, [&db, read] { return read(db); });
+  return std::async(std::launch::async, [path, read] {
+    sql::connection reader(path, /*read_only=*/true);
+    return read(reader);
+  });
+}
+
 } // namespace
 
 std::string rate_definition(rate_basis basis) {
@@ -121,7 +135,11 @@ report_data build_report(sql::connection &db, const report_options &options) {
   report_data out;
   out.generated_at = now_utc();
   out.options = options;
+  // The scores and the orders are read beside the period; the scan needs both.
+  auto orders_read = read_beside(db, [](sql::connection &c) { return customer_orders(c); });
+  auto scores_read = read_beside(db, [](sql::connection &c) { return report_scores(c); });
   const period_plan period = plan_period(db, options.filter);
+  const report_scores scores = scores_read.get();
 
   std::vector<std::string> dimensions(std::begin(fixed_dimensions), std::end(fixed_dimensions));
   dimensions.insert(dimensions.end(), options.by.begin(), options.by.end());
@@ -129,10 +147,10 @@ report_data build_report(sql::connection &db, const report_options &options) {
   trend_builder trend(period.first, period.last);
   breakdown_builder breakdowns(dimensions);
   themes_builder themes;
-  customers_builder customers;
+  customers_builder customers(scores.ids());
   calibration_builder calibration;
 
-  scan_responses(db, options, [&](const scanned_response &r) {
+  scan_responses(db, options, scores, [&](const scanned_response &r) {
     const int64_t day = day_of(r.submitted_at);
     if (day >= period.current_from && day <= period.current_to) headline.add_current(r);
     if (day >= period.previous_from && day <= period.previous_to) headline.add_previous(r);
@@ -162,7 +180,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
   out.trend = trend.finish(basis, options);
   out.breakdowns = breakdowns.finish(out.headline.overall, basis, options);
   out.themes = themes.finish(db, overall, basis, options);
-  out.customers = customers.finish(db, options);
+  out.customers = customers.finish(db, scores, orders_read.get(), options);
   out.calibration = calibration.finish();
   out.referral = reported_referral_of(db, options.filter);
 

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <limits>
 
 namespace rebuy::core {
 namespace {
@@ -68,6 +69,17 @@ int64_t parse_day(const std::string &text) {
 }
 
 int64_t day_of(std::string_view timestamp) { return day_or_minus_one(timestamp); }
+
+int64_t time_key(std::string_view timestamp) {
+  if (timestamp.empty()) return std::numeric_limits<int64_t>::min();
+  int64_t key = 0;
+  int digits = 0;
+  for (char c : timestamp)
+    if (c >= '0' && c <= '9' && digits < 17) key = key * 10 + (c - '0'), ++digits;
+  for (; digits < 17; ++digits)
+    key *= 10;
+  return key;
+}
 
 int64_t month_start(int64_t day) {
   auto c = civil_from_days(day);

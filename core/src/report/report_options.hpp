@@ -30,6 +30,9 @@ int64_t parse_day(const std::string &text);
 std::string format_day(int64_t days);
 // The day of an ISO timestamp ("2025-11-01T18:45:04Z"), or nullopt-like -1 when unreadable.
 int64_t day_of(std::string_view timestamp);
+// A number that orders stored timestamps as their text does, "" first: the
+// digits of YYYYMMDDhhmmss and milliseconds (cheaper to keep than the text).
+int64_t time_key(std::string_view timestamp);
 // The first day of `day`'s month.
 int64_t month_start(int64_t day);
 

@@ -1,10 +1,8 @@
 #pragma once
 // One pass over the responses a report covers, each with the scores the
-// report reads. The scores table is read once, sequentially, into arrays
-// indexed by response id; then the responses are streamed once: no per-row
-// joins or lookups, memory proportional to the number of responses times a
-// few bytes per metric read.
+// report reads (report_scores, read beforehand): no per-row joins or lookups.
 #include "report/report_options.hpp"
+#include "report/report_scores.hpp"
 #include "store/sqlite.hpp"
 
 #include <cmath>
@@ -45,7 +43,7 @@ struct scanned_response {
 // Streams every response matching options.filter's source and attribute
 // conditions (dates are the caller's business: the previous period lies
 // outside them). Throws usage_error for an attribute name rebuy cannot query.
-void scan_responses(sql::connection &db, const report_options &options,
+void scan_responses(sql::connection &db, const report_options &options, const report_scores &scores,
                     const std::function<void(const scanned_response &)> &visit);
 
 // The SQL condition (on `responses r`) for the filter's source and --where,

@@ -1,0 +1,56 @@
+#include "report/report_scores.hpp"
+
+#include "report/response_scan.hpp"
+#include "report/string_map.hpp"
+
+namespace rebuy::core {
+
+void score_column::read(sql::connection &db, int64_t first_id, int64_t last_id) {
+  const size_t size = last_id >= first_id ? static_cast<size_t>(last_id - first_id + 1) : 0;
+  first_ = first_id;
+  if (what_ != kept::label) values_.assign(size, NAN);
+  if (what_ != kept::value) labels_.assign(size, 0);
+  labels_dict_.assign(1, std::string());
+  string_map<uint32_t> index; // label → its place in labels_dict_
+  auto s = db.prepare(
+      "SELECT response_id, value, label FROM scores WHERE analyzer = ?1 AND metric = ?2");
+  s.bind(1, std::string_view(analyzer_)).bind(2, std::string_view(metric_));
+  while (s.step()) {
+    const size_t at = static_cast<size_t>(s.column_int(0) - first_);
+    if (at >= size) continue; // written after the report started
+    if (what_ != kept::label && !s.is_null(1)) values_[at] = s.column_double(1);
+    if (what_ != kept::value && !s.is_null(2)) {
+      std::string_view label = s.column_text(2);
+      auto it = index.find(label);
+      if (it == index.end()) {
+        it = index.emplace(std::string(label), static_cast<uint32_t>(labels_dict_.size())).first;
+        labels_dict_.emplace_back(label);
+      }
+      labels_[at] = it->second;
+    }
+  }
+}
+
+report_scores::report_scores(sql::connection &db) {
+  int64_t first_id = 0, last_id = -1;
+  {
+    auto s = db.prepare("SELECT min(id), max(id) FROM responses");
+    if (s.step() && !s.is_null(0)) first_id = s.column_int(0), last_id = s.column_int(1);
+  }
+  ids_ = last_id >= first_id ? static_cast<size_t>(last_id - first_id + 1) : 0;
+  for (auto *c : {&nps_, &top2_, &level_, &probability_, &basis_, &ordered_, &themes_, &stage_})
+    c->read(db, first_id, last_id);
+}
+
+void report_scores::fill(scanned_response &r) const {
+  r.nps_class = nps_.value(r.id);
+  r.top2 = top2_.value(r.id);
+  r.level = level_.value(r.id);
+  r.level_label = level_.label(r.id);
+  r.probability = probability_.value(r.id);
+  r.basis = basis_.label(r.id);
+  r.ordered_again = ordered_.value(r.id);
+  r.themes = themes_.label(r.id);
+}
+
+} // namespace rebuy::core
