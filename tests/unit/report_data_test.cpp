@@ -312,3 +312,40 @@ TEST_CASE("report customers: without orders, value is the order values given wit
   CHECK(c.at_risk[0].value == doctest::Approx(80));
   CHECK(c.at_risk[1].value == doctest::Approx(30));
 }
+
+TEST_CASE("report trend: every month from the first to the last, empty ones included") {
+  report_store s;
+  using r = report_store::response;
+  s.add(r{1, "web", "2025-01-10T00:00:00Z"});
+  s.add(r{2, "web", "2025-01-20T00:00:00Z"});
+  s.add(r{3, "web", "2025-04-02T00:00:00Z"}); // nothing in February and March
+  s.add(r{4, "web", "2025-06-30T00:00:00Z"});
+  for (int id : {1, 2, 3, 4})
+    s.nps(id, id == 3 ? -1.0 : 1.0);
+  auto t = build_report(*s.db, {}).trend;
+  CHECK(t.granularity == "month");
+  std::vector<std::string> periods;
+  for (const auto &p : t.points)
+    periods.push_back(p.period);
+  CHECK(periods ==
+        std::vector<std::string>{"2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"});
+  CHECK(t.points[0].values.responses == 2);
+  CHECK(t.points[1].values.responses == 0);
+  CHECK(std::isnan(t.points[1].values.nps.score));
+  CHECK(t.points[1].to == "2025-02-28");
+  CHECK(t.points[3].values.nps.score == doctest::Approx(-1));
+}
+
+TEST_CASE("report trend: short periods go by Monday-based week, empty weeks included") {
+  report_store s;
+  using r = report_store::response;
+  s.add(r{1, "web", "2025-11-05T00:00:00Z"}); // Wednesday: the week of Monday 3 November
+  s.add(r{2, "web", "2025-11-24T00:00:00Z"}); // a Monday, two empty weeks later
+  auto t = build_report(*s.db, {}).trend;
+  CHECK(t.granularity == "week");
+  REQUIRE(t.points.size() == 4);
+  CHECK(t.points[0].period == "2025-11-03");
+  CHECK(t.points[0].to == "2025-11-09");
+  CHECK(t.points[1].values.responses == 0);
+  CHECK(t.points[3].period == "2025-11-24");
+}

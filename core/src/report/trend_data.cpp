@@ -27,12 +27,18 @@ void trend_builder::add(const scanned_response &r, int64_t day) {
 trend_data trend_builder::finish(rate_basis basis, const report_options &options) const {
   trend_data out;
   out.granularity = monthly_ ? "month" : "week";
-  for (const auto &[start, t] : buckets_) {
+  if (buckets_.empty()) return out;
+  // Every month or week from the first to the last, empty ones included: an
+  // axis that skipped them would draw a gap in the data as a smooth line.
+  const tally none;
+  for (int64_t start = buckets_.begin()->first, last = buckets_.rbegin()->first; start <= last;
+       start = monthly_ ? next_month_start(start) : start + 7) {
+    auto it = buckets_.find(start);
     trend_point p;
     p.from = format_day(start);
     p.to = format_day(monthly_ ? next_month_start(start) - 1 : start + 6);
     p.period = monthly_ ? p.from.substr(0, 7) : p.from;
-    p.values = figures_of(t, basis, options);
+    p.values = figures_of(it == buckets_.end() ? none : it->second, basis, options);
     out.points.push_back(std::move(p));
   }
   return out;
