@@ -4,6 +4,7 @@
 #include "report/string_map.hpp"
 #include "stats/log_odds.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,27 +37,30 @@ struct distinctive_word {
 std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &counts, size_t limit);
 
 template <typename Visit> void for_each_distinct_word(std::string_view text, Visit &&visit) {
-  std::vector<std::string> seen;
-  std::string word;
+  // Lower-cased once into a buffer the words then point into: a million
+  // texts, no allocation per word.
+  thread_local std::string lowered;
+  thread_local std::vector<std::string_view> seen;
+  lowered.clear();
+  seen.clear();
+  lowered.reserve(text.size());
+  size_t word_start = 0;
   auto flush = [&] {
-    bool digits_only = word.find_first_not_of("0123456789") == std::string::npos;
-    if (word.size() >= 3 && !digits_only && !is_stop_word(word)) {
-      bool repeated = false;
-      for (const auto &s : seen)
-        if (s == word) repeated = true;
-      if (!repeated) {
-        visit(std::string_view(word));
-        seen.push_back(word);
-      }
+    std::string_view word(lowered.data() + word_start, lowered.size() - word_start);
+    bool digits_only = word.find_first_not_of("0123456789") == std::string_view::npos;
+    if (word.size() >= 3 && !digits_only && !is_stop_word(word) &&
+        std::find(seen.begin(), seen.end(), word) == seen.end()) {
+      visit(word);
+      seen.push_back(word);
     }
-    word.clear();
+    word_start = lowered.size();
   };
   for (char c : text) {
     auto u = static_cast<unsigned char>(c);
     if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80)
-      word += c;
+      lowered += c;
     else if (u >= 'A' && u <= 'Z')
-      word += static_cast<char>(u - 'A' + 'a');
+      lowered += static_cast<char>(u - 'A' + 'a');
     else if (c != '\'')
       flush();
   }
