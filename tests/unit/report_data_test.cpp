@@ -252,6 +252,9 @@ TEST_CASE("report customers: at risk by value, and won back") {
   std::sort(won.begin(), won.end());
   CHECK(won == std::vector<std::string>{"C2", "C8"}); // C2 said yes after no; C8 ordered again
   CHECK(c.won_back[0].customer == "C8");              // more valuable first
+  // Worth: C5 500 at risk; C8 100 won back; the others have no orders.
+  CHECK(c.at_risk_value == doctest::Approx(500));
+  CHECK(c.value_of_all == doctest::Approx(600));
 }
 
 TEST_CASE("report calibration: scikit-learn bins and the Brier score") {
@@ -311,6 +314,7 @@ TEST_CASE("report customers: without orders, value is the order values given wit
   CHECK(c.at_risk[0].customer == "C1");
   CHECK(c.at_risk[0].value == doctest::Approx(80));
   CHECK(c.at_risk[1].value == doctest::Approx(30));
+  CHECK(c.at_risk_value == doctest::Approx(110));
 }
 
 TEST_CASE("report trend: every month from the first to the last, empty ones included") {

@@ -125,6 +125,8 @@ TEST_CASE("json report: the documented keys, null where nothing is known") {
   CHECK(json["calibration"]["brier"].IsNull());
   CHECK(json["at_risk"].IsArray());
   CHECK(json["at_risk"].Size() == 3);
+  CHECK(json["customers"]["at_risk_value"].GetDouble() <=
+        json["customers"]["value_of_all"].GetDouble());
   CHECK(json["themes"][0]["theme"].GetString() ==
         std::string(script_payload) + " " + attribute_payload);
 
@@ -133,6 +135,8 @@ TEST_CASE("json report: the documented keys, null where nothing is known") {
   none.Parse(render_json_report(build_report(*empty.db, {})).c_str());
   CHECK(none["buy_again"]["rate"].IsNull());
   CHECK(none["nps"]["score"].IsNull());
+  CHECK(none["customers"]["at_risk_value"].IsNull()); // no orders, no values given: unknown
+  CHECK(none["customers"]["value_of_all"].IsNull());
   CHECK(none["responses"].GetUint64() == 0);
 }
 

@@ -87,6 +87,7 @@ customers_data customers_builder::finish(sql::connection &db, const report_score
     bool won_by_order;
   };
   std::vector<candidate> at_risk, won_back;
+  double value_of_all = 0, at_risk_value = 0;
   auto classify = [&](const customer_state &s) {
     if (s.has_stated_value && out.value_basis.empty())
       out.value_basis = "order values given with feedback";
@@ -102,8 +103,10 @@ customers_data customers_builder::finish(sql::connection &db, const report_score
     const bool ordered_since =
         facts && s.latest_at != std::numeric_limits<int64_t>::min() && facts->last_at > s.latest_at;
     const candidate c{value, s.customer, s.latest_at, s.latest_id, facts, false};
+    const double known_value = std::isnan(value) ? 0 : value;
+    value_of_all += known_value;
     if (s.latest == intent::would_not && !ordered_since)
-      at_risk.push_back(c);
+      at_risk.push_back(c), at_risk_value += known_value;
     else if (s.said_no && s.latest == intent::would_not)
       won_back.push_back(c), won_back.back().won_by_order = true;
     else if (s.said_no && s.first_no_at < s.latest_at)
@@ -124,6 +127,8 @@ customers_data customers_builder::finish(sql::connection &db, const report_score
     }
     classify(s);
   }
+  if (out.value_basis.empty()) value_of_all = at_risk_value = NAN;
+  out.value_of_all = value_of_all, out.at_risk_value = at_risk_value;
   out.at_risk_total = at_risk.size();
   out.won_back_total = won_back.size();
 

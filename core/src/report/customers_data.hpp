@@ -25,6 +25,9 @@ struct customers_data {
   std::string value_basis; // "orders", "order values given with feedback" or "" (unknown)
   uint64_t customers = 0;  // distinct customers with feedback saying whether they return
   uint64_t at_risk_total = 0, won_back_total = 0;
+  // What the customers with intent are worth together, and the at-risk ones
+  // among them (NaN when value_basis is unknown).
+  double value_of_all = NAN, at_risk_value = NAN;
   std::vector<customer_row> at_risk, won_back; // at most max_rows each
 };
 

@@ -267,6 +267,12 @@ void customers(std::string &out, const report_data &data) {
   if (c.at_risk.empty()) {
     out += "<p>None.</p>";
   } else {
+    if (!std::isnan(c.at_risk_value) && c.value_of_all > 0)
+      out += fmt::format("<p>Together they are worth <strong id=\"at-risk-value\">{}</strong>, "
+                         "{} of the {} that all customers with feedback are worth.</p>",
+                         format_money(c.at_risk_value),
+                         format_percent(c.at_risk_value / c.value_of_all),
+                         format_money(c.value_of_all));
     out += "<p class=\"note\">Most valuable first; value: " +
            text(c.value_basis.empty() ? "unknown (no orders imported)" : c.value_basis) +
            (c.at_risk_total > c.at_risk.size()

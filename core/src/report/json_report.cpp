@@ -284,6 +284,8 @@ std::string render_json_report(const report_data &data) {
   key(w, "value_basis"), string_or_null(w, c.value_basis);
   key(w, "at_risk"), uint(w, c.at_risk_total);
   key(w, "won_back"), uint(w, c.won_back_total);
+  key(w, "value_of_all"), number(w, c.value_of_all, 2);
+  key(w, "at_risk_value"), number(w, c.at_risk_value, 2);
   w.EndObject();
   key(w, "at_risk"), write_customers(w, c.at_risk, false);
   key(w, "won_back"), write_customers(w, c.won_back, true);

@@ -196,6 +196,12 @@ void customers(std::string &md, const report_data &data) {
   if (c.at_risk.empty())
     md += "None.\n\n";
   else {
+    if (!std::isnan(c.at_risk_value) && c.value_of_all > 0)
+      md += fmt::format("Together they are worth {}, {} of the {} that all customers with "
+                        "feedback are worth.\n\n",
+                        format_money(c.at_risk_value),
+                        format_percent(c.at_risk_value / c.value_of_all),
+                        format_money(c.value_of_all));
     md += fmt::format("Most valuable first (value: {}).\n\n",
                       c.value_basis.empty() ? "unknown, no orders" : c.value_basis);
     table(c.at_risk, false);
