@@ -149,3 +149,44 @@ TEST_CASE("store: an nps outside 0-10 cannot be stored") {
   CHECK(counts.added == 0); // nothing of a failed batch is counted
   CHECK(count(*db, "SELECT count(*) FROM responses") == 0);
 }
+
+TEST_CASE("store: a key repeated within one commit finds the row written before it") {
+  temp_db t;
+  auto db = open_store(t.path);
+  auto run = add_run(*db);
+  response_writer writer(*db, run, "s");
+  staged_batch batch;
+  batch.add() = response("a", "first", "h1");
+  batch.add() = response("b", "other", "h2");
+  batch.add() = response("a", "second", "h3"); // the later row wins
+  row_counts counts;
+  writer.write(batch);
+  writer.commit(counts);
+  CHECK(counts.added == 2);
+  CHECK(counts.updated == 1);
+  CHECK(count(*db, "SELECT count(*) FROM responses") == 2);
+  CHECK(count(*db, "SELECT count(*) FROM responses WHERE text = 'second'") == 1);
+  // One key per stored response: the replaced row's key went with it.
+  CHECK(count(*db, "SELECT count(*) FROM response_keys") == 2);
+  CHECK(count(*db, "SELECT count(*) FROM response_keys k JOIN responses r ON r.id = k.id AND "
+                   "r.key_hash = k.key_hash") == 2);
+}
+
+TEST_CASE("store: migrating a version-3 store fills the key table from its responses") {
+  temp_db t;
+  {
+    auto db = open_store(t.path);
+    add_run(*db);
+    // Back to version 3: the key index, no key table.
+    db->exec("DROP TRIGGER responses_drop_key; DROP TABLE response_keys; "
+             "CREATE INDEX responses_key ON responses(key_hash); PRAGMA user_version = 3");
+    db->exec("INSERT INTO responses (source, key, key_hash, content_hash, kind, run_id) VALUES "
+             "('s', 'a', 11, 'h1', 'survey', 1), ('s', 'b', 22, 'h2', 'survey', 1)");
+  }
+  auto db = open_store(t.path);
+  CHECK(db->user_version() == schema_version());
+  CHECK(count(*db, "SELECT count(*) FROM response_keys") == 2);
+  CHECK(count(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'responses_key'") == 0);
+  db->exec("DELETE FROM responses WHERE key = 'a'");
+  CHECK(count(*db, "SELECT count(*) FROM response_keys") == 1);
+}

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace rebuy::core {
 namespace {
 
@@ -45,10 +47,11 @@ std::string merge_insert_sql() {
     columns += fmt::format(", {}", column);
     values += fmt::format(", coalesce({}, {})", column, param);
   }
-  return fmt::format("INSERT INTO responses (key_hash, source, key, external_id, content_hash, "
-                     "kind, run_id, line{}, attributes) SELECT key_hash, source, key, external_id, "
-                     "?4, kind, ?6, line{}, json_patch(?30, attributes) FROM responses WHERE id = ?32",
-                     columns, values);
+  return fmt::format(
+      "INSERT INTO responses (key_hash, source, key, external_id, content_hash, "
+      "kind, run_id, line{}, attributes) SELECT key_hash, source, key, external_id, "
+      "?4, kind, ?6, line{}, json_patch(?30, attributes) FROM responses WHERE id = ?32",
+      columns, values);
 }
 
 constexpr const char *order_upsert_sql = R"sql(
@@ -100,8 +103,9 @@ const char *record_kind_name(rebuy_record_kind kind) {
 response_writer::response_writer(sql::connection &db, int64_t run_id, std::string source)
     : db_(db), run_id_(run_id), source_(std::move(source)),
       fresh_source_(is_fresh(db, source_, run_id)),
-      lookup_(db.prepare("SELECT id, content_hash FROM responses "
-                         "WHERE key_hash = ?1 AND source = ?2 AND key = ?3")),
+      key_insert_(db.prepare("INSERT INTO response_keys (key_hash, id) VALUES (?1, ?2)")),
+      lookup_(db.prepare("SELECT r.id, r.content_hash FROM response_keys k JOIN responses r ON "
+                         "r.id = k.id WHERE k.key_hash = ?1 AND r.source = ?2 AND r.key = ?3")),
       insert_(db.prepare(insert_sql)), remove_(db.prepare("DELETE FROM responses WHERE id = ?1")),
       merge_unchanged_(db.prepare(merge_unchanged_sql().c_str())),
       merge_insert_(db.prepare(merge_insert_sql().c_str())),
@@ -190,6 +194,7 @@ bool response_writer::merge(const staged_response &r, int64_t hash, int64_t stor
   bind_response(merge_insert_, r, hash);
   merge_insert_.bind(32, stored_id);
   merge_insert_.run();
+  remember_key(hash);
   remove_.bind(1, stored_id).run();
   return true;
 }
@@ -205,6 +210,8 @@ void response_writer::write(const staged_batch &batch) {
     bool exists = false, same = false;
     int64_t id = 0;
     if (!fresh_source_ || seen_.maybe_contains(static_cast<uint64_t>(hash))) {
+      // The stored row may still wait for its key: a key repeated within one commit.
+      if (new_key_filter_.maybe_contains(static_cast<uint64_t>(hash))) add_new_keys();
       lookup_.bind(1, hash).bind(2, source_).bind(3, r.key);
       exists = lookup_.step();
       id = exists ? lookup_.column_int(0) : 0;
@@ -230,6 +237,7 @@ void response_writer::write(const staged_batch &batch) {
     }
     bind_response(insert_, r, hash);
     insert_.run();
+    remember_key(hash);
   }
   record_issues(batch.rejects, "row");
   record_issues(batch.skips, "skip");
@@ -239,8 +247,17 @@ void response_writer::write(const staged_batch &batch) {
   pending_.values_rejected += batch.value_rejects.size();
 }
 
+void response_writer::add_new_keys() {
+  std::sort(new_keys_.begin(), new_keys_.end());
+  for (const auto &[hash, id] : new_keys_)
+    key_insert_.bind(1, hash).bind(2, id).run();
+  if (!new_keys_.empty()) new_key_filter_.clear();
+  new_keys_.clear();
+}
+
 void response_writer::commit(row_counts &total) {
   if (!tx_) return;
+  add_new_keys();
   tx_->commit();
   tx_.reset();
   total.added += pending_.added;

@@ -11,6 +11,8 @@
 #include "util/key_filter.hpp"
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace rebuy::core {
 
@@ -26,6 +28,8 @@ public:
   void rollback() {
     tx_.reset();
     pending_ = {};
+    new_keys_.clear();
+    new_key_filter_.clear();
   }
   uint64_t pending_rows() const { return pending_.rows_in(); }
 
@@ -35,6 +39,13 @@ private:
   // Merges r into the stored response; false when it adds nothing.
   bool merge(const staged_response &r, int64_t hash, int64_t stored_id);
   void record_issues(const std::vector<staged_issue> &issues, const char *kind);
+  // The key of each response inserted waits in new_keys_ until the commit,
+  // which adds them to response_keys in key order (see the schema).
+  void remember_key(int64_t hash) {
+    new_keys_.emplace_back(hash, db_.last_insert_rowid());
+    new_key_filter_.add(static_cast<uint64_t>(hash));
+  }
+  void add_new_keys();
 
   sql::connection &db_;
   int64_t run_id_;
@@ -45,8 +56,10 @@ private:
   key_filter seen_;
   std::optional<sql::transaction> tx_;
   row_counts pending_;
-  sql::statement lookup_, insert_, remove_, merge_unchanged_, merge_insert_, order_lookup_,
-      order_upsert_, reject_;
+  std::vector<std::pair<int64_t, int64_t>> new_keys_; // (key_hash, id)
+  key_filter new_key_filter_; // of new_keys_: a repeated key must see its row first
+  sql::statement key_insert_, lookup_, insert_, remove_, merge_unchanged_, merge_insert_,
+      order_lookup_, order_upsert_, reject_;
 };
 
 const char *record_kind_name(rebuy_record_kind kind);

@@ -2,6 +2,7 @@
 // A Bloom filter over 64-bit key hashes: "maybe seen" or "surely not seen".
 // 4 MiB, so about 0.4 % false positives at a million keys; more keys only
 // raise that rate, and a false positive costs one lookup, never a wrong answer.
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -15,9 +16,8 @@ public:
     set(hash);
     set(hash >> 32 | hash << 32);
   }
-  bool maybe_contains(uint64_t hash) const {
-    return test(hash) && test(hash >> 32 | hash << 32);
-  }
+  bool maybe_contains(uint64_t hash) const { return test(hash) && test(hash >> 32 | hash << 32); }
+  void clear() { std::fill(bits_.begin(), bits_.end(), 0); }
 
 private:
   static constexpr uint64_t mask = (uint64_t{1} << 25) - 1;
