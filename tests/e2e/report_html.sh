@@ -118,5 +118,16 @@ check "page rate = json" contains report.dom \
 check "page rate n = json" contains report.dom "id=\"buy-again-n\" data-value=\"$rate_n\">$rate_n<"
 check "page responses = json" contains report.dom "id=\"responses\" data-value=\"$responses\">$responses<"
 
+# Report options on the command line: what they change is said in every format.
+check "--nps-interval score" "$rebuy" report --nps-interval score -o score.json
+check "json says the score interval" jq -e >/dev/null '.nps.interval_method == "score"' score.json
+check "score interval differs" jq -e >/dev/null --slurpfile w report.json \
+  '.nps.ci_low != $w[0].nps.ci_low and .nps.score == $w[0].nps.score' score.json
+check "--nps-interval dirichlet html" "$rebuy" report --nps-interval dirichlet -o dirichlet.html
+check "html names the method" contains dirichlet.html 'data-method="dirichlet"'
+check "unknown --nps-interval is a usage error" bash -c \
+  '"$1" report --nps-interval wald >out 2>err; [ $? -eq 1 ] && grep -qF -- "--nps-interval wald" err' \
+  _ "$rebuy"
+
 echo "report_html: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

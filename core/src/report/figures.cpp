@@ -64,6 +64,8 @@ figures figures_of(const tally &t, rate_basis basis, const report_options &optio
   f.responses = t.responses;
   f.nps_counts = t.nps;
   f.nps = stats::nps_adjusted_wald(t.nps);
+  if (options.nps_interval != stats::nps_interval_method::adjusted_wald)
+    f.nps.ci = stats::nps_interval(t.nps, options.nps_interval);
   f.small_nps = t.nps.n() > 0 && f.nps.ci.half_width() > options.max_nps_half_width;
   if (basis == rate_basis::answers)
     f.rate_n = t.answered, f.rate_yes = t.top2;

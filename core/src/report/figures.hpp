@@ -35,7 +35,8 @@ struct tally {
 struct figures {
   uint64_t responses = 0;
   stats::nps_counts nps_counts;
-  stats::nps_estimate nps{NAN, NAN, {-1, 1}, 0}; // score NaN without answers
+  stats::nps_estimate nps{NAN, NAN, {-1, 1}, 0}; // score NaN without answers; ci by the
+                                                 // report's --nps-interval
   uint64_t rate_n = 0, rate_yes = 0;
   double rate = NAN; // 0..1, NaN without a denominator
   stats::interval rate_ci{0, 1};

@@ -113,12 +113,14 @@ void headline(std::string &out, const report_data &data) {
     out += fmt::format(
         "<div class=\"big\"><span id=\"nps-score\" data-value=\"{}\">{}</span>{}</div><div "
         "class=\"sub\">95 % interval <span id=\"nps-ci\" data-low=\"{}\" "
-        "data-high=\"{}\">{}</span>, "
+        "data-high=\"{}\" data-method=\"{}\">{}</span> ({}), "
         "n = <span id=\"nps-n\" data-value=\"{}\">{}</span> answers; {} % promoters, {} % "
         "detractors</div>",
         json_points(f.nps.score), format_points(f.nps.score), small_flag(f.small_nps),
-        json_points(f.nps.ci.low), json_points(f.nps.ci.high), format_nps_interval(f),
-        f.nps_counts.n(), format_count(f.nps_counts.n()),
+        json_points(f.nps.ci.low), json_points(f.nps.ci.high),
+        nps_interval_value(data.options.nps_interval), format_nps_interval(f),
+        text(nps_interval_title(data.options.nps_interval)), f.nps_counts.n(),
+        format_count(f.nps_counts.n()),
         fmt::format("{:.0f}", 100.0 * static_cast<double>(f.nps_counts.promoters) /
                                   static_cast<double>(f.nps_counts.n())),
         fmt::format("{:.0f}", 100.0 * static_cast<double>(f.nps_counts.detractors) /
@@ -370,6 +372,10 @@ void quality(std::string &out, const report_data &data) {
   }
   out += "</tbody></table>";
   out += "<p><strong>NPS denominator:</strong> " + text(q.denominator_policy) + ".</p>";
+  out += fmt::format("<p><strong>NPS intervals:</strong> {} (<code>--nps-interval {}</code>), "
+                     "for every NPS in this report.</p>",
+                     text(nps_interval_title(data.options.nps_interval)),
+                     nps_interval_value(data.options.nps_interval));
   out += "<p><strong>Would buy again:</strong> " + text(rate_definition(data.headline.basis)) +
          ".</p>";
   if (data.headline.undated)

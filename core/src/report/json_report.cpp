@@ -68,7 +68,8 @@ void write_headline(writer &w, const report_data &data) {
   key(w, "nps"), w.StartObject();
   write_nps_figures(w, f);
   key(w, "confidence"), w.Double(0.95);
-  key(w, "interval"), w.String("adjusted Wald");
+  key(w, "interval"), w.String(nps_interval_title(data.options.nps_interval));
+  key(w, "interval_method"), w.String(nps_interval_value(data.options.nps_interval));
   key(w, "promoters"), uint(w, f.nps_counts.promoters);
   key(w, "passives"), uint(w, f.nps_counts.passives);
   key(w, "detractors"), uint(w, f.nps_counts.detractors);

@@ -55,8 +55,9 @@ void headline(std::string &md, const report_data &data) {
   if (f.nps_counts.n() == 0) {
     md += "- NPS: no data (no 0-10 likelihood-to-recommend answers).\n";
   } else {
-    md += fmt::format("- **NPS {}** (95 % interval {}, adjusted Wald), n = {} answers",
-                      format_points(f.nps.score), format_nps_interval(f), f.nps_counts.n());
+    md += fmt::format("- **NPS {}** (95 % interval {}, {}), n = {} answers",
+                      format_points(f.nps.score), format_nps_interval(f),
+                      nps_interval_title(data.options.nps_interval), f.nps_counts.n());
     if (!data.quality.nps_questions.empty()) md += " to " + quoted_list(data.quality.nps_questions);
     md += fmt::format(".{}\n", small(f.small_nps));
   }
@@ -265,7 +266,10 @@ void quality(std::string &md, const report_data &data) {
     if (!q.unmapped[i].empty())
       md += fmt::format("Import {}: columns kept only as attributes (unmapped): {}.\n\n",
                         q.runs[i].id, quoted_list(q.unmapped[i]));
-  md += fmt::format("NPS denominator: {}. Would buy again: {}.", q.denominator_policy,
+  md += fmt::format("NPS denominator: {}. NPS intervals: {} (`--nps-interval {}`). Would buy "
+                    "again: {}.",
+                    q.denominator_policy, nps_interval_title(data.options.nps_interval),
+                    nps_interval_value(data.options.nps_interval),
                     rate_definition(data.headline.basis));
   if (data.headline.undated)
     md += fmt::format(" {} responses have no readable date: they count in the headline and the "

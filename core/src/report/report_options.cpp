@@ -4,6 +4,8 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
+#include <iterator>
 
 namespace rebuy::core {
 namespace {
@@ -53,6 +55,29 @@ int64_t day_or_minus_one(std::string_view text) {
 }
 
 } // namespace
+
+const char *nps_interval_value(stats::nps_interval_method method) {
+  return nps_interval_values[static_cast<size_t>(method)];
+}
+
+stats::nps_interval_method nps_interval_named(std::string_view value) {
+  for (size_t i = 0; i < std::size(nps_interval_values); ++i)
+    if (value == nps_interval_values[i]) return static_cast<stats::nps_interval_method>(i);
+  throw usage_error("--nps-interval " + std::string(value) +
+                    ": expected adjusted-wald, score or dirichlet");
+}
+
+const char *nps_interval_title(stats::nps_interval_method method) {
+  switch (method) {
+  case stats::nps_interval_method::score:
+    return "score (Tango)";
+  case stats::nps_interval_method::dirichlet:
+    return "exact Dirichlet posterior (Jeffreys prior)";
+  case stats::nps_interval_method::adjusted_wald:
+    break;
+  }
+  return "adjusted Wald";
+}
 
 std::string format_day(int64_t days) {
   auto [y, m, d] = civil_from_days(days);

@@ -1,0 +1,112 @@
+// The report options that change how numbers are judged: the NPS interval
+// method, segment-against-rest tests, the NPS denominator and shrinkage.
+#include "report/json_report.hpp"
+#include "report/markdown_report.hpp"
+#include "report/report_data.hpp"
+#include "report_fixture.hpp"
+#include "stats/nps_intervals.hpp"
+#include "util/errors.hpp"
+
+#include <doctest/doctest.h>
+#include <rapidjson/document.h>
+
+#include <algorithm>
+
+using namespace rebuy::core;
+using rebuy_test::report_store;
+
+namespace {
+
+// 24 answered responses over two weeks in two segments, plus 4 asked but
+// unanswered. VIP: 8 promoters, 2 passives; Regular: 4 promoters, 4 passives,
+// 6 detractors.
+void fill(report_store &s) {
+  using r = report_store::response;
+  int id = 0;
+  auto add = [&](const char *segment, double cls, const char *day) {
+    ++id;
+    s.add(r{id, "web", std::string(day) + "T10:00:00Z", "C" + std::to_string(id), "", segment});
+    if (!std::isnan(cls)) s.nps(id, cls);
+  };
+  for (int i = 0; i < 8; ++i)
+    add("VIP", 1, i % 2 ? "2025-11-03" : "2025-11-10");
+  for (int i = 0; i < 2; ++i)
+    add("VIP", 0, "2025-11-04");
+  for (int i = 0; i < 4; ++i)
+    add("Regular", 1, "2025-11-05");
+  for (int i = 0; i < 4; ++i)
+    add("Regular", 0, "2025-11-11");
+  for (int i = 0; i < 6; ++i)
+    add("Regular", -1, i % 2 ? "2025-11-06" : "2025-11-12");
+  for (int i = 0; i < 4; ++i)
+    add("Regular", NAN, "2025-11-12");
+}
+
+const breakdown_row &row(const report_data &d, const std::string &dimension,
+                         const std::string &value) {
+  const auto &b = *std::find_if(d.breakdowns.begin(), d.breakdowns.end(),
+                                [&](const breakdown_data &x) { return x.dimension == dimension; });
+  return *std::find_if(b.rows.begin(), b.rows.end(),
+                       [&](const breakdown_row &r) { return r.value == value; });
+}
+
+void check_interval(stats::interval got, stats::interval expected) {
+  CHECK(got.low == doctest::Approx(expected.low).epsilon(1e-9));
+  CHECK(got.high == doctest::Approx(expected.high).epsilon(1e-9));
+}
+
+} // namespace
+
+TEST_CASE("--nps-interval: the values, and a usage error naming an unknown one") {
+  CHECK(nps_interval_named("adjusted-wald") == stats::nps_interval_method::adjusted_wald);
+  CHECK(nps_interval_named("score") == stats::nps_interval_method::score);
+  CHECK(nps_interval_named("dirichlet") == stats::nps_interval_method::dirichlet);
+  CHECK(std::string(nps_interval_value(stats::nps_interval_method::dirichlet)) == "dirichlet");
+  CHECK_THROWS_WITH_AS(nps_interval_named("wald"),
+                       doctest::Contains("--nps-interval wald: expected adjusted-wald"),
+                       usage_error);
+  // The dispatch keeps methods.md's adjusted-Wald reference value as the default.
+  auto ci = stats::nps_interval({3, 5, 12}, stats::nps_interval_method::adjusted_wald);
+  CHECK(ci.low == doctest::Approx(0.0843).epsilon(1e-3));
+  CHECK(ci.high == doctest::Approx(0.6983).epsilon(1e-3));
+}
+
+TEST_CASE("--nps-interval: every NPS interval of the report uses the chosen method") {
+  report_store s;
+  fill(s);
+  const stats::nps_counts all{6, 6, 12}, vip{0, 2, 8}, regular{6, 4, 4};
+  for (auto method : {stats::nps_interval_method::adjusted_wald, stats::nps_interval_method::score,
+                      stats::nps_interval_method::dirichlet}) {
+    const std::string name = nps_interval_value(method);
+    CAPTURE(name);
+    report_options o;
+    o.nps_interval = method;
+    auto d = build_report(*s.db, o);
+    check_interval(d.headline.overall.nps.ci, stats::nps_interval(all, method));
+    CHECK(d.headline.overall.nps.score == doctest::Approx(0.25)); // the point never changes
+    check_interval(row(d, "segment", "VIP").values.nps.ci, stats::nps_interval(vip, method));
+    check_interval(row(d, "segment", "Regular").values.nps.ci,
+                   stats::nps_interval(regular, method));
+    REQUIRE(d.trend.points.size() == 2);
+    check_interval(d.trend.points[0].values.nps.ci, stats::nps_interval({3, 2, 8}, method));
+    check_interval(d.headline.change.current.nps.ci, stats::nps_interval(all, method));
+
+    rapidjson::Document json;
+    json.Parse(render_json_report(d).c_str());
+    REQUIRE(json.IsObject());
+    CHECK(std::string(json["nps"]["interval_method"].GetString()) == nps_interval_value(method));
+    CHECK(std::string(json["nps"]["interval"].GetString()) == nps_interval_title(method));
+    auto md = render_markdown_report(d);
+    CHECK(md.find(std::string(nps_interval_title(method)) + "), n = 24 answers") !=
+          std::string::npos);
+    CHECK(md.find(std::string("`--nps-interval ") + nps_interval_value(method) + "`") !=
+          std::string::npos);
+  }
+  // The three really differ on these counts (else the test above proves nothing).
+  auto wald = stats::nps_interval(vip, stats::nps_interval_method::adjusted_wald);
+  auto score = stats::nps_interval(vip, stats::nps_interval_method::score);
+  auto dirichlet = stats::nps_interval(vip, stats::nps_interval_method::dirichlet);
+  CHECK(std::abs(wald.low - score.low) > 0.005);
+  CHECK(std::abs(wald.low - dirichlet.low) > 0.005);
+  CHECK(std::abs(score.low - dirichlet.low) > 0.005);
+}
