@@ -118,6 +118,12 @@ check "page rate = json" contains report.dom \
 check "page rate n = json" contains report.dom "id=\"buy-again-n\" data-value=\"$rate_n\">$rate_n<"
 check "page responses = json" contains report.dom "id=\"responses\" data-value=\"$responses\">$responses<"
 
+# Each segment row against the rest of the responses, tested.
+check "segment rows tested against the rest" jq -e >/dev/null \
+  '[.segments[] | select(.dimension == "segment") | .rows[] | .nps_vs_rest.p_value, .rate_vs_rest.p_value
+    | numbers] | length == 4' report.json
+check "html shows the tests" contains report.dom '<th>NPS vs rest</th>'
+
 # Report options on the command line: what they change is said in every format.
 check "--nps-interval score" "$rebuy" report --nps-interval score -o score.json
 check "json says the score interval" jq -e >/dev/null '.nps.interval_method == "score"' score.json

@@ -18,8 +18,9 @@ using rebuy_test::report_store;
 namespace {
 
 // 24 answered responses over two weeks in two segments, plus 4 asked but
-// unanswered. VIP: 8 promoters, 2 passives; Regular: 4 promoters, 4 passives,
-// 6 detractors.
+// unanswered. VIP (ids 1-10): 8 promoters, 2 passives, 9 of 10 would buy
+// again; Regular (ids 11-28): 4 promoters, 4 passives, 6 detractors, 5 of
+// 14 would buy again (ids 11-24 answered).
 void fill(report_store &s) {
   using r = report_store::response;
   int id = 0;
@@ -40,6 +41,9 @@ void fill(report_store &s) {
     add("Regular", -1, i % 2 ? "2025-11-06" : "2025-11-12");
   for (int i = 0; i < 4; ++i)
     add("Regular", NAN, "2025-11-12");
+  for (int i = 1; i <= 24; ++i)
+    s.answer(i, i <= 9 || (i >= 11 && i <= 15) ? "definitely" : "probably_not",
+             i <= 9 || (i >= 11 && i <= 15) ? 1 : 0.25);
 }
 
 const breakdown_row &row(const report_data &d, const std::string &dimension,
@@ -109,4 +113,48 @@ TEST_CASE("--nps-interval: every NPS interval of the report uses the chosen meth
   CHECK(std::abs(wald.low - score.low) > 0.005);
   CHECK(std::abs(wald.low - dirichlet.low) > 0.005);
   CHECK(std::abs(score.low - dirichlet.low) > 0.005);
+}
+
+TEST_CASE("breakdown rows against the rest: two-sample NPS and two-proportion tests") {
+  report_store s;
+  fill(s);
+  auto d = build_report(*s.db, {});
+  const auto &vip = row(d, "segment", "VIP");
+  // By hand (methods.md): VIP (D, N, P) = (0, 2, 8) against the rest (6, 4, 4),
+  // pseudo-counts (0.75, 1.5, 0.75) on each side.
+  CHECK(vip.vs_rest.nps.difference == doctest::Approx(0.7330317).epsilon(1e-6));
+  CHECK(vip.vs_rest.nps.z == doctest::Approx(2.8520128).epsilon(1e-6));
+  CHECK(vip.vs_rest.nps.p_value == doctest::Approx(0.0043443).epsilon(1e-4));
+  // 9/10 against 5/14, pooled.
+  CHECK(vip.vs_rest.rate.difference == doctest::Approx(0.5428571).epsilon(1e-6));
+  CHECK(vip.vs_rest.rate.z == doctest::Approx(2.6594460).epsilon(1e-6));
+  CHECK(vip.vs_rest.rate.p_value == doctest::Approx(0.0078269).epsilon(1e-4));
+  // The other side of the same split: the sign flips, the p-value stays.
+  const auto &regular = row(d, "segment", "Regular");
+  CHECK(regular.vs_rest.nps.z == doctest::Approx(-2.8520128).epsilon(1e-6));
+  CHECK(regular.vs_rest.rate.p_value == doctest::Approx(vip.vs_rest.rate.p_value));
+  // One source holds everything: no rest, nothing to test.
+  const auto &web = row(d, "source", "web");
+  CHECK(std::isnan(web.vs_rest.nps.p_value));
+  CHECK(std::isnan(web.vs_rest.rate.p_value));
+
+  rapidjson::Document json;
+  json.Parse(render_json_report(d).c_str());
+  REQUIRE(json.IsObject());
+  const auto &rows = json["segments"][0]["rows"];
+  REQUIRE(std::string(json["segments"][0]["dimension"].GetString()) == "segment");
+  bool seen = false;
+  for (const auto &r : rows.GetArray())
+    if (std::string(r["value"].GetString()) == "VIP") {
+      seen = true;
+      CHECK(r["nps_vs_rest"]["p_value"].GetDouble() == doctest::Approx(0.0043));
+      CHECK(r["nps_vs_rest"]["significant"].GetBool());
+      CHECK(r["rate_vs_rest"]["difference"].GetDouble() == doctest::Approx(0.5429));
+    }
+  CHECK(seen);
+  CHECK(json["segments"][2]["rows"][0]["nps_vs_rest"]["p_value"].IsNull());
+  auto md = render_markdown_report(d);
+  CHECK(md.find("| ▲ p = 0.008 | ▲ p = 0.004 |") != std::string::npos);
+  CHECK(md.find("| ▼ p = 0.008 | ▼ p = 0.004 |") != std::string::npos);
+  CHECK(md.find("| n/a | n/a |") != std::string::npos); // the single source
 }

@@ -20,7 +20,8 @@ void breakdown_builder::add(const scanned_response &r) {
   }
 }
 
-std::vector<breakdown_data> breakdown_builder::finish(const figures &overall, rate_basis basis,
+std::vector<breakdown_data> breakdown_builder::finish(const tally &all, const figures &overall,
+                                                      rate_basis basis,
                                                       const report_options &options) const {
   std::vector<breakdown_data> out;
   const bool by_rate = basis != rate_basis::none;
@@ -41,7 +42,8 @@ std::vector<breakdown_data> breakdown_builder::finish(const figures &overall, ra
     });
     if (kept.size() > options.max_rows) kept.resize(options.max_rows);
     for (const auto &[value, t] : kept) {
-      breakdown_row row{std::string(value), figures_of(*t, basis, options), NAN};
+      breakdown_row row{std::string(value), figures_of(*t, basis, options), NAN,
+                        against_rest(*t, all, basis)};
       row.gap = by_rate ? row.values.rate - overall.rate : row.values.nps.score - overall.nps.score;
       b.rows.push_back(std::move(row));
     }

@@ -2,6 +2,9 @@
 
 #include "stats/proportion.hpp"
 
+#include <tuple>
+#include <utility>
+
 namespace rebuy::core {
 
 const char *rate_basis_name(rate_basis basis) {
@@ -59,6 +62,28 @@ tally &tally::operator-=(const tally &o) {
   return *this;
 }
 
+namespace {
+
+// The rate's numerator and denominator under `basis`.
+std::pair<uint64_t, uint64_t> rate_counts(const tally &t, rate_basis basis) {
+  if (basis == rate_basis::answers) return {t.top2, t.answered};
+  if (basis == rate_basis::estimate) return {t.likely, t.estimated};
+  return {0, 0};
+}
+
+} // namespace
+
+rest_tests against_rest(const tally &group, const tally &all, rate_basis basis) {
+  tally rest = all;
+  rest -= group;
+  rest_tests out;
+  out.nps = stats::nps_difference(group.nps, rest.nps);
+  const auto [yes, n] = rate_counts(group, basis);
+  const auto [rest_yes, rest_n] = rate_counts(rest, basis);
+  if (n > 0 && rest_n > 0) out.rate = stats::proportion_difference(yes, n, rest_yes, rest_n);
+  return out;
+}
+
 figures figures_of(const tally &t, rate_basis basis, const report_options &options) {
   figures f;
   f.responses = t.responses;
@@ -67,10 +92,7 @@ figures figures_of(const tally &t, rate_basis basis, const report_options &optio
   if (options.nps_interval != stats::nps_interval_method::adjusted_wald)
     f.nps.ci = stats::nps_interval(t.nps, options.nps_interval);
   f.small_nps = t.nps.n() > 0 && f.nps.ci.half_width() > options.max_nps_half_width;
-  if (basis == rate_basis::answers)
-    f.rate_n = t.answered, f.rate_yes = t.top2;
-  else if (basis == rate_basis::estimate)
-    f.rate_n = t.estimated, f.rate_yes = t.likely;
+  std::tie(f.rate_yes, f.rate_n) = rate_counts(t, basis);
   if (f.rate_n > 0) {
     f.rate = static_cast<double>(f.rate_yes) / static_cast<double>(f.rate_n);
     f.rate_ci = stats::wilson(f.rate_yes, f.rate_n);

@@ -47,4 +47,13 @@ struct figures {
 
 figures figures_of(const tally &t, rate_basis basis, const report_options &options);
 
+// A group against the rest of the responses (`all` minus the group): the
+// two-sample NPS test and the two-proportion test of the rate, group − rest.
+// NaN fields (not testable) when either side has no answers.
+struct rest_tests {
+  stats::two_sample_test nps{NAN, NAN, NAN};
+  stats::two_sample_test rate{NAN, NAN, NAN};
+};
+rest_tests against_rest(const tally &group, const tally &all, rate_basis basis);
+
 } // namespace rebuy::core

@@ -57,6 +57,12 @@ std::string dimension_title(const std::string &d) {
   return d == "journey_stage" ? "journey stage" : d;
 }
 
+// The test's p-value with its mark; data-p carries the JSON number.
+std::string vs_rest_cell(const stats::two_sample_test &t) {
+  return fmt::format("<td class=\"{}\" data-p=\"{}\">{}</td>", significance(t),
+                     json_share(t.p_value), text(format_vs_rest(t)));
+}
+
 } // namespace
 
 std::string text(std::string_view s) { return html_escape(s); }
@@ -175,21 +181,23 @@ void trend(std::string &out, const report_data &data) {
 void breakdowns(std::string &out, const report_data &data) {
   out += "<section id=\"segments\"><h2>Where are we losing it?</h2><p class=\"note\">Each group "
          "against the overall figure (the vertical mark); rows sorted by their gap, worst "
-         "first.</p>";
+         "first. <em>vs rest</em>: each group against all other responses of the report "
+         "(two-proportion test for the rate, two-sample NPS test); ▲▼ marks a difference unlikely "
+         "to be chance (p &lt; 0.05).</p>";
   for (const auto &b : data.breakdowns) {
     out += "<h3>By " + text(dimension_title(b.dimension)) + "</h3>";
     if (b.rows.empty()) {
       out += no_data("no response has a " + dimension_title(b.dimension) + ".");
       continue;
     }
-    out +=
-        fmt::format("<table><thead><tr><th>{}</th>{}<th class=\"num\">Gap</th></tr></thead><tbody>",
-                    text(dimension_title(b.dimension)), figures_header);
+    out += fmt::format("<table><thead><tr><th>{}</th>{}<th class=\"num\">Gap</th><th>Rate vs "
+                       "rest</th><th>NPS vs rest</th></tr></thead><tbody>",
+                       text(dimension_title(b.dimension)), figures_header);
     for (const auto &r : b.rows) {
       std::string gap = b.metric == "nps" ? format_points(r.gap) : format_point_change(r.gap);
-      out += fmt::format("<tr><td>{}</td>{}<td class=\"num {}\">{}</td></tr>", text(r.value),
+      out += fmt::format("<tr><td>{}</td>{}<td class=\"num {}\">{}</td>{}{}</tr>", text(r.value),
                          figures_cells(r.values, data.headline.overall), r.gap < 0 ? "down" : "",
-                         text(gap));
+                         text(gap), vs_rest_cell(r.vs_rest.rate), vs_rest_cell(r.vs_rest.nps));
     }
     out += "</tbody></table>";
     if (b.values > b.rows.size())

@@ -229,6 +229,8 @@ std::string render_json_report(const report_data &data) {
       key(w, "value"), string(w, r.value);
       write_group(w, r.values);
       key(w, "gap"), b.metric == "nps" ? points(w, r.gap) : share(w, r.gap);
+      key(w, "nps_vs_rest"), write_test(w, r.vs_rest.nps, true);
+      key(w, "rate_vs_rest"), write_test(w, r.vs_rest.rate, false);
       w.EndObject();
     }
     w.EndArray();

@@ -122,18 +122,22 @@ void trend(std::string &md, const report_data &data) {
 
 void breakdowns(std::string &md, const report_data &data) {
   md += "## Where are we losing it?\n\nRows sorted by their gap to the overall figure, worst "
-        "first.\n\n";
+        "first. *vs rest*: each row against all other responses of the report (two-proportion "
+        "test for the rate, two-sample NPS test); ▲/▼ marks a difference unlikely to be chance "
+        "(p < 0.05).\n\n";
   for (const auto &b : data.breakdowns) {
     md += fmt::format("### By {}\n\n", markdown_escape(dimension_title(b.dimension)));
     if (b.rows.empty()) {
       md += "No data: no response has a value.\n\n";
       continue;
     }
-    md += fmt::format("| {} | {} | Gap |\n|---|{}|---:|\n", markdown_escape(b.dimension),
-                      figures_header, figures_rule);
+    md += fmt::format("| {} | {} | Gap | Rate vs rest | NPS vs rest |\n|---|{}|---:|---|---|\n",
+                      markdown_escape(b.dimension), figures_header, figures_rule);
     for (const auto &r : b.rows)
-      md += fmt::format("| {} | {} | {} |\n", markdown_escape(r.value), figures_cells(r.values),
-                        b.metric == "nps" ? format_points(r.gap) : format_point_change(r.gap));
+      md += fmt::format("| {} | {} | {} | {} | {} |\n", markdown_escape(r.value),
+                        figures_cells(r.values),
+                        b.metric == "nps" ? format_points(r.gap) : format_point_change(r.gap),
+                        format_vs_rest(r.vs_rest.rate), format_vs_rest(r.vs_rest.nps));
     if (b.values > b.rows.size())
       md += fmt::format("\n{} more values not shown (the largest {} are).",
                         b.values - b.rows.size(), b.rows.size());

@@ -160,7 +160,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
     out.headline.change.available = false;
   }
   out.trend = trend.finish(basis, options);
-  out.breakdowns = breakdowns.finish(out.headline.overall, basis, options);
+  out.breakdowns = breakdowns.finish(overall, out.headline.overall, basis, options);
   out.themes = themes.finish(db, overall, basis, options);
   out.customers = customers.finish(db, options);
   out.calibration = calibration.finish();
