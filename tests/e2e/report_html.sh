@@ -131,6 +131,13 @@ check "score interval differs" jq -e >/dev/null --slurpfile w report.json \
   '.nps.ci_low != $w[0].nps.ci_low and .nps.score == $w[0].nps.score' score.json
 check "--nps-interval dirichlet html" "$rebuy" report --nps-interval dirichlet -o dirichlet.html
 check "html names the method" contains dirichlet.html 'data-method="dirichlet"'
+check "--nps-denominator all" "$rebuy" report --nps-denominator all -o all.json
+check "json says the denominator" jq -e >/dev/null \
+  '.nps.denominator_policy == "all" and .nps.unanswered == 0 and .nps.n == 60' all.json
+check "unknown --nps-denominator is a usage error" bash -c \
+  '"$1" report --nps-denominator some >out 2>err; [ $? -eq 1 ] && grep -qF -- "--nps-denominator some" err' \
+  _ "$rebuy"
+check "html shows the denominator" contains report.dom 'id="nps-denominator" data-value="answered"'
 check "unknown --nps-interval is a usage error" bash -c \
   '"$1" report --nps-interval wald >out 2>err; [ $? -eq 1 ] && grep -qF -- "--nps-interval wald" err' \
   _ "$rebuy"

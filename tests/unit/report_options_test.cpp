@@ -158,3 +158,51 @@ TEST_CASE("breakdown rows against the rest: two-sample NPS and two-proportion te
   CHECK(md.find("| ▼ p = 0.008 | ▼ p = 0.004 |") != std::string::npos);
   CHECK(md.find("| n/a | n/a |") != std::string::npos); // the single source
 }
+
+TEST_CASE("--nps-denominator all: responses asked the question without an answer count as 0") {
+  report_store s;
+  fill(s);
+  // A review from a file without an NPS column was never asked: never counted.
+  s.db->exec("INSERT INTO import_runs (id, file, importer, importer_version, source, started_at, "
+             "status, mapping) VALUES (2, 'reviews.csv', 'csv', '1.0', 'reviews', "
+             "'2026-01-01T00:00:00Z', 'done', '[{\"column\":\"Text\",\"role\":\"text\"}]')");
+  s.add({29, "reviews", "2025-11-12T10:00:00Z", "C29", "fine", "Regular"});
+  s.db->exec("UPDATE responses SET run_id = 2 WHERE id = 29");
+
+  auto answered = build_report(*s.db, {});
+  CHECK(answered.headline.overall.nps_counts.n() == 24);
+  CHECK(answered.headline.overall.nps_unanswered == 0);
+  CHECK(answered.quality.nps_unanswered == 4); // said in either policy
+  CHECK(answered.headline.overall.nps.score == doctest::Approx(0.25));
+
+  report_options o;
+  o.nps_denominator = report_options::denominator::all;
+  auto all = build_report(*s.db, o);
+  const auto &f = all.headline.overall;
+  CHECK(f.nps_counts.n() == 28);
+  CHECK(f.nps_unanswered == 4);
+  CHECK(f.nps_counts.passives == 10); // 6 passives and 4 without an answer
+  CHECK(f.nps.score == doctest::Approx(6.0 / 28));
+  check_interval(f.nps.ci, stats::nps_adjusted_wald({6, 10, 12}).ci);
+  const auto &regular = row(all, "segment", "Regular");
+  CHECK(regular.values.nps_counts.n() == 18);
+  CHECK(regular.values.nps.score == doctest::Approx(-2.0 / 18));
+  auto expected = stats::nps_difference({0, 2, 8}, {6, 8, 4});
+  CHECK(row(all, "segment", "VIP").vs_rest.nps.z == doctest::Approx(expected.z));
+  CHECK(all.quality.denominator_policy.rfind("all responses asked", 0) == 0);
+
+  rapidjson::Document json;
+  json.Parse(render_json_report(all).c_str());
+  REQUIRE(json.IsObject());
+  CHECK(std::string(json["nps"]["denominator_policy"].GetString()) == "all");
+  CHECK(json["nps"]["unanswered"].GetUint64() == 4);
+  CHECK(json["nps"]["n"].GetUint64() == 28);
+  CHECK(json["nps"]["passives"].GetUint64() == 6); // 7-8 answers, as the key always meant
+  auto md = render_markdown_report(all);
+  CHECK(md.find("n = 28: 24 answers and 4 responses without one, counted as neither "
+                "(denominator: all)") != std::string::npos);
+  CHECK(md.find("· No answer: 4 (14.3 %)") != std::string::npos);
+  CHECK(md.find("NPS denominator: all responses asked the question") != std::string::npos);
+  CHECK(render_markdown_report(answered).find("n = 24 answers (denominator: answered)") !=
+        std::string::npos);
+}

@@ -11,6 +11,7 @@ struct report_flags {
   std::vector<std::string> where;
   double flag_nps_points = 15, flag_rate_points = 10;
   std::string nps_interval = "adjusted-wald";
+  std::string nps_denominator = "answered";
   report_options options;
 };
 
@@ -57,6 +58,10 @@ void add_report_command(CLI::App &app, cli_context &context) {
                   "The 95 % interval around every NPS: adjusted-wald, score (Tango) or dirichlet "
                   "(exact posterior)")
       ->capture_default_str();
+  cmd->add_option("--nps-denominator", flags->nps_denominator,
+                  "answered: valid 0-10 answers only; all: also responses asked the question "
+                  "without one, counted as neither promoter nor detractor")
+      ->capture_default_str();
   cmd->callback([&context, flags] {
     auto options = flags->options;
     for (const auto &w : flags->where) {
@@ -68,6 +73,12 @@ void add_report_command(CLI::App &app, cli_context &context) {
     for (const auto *day : {&options.filter.since, &options.filter.until})
       if (!day->empty()) parse_day(*day); // a clear error before any work
     options.nps_interval = nps_interval_named(flags->nps_interval);
+    if (flags->nps_denominator != "answered" && flags->nps_denominator != "all")
+      throw usage_error("--nps-denominator " + flags->nps_denominator +
+                        ": expected answered or all");
+    options.nps_denominator = flags->nps_denominator == "all"
+                                  ? report_options::denominator::all
+                                  : report_options::denominator::answered;
     options.max_nps_half_width = flags->flag_nps_points / 100;
     options.max_rate_half_width = flags->flag_rate_points / 100;
     std::string format = flags->format.empty() ? format_for(flags->output) : flags->format;

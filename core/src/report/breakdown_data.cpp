@@ -43,7 +43,7 @@ std::vector<breakdown_data> breakdown_builder::finish(const tally &all, const fi
     if (kept.size() > options.max_rows) kept.resize(options.max_rows);
     for (const auto &[value, t] : kept) {
       breakdown_row row{std::string(value), figures_of(*t, basis, options), NAN,
-                        against_rest(*t, all, basis)};
+                        against_rest(*t, all, basis, options)};
       row.gap = by_rate ? row.values.rate - overall.rate : row.values.nps.score - overall.nps.score;
       b.rows.push_back(std::move(row));
     }

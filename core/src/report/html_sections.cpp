@@ -120,17 +120,23 @@ void headline(std::string &out, const report_data &data) {
         "<div class=\"big\"><span id=\"nps-score\" data-value=\"{}\">{}</span>{}</div><div "
         "class=\"sub\">95 % interval <span id=\"nps-ci\" data-low=\"{}\" "
         "data-high=\"{}\" data-method=\"{}\">{}</span> ({}), "
-        "n = <span id=\"nps-n\" data-value=\"{}\">{}</span> answers; {} % promoters, {} % "
-        "detractors</div>",
+        "n = <span id=\"nps-n\" data-value=\"{}\">{}</span> {}; {} % promoters, {} % "
+        "detractors</div><div class=\"sub\">Denominator: <span id=\"nps-denominator\" "
+        "data-value=\"{}\">{}</span></div>",
         json_points(f.nps.score), format_points(f.nps.score), small_flag(f.small_nps),
         json_points(f.nps.ci.low), json_points(f.nps.ci.high),
         nps_interval_value(data.options.nps_interval), format_nps_interval(f),
         text(nps_interval_title(data.options.nps_interval)), f.nps_counts.n(),
         format_count(f.nps_counts.n()),
+        f.nps_unanswered ? fmt::format("responses ({} answers, {} without one)",
+                                       format_count(f.nps_counts.n() - f.nps_unanswered),
+                                       format_count(f.nps_unanswered))
+                         : std::string("answers"),
         fmt::format("{:.0f}", 100.0 * static_cast<double>(f.nps_counts.promoters) /
                                   static_cast<double>(f.nps_counts.n())),
         fmt::format("{:.0f}", 100.0 * static_cast<double>(f.nps_counts.detractors) /
-                                  static_cast<double>(f.nps_counts.n())));
+                                  static_cast<double>(f.nps_counts.n())),
+        nps_denominator_value(data.options.nps_denominator), text(data.quality.denominator_policy));
   }
   out += "</div>";
 
@@ -379,7 +385,11 @@ void quality(std::string &out, const report_data &data) {
                     format_count(r.counts.values_rejected), text(r.status), unmapped);
   }
   out += "</tbody></table>";
-  out += "<p><strong>NPS denominator:</strong> " + text(q.denominator_policy) + ".</p>";
+  out +=
+      fmt::format("<p><strong>NPS denominator:</strong> {} (<code>--nps-denominator {}</code>; "
+                  "{} responses were asked the NPS question but have no valid answer).</p>",
+                  text(q.denominator_policy), nps_denominator_value(data.options.nps_denominator),
+                  format_count(q.nps_unanswered));
   out += fmt::format("<p><strong>NPS intervals:</strong> {} (<code>--nps-interval {}</code>), "
                      "for every NPS in this report.</p>",
                      text(nps_interval_title(data.options.nps_interval)),

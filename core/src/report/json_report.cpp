@@ -71,13 +71,15 @@ void write_headline(writer &w, const report_data &data) {
   key(w, "interval"), w.String(nps_interval_title(data.options.nps_interval));
   key(w, "interval_method"), w.String(nps_interval_value(data.options.nps_interval));
   key(w, "promoters"), uint(w, f.nps_counts.promoters);
-  key(w, "passives"), uint(w, f.nps_counts.passives);
+  key(w, "passives"), uint(w, f.nps_counts.passives - f.nps_unanswered);
   key(w, "detractors"), uint(w, f.nps_counts.detractors);
   key(w, "questions"), w.StartArray();
   for (const auto &q : data.quality.nps_questions)
     string(w, q);
   w.EndArray();
   key(w, "denominator"), string(w, data.quality.denominator_policy);
+  key(w, "denominator_policy"), w.String(nps_denominator_value(data.options.nps_denominator));
+  key(w, "unanswered"), uint(w, data.quality.nps_unanswered);
   w.EndObject();
 
   key(w, "buy_again"), w.StartObject();

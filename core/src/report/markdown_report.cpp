@@ -55,11 +55,15 @@ void headline(std::string &md, const report_data &data) {
   if (f.nps_counts.n() == 0) {
     md += "- NPS: no data (no 0-10 likelihood-to-recommend answers).\n";
   } else {
-    md += fmt::format("- **NPS {}** (95 % interval {}, {}), n = {} answers",
-                      format_points(f.nps.score), format_nps_interval(f),
-                      nps_interval_title(data.options.nps_interval), f.nps_counts.n());
+    md += fmt::format("- **NPS {}** (95 % interval {}, {}), n = ", format_points(f.nps.score),
+                      format_nps_interval(f), nps_interval_title(data.options.nps_interval));
+    if (f.nps_unanswered) md += fmt::format("{}: ", f.nps_counts.n());
+    md += fmt::format("{} answers", f.nps_counts.n() - f.nps_unanswered);
     if (!data.quality.nps_questions.empty()) md += " to " + quoted_list(data.quality.nps_questions);
-    md += fmt::format(".{}\n", small(f.small_nps));
+    if (f.nps_unanswered)
+      md += fmt::format(" and {} responses without one, counted as neither", f.nps_unanswered);
+    md += fmt::format(" (denominator: {}).{}\n",
+                      nps_denominator_value(data.options.nps_denominator), small(f.small_nps));
   }
   const auto &c = h.change;
   if (c.available) {
@@ -75,13 +79,17 @@ void headline(std::string &md, const report_data &data) {
     md += fmt::format("\nWould buy again means: {}.\n\n", rate_definition(h.basis));
   else
     md += "\n";
-  if (f.nps_counts.n() > 0)
+  if (f.nps_counts.n() > 0) {
+    const uint64_t n = f.nps_counts.n(), passives = f.nps_counts.passives - f.nps_unanswered;
     md += fmt::format("Promoters (9-10): {} ({}) · Passives (7-8): {} ({}) · Detractors (0-6): {} "
-                      "({}). Denominator: {}.\n\n",
-                      f.nps_counts.promoters, percent(f.nps_counts.promoters, f.nps_counts.n()),
-                      f.nps_counts.passives, percent(f.nps_counts.passives, f.nps_counts.n()),
-                      f.nps_counts.detractors, percent(f.nps_counts.detractors, f.nps_counts.n()),
-                      data.quality.denominator_policy);
+                      "({})",
+                      f.nps_counts.promoters, percent(f.nps_counts.promoters, n), passives,
+                      percent(passives, n), f.nps_counts.detractors,
+                      percent(f.nps_counts.detractors, n));
+    if (f.nps_unanswered)
+      md += fmt::format(" · No answer: {} ({})", f.nps_unanswered, percent(f.nps_unanswered, n));
+    md += fmt::format(". Denominator: {}.\n\n", data.quality.denominator_policy);
+  }
 
   md += "## Would they buy again?\n\n";
   if (h.buy_again_answers.empty()) {
@@ -270,11 +278,12 @@ void quality(std::string &md, const report_data &data) {
     if (!q.unmapped[i].empty())
       md += fmt::format("Import {}: columns kept only as attributes (unmapped): {}.\n\n",
                         q.runs[i].id, quoted_list(q.unmapped[i]));
-  md += fmt::format("NPS denominator: {}. NPS intervals: {} (`--nps-interval {}`). Would buy "
-                    "again: {}.",
-                    q.denominator_policy, nps_interval_title(data.options.nps_interval),
-                    nps_interval_value(data.options.nps_interval),
-                    rate_definition(data.headline.basis));
+  md += fmt::format(
+      "NPS denominator: {} (`--nps-denominator {}`; {} responses were asked the NPS question but "
+      "have no valid answer). NPS intervals: {} (`--nps-interval {}`). Would buy again: {}.",
+      q.denominator_policy, nps_denominator_value(data.options.nps_denominator), q.nps_unanswered,
+      nps_interval_title(data.options.nps_interval), nps_interval_value(data.options.nps_interval),
+      rate_definition(data.headline.basis));
   if (data.headline.undated)
     md += fmt::format(" {} responses have no readable date: they count in the headline and the "
                       "breakdowns but not in the trend.",

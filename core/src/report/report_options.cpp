@@ -79,6 +79,17 @@ const char *nps_interval_title(stats::nps_interval_method method) {
   return "adjusted Wald";
 }
 
+std::string nps_denominator_definition(report_options::denominator policy) {
+  if (policy == report_options::denominator::all)
+    return "all responses asked the question: those from files with an NPS column but without a "
+           "valid 0-10 answer count as neither promoters nor detractors";
+  return "answered only: responses without a valid 0-10 answer are not counted";
+}
+
+const char *nps_denominator_value(report_options::denominator policy) {
+  return policy == report_options::denominator::all ? "all" : "answered";
+}
+
 std::string format_day(int64_t days) {
   auto [y, m, d] = civil_from_days(days);
   char buf[32];

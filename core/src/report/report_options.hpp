@@ -26,6 +26,10 @@ struct report_options {
   size_t max_rows = 25;              // rows per breakdown, themes, words and customers shown
   // The interval around every NPS of the report (--nps-interval).
   stats::nps_interval_method nps_interval = stats::nps_interval_method::adjusted_wald;
+  // Who an NPS is over (--nps-denominator): the valid 0-10 answers (the
+  // default), or every response asked the question, a skipped or invalid
+  // answer counting as neither promoter nor detractor, as some tools do.
+  enum class denominator { answered, all } nps_denominator = denominator::answered;
 };
 
 // --nps-interval's values ("adjusted-wald", "score", "dirichlet"), in the enum's order.
@@ -35,6 +39,11 @@ const char *nps_interval_value(stats::nps_interval_method method);
 stats::nps_interval_method nps_interval_named(std::string_view value);
 // The method in words, as reports print it: "adjusted Wald", "score (Tango)", ...
 const char *nps_interval_title(stats::nps_interval_method method);
+
+// The NPS denominator policy in words, as every format prints it.
+std::string nps_denominator_definition(report_options::denominator policy);
+// "answered" or "all": --nps-denominator's values.
+const char *nps_denominator_value(report_options::denominator policy);
 
 // Calendar days, for periods: days since 1970-01-01 and back.
 // parse_day throws usage_error unless `text` is a valid YYYY-MM-DD.

@@ -28,6 +28,7 @@ struct scanned_response {
   std::string_view submitted_at, customer, text, buy_again_answer;
   std::vector<std::string_view> dims; // fixed_dimensions, then options.by
   double order_value = NAN;
+  bool nps_asked = false; // its import's file has an NPS column (answered or not)
   // Scores; NaN (or empty) when the analyzer said nothing.
   double nps_class = NAN; // nps/nps_class: +1, 0, −1
   double top2 = NAN;      // buy_again/buy_again_top2_box: 1/0
@@ -47,6 +48,10 @@ struct scanned_response {
 // outside them). Throws usage_error for an attribute name rebuy cannot query.
 void scan_responses(sql::connection &db, const report_options &options,
                     const std::function<void(const scanned_response &)> &visit);
+
+// The columns of an import run's mapping (JSON) with a given role ("nps", or
+// "attribute" for unmapped ones), each once, in mapping order.
+std::vector<std::string> columns_with_role(std::string_view mapping, const char *role);
 
 // The SQL condition (on `responses r`) for the filter's source and --where,
 // with its parameters starting at ?1; exposed for the queries that aggregate.
