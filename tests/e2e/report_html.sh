@@ -138,6 +138,10 @@ check "unknown --nps-denominator is a usage error" bash -c \
   '"$1" report --nps-denominator some >out 2>err; [ $? -eq 1 ] && grep -qF -- "--nps-denominator some" err' \
   _ "$rebuy"
 check "html shows the denominator" contains report.dom 'id="nps-denominator" data-value="answered"'
+check "--shrinkage" "$rebuy" report --shrinkage 5 -o shrink.json
+check "json says the shrinkage" jq -e >/dev/null '.calibration.shrinkage == 5' shrink.json
+check "negative --shrinkage is a usage error" bash -c '"$1" report --shrinkage -1 >out 2>&1; [ $? -eq 1 ]' \
+  _ "$rebuy"
 check "unknown --nps-interval is a usage error" bash -c \
   '"$1" report --nps-interval wald >out 2>err; [ $? -eq 1 ] && grep -qF -- "--nps-interval wald" err' \
   _ "$rebuy"

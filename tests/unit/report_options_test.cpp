@@ -206,3 +206,56 @@ TEST_CASE("--nps-denominator all: responses asked the question without an answer
   CHECK(render_markdown_report(answered).find("n = 24 answers (denominator: answered)") !=
         std::string::npos);
 }
+
+TEST_CASE("stated vs observed: per-level rates shrunk toward the overall rate, scale order") {
+  report_store s;
+  using r = report_store::response;
+  // (label, level, responses, ordered again): m = 4 / 10.
+  struct level {
+    const char *label;
+    double value;
+    int n, ordered;
+  };
+  int id = 0;
+  for (auto [label, value, n, ordered] :
+       {level{"definitely_not", 0, 3, 0}, level{"probably", 0.75, 2, 1},
+        level{"definitely", 1, 4, 3}, level{"probably_not", 0.25, 1, 0}})
+    for (int i = 0; i < n; ++i) {
+      s.add(r{++id, "web", "2025-11-01T00:00:00Z", "C" + std::to_string(id)});
+      s.answer(id, label, value);
+      s.score(id, "rebuy", "ordered_again", i < ordered ? 1 : 0);
+      s.score(id, "rebuy", "buy_again_probability", value);
+      s.score(id, "rebuy", "buy_again_basis", NAN, "answer");
+    }
+  auto d = build_report(*s.db, {}); // α = 10 by default
+  const auto &c = d.calibration;
+  CHECK(c.shrinkage == 10);
+  CHECK(c.levels_observed == doctest::Approx(0.4));
+  REQUIRE(c.levels.size() == 4);
+  const char *order[] = {"definitely", "probably", "probably_not", "definitely_not"};
+  const double shrunk[] = {7.0 / 14, 5.0 / 12, 4.0 / 11, 4.0 / 13}; // (y + 10·0.4) / (n + 10)
+  for (size_t i = 0; i < 4; ++i) {
+    CAPTURE(i);
+    CHECK(c.levels[i].level == order[i]);
+    CHECK(c.levels[i].shrunk == doctest::Approx(shrunk[i]));
+  }
+  CHECK(c.levels[0].rate == doctest::Approx(0.75)); // raw 3/4 kept beside it
+  CHECK(c.levels[0].ordered == 3);
+
+  report_options raw;
+  raw.shrinkage = 0;
+  auto r0 = build_report(*s.db, raw);
+  CHECK(r0.calibration.levels[0].shrunk == doctest::Approx(0.75));
+  CHECK(r0.calibration.levels[3].shrunk == doctest::Approx(0));
+
+  rapidjson::Document json;
+  json.Parse(render_json_report(d).c_str());
+  REQUIRE(json.IsObject());
+  CHECK(json["calibration"]["shrinkage"].GetDouble() == 10);
+  CHECK(json["calibration"]["levels"][0]["shrunk_rate"].GetDouble() == doctest::Approx(0.5));
+  CHECK(json["calibration"]["levels"][1]["level_value"].GetDouble() == 0.75);
+  auto md = render_markdown_report(d);
+  CHECK(md.find("| definitely | 4 | 3 | 75.0 % | ") != std::string::npos);
+  CHECK(md.find("| 50.0 % |\n| probably | 2 | 1 | 50.0 % |") != std::string::npos);
+  CHECK(md.find("self-generated validity") != std::string::npos);
+}

@@ -62,6 +62,11 @@ void add_report_command(CLI::App &app, cli_context &context) {
                   "answered: valid 0-10 answers only; all: also responses asked the question "
                   "without one, counted as neither promoter nor detractor")
       ->capture_default_str();
+  cmd->add_option("--shrinkage", options.shrinkage,
+                  "Stated vs observed: shrink each answer's observed repeat-order rate toward the "
+                  "overall rate with this many pseudo-responses (0: raw rates)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
   cmd->callback([&context, flags] {
     auto options = flags->options;
     for (const auto &w : flags->where) {

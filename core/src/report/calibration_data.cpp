@@ -1,6 +1,9 @@
 #include "report/calibration_data.hpp"
 
+#include "stats/calibration.hpp"
 #include "stats/proportion.hpp"
+
+#include <algorithm>
 
 namespace rebuy::core {
 
@@ -10,8 +13,8 @@ void calibration_builder::add(const scanned_response &r) {
   if (!r.level_label.empty()) {
     auto it = levels_.find(r.level_label);
     if (it == levels_.end())
-      it = levels_.emplace(std::string(r.level_label), std::pair<uint64_t, uint64_t>{}).first;
-    ++it->second.first, it->second.second += o;
+      it = levels_.emplace(std::string(r.level_label), level_sums{r.level, 0, 0}).first;
+    ++it->second.n, it->second.ordered += o;
   }
   if (!r.has_estimate()) return;
   const double f = r.probability;
@@ -24,7 +27,7 @@ void calibration_builder::add(const scanned_response &r) {
   ++n_, ordered_ += o;
 }
 
-calibration_data calibration_builder::finish() const {
+calibration_data calibration_builder::finish(double shrinkage) const {
   calibration_data out;
   out.n = n_;
   if (n_ > 0) {
@@ -38,12 +41,29 @@ calibration_data calibration_builder::finish() const {
     out.bins.push_back({0.2 * static_cast<double>(i), 0.2 * static_cast<double>(i + 1), b.n,
                         b.predicted / n, static_cast<double>(b.ordered) / n});
   }
-  for (const auto &[level, counts] : levels_) {
-    calibration_level row{level, counts.first, counts.second, NAN,
-                          stats::wilson(counts.second, counts.first)};
-    row.rate = static_cast<double>(counts.second) / static_cast<double>(counts.first);
+  std::vector<stats::level_outcomes> outcomes;
+  uint64_t level_n = 0, level_ordered = 0;
+  for (const auto &[level, sums] : levels_) {
+    calibration_level row{level,        sums.value, sums.n,
+                          sums.ordered, NAN,        stats::wilson(sums.ordered, sums.n)};
+    row.rate = static_cast<double>(sums.ordered) / static_cast<double>(sums.n);
     out.levels.push_back(std::move(row));
+    outcomes.push_back({sums.n, sums.ordered});
+    level_n += sums.n, level_ordered += sums.ordered;
   }
+  out.shrinkage = shrinkage;
+  if (level_n > 0)
+    out.levels_observed = static_cast<double>(level_ordered) / static_cast<double>(level_n);
+  const auto shrunk = stats::shrunk_rates(outcomes, shrinkage);
+  for (size_t i = 0; i < out.levels.size(); ++i)
+    out.levels[i].shrunk = shrunk[i];
+  // The scale's order, strongest intent first; labels without a level value last.
+  std::stable_sort(out.levels.begin(), out.levels.end(),
+                   [](const calibration_level &a, const calibration_level &b) {
+                     if (std::isnan(a.level_value) || std::isnan(b.level_value))
+                       return !std::isnan(a.level_value) && std::isnan(b.level_value);
+                     return a.level_value > b.level_value;
+                   });
   return out;
 }
 

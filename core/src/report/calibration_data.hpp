@@ -19,10 +19,12 @@ struct calibration_bin {
 };
 
 struct calibration_level {
-  std::string level; // the stated answer (buy_again_level label)
+  std::string level;        // the stated answer (buy_again_level label)
+  double level_value = NAN; // buy_again_level: 1 the strongest intent … 0 the weakest
   uint64_t n = 0, ordered = 0;
   double rate = NAN;
   stats::interval ci{0, 1}; // Wilson
+  double shrunk = NAN;      // (ordered + α·m) / (n + α), m = levels_observed
 };
 
 struct calibration_data {
@@ -30,13 +32,16 @@ struct calibration_data {
   double brier = NAN;                    // mean (f − o)²
   double observed = NAN;                 // overall share that ordered again
   std::vector<calibration_bin> bins;     // 5 uniform bins, empty ones dropped (scikit-learn)
-  std::vector<calibration_level> levels; // observed rate by stated answer
+  std::vector<calibration_level> levels; // observed rate by stated answer, strongest intent first
+  double shrinkage = NAN;                // α, in pseudo-responses at the overall rate
+  double levels_observed = NAN;          // m: the share that ordered again over all levels
 };
 
 class calibration_builder {
 public:
   void add(const scanned_response &r);
-  calibration_data finish() const;
+  // `shrinkage` is α of the shrunk per-level rates (report_options::shrinkage).
+  calibration_data finish(double shrinkage) const;
 
 private:
   struct bin_sums {
@@ -46,7 +51,11 @@ private:
   std::array<bin_sums, 5> bins_{};
   double squared_error_ = 0;
   uint64_t n_ = 0, ordered_ = 0;
-  std::map<std::string, std::pair<uint64_t, uint64_t>, std::less<>> levels_; // n, ordered
+  struct level_sums {
+    double value = NAN; // buy_again_level of the label
+    uint64_t n = 0, ordered = 0;
+  };
+  std::map<std::string, level_sums, std::less<>> levels_;
 };
 
 } // namespace rebuy::core

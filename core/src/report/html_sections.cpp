@@ -299,69 +299,6 @@ void customers(std::string &out, const report_data &data) {
   out += "</section>\n";
 }
 
-void calibration(std::string &out, const report_data &data) {
-  const auto &c = data.calibration;
-  out += "<section id=\"calibration\"><h2>Stated vs observed</h2>";
-  if (c.n == 0) {
-    out += no_data("no response has both an estimated probability and an observed repeat order. "
-                   "Import orders to see how stated intent turns into purchases.");
-    return void(out += "</section>\n");
-  }
-  out += fmt::format("<p>{} responses, {} of which ordered again. <strong>Brier score <span "
-                     "id=\"brier\">{:.4f}</span></strong> (0 is perfect; always predicting the "
-                     "observed share would score {:.4f}).</p>",
-                     format_count(c.n), format_percent(c.observed), c.brier,
-                     c.observed * (1 - c.observed));
-  out +=
-      "<table><thead><tr><th>Predicted</th><th class=\"num\">Responses</th><th "
-      "class=\"num\">Mean predicted</th><th class=\"num\">Ordered again</th></tr></thead><tbody>";
-  for (const auto &b : c.bins)
-    out += fmt::format("<tr><td>{:.0f}–{:.0f} %</td><td class=\"num\">{}</td><td "
-                       "class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                       100 * b.low, 100 * b.high, format_count(b.n),
-                       format_percent(b.mean_predicted), format_percent(b.observed));
-  out += "</tbody></table>";
-  if (!c.levels.empty()) {
-    out +=
-        "<table><thead><tr><th>Said</th><th class=\"num\">Responses</th><th "
-        "class=\"num\">Ordered again</th><th class=\"num\">95 % interval</th></tr></thead><tbody>";
-    for (const auto &l : c.levels)
-      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-                         "class=\"num\">{:.1f}–{:.1f} %</td></tr>",
-                         text(l.level), format_count(l.n), format_percent(l.rate), 100 * l.ci.low,
-                         100 * l.ci.high);
-    out += "</tbody></table>";
-  }
-  out += "<p class=\"note\">Surveying customers raises their later buying (self-generated "
-         "validity): rates observed here overstate what unsurveyed customers would do.</p>"
-         "</section>\n";
-}
-
-void referral(std::string &out, const report_data &data) {
-  if (!data.referral) return;
-  const auto &r = *data.referral;
-  out += fmt::format("<section id=\"referral\"><h2>Said they would recommend, say they did</h2>"
-                     "<p>Per NPS class, the share who answer yes to “{}” (95 % Wilson interval; "
-                     "other answers not counted).</p>",
-                     text(r.question));
-  out += "<table><thead><tr><th>NPS class</th><th class=\"num\">Yes</th><th class=\"num\">No"
-         "</th><th class=\"num\">Other</th><th class=\"num\">Said yes</th><th class=\"num\">95 % "
-         "interval</th></tr></thead><tbody>";
-  for (const auto &row : r.rows)
-    out += row.yes + row.no == 0
-               ? fmt::format("<tr><td>{}</td><td class=\"num\">0</td><td class=\"num\">0</td><td "
-                             "class=\"num\">{}</td><td class=\"num\">–</td><td "
-                             "class=\"num\">–</td></tr>",
-                             text(row.nps_class), format_count(row.other))
-               : fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                             "<td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-                             "class=\"num\">{:.1f}–{:.1f} %</td></tr>",
-                             text(row.nps_class), format_count(row.yes), format_count(row.no),
-                             format_count(row.other), format_percent(row.share_yes),
-                             100 * row.ci.low, 100 * row.ci.high);
-  out += "</tbody></table></section>\n";
-}
-
 void quality(std::string &out, const report_data &data) {
   const auto &q = data.quality;
   out += "<section id=\"quality\"><h2>Data quality</h2><p>Every row of every file is stored, "

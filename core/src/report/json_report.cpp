@@ -342,9 +342,13 @@ std::string render_json_report(const report_data &data) {
     key(w, "rate"), share(w, l.rate);
     key(w, "ci_low"), share(w, l.ci.low);
     key(w, "ci_high"), share(w, l.ci.high);
+    key(w, "level_value"), number(w, l.level_value, 4);
+    key(w, "shrunk_rate"), share(w, l.shrunk);
     w.EndObject();
   }
   w.EndArray();
+  key(w, "shrinkage"), number(w, cal.shrinkage, 4);
+  key(w, "levels_observed"), share(w, cal.levels_observed);
   w.EndObject();
 
   key(w, "imports"), write_imports(w, data.quality);

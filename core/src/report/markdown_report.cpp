@@ -237,13 +237,19 @@ void calibration(std::string &md, const report_data &data) {
     md += fmt::format("| {:.0f}–{:.0f} % | {} | {} | {} |\n", 100 * b.low, 100 * b.high, b.n,
                       format_percent(b.mean_predicted), format_percent(b.observed));
   if (!c.levels.empty()) {
-    md += "\n| Said | Responses | Ordered again | 95 % |\n|---|---:|---:|---|\n";
+    md += fmt::format("\nBy stated answer, strongest first. Shrunk = (ordered again + α·m) / "
+                      "(responses + α), with m = {} (all answers) and α = {:g}: a small group "
+                      "is pulled toward m.\n\n| Said | Responses | Ordered again | Rate | 95 % | "
+                      "Shrunk rate |\n|---|---:|---:|---:|---|---:|\n",
+                      format_percent(c.levels_observed), c.shrinkage);
     for (const auto &l : c.levels)
-      md += fmt::format("| {} | {} | {} | {:.1f}–{:.1f} % |\n", markdown_escape(l.level), l.n,
-                        format_percent(l.rate), 100 * l.ci.low, 100 * l.ci.high);
+      md += fmt::format("| {} | {} | {} | {} | {:.1f}–{:.1f} % | {} |\n", markdown_escape(l.level),
+                        l.n, l.ordered, format_percent(l.rate), 100 * l.ci.low, 100 * l.ci.high,
+                        format_percent(l.shrunk));
   }
-  md += "\nSurveying customers raises their later buying (self-generated validity): rates "
-        "observed here overstate what unsurveyed customers would do.\n\n";
+  md += "\nSurveying customers raises their later buying (self-generated validity): the rates "
+        "here, shrunk or not, are what *surveyed* customers did, and overstate what customers "
+        "who were not surveyed would do; do not apply them to those unadjusted.\n\n";
 }
 
 void referral(std::string &md, const report_data &data) {

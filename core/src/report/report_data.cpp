@@ -146,7 +146,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
   out.breakdowns = breakdowns.finish(overall, out.headline.overall, basis, options);
   out.themes = themes.finish(db, overall, basis, options);
   out.customers = customers.finish(db, options);
-  out.calibration = calibration.finish();
+  out.calibration = calibration.finish(options.shrinkage);
   out.referral = reported_referral_of(db, options.filter);
 
   for (auto &run : list_runs(db)) {

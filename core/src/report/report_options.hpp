@@ -30,6 +30,10 @@ struct report_options {
   // default), or every response asked the question, a skipped or invalid
   // answer counting as neither promoter nor detractor, as some tools do.
   enum class denominator { answered, all } nps_denominator = denominator::answered;
+  // α of the per-level observed rates shrunk toward the overall rate,
+  // (y_k + α·m) / (n_k + α): a level with n answers trusts its own rate
+  // n / (n + α). 0 shows the raw rates (--shrinkage).
+  double shrinkage = 10;
 };
 
 // --nps-interval's values ("adjusted-wald", "score", "dirichlet"), in the enum's order.
