@@ -146,5 +146,18 @@ check "unknown --nps-interval is a usage error" bash -c \
   '"$1" report --nps-interval wald >out 2>err; [ $? -eq 1 ] && grep -qF -- "--nps-interval wald" err' \
   _ "$rebuy"
 
+# --option PLUGIN.KEY=VALUE reaches one plugin; a scope naming none is refused (on a copy).
+cp "$REBUY_DB" options.db
+check "scoped analyzer option" "$rebuy" --db options.db analyze --rerun --option buy_again.preset=top2
+check "a bad scoped value reaches its analyzer" bash -c \
+  '"$1" --db options.db analyze --rerun --option buy_again.preset=nope >out 2>err; [ $? -eq 2 ] && grep -qF "preset=nope" err' \
+  _ "$rebuy"
+check "unknown scope is a usage error naming it" bash -c \
+  '"$1" --db options.db analyze --option nosuch.x=1 >out 2>err; [ $? -eq 1 ] && grep -qF "'"'"'nosuch'"'"' names no loaded" err' \
+  _ "$rebuy"
+check "unknown scope on import too" bash -c \
+  '"$1" --db options.db import --option buy_agian.scale=5 feedback.csv >out 2>err; [ $? -eq 1 ] && grep -qF buy_agian err' \
+  _ "$rebuy"
+
 echo "report_html: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
