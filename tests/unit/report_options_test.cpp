@@ -5,6 +5,7 @@
 #include "report/report_data.hpp"
 #include "report_fixture.hpp"
 #include "stats/nps_intervals.hpp"
+#include "stats/proportion.hpp"
 #include "util/errors.hpp"
 
 #include <doctest/doctest.h>
@@ -258,4 +259,45 @@ TEST_CASE("stated vs observed: per-level rates shrunk toward the overall rate, s
   CHECK(md.find("| definitely | 4 | 3 | 75.0 % | ") != std::string::npos);
   CHECK(md.find("| 50.0 % |\n| probably | 2 | 1 | 50.0 % |") != std::string::npos);
   CHECK(md.find("self-generated validity") != std::string::npos);
+}
+
+TEST_CASE("stated vs observed: what first-time and repeat customers did next") {
+  report_store s;
+  using r = report_store::response;
+  // Order count when answering: 1-3 repeat customers, 4-5 first orders.
+  // Outcomes known for 1 (ordered again), 2 (did not) and 4 (ordered again).
+  for (int id = 1; id <= 5; ++id) {
+    s.add(r{id, "web", "2025-11-01T00:00:00Z", "C" + std::to_string(id)});
+    s.score(id, "buy_again", "repeat_customer", id <= 3 ? 1 : 0);
+  }
+  auto without_orders = build_report(*s.db, {});
+  CHECK(without_orders.calibration.n == 0);
+  CHECK(order_count_responses(without_orders.calibration.order_counts) == 5);
+  CHECK(render_markdown_report(without_orders)
+            .find("5 responses say how many times the customer had ordered") != std::string::npos);
+
+  for (auto [id, y] : {std::pair{1, 1.0}, {2, 0.0}, {4, 1.0}}) {
+    s.score(id, "rebuy", "ordered_again", y);
+    s.score(id, "rebuy", "buy_again_probability", y);
+    s.score(id, "rebuy", "buy_again_basis", NAN, "orders");
+  }
+  auto d = build_report(*s.db, {});
+  const auto &groups = d.calibration.order_counts;
+  REQUIRE(groups.size() == 2);
+  CHECK(!groups[0].repeat);
+  CHECK(groups[0].responses == 2);
+  CHECK(groups[0].known == 1);
+  CHECK(groups[0].rate == doctest::Approx(1));
+  CHECK(groups[1].repeat);
+  CHECK(groups[1].responses == 3);
+  CHECK(groups[1].known == 2);
+  CHECK(groups[1].ordered == 1);
+  CHECK(groups[1].ci.low == doctest::Approx(stats::wilson(1, 2).low));
+  CHECK(render_markdown_report(d).find("| repeat customer (2+ orders) | 3 | 2 | 1 | 50.0 % |") !=
+        std::string::npos);
+  rapidjson::Document json;
+  json.Parse(render_json_report(d).c_str());
+  REQUIRE(json.IsObject());
+  CHECK(std::string(json["calibration"]["order_counts"][1]["group"].GetString()) == "repeat");
+  CHECK(json["calibration"]["order_counts"][1]["outcome_known"].GetUint64() == 2);
 }

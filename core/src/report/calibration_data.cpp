@@ -7,7 +7,23 @@
 
 namespace rebuy::core {
 
+const char *order_count_group_name(bool repeat) {
+  return repeat ? "repeat customer (2+ orders)" : "first order";
+}
+
+uint64_t order_count_responses(const std::vector<order_count_group> &groups) {
+  uint64_t n = 0;
+  for (const auto &g : groups)
+    n += g.responses;
+  return n;
+}
+
 void calibration_builder::add(const scanned_response &r) {
+  if (!std::isnan(r.repeat_customer)) {
+    auto &g = order_counts_[r.repeat_customer == 1];
+    ++g.responses;
+    if (!std::isnan(r.ordered_again)) ++g.known, g.ordered += r.ordered_again == 1;
+  }
   if (std::isnan(r.ordered_again)) return;
   const uint64_t o = r.ordered_again == 1;
   if (!r.level_label.empty()) {
@@ -50,6 +66,16 @@ calibration_data calibration_builder::finish(double shrinkage) const {
     out.levels.push_back(std::move(row));
     outcomes.push_back({sums.n, sums.ordered});
     level_n += sums.n, level_ordered += sums.ordered;
+  }
+  for (size_t i = 0; i < order_counts_.size(); ++i) {
+    order_count_group g = order_counts_[i];
+    if (g.responses == 0) continue;
+    g.repeat = i == 1;
+    if (g.known > 0) {
+      g.rate = static_cast<double>(g.ordered) / static_cast<double>(g.known);
+      g.ci = stats::wilson(g.ordered, g.known);
+    }
+    out.order_counts.push_back(g);
   }
   out.shrinkage = shrinkage;
   if (level_n > 0)

@@ -27,6 +27,21 @@ struct calibration_level {
   double shrunk = NAN;      // (ordered + α·m) / (n + α), m = levels_observed
 };
 
+// Responses that said how many times the customer had ordered (post-purchase
+// surveys' customer_order_count), by first order or repeat customer, and what
+// those with a known outcome did next.
+struct order_count_group {
+  bool repeat = false;                            // 2+ orders when answering; else the first order
+  uint64_t responses = 0, known = 0, ordered = 0; // known: with an observed outcome
+  double rate = NAN;                              // ordered / known
+  stats::interval ci{0, 1};                       // Wilson
+};
+
+// "first order" or "repeat customer (2+ orders)".
+const char *order_count_group_name(bool repeat);
+// Responses with an order count in the groups, and how many have a known outcome.
+uint64_t order_count_responses(const std::vector<order_count_group> &groups);
+
 struct calibration_data {
   uint64_t n = 0;                        // responses with both an estimate and an observed outcome
   double brier = NAN;                    // mean (f − o)²
@@ -35,6 +50,7 @@ struct calibration_data {
   std::vector<calibration_level> levels; // observed rate by stated answer, strongest intent first
   double shrinkage = NAN;                // α, in pseudo-responses at the overall rate
   double levels_observed = NAN;          // m: the share that ordered again over all levels
+  std::vector<order_count_group> order_counts; // first order, then repeat; empty without counts
 };
 
 class calibration_builder {
@@ -56,6 +72,7 @@ private:
     uint64_t n = 0, ordered = 0;
   };
   std::map<std::string, level_sums, std::less<>> levels_;
+  std::array<order_count_group, 2> order_counts_{}; // [0] first order, [1] repeat
 };
 
 } // namespace rebuy::core

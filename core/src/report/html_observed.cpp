@@ -15,6 +15,10 @@ void calibration(std::string &out, const report_data &data) {
   if (c.n == 0) {
     out += no_data("no response has both an estimated probability and an observed repeat order. "
                    "Import orders to see how stated intent turns into purchases.");
+    if (const uint64_t counted = order_count_responses(c.order_counts))
+      out += fmt::format("<p class=\"note\">{} responses say how many times the customer had "
+                         "ordered; imported orders would show what they did next.</p>",
+                         format_count(counted));
     return void(out += "</section>\n");
   }
   out += fmt::format("<p>{} responses, {} of which ordered again. <strong>Brier score <span "
@@ -48,6 +52,24 @@ void calibration(std::string &out, const report_data &data) {
                          format_percent(l.rate), 100 * l.ci.low, 100 * l.ci.high,
                          std::isfinite(l.shrunk) ? fmt::format("{}", l.shrunk) : "null",
                          format_percent(l.shrunk));
+    out += "</tbody></table>";
+  }
+  if (!c.order_counts.empty()) {
+    out += "<h3>By order count</h3><p class=\"note\">The order count given when answering "
+           "(post-purchase surveys), and what each group did next. For responses whose own "
+           "outcome is not known yet, the group's rate, shrunk toward the overall one, is the "
+           "estimate (basis orders).</p><table><thead><tr><th>Order count when answering</th><th "
+           "class=\"num\">Responses</th><th class=\"num\">Outcome known</th><th "
+           "class=\"num\">Ordered again</th><th class=\"num\">Rate</th><th class=\"num\">95 % "
+           "interval</th></tr></thead><tbody>";
+    for (const auto &g : c.order_counts)
+      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+                         "class=\"num\">{}</td><td class=\"num\">{}</td><td "
+                         "class=\"num\">{}</td></tr>",
+                         order_count_group_name(g.repeat), format_count(g.responses),
+                         format_count(g.known), format_count(g.ordered), format_percent(g.rate),
+                         g.known ? fmt::format("{:.1f}–{:.1f} %", 100 * g.ci.low, 100 * g.ci.high)
+                                 : std::string("n/a"));
     out += "</tbody></table>";
   }
   out += "<p class=\"note\">Surveying customers raises their later buying (self-generated "

@@ -349,6 +349,19 @@ std::string render_json_report(const report_data &data) {
   w.EndArray();
   key(w, "shrinkage"), number(w, cal.shrinkage, 4);
   key(w, "levels_observed"), share(w, cal.levels_observed);
+  key(w, "order_counts"), w.StartArray();
+  for (const auto &g : cal.order_counts) {
+    w.StartObject();
+    key(w, "group"), w.String(g.repeat ? "repeat" : "first_order");
+    key(w, "responses"), uint(w, g.responses);
+    key(w, "outcome_known"), uint(w, g.known);
+    key(w, "ordered_again"), uint(w, g.ordered);
+    key(w, "rate"), share(w, g.rate);
+    key(w, "ci_low"), share(w, g.known ? g.ci.low : NAN);
+    key(w, "ci_high"), share(w, g.known ? g.ci.high : NAN);
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
 
   key(w, "imports"), write_imports(w, data.quality);

@@ -115,8 +115,7 @@ std::string figures_cells(const figures &f) {
                      format_points(f.nps.score) + small(f.small_nps), format_nps_interval(f),
                      format_count(f.nps_counts.n()));
 }
-constexpr const char *figures_header =
-    "Responses | Would buy again | 95 % | NPS | 95 % | NPS answers";
+constexpr const char *figures_header = "Responses | Would buy again | 95 % | NPS | 95 % | NPS n";
 constexpr const char *figures_rule = "---:|---:|---|---:|---|---:";
 
 void trend(std::string &md, const report_data &data) {
@@ -226,7 +225,12 @@ void calibration(std::string &md, const report_data &data) {
   md += "## Stated vs observed\n\n";
   if (c.n == 0) {
     md += "No data: no response has both an estimated probability and an observed repeat order "
-          "(import orders to see how stated intent turns into purchases).\n\n";
+          "(import orders to see how stated intent turns into purchases).";
+    if (const uint64_t counted = order_count_responses(c.order_counts))
+      md += fmt::format(" {} responses say how many times the customer had ordered; imported "
+                        "orders would show what they did next.",
+                        counted);
+    md += "\n\n";
     return;
   }
   md += fmt::format("{} responses; {} ordered again. Brier score {:.4f} (0 is perfect; always "
@@ -246,6 +250,18 @@ void calibration(std::string &md, const report_data &data) {
       md += fmt::format("| {} | {} | {} | {} | {:.1f}–{:.1f} % | {} |\n", markdown_escape(l.level),
                         l.n, l.ordered, format_percent(l.rate), 100 * l.ci.low, 100 * l.ci.high,
                         format_percent(l.shrunk));
+  }
+  if (!c.order_counts.empty()) {
+    md += "\nBy the order count given when answering (post-purchase surveys): what each group did "
+          "next. For responses whose own outcome is not known yet, the group's rate, shrunk "
+          "toward the overall one, is the estimate (basis `orders`).\n\n| Order count when "
+          "answering | Responses | Outcome known | Ordered again | Rate | 95 % |\n"
+          "|---|---:|---:|---:|---:|---|\n";
+    for (const auto &g : c.order_counts)
+      md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", order_count_group_name(g.repeat),
+                        g.responses, g.known, g.ordered, format_percent(g.rate),
+                        g.known ? fmt::format("{:.1f}–{:.1f} %", 100 * g.ci.low, 100 * g.ci.high)
+                                : std::string("n/a"));
   }
   md += "\nSurveying customers raises their later buying (self-generated validity): the rates "
         "here, shrunk or not, are what *surveyed* customers did, and overstate what customers "

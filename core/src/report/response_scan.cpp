@@ -142,10 +142,11 @@ void scan_responses(sql::connection &db, const report_options &options,
   score_column probability("rebuy", "buy_again_probability", kept::value);
   score_column basis("rebuy", "buy_again_basis", kept::label);
   score_column ordered("rebuy", "ordered_again", kept::value);
+  score_column repeat("buy_again", "repeat_customer", kept::value);
   score_column themes("themes", "themes", kept::label);
   score_column stage("themes", "journey_stage", kept::label);
-  score_column *columns_read[] = {&nps,   &top2,    &level,  &probability,
-                                  &basis, &ordered, &themes, &stage};
+  score_column *columns_read[] = {&nps,     &top2,   &level,  &probability, &basis,
+                                  &ordered, &repeat, &themes, &stage};
   for (auto *c : columns_read)
     c->allocate(first_id, last_id);
   {
@@ -204,6 +205,7 @@ void scan_responses(sql::connection &db, const report_options &options,
     r.probability = probability.value(r.id);
     r.basis = basis.label(r.id);
     r.ordered_again = ordered.value(r.id);
+    r.repeat_customer = repeat.value(r.id);
     r.themes = themes.label(r.id);
     visit(r);
   }

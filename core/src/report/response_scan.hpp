@@ -34,10 +34,11 @@ struct scanned_response {
   double top2 = NAN;      // buy_again/buy_again_top2_box: 1/0
   double level = NAN;     // buy_again/buy_again_level: 0..1
   std::string_view level_label;
-  double probability = NAN;   // rebuy/buy_again_probability
-  std::string_view basis;     // rebuy/buy_again_basis
-  double ordered_again = NAN; // rebuy/ordered_again
-  std::string_view themes;    // themes/themes: "delivery;price"
+  double probability = NAN;     // rebuy/buy_again_probability
+  std::string_view basis;       // rebuy/buy_again_basis
+  double ordered_again = NAN;   // rebuy/ordered_again
+  double repeat_customer = NAN; // buy_again/repeat_customer: 1 for 2+ orders when answering
+  std::string_view themes;      // themes/themes: "delivery;price"
 
   bool has_estimate() const { return !std::isnan(probability) && basis != "none"; }
   intent stated_intent() const;
