@@ -191,6 +191,12 @@ TEST_CASE("--nps-denominator all: responses asked the question without an answer
   auto expected = stats::nps_difference({0, 2, 8}, {6, 8, 4});
   CHECK(row(all, "segment", "VIP").vs_rest.nps.z == doctest::Approx(expected.z));
   CHECK(all.quality.denominator_policy.rfind("all responses asked", 0) == 0);
+  // A group whose every response skipped the question has no NPS, not 0.
+  s.add({30, "web", "2025-11-12T10:00:00Z", "C30", "", "Silent"});
+  auto silent = build_report(*s.db, o);
+  CHECK(row(silent, "segment", "Silent").values.nps_counts.n() == 0);
+  CHECK(std::isnan(row(silent, "segment", "Silent").values.nps.score));
+  CHECK(silent.headline.overall.nps_unanswered == 5);
 
   rapidjson::Document json;
   json.Parse(render_json_report(all).c_str());

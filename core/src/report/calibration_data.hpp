@@ -39,7 +39,7 @@ struct order_count_group {
 
 // "first order" or "repeat customer (2+ orders)".
 const char *order_count_group_name(bool repeat);
-// Responses with an order count in the groups, and how many have a known outcome.
+// Responses with an order count, over all groups.
 uint64_t order_count_responses(const std::vector<order_count_group> &groups);
 
 struct calibration_data {

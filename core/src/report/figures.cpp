@@ -79,7 +79,8 @@ std::pair<uint64_t, uint64_t> rate_counts(const tally &t, rate_basis basis) {
 
 stats::nps_counts nps_denominator_counts(const tally &t, const report_options &options) {
   stats::nps_counts counts = t.nps;
-  if (options.nps_denominator == report_options::denominator::all)
+  // Without a single valid answer there is no NPS under either policy, not a 0.
+  if (options.nps_denominator == report_options::denominator::all && counts.n() > 0)
     counts.passives += t.nps_unanswered;
   return counts;
 }

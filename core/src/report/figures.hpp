@@ -61,7 +61,8 @@ struct rest_tests {
 rest_tests against_rest(const tally &group, const tally &all, rate_basis basis,
                         const report_options &options);
 
-// The counts an NPS is computed from under the options' denominator policy.
+// The counts an NPS is computed from under the options' denominator policy
+// (a group without any valid answer stays empty under "all" too).
 stats::nps_counts nps_denominator_counts(const tally &t, const report_options &options);
 
 } // namespace rebuy::core
