@@ -170,6 +170,10 @@ TEST_CASE("--nps-denominator all: responses asked the question without an answer
   s.add({29, "reviews", "2025-11-12T10:00:00Z", "C29", "fine", "Regular"});
   s.db->exec("UPDATE responses SET run_id = 2 WHERE id = 29");
 
+  CHECK(nps_denominator_named("all") == report_options::denominator::all);
+  CHECK_THROWS_WITH_AS(nps_denominator_named("asked"),
+                       doctest::Contains("--nps-denominator asked: expected answered or all"),
+                       usage_error);
   auto answered = build_report(*s.db, {});
   CHECK(answered.headline.overall.nps_counts.n() == 24);
   CHECK(answered.headline.overall.nps_unanswered == 0);

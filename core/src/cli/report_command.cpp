@@ -78,12 +78,7 @@ void add_report_command(CLI::App &app, cli_context &context) {
     for (const auto *day : {&options.filter.since, &options.filter.until})
       if (!day->empty()) parse_day(*day); // a clear error before any work
     options.nps_interval = nps_interval_named(flags->nps_interval);
-    if (flags->nps_denominator != "answered" && flags->nps_denominator != "all")
-      throw usage_error("--nps-denominator " + flags->nps_denominator +
-                        ": expected answered or all");
-    options.nps_denominator = flags->nps_denominator == "all"
-                                  ? report_options::denominator::all
-                                  : report_options::denominator::answered;
+    options.nps_denominator = nps_denominator_named(flags->nps_denominator);
     options.max_nps_half_width = flags->flag_nps_points / 100;
     options.max_rate_half_width = flags->flag_rate_points / 100;
     std::string format = flags->format.empty() ? format_for(flags->output) : flags->format;

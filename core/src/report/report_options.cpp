@@ -90,6 +90,12 @@ const char *nps_denominator_value(report_options::denominator policy) {
   return policy == report_options::denominator::all ? "all" : "answered";
 }
 
+report_options::denominator nps_denominator_named(std::string_view value) {
+  if (value == "answered") return report_options::denominator::answered;
+  if (value == "all") return report_options::denominator::all;
+  throw usage_error("--nps-denominator " + std::string(value) + ": expected answered or all");
+}
+
 std::string format_day(int64_t days) {
   auto [y, m, d] = civil_from_days(days);
   char buf[32];

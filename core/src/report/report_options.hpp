@@ -48,6 +48,8 @@ const char *nps_interval_title(stats::nps_interval_method method);
 std::string nps_denominator_definition(report_options::denominator policy);
 // "answered" or "all": --nps-denominator's values.
 const char *nps_denominator_value(report_options::denominator policy);
+// Throws usage_error naming the value unless it is "answered" or "all".
+report_options::denominator nps_denominator_named(std::string_view value);
 
 // Calendar days, for periods: days since 1970-01-01 and back.
 // parse_day throws usage_error unless `text` is a valid YYYY-MM-DD.
