@@ -118,5 +118,46 @@ check "page rate = json" contains report.dom \
 check "page rate n = json" contains report.dom "id=\"buy-again-n\" data-value=\"$rate_n\">$rate_n<"
 check "page responses = json" contains report.dom "id=\"responses\" data-value=\"$responses\">$responses<"
 
+# Each segment row against the rest of the responses, tested.
+check "segment rows tested against the rest" jq -e >/dev/null \
+  '[.segments[] | select(.dimension == "segment") | .rows[] | .nps_vs_rest.p_value, .rate_vs_rest.p_value
+    | numbers] | length == 4' report.json
+check "html shows the tests" contains report.dom '<th>NPS vs rest</th>'
+
+# Report options on the command line: what they change is said in every format.
+check "--nps-interval score" "$rebuy" report --nps-interval score -o score.json
+check "json says the score interval" jq -e >/dev/null '.nps.interval_method == "score"' score.json
+check "score interval differs" jq -e >/dev/null --slurpfile w report.json \
+  '.nps.ci_low != $w[0].nps.ci_low and .nps.score == $w[0].nps.score' score.json
+check "--nps-interval dirichlet html" "$rebuy" report --nps-interval dirichlet -o dirichlet.html
+check "html names the method" contains dirichlet.html 'data-method="dirichlet"'
+check "--nps-denominator all" "$rebuy" report --nps-denominator all -o all.json
+check "json says the denominator" jq -e >/dev/null \
+  '.nps.denominator_policy == "all" and .nps.unanswered == 0 and .nps.n == 60' all.json
+check "unknown --nps-denominator is a usage error" bash -c \
+  '"$1" report --nps-denominator some >out 2>err; [ $? -eq 1 ] && grep -qF -- "--nps-denominator some" err' \
+  _ "$rebuy"
+check "html shows the denominator" contains report.dom 'id="nps-denominator" data-value="answered"'
+check "--shrinkage" "$rebuy" report --shrinkage 5 -o shrink.json
+check "json says the shrinkage" jq -e >/dev/null '.calibration.shrinkage == 5' shrink.json
+check "negative --shrinkage is a usage error" bash -c '"$1" report --shrinkage -1 >out 2>&1; [ $? -eq 1 ]' \
+  _ "$rebuy"
+check "unknown --nps-interval is a usage error" bash -c \
+  '"$1" report --nps-interval wald >out 2>err; [ $? -eq 1 ] && grep -qF -- "--nps-interval wald" err' \
+  _ "$rebuy"
+
+# --option PLUGIN.KEY=VALUE reaches one plugin; a scope naming none is refused (on a copy).
+cp "$REBUY_DB" options.db
+check "scoped analyzer option" "$rebuy" --db options.db analyze --rerun --option buy_again.preset=top2
+check "a bad scoped value reaches its analyzer" bash -c \
+  '"$1" --db options.db analyze --rerun --option buy_again.preset=nope >out 2>err; [ $? -eq 2 ] && grep -qF "preset=nope" err' \
+  _ "$rebuy"
+check "unknown scope is a usage error naming it" bash -c \
+  '"$1" --db options.db analyze --option nosuch.x=1 >out 2>err; [ $? -eq 1 ] && grep -qF "'"'"'nosuch'"'"' names no loaded" err' \
+  _ "$rebuy"
+check "unknown scope on import too" bash -c \
+  '"$1" --db options.db import --option buy_agian.scale=5 feedback.csv >out 2>err; [ $? -eq 1 ] && grep -qF buy_agian err' \
+  _ "$rebuy"
+
 echo "report_html: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

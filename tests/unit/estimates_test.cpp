@@ -93,3 +93,51 @@ TEST_CASE("estimates: a horizon the orders do not cover yet is not a 'no'") {
   CHECK(estimate(*db, 3) == "0.00 orders");
   CHECK(estimate(*db, 2) == "0.00 orders"); // b ordered 22 days after: not within 14
 }
+
+TEST_CASE("estimates: an order count is evidence through what its group of customers did") {
+  temp_db t;
+  auto db = open_store(t.path);
+  populate(*db);
+  // f and g are repeat customers (2+ orders when answering), h a first-time one;
+  // f and h ordered again, g did not. i (repeat) and j (first-time) have no
+  // orders imported: their outcome is unknown.
+  db->exec(R"sql(
+INSERT INTO responses (id, source, key, key_hash, content_hash, kind, run_id, customer, submitted_at)
+  VALUES (6, 's', '6', 6, 'h', 'survey', 1, 'f', '2024-01-10T00:00:00Z'),
+         (7, 's', '7', 7, 'h', 'survey', 1, 'g', '2024-01-10T00:00:00Z'),
+         (8, 's', '8', 8, 'h', 'survey', 1, 'h', '2024-01-10T00:00:00Z'),
+         (9, 's', '9', 9, 'h', 'survey', 1, 'i', '2024-01-10T00:00:00Z'),
+         (10, 's', '10', 10, 'h', 'survey', 1, 'j', '2024-01-10T00:00:00Z');
+INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value, evidence) VALUES
+  (6, 'buy_again', 'repeat_customer', '1', 1, 'customer_order_count = 3'),
+  (7, 'buy_again', 'repeat_customer', '1', 1, 'customer_order_count = 2'),
+  (8, 'buy_again', 'repeat_customer', '1', 0, 'customer_order_count = 1'),
+  (9, 'buy_again', 'repeat_customer', '1', 1, 'customer_order_count = 4'),
+  (9, 'buy_again', 'rating_probability', '1', 0.9, '5 stars'),
+  (10, 'buy_again', 'repeat_customer', '1', 0, 'customer_order_count = 1');
+INSERT INTO orders (source, order_id, customer, ordered_at, amount, content_hash, run_id) VALUES
+  ('o', 'F1', 'f', '2024-02-01T00:00:00Z', 10, 'h', 1),
+  ('o', 'G0', 'g', '2023-11-01T00:00:00Z', 10, 'h', 1),
+  ('o', 'H1', 'h', '2024-03-01T00:00:00Z', 10, 'h', 1);
+)sql");
+  derive_estimates(*db);
+  CHECK(estimate(*db, 6) == "1.00 orders"); // their own outcome comes first
+  CHECK(estimate(*db, 7) == "0.00 orders");
+  // Known: repeat 1 of 2, first-time 1 of 1, all 2 of 3; α = 10.
+  CHECK(estimate(*db, 9) == "0.64 orders");  // (1 + 10·2/3) / (2 + 10), before the rating
+  CHECK(estimate(*db, 10) == "0.70 orders"); // (1 + 10·2/3) / (1 + 10)
+  CHECK(text_of(*db, "SELECT evidence FROM scores WHERE analyzer = 'rebuy' AND metric = "
+                     "'buy_again_probability' AND response_id = 9") ==
+        "customer_order_count = 4; of 2 repeat customers whose outcome is known, 1 ordered again "
+        "within 90 days (2 of 3 of all: 66.7 %); shrunk with 10 pseudo-responses: 0.64");
+
+  derive_estimates(*db, {.order_count_shrinkage = 0}); // the groups' raw rates
+  CHECK(estimate(*db, 9) == "0.50 orders");
+  CHECK(estimate(*db, 10) == "1.00 orders");
+
+  // No response with an order count has a known outcome: nothing to learn from.
+  db->exec("DELETE FROM orders WHERE customer IN ('f', 'g', 'h')");
+  derive_estimates(*db);
+  CHECK(estimate(*db, 9) == "0.90 rating");
+  CHECK(estimate(*db, 10) == "- none");
+}

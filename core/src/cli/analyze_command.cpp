@@ -1,18 +1,32 @@
 #include "cli/context.hpp"
 #include "pipeline/analyze_pipeline.hpp"
 
+#include "util/errors.hpp"
+
 #include <fmt/format.h>
 
 namespace rebuy::core {
 
 void add_analyze_command(CLI::App &app, cli_context &context) {
   auto rerun = std::make_shared<bool>(false);
+  auto given = std::make_shared<std::vector<std::string>>();
   auto *cmd = app.add_subcommand(
       "analyze", "Analyze responses no analyzer has seen yet (at its current version)");
   cmd->add_flag("--rerun", *rerun, "Forget earlier results and analyze every response again");
-  cmd->callback([&context, rerun] {
+  cmd->add_option("--option", *given,
+                  "Pass an option to every analyzer: KEY=VALUE, or to one: ANALYZER.KEY=VALUE "
+                  "(repeatable; see plugins info)");
+  cmd->callback([&context, rerun, given] {
     analysis_request request;
     request.rerun = *rerun;
+    auto options = parse_plugin_options(*given, context.plugins());
+    for (const auto &scope : options.scoped)
+      if (context.plugins().find(scope.first)->kind() != REBUY_KIND_ANALYZER)
+        throw usage_error(fmt::format("--option {}.…: '{}' is an importer, and analyze passes "
+                                      "options only to analyzers",
+                                      scope.first, scope.first));
+    request.options = std::move(options.unscoped);
+    request.scoped = std::move(options.scoped);
     auto outcome = analyze_store(context.plugins(), context.existing_store(), request);
     std::string analyzers;
     for (const auto &a : outcome.analyzers)

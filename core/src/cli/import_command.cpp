@@ -35,16 +35,6 @@ option_list parse_maps(const std::vector<std::string> &maps) {
   return options;
 }
 
-// --option KEY=VALUE: passed to the importer as it is.
-void add_plugin_options(const std::vector<std::string> &given, option_list &options) {
-  for (const auto &o : given) {
-    auto eq = o.find('=');
-    if (eq == std::string::npos || eq == 0)
-      throw usage_error(fmt::format("--option {}: expected KEY=VALUE", o));
-    options.emplace_back(o.substr(0, eq), o.substr(eq + 1));
-  }
-}
-
 std::optional<date_order> parse_date_order(const std::string &given) {
   if (given.empty() || given == "auto") return std::nullopt;
   if (given == "day-first" || given == "dmy") return date_order::day_first;
@@ -146,7 +136,10 @@ void run_import(cli_context &context, const import_flags &flags) {
   request.importer = flags.importer;
   request.source = flags.source;
   request.options = parse_maps(flags.maps);
-  add_plugin_options(flags.options, request.options);
+  // Unscoped options are the importer's; scoped ones reach only the plugin they name.
+  auto options = parse_plugin_options(flags.options, context.plugins());
+  request.options.insert(request.options.end(), options.unscoped.begin(), options.unscoped.end());
+  request.scoped = options.scoped;
   request.dates = parse_date_order(flags.date_order);
   if (flags.dry_run) {
     for (const auto &file : flags.files) {
@@ -170,7 +163,9 @@ void run_import(cli_context &context, const import_flags &flags) {
     }
   }
   if (!flags.no_analyze && !sources.empty()) {
-    auto analysis = analyze_store(context.plugins(), db, {});
+    analysis_request analysis_options;
+    analysis_options.scoped = std::move(options.scoped);
+    auto analysis = analyze_store(context.plugins(), db, analysis_options);
     if (analysis.responses) fmt::print("analyzed {} responses\n", analysis.responses);
     for (const auto &source : sources)
       print_nps(db, source);
@@ -192,7 +187,8 @@ void add_import_command(CLI::App &app, cli_context &context) {
   cmd->add_option("--source", flags->source,
                   "Source name the responses are keyed under (default: the file name)");
   cmd->add_option("--option", flags->options,
-                  "Pass an option to the importer: KEY=VALUE (repeatable; see plugins info)");
+                  "Pass an option to the importer: KEY=VALUE, or to one importer or analyzer: "
+                  "PLUGIN.KEY=VALUE (repeatable; see plugins info)");
   cmd->add_option("--date-order", flags->date_order,
                   "How to read dates like 05/06/2024: day-first, month-first, or auto (default: "
                   "decided from the file)");

@@ -10,6 +10,8 @@ struct report_flags {
   std::string format, output;
   std::vector<std::string> where;
   double flag_nps_points = 15, flag_rate_points = 10;
+  std::string nps_interval = "adjusted-wald";
+  std::string nps_denominator = "answered";
   report_options options;
 };
 
@@ -52,6 +54,19 @@ void add_report_command(CLI::App &app, cli_context &context) {
                   "Flag a rate whose 95 % interval is wider than ± this many percentage points")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--nps-interval", flags->nps_interval,
+                  "The 95 % interval around every NPS: adjusted-wald, score (Tango) or dirichlet "
+                  "(exact posterior)")
+      ->capture_default_str();
+  cmd->add_option("--nps-denominator", flags->nps_denominator,
+                  "answered: valid 0-10 answers only; all: also responses asked the question "
+                  "without one, counted as neither promoter nor detractor")
+      ->capture_default_str();
+  cmd->add_option("--shrinkage", options.shrinkage,
+                  "Stated vs observed: shrink each answer's observed repeat-order rate toward the "
+                  "overall rate with this many pseudo-responses (0: raw rates)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
   cmd->callback([&context, flags] {
     auto options = flags->options;
     for (const auto &w : flags->where) {
@@ -62,6 +77,8 @@ void add_report_command(CLI::App &app, cli_context &context) {
     }
     for (const auto *day : {&options.filter.since, &options.filter.until})
       if (!day->empty()) parse_day(*day); // a clear error before any work
+    options.nps_interval = nps_interval_named(flags->nps_interval);
+    options.nps_denominator = nps_denominator_named(flags->nps_denominator);
     options.max_nps_half_width = flags->flag_nps_points / 100;
     options.max_rate_half_width = flags->flag_rate_points / 100;
     std::string format = flags->format.empty() ? format_for(flags->output) : flags->format;

@@ -5,9 +5,10 @@
 namespace rebuy::core {
 
 analysis_worker::analysis_worker(const std::vector<plugin_ptr> &analyzers,
-                                 const option_list &options) {
+                                 const option_list &options, const scoped_options &scoped) {
   for (const auto &p : analyzers)
-    analyzers_.push_back(std::make_unique<analyzer_instance>(p, options));
+    analyzers_.push_back(
+        std::make_unique<analyzer_instance>(p, options_for(p->id(), options, scoped)));
 }
 
 void analysis_worker::run(loaded_batch &batch) {

@@ -2,6 +2,7 @@
 // Prepares the text of a batch once and runs every analyzer over it. One per
 // worker thread: it owns that thread's ICU iterators and analyzer objects.
 #include "host/analyzer_instance.hpp"
+#include "host/plugin_options.hpp"
 #include "pipeline/loaded_batch.hpp"
 #include "text/text_batch.hpp"
 
@@ -12,7 +13,9 @@ namespace rebuy::core {
 
 class analysis_worker {
 public:
-  analysis_worker(const std::vector<plugin_ptr> &analyzers, const option_list &options);
+  // Each analyzer gets `options`, then the `scoped` ones under its id.
+  analysis_worker(const std::vector<plugin_ptr> &analyzers, const option_list &options,
+                  const scoped_options &scoped = {});
   // Fills batch.scores and batch.analyzed.
   void run(loaded_batch &batch);
 

@@ -86,7 +86,7 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
       request.workers ? request.workers : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<analysis_worker>> workers;
   for (unsigned i = 0; i < worker_count; ++i)
-    workers.push_back(std::make_unique<analysis_worker>(plugins, request.options));
+    workers.push_back(std::make_unique<analysis_worker>(plugins, request.options, request.scoped));
 
   sql::connection reader_db(db.path(), /*read_only=*/true);
   response_loader loader(reader_db, through, with_attributes);

@@ -3,6 +3,7 @@
 // prepare text once and run every analyzer, and the calling thread writes the
 // scores. Only responses an analyzer has not seen at its version are analyzed.
 #include "host/importer_session.hpp"
+#include "host/plugin_options.hpp"
 #include "host/plugin_registry.hpp"
 #include "store/sqlite.hpp"
 
@@ -12,8 +13,9 @@
 namespace rebuy::core {
 
 struct analysis_request {
-  bool rerun = false;  // forget earlier results and analyze everything
-  option_list options; // passed to every analyzer
+  bool rerun = false;    // forget earlier results and analyze everything
+  option_list options;   // passed to every analyzer
+  scoped_options scoped; // each only to the analyzer it names, after `options`
   size_t batch_size = 2048;
   unsigned workers = 0; // 0: one per core
 };

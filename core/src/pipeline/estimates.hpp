@@ -15,6 +15,9 @@ inline constexpr const char *estimates_version = "1";
 
 struct estimate_options {
   int horizon_days = 90; // "ordered again" means within this many days after responding
+  // α of order_count_probability: pseudo-responses at the overall rate that
+  // the rate of a group of customers (first-time or repeat) is shrunk toward.
+  double order_count_shrinkage = 10;
 };
 
 struct estimate_outcome {
@@ -27,11 +30,18 @@ struct estimate_outcome {
 //   ordered_again          1 when the customer ordered again within the horizon after the
 //                          response, 0 when not and the orders cover the whole horizon;
 //                          absent when the customer has no orders or the horizon is not over.
+//   order_count_probability  for a response without ordered_again that gave its order count
+//                          (buy_again.repeat_customer): the share of responses of the same group
+//                          (first-time or repeat customers) with a known outcome that ordered
+//                          again, shrunk toward the share of all of them (order_count_shrinkage);
+//                          absent when no response with an order count has a known outcome.
 //   buy_again_probability  the first of: the explicit answer (buy_again.answer_probability),
-//                          the observed behaviour (ordered_again), the star rating
+//                          the observed behaviour (ordered_again, then
+//                          order_count_probability), the star rating
 //                          (buy_again.rating_probability), the text
 //                          (text_signals.text_buy_again_probability).
-//   buy_again_basis        label: answer, orders, rating, text or none.
+//   buy_again_basis        label: answer, orders (ordered_again or order_count_probability, the
+//                          evidence says which), rating, text or none.
 estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options = {});
 
 } // namespace rebuy::core

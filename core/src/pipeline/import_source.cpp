@@ -47,7 +47,8 @@ import_source::import_source(const plugin_registry &registry, const import_reque
       reader(request.file, plugin->has(REBUY_CAP_IMPORTER_RAW_INPUT)),
       input(reader, request.file.string()) {
   try {
-    session = std::make_unique<importer_session>(plugin, input.abi, request.options);
+    session = std::make_unique<importer_session>(
+        plugin, input.abi, options_for(plugin->id(), request.options, request.scoped));
   } catch (const input_error &e) {
     throw input_error(fmt::format("{}: {}: {}", request.file.string(), plugin->id(), e.what()));
   }

@@ -2,6 +2,7 @@
 // A file opened for import: the importer chosen for it, the decoded text it
 // reads, and the open importer object.
 #include "host/importer_session.hpp"
+#include "host/plugin_options.hpp"
 #include "host/plugin_registry.hpp"
 #include "input/decoded_reader.hpp"
 #include "util/loose_date.hpp"
@@ -19,6 +20,7 @@ struct import_request {
   std::string importer;            // --as; empty: detect
   std::string source;              // --source; empty: the importer's suggestion, else the file name
   option_list options;             // e.g. {"map", "nps=Column"}
+  scoped_options scoped;           // --option ID.KEY=VALUE: the chosen importer's follow `options`
   std::optional<date_order> dates; // --date-order; empty: decided from the file
   size_t batch_size = 1024;
 };

@@ -20,7 +20,8 @@ void breakdown_builder::add(const scanned_response &r) {
   }
 }
 
-std::vector<breakdown_data> breakdown_builder::finish(const figures &overall, rate_basis basis,
+std::vector<breakdown_data> breakdown_builder::finish(const tally &all, const figures &overall,
+                                                      rate_basis basis,
                                                       const report_options &options) const {
   std::vector<breakdown_data> out;
   const bool by_rate = basis != rate_basis::none;
@@ -30,17 +31,23 @@ std::vector<breakdown_data> breakdown_builder::finish(const figures &overall, ra
     b.metric = by_rate ? "rate" : "nps";
     b.not_given = d.not_given;
     b.values = d.values.size();
-    for (const auto &[value, t] : d.values) {
-      breakdown_row row{value, figures_of(t, basis, options), NAN};
+    // Keep the largest groups before computing their figures: a dimension can
+    // have a value per response, and some intervals cost a quadrature.
+    std::vector<std::pair<std::string_view, const tally *>> kept;
+    for (const auto &[value, t] : d.values)
+      kept.emplace_back(value, &t);
+    std::sort(kept.begin(), kept.end(), [](const auto &a, const auto &c) {
+      return a.second->responses != c.second->responses ? a.second->responses > c.second->responses
+                                                        : a.first < c.first;
+    });
+    if (kept.size() > options.max_rows) kept.resize(options.max_rows);
+    for (const auto &[value, t] : kept) {
+      breakdown_row row{std::string(value), figures_of(*t, basis, options), NAN,
+                        against_rest(*t, all, basis, options)};
       row.gap = by_rate ? row.values.rate - overall.rate : row.values.nps.score - overall.nps.score;
       b.rows.push_back(std::move(row));
     }
-    // Keep the largest groups, then show the worst gap first; unknown gaps last.
-    std::sort(b.rows.begin(), b.rows.end(), [](const breakdown_row &a, const breakdown_row &c) {
-      return a.values.responses != c.values.responses ? a.values.responses > c.values.responses
-                                                      : a.value < c.value;
-    });
-    if (b.rows.size() > options.max_rows) b.rows.resize(options.max_rows);
+    // Then show the worst gap first; unknown gaps last.
     std::stable_sort(b.rows.begin(), b.rows.end(),
                      [](const breakdown_row &a, const breakdown_row &c) {
                        if (std::isnan(a.gap) || std::isnan(c.gap))

@@ -12,7 +12,8 @@ namespace rebuy::core {
 struct breakdown_row {
   std::string value;
   figures values;
-  double gap = NAN; // the row's figure minus the overall one, on the sorting metric
+  double gap = NAN;   // the row's figure minus the overall one, on the sorting metric
+  rest_tests vs_rest; // the row against every other response of the report
 };
 
 struct breakdown_data {
@@ -27,7 +28,8 @@ class breakdown_builder {
 public:
   explicit breakdown_builder(std::vector<std::string> dimensions);
   void add(const scanned_response &r);
-  std::vector<breakdown_data> finish(const figures &overall, rate_basis basis,
+  // `all` is the tally of every response the report covers (the rows' rest is all minus the row).
+  std::vector<breakdown_data> finish(const tally &all, const figures &overall, rate_basis basis,
                                      const report_options &options) const;
 
 private:

@@ -39,6 +39,13 @@ std::string format_test(const stats::two_sample_test &test) {
                      test.p_value < 0.05 ? "significant" : "not significant");
 }
 
+std::string format_vs_rest(const stats::two_sample_test &test) {
+  if (!std::isfinite(test.p_value)) return "n/a";
+  const char *mark = !(test.p_value < 0.05) ? "" : test.difference > 0 ? "▲ " : "▼ ";
+  if (test.p_value < 0.001) return fmt::format("{}p < 0.001", mark);
+  return fmt::format("{}p = {:.3f}", mark, test.p_value);
+}
+
 std::string format_count(uint64_t n) {
   std::string digits = std::to_string(n), out;
   for (size_t i = 0; i < digits.size(); ++i) {

@@ -19,6 +19,9 @@ std::string format_rate_interval(const figures &f);
 std::string format_point_change(double difference);
 // "p = 0.03, significant" / "p = 0.41, not significant" / "not testable".
 std::string format_test(const stats::two_sample_test &test);
+// A group against the rest: "▼ p = 0.012", "p = 0.41", "▲ p < 0.001"; the mark
+// when p < 0.05, its direction the sign of the difference; "n/a" when not testable.
+std::string format_vs_rest(const stats::two_sample_test &test);
 // "1,234,567".
 std::string format_count(uint64_t n);
 // "1,234.50"; "n/a" for NaN.

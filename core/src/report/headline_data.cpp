@@ -54,7 +54,8 @@ headline_data headline_builder::finish(rate_basis basis, const report_options &o
   out.change.current = figures_of(current_, basis, options);
   out.change.previous = figures_of(previous_, basis, options);
   out.change.available = current_.responses > 0 || previous_.responses > 0;
-  out.change.nps_test = stats::nps_difference(current_.nps, previous_.nps);
+  out.change.nps_test =
+      stats::nps_difference(out.change.current.nps_counts, out.change.previous.nps_counts);
   const auto &c = out.change.current, &p = out.change.previous;
   if (c.rate_n > 0 && p.rate_n > 0)
     out.change.rate_test = stats::proportion_difference(c.rate_yes, c.rate_n, p.rate_yes, p.rate_n);

@@ -57,6 +57,12 @@ std::string dimension_title(const std::string &d) {
   return d == "journey_stage" ? "journey stage" : d;
 }
 
+// The test's p-value with its mark; data-p carries the JSON number.
+std::string vs_rest_cell(const stats::two_sample_test &t) {
+  return fmt::format("<td class=\"{}\" data-p=\"{}\">{}</td>", significance(t),
+                     json_share(t.p_value), text(format_vs_rest(t)));
+}
+
 } // namespace
 
 std::string text(std::string_view s) { return html_escape(s); }
@@ -113,16 +119,24 @@ void headline(std::string &out, const report_data &data) {
     out += fmt::format(
         "<div class=\"big\"><span id=\"nps-score\" data-value=\"{}\">{}</span>{}</div><div "
         "class=\"sub\">95 % interval <span id=\"nps-ci\" data-low=\"{}\" "
-        "data-high=\"{}\">{}</span>, "
-        "n = <span id=\"nps-n\" data-value=\"{}\">{}</span> answers; {} % promoters, {} % "
-        "detractors</div>",
+        "data-high=\"{}\" data-method=\"{}\">{}</span> ({}), "
+        "n = <span id=\"nps-n\" data-value=\"{}\">{}</span> {}; {} % promoters, {} % "
+        "detractors</div><div class=\"sub\">Denominator: <span id=\"nps-denominator\" "
+        "data-value=\"{}\">{}</span></div>",
         json_points(f.nps.score), format_points(f.nps.score), small_flag(f.small_nps),
-        json_points(f.nps.ci.low), json_points(f.nps.ci.high), format_nps_interval(f),
-        f.nps_counts.n(), format_count(f.nps_counts.n()),
+        json_points(f.nps.ci.low), json_points(f.nps.ci.high),
+        nps_interval_value(data.options.nps_interval), format_nps_interval(f),
+        text(nps_interval_title(data.options.nps_interval)), f.nps_counts.n(),
+        format_count(f.nps_counts.n()),
+        f.nps_unanswered ? fmt::format("responses ({} answers, {} without one)",
+                                       format_count(f.nps_counts.n() - f.nps_unanswered),
+                                       format_count(f.nps_unanswered))
+                         : std::string("answers"),
         fmt::format("{:.0f}", 100.0 * static_cast<double>(f.nps_counts.promoters) /
                                   static_cast<double>(f.nps_counts.n())),
         fmt::format("{:.0f}", 100.0 * static_cast<double>(f.nps_counts.detractors) /
-                                  static_cast<double>(f.nps_counts.n())));
+                                  static_cast<double>(f.nps_counts.n())),
+        nps_denominator_value(data.options.nps_denominator), text(data.quality.denominator_policy));
   }
   out += "</div>";
 
@@ -173,21 +187,23 @@ void trend(std::string &out, const report_data &data) {
 void breakdowns(std::string &out, const report_data &data) {
   out += "<section id=\"segments\"><h2>Where are we losing it?</h2><p class=\"note\">Each group "
          "against the overall figure (the vertical mark); rows sorted by their gap, worst "
-         "first.</p>";
+         "first. <em>vs rest</em>: each group against all other responses of the report "
+         "(two-proportion test for the rate, two-sample NPS test); ▲▼ marks a difference unlikely "
+         "to be chance (p &lt; 0.05).</p>";
   for (const auto &b : data.breakdowns) {
     out += "<h3>By " + text(dimension_title(b.dimension)) + "</h3>";
     if (b.rows.empty()) {
       out += no_data("no response has a " + dimension_title(b.dimension) + ".");
       continue;
     }
-    out +=
-        fmt::format("<table><thead><tr><th>{}</th>{}<th class=\"num\">Gap</th></tr></thead><tbody>",
-                    text(dimension_title(b.dimension)), figures_header);
+    out += fmt::format("<table><thead><tr><th>{}</th>{}<th class=\"num\">Gap</th><th>Rate vs "
+                       "rest</th><th>NPS vs rest</th></tr></thead><tbody>",
+                       text(dimension_title(b.dimension)), figures_header);
     for (const auto &r : b.rows) {
       std::string gap = b.metric == "nps" ? format_points(r.gap) : format_point_change(r.gap);
-      out += fmt::format("<tr><td>{}</td>{}<td class=\"num {}\">{}</td></tr>", text(r.value),
+      out += fmt::format("<tr><td>{}</td>{}<td class=\"num {}\">{}</td>{}{}</tr>", text(r.value),
                          figures_cells(r.values, data.headline.overall), r.gap < 0 ? "down" : "",
-                         text(gap));
+                         text(gap), vs_rest_cell(r.vs_rest.rate), vs_rest_cell(r.vs_rest.nps));
     }
     out += "</tbody></table>";
     if (b.values > b.rows.size())
@@ -289,69 +305,6 @@ void customers(std::string &out, const report_data &data) {
   out += "</section>\n";
 }
 
-void calibration(std::string &out, const report_data &data) {
-  const auto &c = data.calibration;
-  out += "<section id=\"calibration\"><h2>Stated vs observed</h2>";
-  if (c.n == 0) {
-    out += no_data("no response has both an estimated probability and an observed repeat order. "
-                   "Import orders to see how stated intent turns into purchases.");
-    return void(out += "</section>\n");
-  }
-  out += fmt::format("<p>{} responses, {} of which ordered again. <strong>Brier score <span "
-                     "id=\"brier\">{:.4f}</span></strong> (0 is perfect; always predicting the "
-                     "observed share would score {:.4f}).</p>",
-                     format_count(c.n), format_percent(c.observed), c.brier,
-                     c.observed * (1 - c.observed));
-  out +=
-      "<table><thead><tr><th>Predicted</th><th class=\"num\">Responses</th><th "
-      "class=\"num\">Mean predicted</th><th class=\"num\">Ordered again</th></tr></thead><tbody>";
-  for (const auto &b : c.bins)
-    out += fmt::format("<tr><td>{:.0f}–{:.0f} %</td><td class=\"num\">{}</td><td "
-                       "class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                       100 * b.low, 100 * b.high, format_count(b.n),
-                       format_percent(b.mean_predicted), format_percent(b.observed));
-  out += "</tbody></table>";
-  if (!c.levels.empty()) {
-    out +=
-        "<table><thead><tr><th>Said</th><th class=\"num\">Responses</th><th "
-        "class=\"num\">Ordered again</th><th class=\"num\">95 % interval</th></tr></thead><tbody>";
-    for (const auto &l : c.levels)
-      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-                         "class=\"num\">{:.1f}–{:.1f} %</td></tr>",
-                         text(l.level), format_count(l.n), format_percent(l.rate), 100 * l.ci.low,
-                         100 * l.ci.high);
-    out += "</tbody></table>";
-  }
-  out += "<p class=\"note\">Surveying customers raises their later buying (self-generated "
-         "validity): rates observed here overstate what unsurveyed customers would do.</p>"
-         "</section>\n";
-}
-
-void referral(std::string &out, const report_data &data) {
-  if (!data.referral) return;
-  const auto &r = *data.referral;
-  out += fmt::format("<section id=\"referral\"><h2>Said they would recommend, say they did</h2>"
-                     "<p>Per NPS class, the share who answer yes to “{}” (95 % Wilson interval; "
-                     "other answers not counted).</p>",
-                     text(r.question));
-  out += "<table><thead><tr><th>NPS class</th><th class=\"num\">Yes</th><th class=\"num\">No"
-         "</th><th class=\"num\">Other</th><th class=\"num\">Said yes</th><th class=\"num\">95 % "
-         "interval</th></tr></thead><tbody>";
-  for (const auto &row : r.rows)
-    out += row.yes + row.no == 0
-               ? fmt::format("<tr><td>{}</td><td class=\"num\">0</td><td class=\"num\">0</td><td "
-                             "class=\"num\">{}</td><td class=\"num\">–</td><td "
-                             "class=\"num\">–</td></tr>",
-                             text(row.nps_class), format_count(row.other))
-               : fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                             "<td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-                             "class=\"num\">{:.1f}–{:.1f} %</td></tr>",
-                             text(row.nps_class), format_count(row.yes), format_count(row.no),
-                             format_count(row.other), format_percent(row.share_yes),
-                             100 * row.ci.low, 100 * row.ci.high);
-  out += "</tbody></table></section>\n";
-}
-
 void quality(std::string &out, const report_data &data) {
   const auto &q = data.quality;
   out += "<section id=\"quality\"><h2>Data quality</h2><p>Every row of every file is stored, "
@@ -375,7 +328,15 @@ void quality(std::string &out, const report_data &data) {
                     format_count(r.counts.values_rejected), text(r.status), unmapped);
   }
   out += "</tbody></table>";
-  out += "<p><strong>NPS denominator:</strong> " + text(q.denominator_policy) + ".</p>";
+  out +=
+      fmt::format("<p><strong>NPS denominator:</strong> {} (<code>--nps-denominator {}</code>; "
+                  "{} responses were asked the NPS question but have no valid answer).</p>",
+                  text(q.denominator_policy), nps_denominator_value(data.options.nps_denominator),
+                  format_count(q.nps_unanswered));
+  out += fmt::format("<p><strong>NPS intervals:</strong> {} (<code>--nps-interval {}</code>), "
+                     "for every NPS in this report.</p>",
+                     text(nps_interval_title(data.options.nps_interval)),
+                     nps_interval_value(data.options.nps_interval));
   out += "<p><strong>Would buy again:</strong> " + text(rate_definition(data.headline.basis)) +
          ".</p>";
   if (data.headline.undated)

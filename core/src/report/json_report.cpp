@@ -68,15 +68,18 @@ void write_headline(writer &w, const report_data &data) {
   key(w, "nps"), w.StartObject();
   write_nps_figures(w, f);
   key(w, "confidence"), w.Double(0.95);
-  key(w, "interval"), w.String("adjusted Wald");
+  key(w, "interval"), w.String(nps_interval_title(data.options.nps_interval));
+  key(w, "interval_method"), w.String(nps_interval_value(data.options.nps_interval));
   key(w, "promoters"), uint(w, f.nps_counts.promoters);
-  key(w, "passives"), uint(w, f.nps_counts.passives);
+  key(w, "passives"), uint(w, f.nps_counts.passives - f.nps_unanswered);
   key(w, "detractors"), uint(w, f.nps_counts.detractors);
   key(w, "questions"), w.StartArray();
   for (const auto &q : data.quality.nps_questions)
     string(w, q);
   w.EndArray();
   key(w, "denominator"), string(w, data.quality.denominator_policy);
+  key(w, "denominator_policy"), w.String(nps_denominator_value(data.options.nps_denominator));
+  key(w, "unanswered"), uint(w, data.quality.nps_unanswered);
   w.EndObject();
 
   key(w, "buy_again"), w.StartObject();
@@ -228,6 +231,8 @@ std::string render_json_report(const report_data &data) {
       key(w, "value"), string(w, r.value);
       write_group(w, r.values);
       key(w, "gap"), b.metric == "nps" ? points(w, r.gap) : share(w, r.gap);
+      key(w, "nps_vs_rest"), write_test(w, r.vs_rest.nps, true);
+      key(w, "rate_vs_rest"), write_test(w, r.vs_rest.rate, false);
       w.EndObject();
     }
     w.EndArray();
@@ -339,6 +344,23 @@ std::string render_json_report(const report_data &data) {
     key(w, "rate"), share(w, l.rate);
     key(w, "ci_low"), share(w, l.ci.low);
     key(w, "ci_high"), share(w, l.ci.high);
+    key(w, "level_value"), number(w, l.level_value, 4);
+    key(w, "shrunk_rate"), share(w, l.shrunk);
+    w.EndObject();
+  }
+  w.EndArray();
+  key(w, "shrinkage"), number(w, cal.shrinkage, 4);
+  key(w, "levels_observed"), share(w, cal.levels_observed);
+  key(w, "order_counts"), w.StartArray();
+  for (const auto &g : cal.order_counts) {
+    w.StartObject();
+    key(w, "group"), w.String(g.repeat ? "repeat" : "first_order");
+    key(w, "responses"), uint(w, g.responses);
+    key(w, "outcome_known"), uint(w, g.known);
+    key(w, "ordered_again"), uint(w, g.ordered);
+    key(w, "rate"), share(w, g.rate);
+    key(w, "ci_low"), share(w, g.known ? g.ci.low : NAN);
+    key(w, "ci_high"), share(w, g.known ? g.ci.high : NAN);
     w.EndObject();
   }
   w.EndArray();

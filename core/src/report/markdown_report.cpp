@@ -55,10 +55,15 @@ void headline(std::string &md, const report_data &data) {
   if (f.nps_counts.n() == 0) {
     md += "- NPS: no data (no 0-10 likelihood-to-recommend answers).\n";
   } else {
-    md += fmt::format("- **NPS {}** (95 % interval {}, adjusted Wald), n = {} answers",
-                      format_points(f.nps.score), format_nps_interval(f), f.nps_counts.n());
+    md += fmt::format("- **NPS {}** (95 % interval {}, {}), n = ", format_points(f.nps.score),
+                      format_nps_interval(f), nps_interval_title(data.options.nps_interval));
+    if (f.nps_unanswered) md += fmt::format("{}: ", f.nps_counts.n());
+    md += fmt::format("{} answers", f.nps_counts.n() - f.nps_unanswered);
     if (!data.quality.nps_questions.empty()) md += " to " + quoted_list(data.quality.nps_questions);
-    md += fmt::format(".{}\n", small(f.small_nps));
+    if (f.nps_unanswered)
+      md += fmt::format(" and {} responses without one, counted as neither", f.nps_unanswered);
+    md += fmt::format(" (denominator: {}).{}\n",
+                      nps_denominator_value(data.options.nps_denominator), small(f.small_nps));
   }
   const auto &c = h.change;
   if (c.available) {
@@ -74,13 +79,17 @@ void headline(std::string &md, const report_data &data) {
     md += fmt::format("\nWould buy again means: {}.\n\n", rate_definition(h.basis));
   else
     md += "\n";
-  if (f.nps_counts.n() > 0)
+  if (f.nps_counts.n() > 0) {
+    const uint64_t n = f.nps_counts.n(), passives = f.nps_counts.passives - f.nps_unanswered;
     md += fmt::format("Promoters (9-10): {} ({}) · Passives (7-8): {} ({}) · Detractors (0-6): {} "
-                      "({}). Denominator: {}.\n\n",
-                      f.nps_counts.promoters, percent(f.nps_counts.promoters, f.nps_counts.n()),
-                      f.nps_counts.passives, percent(f.nps_counts.passives, f.nps_counts.n()),
-                      f.nps_counts.detractors, percent(f.nps_counts.detractors, f.nps_counts.n()),
-                      data.quality.denominator_policy);
+                      "({})",
+                      f.nps_counts.promoters, percent(f.nps_counts.promoters, n), passives,
+                      percent(passives, n), f.nps_counts.detractors,
+                      percent(f.nps_counts.detractors, n));
+    if (f.nps_unanswered)
+      md += fmt::format(" · No answer: {} ({})", f.nps_unanswered, percent(f.nps_unanswered, n));
+    md += fmt::format(". Denominator: {}.\n\n", data.quality.denominator_policy);
+  }
 
   md += "## Would they buy again?\n\n";
   if (h.buy_again_answers.empty()) {
@@ -106,8 +115,7 @@ std::string figures_cells(const figures &f) {
                      format_points(f.nps.score) + small(f.small_nps), format_nps_interval(f),
                      format_count(f.nps_counts.n()));
 }
-constexpr const char *figures_header =
-    "Responses | Would buy again | 95 % | NPS | 95 % | NPS answers";
+constexpr const char *figures_header = "Responses | Would buy again | 95 % | NPS | 95 % | NPS n";
 constexpr const char *figures_rule = "---:|---:|---|---:|---|---:";
 
 void trend(std::string &md, const report_data &data) {
@@ -121,18 +129,22 @@ void trend(std::string &md, const report_data &data) {
 
 void breakdowns(std::string &md, const report_data &data) {
   md += "## Where are we losing it?\n\nRows sorted by their gap to the overall figure, worst "
-        "first.\n\n";
+        "first. *vs rest*: each row against all other responses of the report (two-proportion "
+        "test for the rate, two-sample NPS test); ▲/▼ marks a difference unlikely to be chance "
+        "(p < 0.05).\n\n";
   for (const auto &b : data.breakdowns) {
     md += fmt::format("### By {}\n\n", markdown_escape(dimension_title(b.dimension)));
     if (b.rows.empty()) {
       md += "No data: no response has a value.\n\n";
       continue;
     }
-    md += fmt::format("| {} | {} | Gap |\n|---|{}|---:|\n", markdown_escape(b.dimension),
-                      figures_header, figures_rule);
+    md += fmt::format("| {} | {} | Gap | Rate vs rest | NPS vs rest |\n|---|{}|---:|---|---|\n",
+                      markdown_escape(b.dimension), figures_header, figures_rule);
     for (const auto &r : b.rows)
-      md += fmt::format("| {} | {} | {} |\n", markdown_escape(r.value), figures_cells(r.values),
-                        b.metric == "nps" ? format_points(r.gap) : format_point_change(r.gap));
+      md += fmt::format("| {} | {} | {} | {} | {} |\n", markdown_escape(r.value),
+                        figures_cells(r.values),
+                        b.metric == "nps" ? format_points(r.gap) : format_point_change(r.gap),
+                        format_vs_rest(r.vs_rest.rate), format_vs_rest(r.vs_rest.nps));
     if (b.values > b.rows.size())
       md += fmt::format("\n{} more values not shown (the largest {} are).",
                         b.values - b.rows.size(), b.rows.size());
@@ -219,7 +231,12 @@ void calibration(std::string &md, const report_data &data) {
   md += "## Stated vs observed\n\n";
   if (c.n == 0) {
     md += "No data: no response has both an estimated probability and an observed repeat order "
-          "(import orders to see how stated intent turns into purchases).\n\n";
+          "(import orders to see how stated intent turns into purchases).";
+    if (const uint64_t counted = order_count_responses(c.order_counts))
+      md += fmt::format(" {} responses say how many times the customer had ordered; imported "
+                        "orders would show what they did next.",
+                        counted);
+    md += "\n\n";
     return;
   }
   md += fmt::format("{} responses; {} ordered again. Brier score {:.4f} (0 is perfect; always "
@@ -230,13 +247,31 @@ void calibration(std::string &md, const report_data &data) {
     md += fmt::format("| {:.0f}–{:.0f} % | {} | {} | {} |\n", 100 * b.low, 100 * b.high, b.n,
                       format_percent(b.mean_predicted), format_percent(b.observed));
   if (!c.levels.empty()) {
-    md += "\n| Said | Responses | Ordered again | 95 % |\n|---|---:|---:|---|\n";
+    md += fmt::format("\nBy stated answer, strongest first. Shrunk = (ordered again + α·m) / "
+                      "(responses + α), with m = {} (all answers) and α = {:g}: a small group "
+                      "is pulled toward m.\n\n| Said | Responses | Ordered again | Rate | 95 % | "
+                      "Shrunk rate |\n|---|---:|---:|---:|---|---:|\n",
+                      format_percent(c.levels_observed), c.shrinkage);
     for (const auto &l : c.levels)
-      md += fmt::format("| {} | {} | {} | {:.1f}–{:.1f} % |\n", markdown_escape(l.level), l.n,
-                        format_percent(l.rate), 100 * l.ci.low, 100 * l.ci.high);
+      md += fmt::format("| {} | {} | {} | {} | {:.1f}–{:.1f} % | {} |\n", markdown_escape(l.level),
+                        l.n, l.ordered, format_percent(l.rate), 100 * l.ci.low, 100 * l.ci.high,
+                        format_percent(l.shrunk));
   }
-  md += "\nSurveying customers raises their later buying (self-generated validity): rates "
-        "observed here overstate what unsurveyed customers would do.\n\n";
+  if (!c.order_counts.empty()) {
+    md += "\nBy the order count given when answering (post-purchase surveys): what each group did "
+          "next. For responses whose own outcome is not known yet, the group's rate, shrunk "
+          "toward the overall one, is the estimate (basis `orders`).\n\n| Order count when "
+          "answering | Responses | Outcome known | Ordered again | Rate | 95 % |\n"
+          "|---|---:|---:|---:|---:|---|\n";
+    for (const auto &g : c.order_counts)
+      md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", order_count_group_name(g.repeat),
+                        g.responses, g.known, g.ordered, format_percent(g.rate),
+                        g.known ? fmt::format("{:.1f}–{:.1f} %", 100 * g.ci.low, 100 * g.ci.high)
+                                : std::string("n/a"));
+  }
+  md += "\nSurveying customers raises their later buying (self-generated validity): the rates "
+        "here, shrunk or not, are what *surveyed* customers did, and overstate what customers "
+        "who were not surveyed would do; do not apply them to those unadjusted.\n\n";
 }
 
 void referral(std::string &md, const report_data &data) {
@@ -271,8 +306,12 @@ void quality(std::string &md, const report_data &data) {
     if (!q.unmapped[i].empty())
       md += fmt::format("Import {}: columns kept only as attributes (unmapped): {}.\n\n",
                         q.runs[i].id, quoted_list(q.unmapped[i]));
-  md += fmt::format("NPS denominator: {}. Would buy again: {}.", q.denominator_policy,
-                    rate_definition(data.headline.basis));
+  md += fmt::format(
+      "NPS denominator: {} (`--nps-denominator {}`; {} responses were asked the NPS question but "
+      "have no valid answer). NPS intervals: {} (`--nps-interval {}`). Would buy again: {}.",
+      q.denominator_policy, nps_denominator_value(data.options.nps_denominator), q.nps_unanswered,
+      nps_interval_title(data.options.nps_interval), nps_interval_value(data.options.nps_interval),
+      rate_definition(data.headline.basis));
   if (data.headline.undated)
     md += fmt::format(" {} responses have no readable date: they count in the headline and the "
                       "breakdowns but not in the trend.",

@@ -3,28 +3,11 @@
 #include "report/response_scan.hpp"
 #include "util/timestamp.hpp"
 
-#include <rapidjson/document.h>
-
 #include <algorithm>
 #include <future>
 
 namespace rebuy::core {
 namespace {
-
-// Columns of each run's mapping with a given role ("nps", or "attribute" for unmapped ones).
-std::vector<std::string> columns_with_role(std::string_view mapping, const char *role) {
-  std::vector<std::string> out;
-  rapidjson::Document doc;
-  doc.Parse(mapping.data(), mapping.size());
-  if (!doc.IsArray()) return out;
-  for (const auto &c : doc.GetArray())
-    if (c.IsObject() && c.HasMember("role") && c["role"].IsString() && c["role"] == role &&
-        c.HasMember("column") && c["column"].IsString()) {
-      std::string column = c["column"].GetString();
-      if (std::find(out.begin(), out.end(), column) == out.end()) out.push_back(column);
-    }
-  return out;
-}
 
 std::vector<std::string> nps_questions(sql::connection &db, const report_filter &filter) {
   filter_sql f = filter_condition(filter);
@@ -178,10 +161,10 @@ report_data build_report(sql::connection &db, const report_options &options) {
     out.headline.change.available = false;
   }
   out.trend = trend.finish(basis, options);
-  out.breakdowns = breakdowns.finish(out.headline.overall, basis, options);
+  out.breakdowns = breakdowns.finish(overall, out.headline.overall, basis, options);
   out.themes = themes.finish(db, overall, basis, options);
   out.customers = customers.finish(db, scores, orders_read.get(), options);
-  out.calibration = calibration.finish();
+  out.calibration = calibration.finish(options.shrinkage);
   out.referral = reported_referral_of(db, options.filter);
 
   for (auto &run : list_runs(db)) {
@@ -190,6 +173,8 @@ report_data build_report(sql::connection &db, const report_options &options) {
     out.quality.runs.push_back(std::move(run));
   }
   out.quality.nps_questions = nps_questions(db, options.filter);
+  out.quality.denominator_policy = nps_denominator_definition(options.nps_denominator);
+  out.quality.nps_unanswered = overall.nps_unanswered;
   return out;
 }
 

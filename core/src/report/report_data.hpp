@@ -32,8 +32,8 @@ struct quality_data {
   std::vector<import_run> runs;
   std::vector<std::vector<std::string>> unmapped; // per run: columns kept only as attributes
   std::vector<std::string> nps_questions;
-  std::string denominator_policy = "answered only: responses without a valid 0-10 answer are "
-                                   "not counted";
+  std::string denominator_policy; // nps_denominator_definition of the options
+  uint64_t nps_unanswered = 0;    // asked the NPS question, no valid answer (either policy)
 };
 
 struct report_data {

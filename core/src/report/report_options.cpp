@@ -4,6 +4,8 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
+#include <iterator>
 #include <limits>
 
 namespace rebuy::core {
@@ -54,6 +56,46 @@ int64_t day_or_minus_one(std::string_view text) {
 }
 
 } // namespace
+
+const char *nps_interval_value(stats::nps_interval_method method) {
+  return nps_interval_values[static_cast<size_t>(method)];
+}
+
+stats::nps_interval_method nps_interval_named(std::string_view value) {
+  for (size_t i = 0; i < std::size(nps_interval_values); ++i)
+    if (value == nps_interval_values[i]) return static_cast<stats::nps_interval_method>(i);
+  throw usage_error("--nps-interval " + std::string(value) +
+                    ": expected adjusted-wald, score or dirichlet");
+}
+
+const char *nps_interval_title(stats::nps_interval_method method) {
+  switch (method) {
+  case stats::nps_interval_method::score:
+    return "score (Tango)";
+  case stats::nps_interval_method::dirichlet:
+    return "exact Dirichlet posterior (Jeffreys prior)";
+  case stats::nps_interval_method::adjusted_wald:
+    break;
+  }
+  return "adjusted Wald";
+}
+
+std::string nps_denominator_definition(report_options::denominator policy) {
+  if (policy == report_options::denominator::all)
+    return "all responses asked the question: those from files with an NPS column but without a "
+           "valid 0-10 answer count as neither promoters nor detractors";
+  return "answered only: responses without a valid 0-10 answer are not counted";
+}
+
+const char *nps_denominator_value(report_options::denominator policy) {
+  return policy == report_options::denominator::all ? "all" : "answered";
+}
+
+report_options::denominator nps_denominator_named(std::string_view value) {
+  if (value == "answered") return report_options::denominator::answered;
+  if (value == "all") return report_options::denominator::all;
+  throw usage_error("--nps-denominator " + std::string(value) + ": expected answered or all");
+}
 
 std::string format_day(int64_t days) {
   auto [y, m, d] = civil_from_days(days);

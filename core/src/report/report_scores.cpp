@@ -38,7 +38,8 @@ report_scores::report_scores(sql::connection &db) {
     if (s.step() && !s.is_null(0)) first_id = s.column_int(0), last_id = s.column_int(1);
   }
   ids_ = last_id >= first_id ? static_cast<size_t>(last_id - first_id + 1) : 0;
-  for (auto *c : {&nps_, &top2_, &level_, &probability_, &basis_, &ordered_, &themes_, &stage_})
+  for (auto *c :
+       {&nps_, &top2_, &level_, &probability_, &basis_, &ordered_, &repeat_, &themes_, &stage_})
     c->read(db, first_id, last_id);
 }
 
@@ -50,6 +51,7 @@ void report_scores::fill(scanned_response &r) const {
   r.probability = probability_.value(r.id);
   r.basis = basis_.label(r.id);
   r.ordered_again = ordered_.value(r.id);
+  r.repeat_customer = repeat_.value(r.id);
   r.themes = themes_.label(r.id);
 }
 

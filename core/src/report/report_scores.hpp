@@ -63,6 +63,7 @@ private:
   score_column probability_{"rebuy", "buy_again_probability", kept::value};
   score_column basis_{"rebuy", "buy_again_basis", kept::label};
   score_column ordered_{"rebuy", "ordered_again", kept::value};
+  score_column repeat_{"buy_again", "repeat_customer", kept::value};
   score_column themes_{"themes", "themes", kept::label};
   score_column stage_{"themes", "journey_stage", kept::label};
 };

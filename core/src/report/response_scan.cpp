@@ -2,6 +2,8 @@
 
 #include "util/errors.hpp"
 
+#include <rapidjson/document.h>
+
 #include <algorithm>
 
 namespace rebuy::core {
@@ -13,6 +15,21 @@ constexpr const char *dimension_columns[] = {"source",   "kind",          "segme
                                              "language", "channel",       "customer"};
 
 } // namespace
+
+// Columns of a run's mapping with a given role ("nps", or "attribute" for unmapped ones).
+std::vector<std::string> columns_with_role(std::string_view mapping, const char *role) {
+  std::vector<std::string> out;
+  rapidjson::Document doc;
+  doc.Parse(mapping.data(), mapping.size());
+  if (!doc.IsArray()) return out;
+  for (const auto &c : doc.GetArray())
+    if (c.IsObject() && c.HasMember("role") && c["role"].IsString() && c["role"] == role &&
+        c.HasMember("column") && c["column"].IsString()) {
+      std::string column = c["column"].GetString();
+      if (std::find(out.begin(), out.end(), column) == out.end()) out.push_back(column);
+    }
+  return out;
+}
 
 intent scanned_response::stated_intent() const {
   if (!std::isnan(level))
@@ -58,9 +75,18 @@ void bind_all(sql::statement &s, const filter_sql &f) {
 
 void scan_responses(sql::connection &db, const report_options &options, const report_scores &scores,
                     const std::function<void(const scanned_response &)> &visit) {
+  // Runs whose file asks the NPS question: their responses without an answer
+  // skipped it (the --nps-denominator all policy counts them).
+  std::vector<int64_t> nps_runs;
+  {
+    auto s = db.prepare("SELECT id, mapping FROM import_runs");
+    while (s.step())
+      if (!columns_with_role(s.column_text(1), "nps").empty()) nps_runs.push_back(s.column_int(0));
+  }
+
   filter_sql filter = filter_condition(options.filter);
   std::string columns = "r.id, r.submitted_at, r.customer, coalesce(r.text, r.title), r.buy_again, "
-                        "r.order_value, r.segment, r.product, r.source, r.journey_stage";
+                        "r.order_value, r.run_id, r.segment, r.product, r.source, r.journey_stage";
   for (const auto &by : options.by)
     columns += ", CAST(" + dimension_expression(by, filter.parameters) + " AS TEXT)";
   auto s = db.prepare("SELECT " + columns + " FROM responses r WHERE " + filter.condition);
@@ -68,7 +94,8 @@ void scan_responses(sql::connection &db, const report_options &options, const re
 
   scanned_response r;
   r.dims.resize(fixed_dimension_count + options.by.size());
-  constexpr int first_dim_column = 6;
+  constexpr int first_dim_column = 7;
+  int64_t run_id = -1;
   while (s.step()) {
     r.id = s.column_int(0);
     r.submitted_at = s.column_text(1);
@@ -76,6 +103,10 @@ void scan_responses(sql::connection &db, const report_options &options, const re
     r.text = s.column_text(3);
     r.buy_again_answer = s.column_text(4);
     r.order_value = s.is_null(5) ? NAN : s.column_double(5);
+    if (const int64_t run = s.column_int(6); run != run_id) {
+      run_id = run; // responses come mostly grouped by run
+      r.nps_asked = std::find(nps_runs.begin(), nps_runs.end(), run) != nps_runs.end();
+    }
     for (size_t i = 0; i < r.dims.size(); ++i)
       r.dims[i] = s.column_text(first_dim_column + static_cast<int>(i));
     if (r.dims[3].empty()) r.dims[3] = scores.journey_stage(r.id);

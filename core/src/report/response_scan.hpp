@@ -26,15 +26,17 @@ struct scanned_response {
   std::string_view submitted_at, customer, text, buy_again_answer;
   std::vector<std::string_view> dims; // fixed_dimensions, then options.by
   double order_value = NAN;
+  bool nps_asked = false; // its import's file has an NPS column (answered or not)
   // Scores; NaN (or empty) when the analyzer said nothing.
   double nps_class = NAN; // nps/nps_class: +1, 0, −1
   double top2 = NAN;      // buy_again/buy_again_top2_box: 1/0
   double level = NAN;     // buy_again/buy_again_level: 0..1
   std::string_view level_label;
-  double probability = NAN;   // rebuy/buy_again_probability
-  std::string_view basis;     // rebuy/buy_again_basis
-  double ordered_again = NAN; // rebuy/ordered_again
-  std::string_view themes;    // themes/themes: "delivery;price"
+  double probability = NAN;     // rebuy/buy_again_probability
+  std::string_view basis;       // rebuy/buy_again_basis
+  double ordered_again = NAN;   // rebuy/ordered_again
+  double repeat_customer = NAN; // buy_again/repeat_customer: 1 for 2+ orders when answering
+  std::string_view themes;      // themes/themes: "delivery;price"
 
   bool has_estimate() const { return !std::isnan(probability) && basis != "none"; }
   intent stated_intent() const;
@@ -45,6 +47,10 @@ struct scanned_response {
 // outside them). Throws usage_error for an attribute name rebuy cannot query.
 void scan_responses(sql::connection &db, const report_options &options, const report_scores &scores,
                     const std::function<void(const scanned_response &)> &visit);
+
+// The columns of an import run's mapping (JSON) with a given role ("nps", or
+// "attribute" for unmapped ones), each once, in mapping order.
+std::vector<std::string> columns_with_role(std::string_view mapping, const char *role);
 
 // The SQL condition (on `responses r`) for the filter's source and --where,
 // with its parameters starting at ?1; exposed for the queries that aggregate.

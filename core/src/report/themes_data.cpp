@@ -76,13 +76,17 @@ themes_data themes_builder::finish(sql::connection &db, const tally &overall, ra
   themes_data out;
   out.themed_responses = themed_;
   const figures all = figures_of(overall, basis, options);
+  // Only the score and rate of everyone-but-the-theme are used: skip an interval
+  // that may cost a quadrature.
+  report_options rest_options = options;
+  rest_options.nps_interval = stats::nps_interval_method::adjusted_wald;
   for (const auto &[name, tt] : themes_) {
     theme_row row;
     row.theme = name;
     row.values = figures_of(tt.t, basis, options);
     tally without = overall;
     without -= tt.t;
-    const figures rest = figures_of(without, basis, options);
+    const figures rest = figures_of(without, basis, rest_options);
     row.nps_impact = all.nps.score - rest.nps.score;
     row.rate_impact = all.rate - rest.rate;
     if (tt.quote_rank < 3) row.quote = quote_of(response_text(db, tt.quote_id));

@@ -177,4 +177,16 @@ double nps_margin_of_error(double variance, double n, double confidence) {
   return z_for_confidence(confidence) * std::sqrt(variance / (n + 3));
 }
 
+interval nps_interval(nps_counts counts, nps_interval_method method, double confidence) {
+  switch (method) {
+  case nps_interval_method::score:
+    return nps_tango(counts, confidence);
+  case nps_interval_method::dirichlet:
+    return nps_dirichlet(counts, confidence);
+  case nps_interval_method::adjusted_wald:
+    break;
+  }
+  return nps_adjusted_wald(counts, confidence).ci;
+}
+
 } // namespace rebuy::core::stats

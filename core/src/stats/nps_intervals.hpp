@@ -43,4 +43,14 @@ interval nps_dirichlet(nps_counts counts, double confidence = 0.95, dirichlet_pr
 // nps_sample_size. Throws std::invalid_argument unless 0 ≤ V ≤ 1 and n ≥ 0.
 double nps_margin_of_error(double variance, double n, double confidence = 0.95);
 
+// The interval a report puts around every NPS: one method per report.
+enum class nps_interval_method {
+  adjusted_wald, // nps_adjusted_wald, the default
+  score,         // nps_tango
+  dirichlet      // nps_dirichlet with Jeffreys' prior
+};
+
+// The interval of `counts` by `method`.
+interval nps_interval(nps_counts counts, nps_interval_method method, double confidence = 0.95);
+
 } // namespace rebuy::core::stats
