@@ -159,5 +159,16 @@ check "unknown scope on import too" bash -c \
   '"$1" --db options.db import --option buy_agian.scale=5 feedback.csv >out 2>err; [ $? -eq 1 ] && grep -qF buy_agian err' \
   _ "$rebuy"
 
+# The horizon of "ordered again" belongs to the store and the report says it.
+check "default horizon in json" jq -e >/dev/null '.calibration.horizon_days == 90' report.json
+check "analyze --horizon 30" "$rebuy" --db options.db analyze --horizon 30
+check "report says the horizon" bash -c \
+  '"$1" --db options.db report --format json | jq -e ".calibration.horizon_days == 30" >/dev/null' _ "$rebuy"
+check "a later analyze keeps it" bash -c \
+  '"$1" --db options.db analyze >/dev/null && "$1" --db options.db report --format json | jq -e ".calibration.horizon_days == 30" >/dev/null' \
+  _ "$rebuy"
+check "horizon 0 is a usage error" bash -c \
+  '"$1" --db options.db analyze --horizon 0 >out 2>err; [ $? -eq 1 ] && grep -qF -- "--horizon 0" err' _ "$rebuy"
+
 echo "report_html: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

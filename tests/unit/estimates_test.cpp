@@ -141,3 +141,16 @@ INSERT INTO orders (source, order_id, customer, ordered_at, amount, content_hash
   CHECK(estimate(*db, 9) == "0.90 rating");
   CHECK(estimate(*db, 10) == "- none");
 }
+
+TEST_CASE("estimates: the store keeps its horizon, 90 days until set") {
+  temp_db t;
+  auto db = open_store(t.path);
+  CHECK(stored_horizon_days(*db) == 90);
+  store_horizon_days(*db, 30);
+  CHECK(stored_horizon_days(*db) == 30);
+  store_horizon_days(*db, 365);
+  CHECK(stored_horizon_days(*db) == 365);
+  CHECK_THROWS(store_horizon_days(*db, 0));
+  CHECK_THROWS(store_horizon_days(*db, 5000));
+  CHECK(stored_horizon_days(*db) == 365);
+}

@@ -179,7 +179,8 @@ TEST_CASE("store: migrating a version-3 store fills the key table from its respo
     add_run(*db);
     // Back to version 3: the key index, no key table.
     db->exec("DROP TRIGGER responses_drop_key; DROP TABLE response_keys; "
-             "CREATE INDEX responses_key ON responses(key_hash); PRAGMA user_version = 3");
+             "CREATE INDEX responses_key ON responses(key_hash); DROP TABLE settings; "
+             "PRAGMA user_version = 3");
     db->exec("INSERT INTO responses (source, key, key_hash, content_hash, kind, run_id) VALUES "
              "('s', 'a', 11, 'h1', 'survey', 1), ('s', 'b', 22, 'h2', 'survey', 1)");
   }

@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 #include "pipeline/analyze_pipeline.hpp"
+#include "pipeline/estimates.hpp"
 
 #include "util/errors.hpp"
 
@@ -10,13 +11,20 @@ namespace rebuy::core {
 void add_analyze_command(CLI::App &app, cli_context &context) {
   auto rerun = std::make_shared<bool>(false);
   auto given = std::make_shared<std::vector<std::string>>();
+  auto horizon = std::make_shared<int>(0);
   auto *cmd = app.add_subcommand(
       "analyze", "Analyze responses no analyzer has seen yet (at its current version)");
   cmd->add_flag("--rerun", *rerun, "Forget earlier results and analyze every response again");
   cmd->add_option("--option", *given,
                   "Pass an option to every analyzer: KEY=VALUE, or to one: ANALYZER.KEY=VALUE "
                   "(repeatable; see plugins info)");
-  cmd->callback([&context, rerun, given] {
+  auto *horizon_option =
+      cmd->add_option(
+             "--horizon", *horizon,
+             "Count a respondent as having ordered again when they ordered within DAYS days "
+             "after responding (kept in the store; 90 until set)")
+          ->option_text("DAYS");
+  cmd->callback([&context, rerun, given, horizon, horizon_option] {
     analysis_request request;
     request.rerun = *rerun;
     auto options = parse_plugin_options(*given, context.plugins());
@@ -27,7 +35,9 @@ void add_analyze_command(CLI::App &app, cli_context &context) {
                                       scope.first, scope.first));
     request.options = std::move(options.unscoped);
     request.scoped = std::move(options.scoped);
-    auto outcome = analyze_store(context.plugins(), context.existing_store(), request);
+    auto &db = context.existing_store();
+    if (horizon_option->count() > 0) store_horizon_days(db, *horizon);
+    auto outcome = analyze_store(context.plugins(), db, request);
     std::string analyzers;
     for (const auto &a : outcome.analyzers)
       analyzers += (analyzers.empty() ? "" : ", ") + a;

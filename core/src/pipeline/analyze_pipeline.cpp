@@ -9,6 +9,7 @@
 #include "util/errors.hpp"
 #include "util/progress_line.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -173,12 +174,14 @@ SELECT (SELECT coalesce(max(id), 0) || ':' || count(*) FROM responses) || '|' ||
                         '') FROM analyzer_state WHERE analyzer <> 'rebuy'),
        (SELECT analyzer_version FROM analyzer_state WHERE analyzer = 'rebuy'))sql");
   state.step();
+  estimate_options estimates;
+  estimates.horizon_days = stored_horizon_days(db);
   const std::string fingerprint =
-      std::string(estimates_version) + "/" + std::string(state.column_text(0));
+      fmt::format("{}/h{}/{}", estimates_version, estimates.horizon_days, state.column_text(0));
   const bool same = state.column_text(1) == fingerprint;
   state.reset();
   if (same && !request.rerun) return outcome;
-  derive_estimates(db);
+  derive_estimates(db, estimates);
   auto remember = db.prepare("INSERT INTO analyzer_state (analyzer, analyzer_version) "
                              "VALUES ('rebuy', ?1) ON CONFLICT (analyzer) DO UPDATE SET "
                              "analyzer_version = excluded.analyzer_version");

@@ -1,5 +1,7 @@
 #include "pipeline/estimates.hpp"
 
+#include "util/errors.hpp"
+
 #include <fmt/format.h>
 
 namespace rebuy::core {
@@ -95,6 +97,21 @@ uint64_t count(sql::connection &db, const char *sql) {
 }
 
 } // namespace
+
+int stored_horizon_days(sql::connection &db) {
+  auto s = db.prepare("SELECT value FROM settings WHERE name = 'horizon_days'");
+  if (!s.step()) return estimate_options{}.horizon_days;
+  const int64_t days = s.column_int(0);
+  return days >= 1 && days <= 3650 ? static_cast<int>(days) : estimate_options{}.horizon_days;
+}
+
+void store_horizon_days(sql::connection &db, int days) {
+  if (days < 1 || days > 3650)
+    throw usage_error(fmt::format("--horizon {}: expected a number of days from 1 to 3650", days));
+  auto s = db.prepare("INSERT INTO settings (name, value) VALUES ('horizon_days', ?1) "
+                      "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+  s.bind(1, static_cast<int64_t>(days)).run();
+}
 
 estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options) {
   sql::transaction tx(db);

@@ -44,4 +44,9 @@ struct estimate_outcome {
 //                          evidence says which), rating, text or none.
 estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options = {});
 
+// The horizon of "ordered again" kept in the store (settings.horizon_days), 90 days unless set.
+int stored_horizon_days(sql::connection &db);
+// Keeps `days` (1 to 3650, else usage_error) as the store's horizon.
+void store_horizon_days(sql::connection &db, int days);
+
 } // namespace rebuy::core

@@ -213,7 +213,9 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
         out.submitted_at = *t;
         // Read day first, the same text means another date: a re-import with
         // a different order must update the row.
-        if (order_ == date_order::day_first) content_.update("\x01" "day-first");
+        if (order_ == date_order::day_first)
+          content_.update("\x01"
+                          "day-first");
       } else if (!trim(value).empty()) {
         // The original stays in the response; only the normalised time is missing.
         batch.value_rejects.push_back(

@@ -43,6 +43,7 @@ const char *order_count_group_name(bool repeat);
 uint64_t order_count_responses(const std::vector<order_count_group> &groups);
 
 struct calibration_data {
+  int horizon_days = 0;                  // "ordered again": within this many days after responding
   uint64_t n = 0;                        // responses with both an estimate and an observed outcome
   double brier = NAN;                    // mean (f − o)²
   double observed = NAN;                 // overall share that ordered again

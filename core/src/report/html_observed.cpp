@@ -21,10 +21,11 @@ void calibration(std::string &out, const report_data &data) {
                          format_count(counted));
     return void(out += "</section>\n");
   }
-  out += fmt::format("<p>{} responses, {} of which ordered again. <strong>Brier score <span "
+  out += fmt::format("<p>{} responses, {} of which ordered again within <span "
+                     "id=\"horizon\">{}</span> days of responding. <strong>Brier score <span "
                      "id=\"brier\">{:.4f}</span></strong> (0 is perfect; always predicting the "
                      "observed share would score {:.4f}).</p>",
-                     format_count(c.n), format_percent(c.observed), c.brier,
+                     format_count(c.n), format_percent(c.observed), c.horizon_days, c.brier,
                      c.observed * (1 - c.observed));
   out +=
       "<table><thead><tr><th>Predicted</th><th class=\"num\">Responses</th><th "

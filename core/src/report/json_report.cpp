@@ -321,6 +321,7 @@ std::string render_json_report(const report_data &data) {
 
   const auto &cal = data.calibration;
   key(w, "calibration"), w.StartObject();
+  key(w, "horizon_days"), w.Int(cal.horizon_days);
   key(w, "n"), uint(w, cal.n);
   key(w, "brier"), number(w, cal.brier, 4);
   key(w, "observed"), share(w, cal.observed);

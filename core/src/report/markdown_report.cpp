@@ -239,9 +239,11 @@ void calibration(std::string &md, const report_data &data) {
     md += "\n\n";
     return;
   }
-  md += fmt::format("{} responses; {} ordered again. Brier score {:.4f} (0 is perfect; always "
-                    "predicting the observed share would score {:.4f}).\n\n",
-                    c.n, format_percent(c.observed), c.brier, c.observed * (1 - c.observed));
+  md += fmt::format("{} responses; {} ordered again within {} days of responding. Brier score "
+                    "{:.4f} (0 is perfect; always predicting the observed share would score "
+                    "{:.4f}).\n\n",
+                    c.n, format_percent(c.observed), c.horizon_days, c.brier,
+                    c.observed * (1 - c.observed));
   md += "| Predicted | Responses | Mean predicted | Ordered again |\n|---|---:|---:|---:|\n";
   for (const auto &b : c.bins)
     md += fmt::format("| {:.0f}–{:.0f} % | {} | {} | {} |\n", 100 * b.low, 100 * b.high, b.n,

@@ -1,5 +1,6 @@
 #include "report/report_data.hpp"
 
+#include "pipeline/estimates.hpp"
 #include "report/response_scan.hpp"
 #include "util/timestamp.hpp"
 
@@ -165,6 +166,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
   out.themes = themes.finish(db, overall, basis, options);
   out.customers = customers.finish(db, scores, orders_read.get(), options);
   out.calibration = calibration.finish(options.shrinkage);
+  out.calibration.horizon_days = stored_horizon_days(db);
   out.referral = reported_referral_of(db, options.filter);
 
   for (auto &run : list_runs(db)) {

@@ -144,6 +144,13 @@ CREATE TRIGGER responses_drop_key AFTER DELETE ON responses BEGIN
   DELETE FROM response_keys WHERE key_hash = old.key_hash AND id = old.id;
 END;
 )sql",
+    // 4 -> 5: settings that belong to the store, such as the horizon of "ordered again".
+    R"sql(
+CREATE TABLE settings (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 
 } // namespace
