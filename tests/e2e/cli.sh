@@ -38,6 +38,10 @@ check "json nps score" contains report.json '"score": 36.32,'
 check "json nps n" contains report.json '"n": 402,'
 check "report md to a file" expect_exit 0 out3 "$rebuy" report -o report.md
 check "md headline" contains report.md "**NPS +36.3**"
+# The denominator policy: the 74 who skipped the question count as neither class under "all".
+check "report --nps-denominator all" expect_exit 0 all.json "$rebuy" report --format json --nps-denominator all
+check "all: NPS +30.7" contains all.json '"score": 30.67,'
+check "all: over 476" contains all.json '"n": 476,'
 # Stated intent against reported behaviour: who say they actually recommended, per class.
 check "md reported referral" contains report.md "| promoter | 197 | 9 | 8 | 95.6 % | 91.9–97.7 % |"
 check "md reported referral, detractors" contains report.md "| detractor | 16 | 39 | 13 | 29.1 % |"
