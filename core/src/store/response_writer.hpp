@@ -57,7 +57,9 @@ private:
   std::optional<sql::transaction> tx_;
   row_counts pending_;
   std::vector<std::pair<int64_t, int64_t>> new_keys_; // (key_hash, id)
-  key_filter new_key_filter_; // of new_keys_: a repeated key must see its row first
+  // Of new_keys_, so that a repeated key sees its row first. 1 MiB stays in
+  // cache: about 0.2 % false positives at a commit's 200,000 keys.
+  key_filter new_key_filter_{23};
   sql::statement key_insert_, lookup_, insert_, remove_, merge_unchanged_, merge_insert_,
       order_lookup_, order_upsert_, reject_;
 };

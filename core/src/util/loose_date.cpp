@@ -33,8 +33,9 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-std::vector<token> tokenize(std::string_view s) {
-  std::vector<token> out;
+// Into `out`, reused: dates are parsed once per row of every import.
+void tokenize(std::string_view s, std::vector<token> &out) {
+  out.clear();
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
@@ -60,7 +61,6 @@ std::vector<token> tokenize(std::string_view s) {
     }
     i = j;
   }
-  return out;
 }
 
 // 1-12 for an English month name or its three-letter abbreviation.
@@ -202,12 +202,14 @@ std::optional<year_month_day> make_date(int y, int m, int d) {
 }
 
 std::optional<year_month_day> take_date(const std::vector<token> &all, date_order order) {
-  std::vector<token> nums;
+  std::array<token, 3> nums;
+  size_t count = 0;
   int month_word = 0;
   char separator = 0;
   for (const auto &t : all) {
     if (t.kind == token::number) {
-      nums.push_back(t);
+      if (count == nums.size()) return std::nullopt; // no date has four numbers
+      nums[count++] = t;
     } else if (t.kind == token::word) {
       if (int m = month_number(t.text)) {
         if (month_word) return std::nullopt;
@@ -223,12 +225,12 @@ std::optional<year_month_day> take_date(const std::vector<token> &all, date_orde
     }
   }
   if (month_word) {
-    if (nums.size() != 2) return std::nullopt;
+    if (count != 2) return std::nullopt;
     // "19 November 2023", "November 19, 2023", "2023 Nov 19"
     if (nums[0].text.size() == 4) return make_date(nums[0].value, month_word, nums[1].value);
     return make_date(full_year(nums[1]), month_word, nums[0].value);
   }
-  if (nums.size() != 3) return std::nullopt;
+  if (count != 3) return std::nullopt;
   if (nums[0].text.size() == 4) return make_date(nums[0].value, nums[1].value, nums[2].value);
   int y = full_year(nums[2]);
   if (separator == '.') return make_date(y, nums[1].value, nums[0].value);
@@ -240,7 +242,8 @@ std::optional<year_month_day> take_date(const std::vector<token> &all, date_orde
 
 std::optional<sys_seconds> parse_loose_date(std::string_view text, date_order order) {
   if (text.size() > 80) return std::nullopt;
-  std::vector<token> tokens = tokenize(text);
+  thread_local std::vector<token> tokens;
+  tokenize(text, tokens);
   parsed_time time = take_time(tokens);
   if (!time.ok) return std::nullopt;
   take_zone(tokens, text, time);
@@ -256,18 +259,21 @@ std::optional<sys_seconds> parse_loose_date(std::string_view text, date_order or
 }
 
 std::optional<date_order> date_order_evidence(std::string_view text) {
-  std::vector<token> tokens = tokenize(text.substr(0, 80));
+  thread_local std::vector<token> tokens;
+  tokenize(text.substr(0, 80), tokens);
   take_time(tokens);
-  std::vector<int> nums;
+  int nums[3];
+  size_t count = 0;
   for (const auto &t : tokens) {
     if (t.kind == token::word) return std::nullopt; // a month name leaves no doubt
     if (t.kind == token::punct && t.text == ".") return std::nullopt;
     if (t.kind == token::number) {
-      if (nums.empty() && t.text.size() == 4) return std::nullopt; // year first
-      nums.push_back(t.value);
+      if (count == 0 && t.text.size() == 4) return std::nullopt; // year first
+      if (count == 3) return std::nullopt;
+      nums[count++] = t.value;
     }
   }
-  if (nums.size() != 3) return std::nullopt;
+  if (count != 3) return std::nullopt;
   if (nums[0] > 12 && nums[0] <= 31 && nums[1] >= 1 && nums[1] <= 12) return date_order::day_first;
   if (nums[1] > 12 && nums[1] <= 31 && nums[0] >= 1 && nums[0] <= 12)
     return date_order::month_first;
