@@ -64,31 +64,41 @@ struct score {
   std::string label, evidence;
 };
 
-// Walks the scores in response order alongside the responses.
+// Walks the scores in response order alongside the responses: one cursor per
+// metric, since the table is clustered by metric and then by response.
 class score_cursor {
 public:
-  explicit score_cursor(sql::connection &db)
-      : s_(db.prepare("SELECT response_id, analyzer, metric, value, label, evidence FROM scores "
-                      "ORDER BY response_id")) {
-    more_ = s_.step();
+  score_cursor(sql::connection &db, const std::vector<metric_column> &columns) {
+    for (const auto &c : columns) {
+      auto s = db.prepare("SELECT response_id, value, label, evidence FROM scores "
+                          "WHERE analyzer = ?1 AND metric = ?2 ORDER BY response_id");
+      s.bind(1, std::string_view(c.analyzer)).bind(2, std::string_view(c.metric));
+      const bool more = s.step();
+      cursors_.push_back({c.analyzer + "\x1f" + c.metric, std::move(s), more});
+    }
   }
   // The scores of `response_id`, keyed by "analyzer\x1fmetric".
   std::map<std::string, score> take(int64_t response_id) {
     std::map<std::string, score> out;
-    while (more_ && s_.column_int(0) < response_id)
-      more_ = s_.step();
-    while (more_ && s_.column_int(0) == response_id) {
-      out[fmt::format("{}\x1f{}", s_.column_text(1), s_.column_text(2))] = {
-          s_.column_optional_double(3), std::string(s_.column_text(4)),
-          std::string(s_.column_text(5))};
-      more_ = s_.step();
+    for (auto &c : cursors_) {
+      while (c.more && c.s.column_int(0) < response_id)
+        c.more = c.s.step();
+      if (c.more && c.s.column_int(0) == response_id) {
+        out[c.key] = {c.s.column_optional_double(1), std::string(c.s.column_text(2)),
+                      std::string(c.s.column_text(3))};
+        c.more = c.s.step();
+      }
     }
     return out;
   }
 
 private:
-  sql::statement s_;
-  bool more_ = false;
+  struct cursor {
+    std::string key;
+    sql::statement s;
+    bool more;
+  };
+  std::vector<cursor> cursors_;
 };
 
 std::string number_text(double v) { return fmt::format("{}", v); }
@@ -110,7 +120,7 @@ void write_csv_field(std::ostream &out, std::string_view value) {
 
 uint64_t export_responses(sql::connection &db, export_format format, std::ostream &out) {
   auto metrics = metric_columns(db);
-  score_cursor scores(db);
+  score_cursor scores(db, metrics);
   auto rows = db.prepare(response_sql);
   constexpr int first_exported = 1, column_count = static_cast<int>(std::size(response_columns));
   constexpr int attributes_column = first_exported + column_count;
