@@ -12,6 +12,8 @@
 
 #include <set>
 
+#include <malloc.h>
+
 namespace rebuy::core {
 namespace {
 
@@ -163,6 +165,9 @@ void run_import(cli_context &context, const import_flags &flags) {
     }
   }
   if (!flags.no_analyze && !sources.empty()) {
+    // The import's buffers are free but still held by the allocator: give them
+    // back, so that memory does not pile the analysis on top of the import.
+    malloc_trim(0);
     analysis_request analysis_options;
     analysis_options.scoped = std::move(options.scoped);
     auto analysis = analyze_store(context.plugins(), db, analysis_options);
