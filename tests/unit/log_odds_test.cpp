@@ -1,11 +1,13 @@
 // Monroe, Colaresi & Quinn log-odds with a Dirichlet prior, against values
 // computed by hand from the formula in methods.md.
+#include "report/distinctive_words.hpp"
 #include "stats/log_odds.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace stats = rebuy::core::stats;
@@ -66,4 +68,20 @@ TEST_CASE("log-odds input errors") {
                   std::invalid_argument);
   CHECK_THROWS_AS(stats::informative_prior(std::vector<uint64_t>{3, 0}, 10), std::invalid_argument);
   CHECK_THROWS_AS(stats::informative_prior(two, 0), std::invalid_argument);
+}
+
+using rebuy::core::for_each_distinct_word;
+using rebuy::core::is_stop_word;
+
+TEST_CASE("distinctive words: function words of five languages are skipped, negations kept") {
+  for (const char *w : {"the", "with", "que", "também", "pero", "más", "und", "für", "les", "très",
+                        "été", "produto", "bestellung"})
+    CHECK_MESSAGE(is_stop_word(w), w);
+  for (const char *w : {"not", "never", "não", "nunca", "nicht", "jamais", "late", "atrasado"})
+    CHECK_MESSAGE(!is_stop_word(w), w);
+  std::vector<std::string> words;
+  for_each_distinct_word("Não gostei, que pena: NÃO recomendo. Produto não chegou",
+                         [&](std::string_view w) { words.emplace_back(w); });
+  // ASCII is lower-cased, other letters kept; each word once; stop words gone.
+  CHECK(words == std::vector<std::string>{"não", "gostei", "pena", "recomendo", "chegou"});
 }

@@ -7,20 +7,35 @@
 namespace rebuy::core {
 
 bool is_stop_word(std::string_view word) {
-  // Sorted: English function words and review boilerplate that say nothing
-  // about why a customer leaves. Negations stay ("not", "never", "won't").
-  static constexpr std::array<std::string_view, 94> stop = {
-      "about", "after",  "again",   "all",     "also",  "and",   "any",      "are",   "because",
-      "been",  "before", "being",   "but",     "can",   "could", "customer", "did",   "does",
-      "doing", "during", "each",    "for",     "from",  "get",   "got",      "had",   "has",
-      "have",  "her",    "here",    "him",     "his",   "how",   "i'm",      "i've",  "into",
-      "it's",  "its",    "just",    "let",     "more",  "most",  "much",     "my",    "myself",
-      "now",   "off",    "once",    "one",     "only",  "order", "ordered",  "other", "our",
-      "out",   "over",   "own",     "product", "same",  "she",   "should",   "some",  "such",
-      "than",  "that",   "the",     "their",   "them",  "then",  "there",    "these", "they",
-      "this",  "those",  "through", "too",     "under", "until", "very",     "was",   "way",
-      "were",  "what",   "when",    "where",   "which", "while", "who",      "why",   "will",
-      "with",  "would",  "you",     "your"};
+  // Sorted by bytes: function words and review boilerplate of English,
+  // Portuguese, Spanish, German and French that say nothing about why a
+  // customer leaves. Negations stay ("not", "never", "não", "nicht", "jamais").
+  static constexpr std::array<std::string_view, 196> stop = {
+      "aber",     "about",    "after",      "again",   "all",      "also",    "and",    "any",
+      "are",      "auch",     "auf",        "aux",     "avec",     "because", "been",   "before",
+      "bei",      "being",    "bestellung", "but",     "can",      "ces",     "cette",  "com",
+      "commande", "como",     "con",        "could",   "customer", "dans",    "das",    "del",
+      "dem",      "den",      "der",        "des",     "did",      "die",     "does",   "doing",
+      "dos",      "during",   "each",       "ein",     "eine",     "einem",   "einen",  "ela",
+      "ele",      "elle",     "era",        "esa",     "ese",      "essa",    "esse",   "est",
+      "esta",     "este",     "está",       "foi",     "for",      "from",    "fue",    "für",
+      "get",      "got",      "habe",       "had",     "has",      "hat",     "have",   "her",
+      "here",     "him",      "his",        "how",     "i'm",      "i've",    "ich",    "into",
+      "isso",     "ist",      "it's",       "its",     "just",     "las",     "les",    "let",
+      "los",      "mais",     "mas",        "meu",     "minha",    "mit",     "mon",    "more",
+      "most",     "much",     "muito",      "muy",     "my",       "myself",  "más",    "nach",
+      "nas",      "noch",     "nos",        "nous",    "now",      "off",     "once",   "one",
+      "only",     "order",    "ordered",    "other",   "our",      "out",     "over",   "own",
+      "par",      "para",     "pedido",     "pela",    "pelo",     "pero",    "por",    "pour",
+      "product",  "producto", "produit",    "produkt", "produto",  "que",     "qui",    "same",
+      "sehr",     "ses",      "seu",        "she",     "should",   "sich",    "sie",    "some",
+      "son",      "sua",      "such",       "sur",     "sus",      "são",     "também", "tem",
+      "than",     "that",     "the",        "their",   "them",     "then",    "there",  "these",
+      "they",     "this",     "those",      "through", "too",      "très",    "uma",    "una",
+      "und",      "under",    "une",        "until",   "very",     "von",     "vous",   "war",
+      "was",      "way",      "were",       "what",    "when",     "where",   "which",  "while",
+      "who",      "why",      "wie",        "will",    "wir",      "with",    "would",  "wurde",
+      "you",      "your",     "était",      "été"};
   return std::binary_search(stop.begin(), stop.end(), word);
 }
 

@@ -13,8 +13,8 @@
 namespace rebuy::core {
 
 // Calls visit(word) once per distinct word of `text` worth comparing: ASCII
-// letters lower-cased, other UTF-8 letters kept as they are, at least three
-// bytes, not a number and not an English stop word.
+// and Latin-1 capitals lower-cased, other UTF-8 letters kept as they are, at
+// least three bytes, not a number and not a stop word.
 template <typename Visit> void for_each_distinct_word(std::string_view text, Visit &&visit);
 bool is_stop_word(std::string_view word);
 
@@ -55,9 +55,17 @@ template <typename Visit> void for_each_distinct_word(std::string_view text, Vis
     }
     word_start = lowered.size();
   };
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     auto u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80)
+    auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (u == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+      // À-Þ (but ×) lower-case to à-þ: the accented capitals of the languages
+      // rebuy reads, so "NÃO" and "não" count as one word.
+      lowered += c;
+      lowered += static_cast<char>(next + 0x20);
+      ++i;
+    } else if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80)
       lowered += c;
     else if (u >= 'A' && u <= 'Z')
       lowered += static_cast<char>(u - 'A' + 'a');
