@@ -60,6 +60,7 @@ std::vector<metric_column> metric_columns(sql::connection &db) {
 }
 
 struct score {
+  bool present = false;
   std::optional<double> value;
   std::string label, evidence;
 };
@@ -74,31 +75,36 @@ public:
                           "WHERE analyzer = ?1 AND metric = ?2 ORDER BY response_id");
       s.bind(1, std::string_view(c.analyzer)).bind(2, std::string_view(c.metric));
       const bool more = s.step();
-      cursors_.push_back({c.analyzer + "\x1f" + c.metric, std::move(s), more});
+      cursors_.push_back({std::move(s), more});
     }
+    scores_.resize(columns.size());
   }
-  // The scores of `response_id`, keyed by "analyzer\x1fmetric".
-  std::map<std::string, score> take(int64_t response_id) {
-    std::map<std::string, score> out;
-    for (auto &c : cursors_) {
+  // The scores of `response_id`, one per column given (present or not).
+  const std::vector<score> &take(int64_t response_id) {
+    for (size_t i = 0; i < cursors_.size(); ++i) {
+      auto &c = cursors_[i];
+      auto &out = scores_[i];
+      out.present = false;
       while (c.more && c.s.column_int(0) < response_id)
         c.more = c.s.step();
       if (c.more && c.s.column_int(0) == response_id) {
-        out[c.key] = {c.s.column_optional_double(1), std::string(c.s.column_text(2)),
-                      std::string(c.s.column_text(3))};
+        out.present = true;
+        out.value = c.s.column_optional_double(1);
+        out.label.assign(c.s.column_text(2));
+        out.evidence.assign(c.s.column_text(3));
         c.more = c.s.step();
       }
     }
-    return out;
+    return scores_;
   }
 
 private:
   struct cursor {
-    std::string key;
     sql::statement s;
     bool more;
   };
   std::vector<cursor> cursors_;
+  std::vector<score> scores_; // reused from response to response
 };
 
 std::string number_text(double v) { return fmt::format("{}", v); }
@@ -134,29 +140,28 @@ uint64_t export_responses(sql::connection &db, export_format format, std::ostrea
   }
   uint64_t count = 0;
   while (rows.step()) {
-    auto response_scores = scores.take(rows.column_int(0));
+    const auto &response_scores = scores.take(rows.column_int(0));
     if (format == export_format::csv) {
       for (int c = 0; c < column_count; ++c) {
         if (c) out << ',';
         auto value = rows.column_text(first_exported + c);
         if (value.empty())
-          for (const auto &m : metrics) {
-            auto it = m.fills && m.header == response_columns[c]
-                          ? response_scores.find(m.analyzer + "\x1f" + m.metric)
-                          : response_scores.end();
-            if (it != response_scores.end()) value = it->second.label;
-          }
+          for (size_t i = 0; i < metrics.size(); ++i)
+            if (metrics[i].fills && metrics[i].header == response_columns[c] &&
+                response_scores[i].present)
+              value = response_scores[i].label;
         write_csv_field(out, value);
       }
-      for (const auto &m : metrics) {
+      for (size_t i = 0; i < metrics.size(); ++i) {
+        const auto &m = metrics[i];
+        const auto &s = response_scores[i];
         if (m.fills) continue;
         out << ',';
-        auto it = response_scores.find(m.analyzer + "\x1f" + m.metric);
-        if (it == response_scores.end()) continue;
+        if (!s.present) continue;
         if (m.label)
-          write_csv_field(out, it->second.label);
-        else if (it->second.value)
-          out << number_text(*it->second.value);
+          write_csv_field(out, s.label);
+        else if (s.value)
+          out << number_text(*s.value);
       }
       out << "\r\n";
     } else {
@@ -189,9 +194,10 @@ uint64_t export_responses(sql::connection &db, export_format format, std::ostrea
       }
       w.Key("scores");
       w.StartObject();
-      for (const auto &[key, s] : response_scores) {
-        auto sep = key.find('\x1f');
-        std::string name = key.substr(0, sep) + "." + key.substr(sep + 1);
+      for (size_t i = 0; i < metrics.size(); ++i) {
+        const auto &s = response_scores[i];
+        if (!s.present) continue;
+        const std::string name = metrics[i].analyzer + "." + metrics[i].metric;
         w.Key(name.c_str(), static_cast<rapidjson::SizeType>(name.size()));
         w.StartObject();
         w.Key("value");
