@@ -38,6 +38,8 @@ void add_analyze_command(CLI::App &app, cli_context &context) {
     auto &db = context.existing_store();
     if (horizon_option->count() > 0) store_horizon_days(db, *horizon);
     auto outcome = analyze_store(context.plugins(), db, request);
+    if (horizon_option->count() > 0)
+      fmt::print("ordered again now means within {} days of responding\n", *horizon);
     std::string analyzers;
     for (const auto &a : outcome.analyzers)
       analyzers += (analyzers.empty() ? "" : ", ") + a;
