@@ -191,3 +191,18 @@ TEST_CASE("store: migrating a version-3 store fills the key table from its respo
   db->exec("DELETE FROM responses WHERE key = 'a'");
   CHECK(count(*db, "SELECT count(*) FROM response_keys") == 1);
 }
+
+TEST_CASE("sqlite: a parameter bound to NULL again, then text, then NULL, is what was bound") {
+  temp_db t;
+  sql::connection db(t.path);
+  db.exec("CREATE TABLE t (n INTEGER, x TEXT)");
+  auto insert = db.prepare("INSERT INTO t (n, x) VALUES (?1, ?2)");
+  const std::string text = "kept";
+  insert.bind(1, int64_t{1}).bind_null(2).run();
+  insert.bind(1, int64_t{2}).bind_null(2).run(); // skipped: NULL already
+  insert.bind(1, int64_t{3}).bind(2, text).run();
+  insert.bind(1, int64_t{4}).bind_null(2).run(); // NULL again after text
+  insert.bind(1, int64_t{5}).bind_or_null(2, "").run();
+  CHECK(count(db, "SELECT count(*) FROM t WHERE x IS NULL") == 4);
+  CHECK(count(db, "SELECT n FROM t WHERE x = 'kept'") == 3);
+}

@@ -55,8 +55,15 @@ statement::statement(sqlite3 *db, std::string_view sql) : db_(db) {
 
 statement::~statement() { sqlite3_finalize(stmt_); }
 
-statement::statement(statement &&other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+statement::statement(statement &&other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), null_bound_(other.null_bound_) {
   other.stmt_ = nullptr;
+}
+
+void statement::mark_null(int index, bool is_null) {
+  if (index < 1 || index > 64) return;
+  const uint64_t bit = uint64_t{1} << (index - 1);
+  null_bound_ = is_null ? null_bound_ | bit : null_bound_ & ~bit;
 }
 
 void statement::check(int rc) {
@@ -67,21 +74,28 @@ statement &statement::bind(int index, std::string_view text) {
   // A non-null pointer so that an empty string binds as '' rather than NULL.
   check(sqlite3_bind_text64(stmt_, index, text.data() ? text.data() : "", text.size(),
                             SQLITE_STATIC, SQLITE_UTF8));
+  mark_null(index, false);
   return *this;
 }
 
 statement &statement::bind(int index, int64_t value) {
   check(sqlite3_bind_int64(stmt_, index, value));
+  mark_null(index, false);
   return *this;
 }
 
 statement &statement::bind(int index, double value) {
   check(sqlite3_bind_double(stmt_, index, value));
+  mark_null(index, false);
   return *this;
 }
 
 statement &statement::bind_null(int index) {
+  // Bindings outlive reset(): a parameter NULL already stays so without a call
+  // (a bulk import binds a dozen empty columns per row).
+  if (index >= 1 && index <= 64 && (null_bound_ >> (index - 1) & 1)) return *this;
   check(sqlite3_bind_null(stmt_, index));
+  mark_null(index, true);
   return *this;
 }
 

@@ -77,8 +77,10 @@ public:
 
 private:
   void check(int rc);
+  void mark_null(int index, bool is_null);
   sqlite3 *db_;
   sqlite3_stmt *stmt_ = nullptr;
+  uint64_t null_bound_ = 0; // bit i: parameter i + 1 is bound to NULL
 };
 
 // Commits on commit(); rolls back if destroyed before.
