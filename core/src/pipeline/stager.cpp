@@ -32,6 +32,13 @@ std::string_view display(std::string_view value) {
 
 bool known_role(rebuy_role role) { return role > 0 && role < REBUY_ROLE_COUNT_V1_0; }
 
+// Year first (2024-05-06, 2024/05/06): one reading whatever the day/month order.
+bool starts_with_year(std::string_view v) {
+  auto digit = [&](size_t i) { return v[i] >= '0' && v[i] <= '9'; };
+  return v.size() > 4 && digit(0) && digit(1) && digit(2) && digit(3) &&
+         (v[4] == '-' || v[4] == '/' || v[4] == '.');
+}
+
 } // namespace
 
 std::optional<int64_t> parse_nps_answer(std::string_view text) {
@@ -76,6 +83,7 @@ void stager::decide_date_order(const rebuy_batch &in) {
     for (size_t f = 0; f < record.field_count; ++f) {
       if (record.fields[f].role != REBUY_ROLE_SUBMITTED_AT) continue;
       std::string_view value = to_view(record.fields[f].value);
+      if (starts_with_year(value)) continue; // 2024-05-06 reads one way only
       auto evidence = date_order_evidence(value);
       if (evidence == date_order::day_first) {
         ++day_first;

@@ -34,13 +34,28 @@ struct cursor {
   }
 };
 
+// Written digit by digit: an import formats one timestamp per row.
 std::string format_utc(sys_seconds t) {
   auto day = floor<days>(t);
   year_month_day ymd(day);
   hh_mm_ss hms(t - day);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                     hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999)
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", year,
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  std::string out = "0000-00-00T00:00:00Z";
+  auto put = [&](size_t at, size_t width, long long value) {
+    for (size_t i = width; i-- > 0; value /= 10)
+      out[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, 4, year);
+  put(5, 2, static_cast<unsigned>(ymd.month()));
+  put(8, 2, static_cast<unsigned>(ymd.day()));
+  put(11, 2, hms.hours().count());
+  put(14, 2, hms.minutes().count());
+  put(17, 2, hms.seconds().count());
+  return out;
 }
 
 std::optional<sys_seconds> parse_iso(std::string_view text) {
