@@ -42,7 +42,7 @@ TEST_CASE("google_forms: timestamp, e-mail, score and questions") {
   CHECK(r.records[1].get("Any comments? (2)") == "Please add bigger sizes");
 }
 
-TEST_CASE("google_forms: newer forms spell \"Email address\"; forms without e-mail work") {
+TEST_CASE("google_forms: newer forms spell \"Email address\", and forms without e-mail work") {
   auto r = run_ok("Timestamp,Email address,Why did you choose us?\n"
                   "2024/05/01 9:15:02 AM GMT+2,a@example.com,Price\n");
   CHECK(r.role_of("Email address") == REBUY_ROLE_CUSTOMER);
