@@ -172,24 +172,41 @@ TEST_CASE("store: a key repeated within one commit finds the row written before 
                    "r.key_hash = k.key_hash") == 2);
 }
 
-TEST_CASE("store: migrating a version-3 store fills the key table from its responses") {
+TEST_CASE("store: migrating a version-2 store: key table, settings, scores by metric") {
   temp_db t;
   {
     auto db = open_store(t.path);
     add_run(*db);
-    // Back to version 3: the key index, no key table.
-    db->exec("DROP TRIGGER responses_drop_key; DROP TABLE response_keys; "
-             "CREATE INDEX responses_key ON responses(key_hash); DROP TABLE settings; "
-             "PRAGMA user_version = 3");
-    db->exec("INSERT INTO responses (source, key, key_hash, content_hash, kind, run_id) VALUES "
-             "('s', 'a', 11, 'h1', 'survey', 1), ('s', 'b', 22, 'h2', 'survey', 1)");
+    // Back to version 2: the key index, no key table, no settings, scores
+    // clustered by response with a metric index.
+    db->exec(R"sql(
+DROP TRIGGER responses_drop_key; DROP TABLE response_keys; DROP TABLE settings;
+CREATE INDEX responses_key ON responses(key_hash);
+DROP TABLE scores;
+CREATE TABLE scores (
+  response_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+  analyzer TEXT NOT NULL, metric TEXT NOT NULL, analyzer_version TEXT NOT NULL,
+  value REAL, label TEXT, evidence TEXT,
+  PRIMARY KEY (response_id, analyzer, metric)) WITHOUT ROWID;
+CREATE INDEX scores_metric ON scores(analyzer, metric, value);
+PRAGMA user_version = 2;
+INSERT INTO responses (source, key, key_hash, content_hash, kind, run_id) VALUES
+  ('s', 'a', 11, 'h1', 'survey', 1), ('s', 'b', 22, 'h2', 'survey', 1);
+INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value, label)
+  SELECT id, 'nps', 'nps_class', '1', 1, 'promoter' FROM responses;
+)sql");
   }
   auto db = open_store(t.path);
   CHECK(db->user_version() == schema_version());
   CHECK(count(*db, "SELECT count(*) FROM response_keys") == 2);
-  CHECK(count(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'responses_key'") == 0);
+  CHECK(count(*db, "SELECT count(*) FROM sqlite_master WHERE name IN ('responses_key', "
+                   "'scores_metric')") == 0);
+  CHECK(count(*db, "SELECT count(*) FROM settings") == 0);
+  CHECK(count(*db, "SELECT count(*) FROM scores WHERE label = 'promoter'") == 2);
+  // Deleting a response takes its key and its scores with it.
   db->exec("DELETE FROM responses WHERE key = 'a'");
   CHECK(count(*db, "SELECT count(*) FROM response_keys") == 1);
+  CHECK(count(*db, "SELECT count(*) FROM scores") == 1);
 }
 
 TEST_CASE("sqlite: a parameter bound to NULL again, then text, then NULL, is what was bound") {

@@ -123,13 +123,7 @@ CREATE TABLE orders (
 CREATE INDEX orders_customer ON orders(customer, ordered_at);
 ALTER TABLE import_runs ADD COLUMN rows_merged INTEGER NOT NULL DEFAULT 0;
 )sql",
-    // 2 -> 3: the metric index carries labels too, so a report reads every
-    // metric from the index alone, never from the table's rows.
-    R"sql(
-DROP INDEX scores_metric;
-CREATE INDEX scores_metric ON scores(analyzer, metric, value, label);
-)sql",
-    // 3 -> 4: the key index becomes a table the writer fills itself, sorted,
+    // 2 -> 3: the key index becomes a table the writer fills itself, sorted,
     // once per commit: a million inserts at random places in an index cost
     // about four times as much as the same inserts in order.
     R"sql(
@@ -144,14 +138,14 @@ CREATE TRIGGER responses_drop_key AFTER DELETE ON responses BEGIN
   DELETE FROM response_keys WHERE key_hash = old.key_hash AND id = old.id;
 END;
 )sql",
-    // 4 -> 5: settings that belong to the store, such as the horizon of "ordered again".
+    // 3 -> 4: settings that belong to the store, such as the horizon of "ordered again".
     R"sql(
 CREATE TABLE settings (
   name  TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql",
-    // 5 -> 6: scores clustered by metric, then response. Analysis appends to
+    // 4 -> 5: scores clustered by metric, then response. Analysis appends to
     // each metric's run instead of inserting into a metric index at random
     // places (four times faster), and a report reads a metric as one range.
     R"sql(
