@@ -8,8 +8,8 @@
 #include "weights.hpp"
 
 #include <rebuy/plugin.hpp>
+#include <rebuy/text_util.hpp>
 
-#include <charconv>
 #include <string>
 #include <string_view>
 
@@ -33,20 +33,6 @@ const rebuy_field *find_field(const rebuy_response &r, rebuy_role role) {
   for (size_t i = 0; i < r.field_count; ++i)
     if (r.fields[i].role == role) return &r.fields[i];
   return nullptr;
-}
-
-std::string_view name_or(const rebuy_field &field, std::string_view fallback) {
-  const std::string_view name = to_view(field.name);
-  return name.empty() ? fallback : name;
-}
-
-// Six significant digits, so 0.54 is not shown as 0.5400000000000001;
-// to_chars never uses a locale's decimal comma.
-std::string number_text(double value) {
-  char buffer[32];
-  const auto result =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6);
-  return std::string(buffer, result.ptr);
 }
 
 } // namespace
@@ -150,7 +136,7 @@ private:
     const rebuy_field *field = find_field(response, REBUY_ROLE_BUY_AGAIN);
     if (!field) return false;
     const std::string_view text = to_view(field->value);
-    const std::string_view column = name_or(*field, "buy_again");
+    const std::string_view column = rebuy::field_name_or(*field, "buy_again");
     const reading r = read_answer(text, scale_, name_scale(to_view(field->name)));
     if (!r.answer) {
       if (!r.problem.empty())
@@ -166,7 +152,7 @@ private:
     out.add(index, top_box_metric, top_box(l) ? 1 : 0);
     out.add(index, top2_box_metric, top2_box(l) ? 1 : 0);
     const double p = probability(l, weights_);
-    evidence_.append(" -> ").append(number_text(p));
+    evidence_.append(" -> ").append(rebuy::short_number(p));
     evidence_.append(l.on == scale::juster ? " (Juster: value/10)" : " (" + weights_label_ + ")");
     out.add(index, answer_probability_metric, p, {}, evidence_);
     return true;
@@ -178,7 +164,7 @@ private:
     const rebuy_field *max_field = find_field(response, REBUY_ROLE_RATING_MAX);
     const rating_reading r = read_rating(
         to_view(field->value), max_field ? std::optional(to_view(max_field->value)) : std::nullopt);
-    const std::string_view column = name_or(*field, "rating");
+    const std::string_view column = rebuy::field_name_or(*field, "rating");
     if (!r.position) {
       if (!r.problem.empty())
         host_.debug("buy_again: response " + std::to_string(response.id) + ": " +
@@ -187,8 +173,11 @@ private:
       return;
     }
     const double p = rating_probability(*r.position, weights_);
-    evidence_.assign("proxy: ").append(column).append(" = ").append(number_text(r.rating));
-    evidence_.append(" of ").append(number_text(r.max)).append(" -> ").append(number_text(p));
+    evidence_.assign("proxy: ").append(column).append(" = ").append(rebuy::short_number(r.rating));
+    evidence_.append(" of ")
+        .append(rebuy::short_number(r.max))
+        .append(" -> ")
+        .append(rebuy::short_number(p));
     evidence_.append(" (rating read as intent box, ").append(weights_label_).append(")");
     out.add(index, rating_probability_metric, p, {}, evidence_);
   }
@@ -197,7 +186,7 @@ private:
     const rebuy_field *field = find_field(response, REBUY_ROLE_ORDER_COUNT);
     if (!field) return;
     const order_count_reading r = read_order_count(to_view(field->value));
-    const std::string_view column = name_or(*field, "order_count");
+    const std::string_view column = rebuy::field_name_or(*field, "order_count");
     if (!r.count) {
       if (!r.problem.empty())
         host_.debug("buy_again: response " + std::to_string(response.id) + ": " +

@@ -11,8 +11,8 @@
 #include "recommend_answer.hpp"
 
 #include <rebuy/plugin.hpp>
+#include <rebuy/text_util.hpp>
 
-#include <charconv>
 #include <string>
 #include <string_view>
 
@@ -35,20 +35,6 @@ const rebuy_field *find_field(const rebuy_response &r, rebuy_role role) {
   for (size_t i = 0; i < r.field_count; ++i)
     if (r.fields[i].role == role) return &r.fields[i];
   return nullptr;
-}
-
-std::string_view name_or(const rebuy_field &field, std::string_view fallback) {
-  const std::string_view name = rebuy::to_view(field.name);
-  return name.empty() ? fallback : name;
-}
-
-// Six significant digits, so 0.54 is not shown as 0.5400000000000001;
-// to_chars never uses a locale's decimal comma.
-std::string number_text(double value) {
-  char buffer[32];
-  const auto result =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6);
-  return std::string(buffer, result.ptr);
 }
 
 } // namespace
@@ -101,7 +87,7 @@ private:
     const rebuy_field *field = find_field(response, REBUY_ROLE_NPS);
     if (!field) return;
     const std::string_view text = rebuy::to_view(field->value);
-    const std::string_view column = name_or(*field, "NPS");
+    const std::string_view column = rebuy::field_name_or(*field, "NPS");
     const answer a = parse_answer(text);
     if (!a.score) {
       if (!a.problem.empty()) log_problem(response, column, text, a.problem);
@@ -118,7 +104,7 @@ private:
     const rebuy_field *field = find_field(response, REBUY_ROLE_RECOMMEND);
     if (!field) return;
     const std::string_view text = rebuy::to_view(field->value);
-    const std::string_view column = name_or(*field, "recommend");
+    const std::string_view column = rebuy::field_name_or(*field, "recommend");
     const yes_no_answer a = parse_yes_no(text);
     if (!a.yes) {
       if (!a.problem.empty()) log_problem(response, column, text, a.problem);
@@ -133,16 +119,16 @@ private:
     if (!field) return;
     const rebuy_field *max_field = find_field(response, REBUY_ROLE_RATING_MAX);
     const std::string_view text = rebuy::to_view(field->value);
-    const std::string_view column = name_or(*field, "rating");
+    const std::string_view column = rebuy::field_name_or(*field, "rating");
     const rating_class r = classify_rating(
         text, max_field ? std::optional(rebuy::to_view(max_field->value)) : std::nullopt);
     if (!r.cls) {
       if (!r.problem.empty()) log_problem(response, column, text, r.problem);
       return;
     }
-    evidence_.assign("proxy: ").append(column).append(" = ").append(number_text(r.rating));
-    evidence_.append(" of ").append(number_text(r.max));
-    evidence_.append(", ").append(number_text(r.on_ten)).append(" on 0-10");
+    evidence_.assign("proxy: ").append(column).append(" = ").append(rebuy::short_number(r.rating));
+    evidence_.append(" of ").append(rebuy::short_number(r.max));
+    evidence_.append(", ").append(rebuy::short_number(r.on_ten)).append(" on 0-10");
     out.add(index, rating_class_metric, static_cast<double>(static_cast<int>(*r.cls)),
             proxy_label(*r.cls), evidence_);
   }

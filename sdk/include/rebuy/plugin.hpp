@@ -31,6 +31,12 @@ inline rebuy_str to_str(std::string_view s) noexcept { return {s.data(), s.size(
 inline std::string_view to_view(rebuy_str s) noexcept {
   return s.size ? std::string_view(s.data, s.size) : std::string_view();
 }
+// A field's column name, or `fallback` when the source has none.
+inline std::string_view field_name_or(const rebuy_field &field,
+                                      std::string_view fallback) noexcept {
+  const std::string_view name = to_view(field.name);
+  return name.empty() ? fallback : name;
+}
 
 // Thrown by plugin code to fail a call with a message for the user.
 class error : public std::runtime_error {

@@ -3,6 +3,7 @@
 #define REBUY_TEXT_UTIL_HPP
 
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,6 +32,15 @@ inline std::string_view utf8_prefix(std::string_view s, size_t max_bytes) noexce
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
     --cut;
   return s.substr(0, cut);
+}
+
+// A number with six significant digits, so 0.54 is not shown as
+// 0.5400000000000001; to_chars never uses a locale's decimal comma.
+inline std::string short_number(double value) {
+  char buffer[32];
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6);
+  return std::string(buffer, result.ptr);
 }
 
 // Lower-cases ASCII letters and leaves every other byte alone.
