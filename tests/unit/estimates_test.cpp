@@ -2,6 +2,8 @@
 #include "pipeline/estimates.hpp"
 #include "store/store.hpp"
 
+#include "temp_store.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -9,24 +11,10 @@
 #include <unistd.h>
 
 using namespace rebuy::core;
+using namespace rebuy::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct temp_db {
-  fs::path path = fs::temp_directory_path() / ("rebuy-estimates-" + std::to_string(::getpid()) +
-                                               "-" + std::to_string(++n) + ".db");
-  static inline int n = 0;
-  ~temp_db() {
-    for (const char *suffix : {"", "-wal", "-shm"})
-      fs::remove(path.string() + suffix);
-  }
-};
-
-std::string text_of(sql::connection &db, const std::string &sql) {
-  auto s = db.prepare(sql.c_str());
-  return s.step() ? std::string(s.column_text(0)) : std::string("<none>");
-}
 
 // Responses 1-5 of customers a-e, all on 2024-01-10; scores and orders as the case needs.
 void populate(sql::connection &db) {

@@ -1,6 +1,9 @@
 // Orders go to their own table; post-purchase answers merge into one response per order.
+#include "pipeline/response_keyer.hpp"
 #include "store/response_writer.hpp"
 #include "store/store.hpp"
+
+#include "temp_store.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,30 +12,10 @@
 #include <unistd.h>
 
 using namespace rebuy::core;
+using namespace rebuy::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct temp_db {
-  fs::path path = fs::temp_directory_path() /
-                  ("rebuy-merge-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".db");
-  static inline int n = 0;
-  ~temp_db() {
-    for (const char *suffix : {"", "-wal", "-shm"})
-      fs::remove(path.string() + suffix);
-  }
-};
-
-std::string text_of(sql::connection &db, const char *sql) {
-  auto s = db.prepare(sql);
-  return s.step() ? std::string(s.column_text(0)) : std::string("<none>");
-}
-
-int64_t count(sql::connection &db, const char *sql) {
-  auto s = db.prepare(sql);
-  s.step();
-  return s.column_int(0);
-}
 
 int64_t add_run(sql::connection &db) {
   import_run run;
@@ -63,9 +46,10 @@ staged_response answer(std::string order, std::string question, std::string valu
 
 row_counts write(sql::connection &db, int64_t run, const std::vector<staged_response> &rows) {
   response_writer writer(db, run, "s");
+  response_keyer keyer("s");
   staged_batch batch;
   for (const auto &r : rows)
-    batch.add() = r;
+    keyer.key(batch.add() = r);
   writer.write(batch);
   row_counts counts;
   writer.commit(counts);

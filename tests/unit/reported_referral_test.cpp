@@ -2,6 +2,8 @@
 #include "report/reported_referral.hpp"
 #include "store/store.hpp"
 
+#include "temp_store.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -9,19 +11,10 @@
 #include <unistd.h>
 
 using namespace rebuy::core;
+using namespace rebuy::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct temp_db {
-  fs::path path = fs::temp_directory_path() / ("rebuy-referral-" + std::to_string(::getpid()) +
-                                               "-" + std::to_string(++n) + ".db");
-  static inline int n = 0;
-  ~temp_db() {
-    for (const char *suffix : {"", "-wal", "-shm"})
-      fs::remove(path.string() + suffix);
-  }
-};
 
 // One response per (class, answer), `count` times.
 void add(sql::connection &db, const char *nps_class, const char *answer, int count) {

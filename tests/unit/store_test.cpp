@@ -1,8 +1,11 @@
 // The store: migrations, idempotent upserts, rejects and re-analysis.
 #include "pipeline/stager.hpp"
+#include "store/response_key.hpp"
 #include "store/response_writer.hpp"
 #include "store/schema.hpp"
 #include "store/store.hpp"
+
+#include "temp_store.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,29 +13,15 @@
 #include <unistd.h>
 
 using namespace rebuy::core;
+using namespace rebuy::test;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct temp_db {
-  fs::path path = fs::temp_directory_path() / ("rebuy-store-" + std::to_string(::getpid()) + "-" +
-                                               std::to_string(++counter) + ".db");
-  static inline int counter = 0;
-  ~temp_db() {
-    for (const char *suffix : {"", "-wal", "-shm"})
-      fs::remove(path.string() + suffix);
-  }
-};
-
-int64_t count(sql::connection &db, const char *sql) {
-  auto s = db.prepare(sql);
-  s.step();
-  return s.column_int(0);
-}
-
 staged_response response(std::string key, std::string text, std::string hash) {
   staged_response r;
   r.key = std::move(key);
+  r.key_hash = response_key_hash("s", r.key); // the stager's keying; maybe_seen stays true
   r.content_hash = std::move(hash);
   r.roles[REBUY_ROLE_TEXT] = std::move(text);
   r.attributes = "{}";

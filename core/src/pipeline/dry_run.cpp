@@ -21,7 +21,7 @@ dry_run_outcome dry_run_import(const plugin_registry &registry, const import_req
                                              : request.file.filename().string();
 
   // Staged like a real import, so refused values are counted too.
-  stager stage(request.dates);
+  stager stage({}, request.dates);
   staged_batch staged;
   rebuy_batch batch;
   while (opened.session->next(request.batch_size, batch)) {

@@ -2,6 +2,7 @@
 
 #include "pipeline/import_source.hpp"
 #include "pipeline/stager.hpp"
+#include "store/bulk_write.hpp"
 #include "store/response_writer.hpp"
 #include "util/bounded_queue.hpp"
 #include "util/cancel.hpp"
@@ -37,14 +38,17 @@ using batch_queue = bounded_queue<std::unique_ptr<staged_batch>>;
 // Reads batches from the importer and stages them, on its own thread.
 class batch_producer {
 public:
-  batch_producer(importer_session &session, size_t batch_size, std::optional<date_order> dates)
-      : session_(session), batch_size_(batch_size), stager_(dates) {}
+  batch_producer(importer_session &session, size_t batch_size, std::string source,
+                 std::optional<date_order> dates)
+      : session_(session), batch_size_(batch_size), stager_(std::move(source), dates) {}
 
   void run(batch_queue &queue, batch_queue &spares) {
     // Batches come back from the writer emptied, with their memory.
     auto next_batch = [&] {
-      auto spare = spares.try_pop();
-      return spare ? std::move(*spare) : std::make_unique<staged_batch>();
+      if (auto spare = spares.try_pop()) return std::move(*spare);
+      auto batch = std::make_unique<staged_batch>();
+      batch->reserve(rows_per_hand_over + batch_size_);
+      return batch;
     };
     try {
       rebuy_batch batch;
@@ -121,13 +125,14 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
                                              : file.filename().string();
   run.started_at = now_utc();
   run.mapping = mapping_json(description.columns);
+  bulk_write_scope bulk(db);
   run.id = begin_run(db, run);
   spdlog::debug("run {}: {} with {} {}", run.id, file.string(), plugin->id(), plugin->version());
 
   response_writer writer(db, run.id, run.source);
   constexpr size_t in_flight = 4;
   batch_queue queue(in_flight), spares(in_flight + 2);
-  batch_producer producer(*session, request.batch_size, request.dates);
+  batch_producer producer(*session, request.batch_size, run.source, request.dates);
   std::thread reading([&] {
     pthread_setname_np(pthread_self(), "rebuy-read");
     producer.run(queue, spares);

@@ -15,9 +15,11 @@ namespace rebuy::core {
 struct staged_response {
   uint64_t line = 0;
   rebuy_record_kind kind = REBUY_RECORD_SURVEY;
-  std::string key;                                      // unique within the source
-  std::string external_id;                              // the source's own id, if any
-  std::string content_hash;                             // detects edits on re-import
+  std::string key;          // unique within the source
+  int64_t key_hash = 0;     // set by response_keyer
+  bool maybe_seen = true;   // the key may have come before in this import
+  std::string external_id;  // the source's own id, if any
+  std::string content_hash; // detects edits on re-import
   std::array<std::string, REBUY_ROLE_COUNT_V1_0> roles; // first value per role; "" when absent
   std::optional<int64_t> nps;
   std::optional<double> rating, rating_max, order_value;
@@ -41,6 +43,8 @@ public:
     if (count_ == slots_.size()) slots_.emplace_back();
     return slots_[count_++];
   }
+  // Room for `rows` slots, so that filling a new batch never moves the ones filled.
+  void reserve(size_t rows) { slots_.reserve(rows); }
   // Takes back the slot add() gave last.
   void drop_last() { --count_; }
   std::span<const staged_response> responses() const { return {slots_.data(), count_}; }

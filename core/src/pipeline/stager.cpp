@@ -4,8 +4,6 @@
 #include "util/timestamp.hpp"
 #include "util/utf8.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 #include <rebuy/plugin.hpp>
 
 #include <fmt/format.h>
@@ -69,7 +67,8 @@ std::optional<double> parse_number(std::string_view text) {
   return value;
 }
 
-stager::stager(std::optional<date_order> order) : order_(order) {
+stager::stager(std::string source, std::optional<date_order> order)
+    : keyer_(std::move(source)), order_(order) {
   if (order_)
     date_note_ = order_ == date_order::day_first ? "dates read day first (as asked)"
                                                  : "dates read month first (as asked)";
@@ -144,13 +143,14 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
   out.order_count.reset();
   out.submitted_at.clear();
 
-  rapidjson::StringBuffer json;
-  rapidjson::Writer<rapidjson::StringBuffer> attributes(json);
-  attributes.StartObject();
+  hashed_.clear();
+  json_.Clear();
+  attributes_.Reset(json_);
+  attributes_.StartObject();
 
   auto keep_as_attribute = [&](std::string_view name, std::string_view value) {
-    attributes.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()), true);
-    attributes.String(value.data(), static_cast<rapidjson::SizeType>(value.size()), true);
+    attributes_.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()), true);
+    attributes_.String(value.data(), static_cast<rapidjson::SizeType>(value.size()), true);
   };
   auto refuse_value = [&](std::string_view name, std::string_view value, std::string_view why) {
     batch.value_rejects.push_back(
@@ -165,9 +165,9 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
     rebuy_role role = known_role(field.role) ? field.role : REBUY_ROLE_ATTRIBUTE;
     // Role, name and value with their sizes, so no two different rows hash alike.
     const uint64_t header[] = {static_cast<uint64_t>(role), name.size(), value.size()};
-    content_.update({reinterpret_cast<const char *>(header), sizeof header});
-    content_.update(name);
-    content_.update(value);
+    hashed_.append(reinterpret_cast<const char *>(header), sizeof header);
+    hashed_ += name;
+    hashed_ += value;
 
     if (role == REBUY_ROLE_ATTRIBUTE) {
       keep_as_attribute(name, value);
@@ -222,8 +222,8 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
         // Read day first, the same text means another date: a re-import with
         // a different order must update the row.
         if (order_ == date_order::day_first)
-          content_.update("\x01"
-                          "day-first");
+          hashed_ += "\x01"
+                     "day-first";
       } else if (!trim(value).empty()) {
         // The original stays in the response; only the normalised time is missing.
         batch.value_rejects.push_back(
@@ -238,9 +238,11 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
     }
     slot = role == REBUY_ROLE_TEXT || role == REBUY_ROLE_TITLE ? value : trim(value);
   }
-  attributes.EndObject();
-  out.attributes.assign(json.GetString(), json.GetSize());
-  out.content_hash = content_.hex_digest().substr(0, 32);
+  attributes_.EndObject();
+  out.attributes.assign(json_.GetString(), json_.GetSize());
+  // One update per row: OpenSSL's cost per call outweighs hashing a field's bytes.
+  content_.update(hashed_);
+  content_.hex_digest(out.content_hash, 32);
 
   out.external_id = out.roles[REBUY_ROLE_ID];
   if (out.kind == REBUY_RECORD_ORDER) {
@@ -253,6 +255,7 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
     uint32_t n = ++occurrences_[std::stoull(out.content_hash.substr(0, 16), nullptr, 16)];
     out.key = n == 1 ? "h:" + out.content_hash : fmt::format("h:{}#{}", out.content_hash, n);
   }
+  keyer_.key(out);
 }
 
 } // namespace rebuy::core

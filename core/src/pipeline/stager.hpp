@@ -1,9 +1,14 @@
 #pragma once
 // Turns an importer's batch into a staged_batch: copies, validates role
-// values, builds the attribute JSON and the keys that make re-imports idempotent.
+// values, builds the attribute JSON and the keys that make re-imports idempotent,
+// on the importing thread, so the writing thread only writes.
+#include "pipeline/response_keyer.hpp"
 #include "pipeline/staged_batch.hpp"
 #include "util/loose_date.hpp"
 #include "util/sha256.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <optional>
 #include <string>
@@ -16,7 +21,7 @@ public:
   // `order` forces the order of all-numeric dates; without it the first batch
   // holding such dates decides it for the whole file, from the dates that can
   // only be read one way (13/05/2022).
-  explicit stager(std::optional<date_order> order = std::nullopt);
+  explicit stager(std::string source = {}, std::optional<date_order> order = std::nullopt);
 
   // Appends the importer's batch to `out`.
   void stage(const rebuy_batch &in, staged_batch &out);
@@ -28,9 +33,14 @@ private:
   void decide_date_order(const rebuy_batch &in);
   void stage_record(const rebuy_record &record, staged_response &out, staged_batch &batch);
 
+  response_keyer keyer_;
   std::optional<date_order> order_;
   std::string date_note_;
   sha256 content_;
+  std::string hashed_; // the row's bytes as the content hash reads them
+  // Reused row to row, with their memory.
+  rapidjson::StringBuffer json_;
+  rapidjson::Writer<rapidjson::StringBuffer> attributes_;
   std::string name_scratch_, value_scratch_;
   // Rows without an id are keyed by content; identical rows in one file get
   // their occurrence number, so each is stored and a re-import matches them again.

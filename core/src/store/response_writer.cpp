@@ -7,14 +7,18 @@
 namespace rebuy::core {
 namespace {
 
-constexpr const char *insert_sql = R"sql(
-INSERT INTO responses (key_hash, source, key, external_id, content_hash, kind, run_id, line, customer,
-  submitted_at, submitted_raw, nps, buy_again, rating, rating_max, recommend, csat, ces,
-  ces_version, title, text, product, segment, journey_stage, order_id, order_value, order_count,
-  country, language, channel, attributes)
-VALUES (?31, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-  ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)
-)sql";
+std::string bulk_insert_sql() {
+  return fmt::format("INSERT INTO responses (source, run_id, {0}) SELECT ?2, ?3, {0} FROM "
+                     "rebuy_staged_responses(?1)",
+                     staged_rows::columns());
+}
+
+// Registers the row feed a statement reads, then prepares the statement.
+sql::statement prepare_fed(sql::connection &db, const char *feed, const char *columns,
+                           const std::string &sql) {
+  register_row_feed(db, feed, columns);
+  return db.prepare(sql);
+}
 
 // Post-purchase answers come one row per (order, question): each row adds what
 // the response stored under the order's key lacks. What is stored stays (the
@@ -64,19 +68,6 @@ ON CONFLICT (source, order_id) DO UPDATE SET customer = excluded.customer,
   attributes = excluded.attributes
 )sql";
 
-// FNV-1a, 64 bits: stable across platforms, so the stored hashes stay valid.
-int64_t key_hash(std::string_view source, std::string_view key) {
-  uint64_t h = 14695981039346656037ull;
-  auto mix = [&](std::string_view s) {
-    for (unsigned char c : s)
-      h = (h ^ c) * 1099511628211ull;
-  };
-  mix(source);
-  mix(std::string_view("\x1f", 1));
-  mix(key);
-  return static_cast<int64_t>(h);
-}
-
 // True when no earlier import run used this source: nothing of it is stored.
 bool is_fresh(sql::connection &db, const std::string &source, int64_t run_id) {
   auto s = db.prepare("SELECT EXISTS (SELECT 1 FROM import_runs WHERE source = ?1 AND id <> ?2)");
@@ -87,35 +78,34 @@ bool is_fresh(sql::connection &db, const std::string &source, int64_t run_id) {
 
 } // namespace
 
-const char *record_kind_name(rebuy_record_kind kind) {
-  switch (kind) {
-  case REBUY_RECORD_REVIEW:
-    return "review";
-  case REBUY_RECORD_POST_PURCHASE:
-    return "post_purchase";
-  case REBUY_RECORD_ORDER:
-    return "order";
-  default:
-    return "survey";
-  }
-}
-
 response_writer::response_writer(sql::connection &db, int64_t run_id, std::string source)
     : db_(db), run_id_(run_id), source_(std::move(source)),
       fresh_source_(is_fresh(db, source_, run_id)),
-      key_insert_(db.prepare("INSERT INTO response_keys (key_hash, id) VALUES (?1, ?2)")),
+      key_insert_(prepare_fed(db, "rebuy_new_keys", "key_hash, id",
+                              "INSERT INTO response_keys (key_hash, id) SELECT key_hash, id "
+                              "FROM rebuy_new_keys(?1)")),
       lookup_(db.prepare("SELECT r.id, r.content_hash FROM response_keys k JOIN responses r ON "
                          "r.id = k.id WHERE k.key_hash = ?1 AND r.source = ?2 AND r.key = ?3")),
-      insert_(db.prepare(insert_sql)), remove_(db.prepare("DELETE FROM responses WHERE id = ?1")),
+      insert_(prepare_fed(db, "rebuy_staged_responses", staged_rows::columns().c_str(),
+                          bulk_insert_sql())),
+      remove_(db.prepare("DELETE FROM responses WHERE id = ?1")),
       merge_unchanged_(db.prepare(merge_unchanged_sql().c_str())),
       merge_insert_(db.prepare(merge_insert_sql().c_str())),
       order_lookup_(
           db.prepare("SELECT content_hash FROM orders WHERE source = ?1 AND order_id = ?2")),
       order_upsert_(db.prepare(order_upsert_sql)),
       reject_(db.prepare(
-          "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")) {}
+          "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")) {
+  bind_row_source(key_insert_, 1, new_keys_);
+  bind_row_source(insert_, 1, unwritten_);
+  insert_.bind(2, source_).bind(3, run_id_);
+}
 
-void response_writer::bind_response(sql::statement &s, const staged_response &r, int64_t hash) {
+void response_writer::key_rows::column(size_t row, int column, sqlite3_context *ctx) const {
+  sqlite3_result_int64(ctx, column == 0 ? keys[row].first : keys[row].second);
+}
+
+void response_writer::bind_response(sql::statement &s, const staged_response &r) {
   auto role = [&](rebuy_role k) -> const std::string & { return r.roles[static_cast<size_t>(k)]; };
   s.bind(1, source_)
       .bind(2, r.key)
@@ -147,7 +137,7 @@ void response_writer::bind_response(sql::statement &s, const staged_response &r,
       .bind_or_null(28, role(REBUY_ROLE_LANGUAGE))
       .bind_or_null(29, role(REBUY_ROLE_CHANNEL))
       .bind(30, r.attributes)
-      .bind(31, hash);
+      .bind(31, r.key_hash);
 }
 
 void response_writer::record_issues(const std::vector<staged_issue> &issues, const char *kind) {
@@ -184,17 +174,18 @@ void response_writer::write_order(const staged_response &r) {
   order_upsert_.run();
 }
 
-bool response_writer::merge(const staged_response &r, int64_t hash, int64_t stored_id) {
-  bind_response(merge_unchanged_, r, hash);
+bool response_writer::merge(const staged_response &r, int64_t stored_id) {
+  bind_response(merge_unchanged_, r);
   merge_unchanged_.bind(32, stored_id);
   merge_unchanged_.step();
   const bool unchanged = merge_unchanged_.column_int(0) != 0;
   merge_unchanged_.reset();
   if (unchanged) return false;
-  bind_response(merge_insert_, r, hash);
+  bind_response(merge_insert_, r);
   merge_insert_.bind(32, stored_id);
   merge_insert_.run();
-  remember_key(hash);
+  new_keys_.keys.emplace_back(r.key_hash, db_.last_insert_rowid());
+  new_key_filter_.add(static_cast<uint64_t>(r.key_hash));
   remove_.bind(1, stored_id).run();
   return true;
 }
@@ -206,25 +197,23 @@ void response_writer::write(const staged_batch &batch) {
       write_order(r);
       continue;
     }
-    int64_t hash = key_hash(source_, r.key);
     bool exists = false, same = false;
     int64_t id = 0;
-    if (!fresh_source_ || seen_.maybe_contains(static_cast<uint64_t>(hash))) {
-      // The stored row may still wait for its key: a key repeated within one commit.
-      if (new_key_filter_.maybe_contains(static_cast<uint64_t>(hash))) add_new_keys();
-      lookup_.bind(1, hash).bind(2, source_).bind(3, r.key);
+    if (!fresh_source_ || r.maybe_seen) {
+      // The stored row may still wait for its insert or its key: a key repeated within one commit.
+      if (new_key_filter_.maybe_contains(static_cast<uint64_t>(r.key_hash))) add_new_keys();
+      lookup_.bind(1, r.key_hash).bind(2, source_).bind(3, r.key);
       exists = lookup_.step();
       id = exists ? lookup_.column_int(0) : 0;
       same = exists && lookup_.column_text(1) == r.content_hash;
       lookup_.reset();
     }
-    if (fresh_source_) seen_.add(static_cast<uint64_t>(hash));
     if (same) {
       ++pending_.unchanged;
       continue;
     }
     if (exists && r.kind == REBUY_RECORD_POST_PURCHASE) {
-      ++(merge(r, hash, id) ? pending_.merged : pending_.unchanged);
+      ++(merge(r, id) ? pending_.merged : pending_.unchanged);
       continue;
     }
     if (exists) {
@@ -235,10 +224,10 @@ void response_writer::write(const staged_batch &batch) {
     } else {
       ++pending_.added;
     }
-    bind_response(insert_, r, hash);
-    insert_.run();
-    remember_key(hash);
+    insert_later(r);
   }
+  // The batch's memory goes back to the reading thread after this.
+  insert_unwritten();
   record_issues(batch.rejects, "row");
   record_issues(batch.skips, "skip");
   record_issues(batch.value_rejects, "value");
@@ -247,12 +236,26 @@ void response_writer::write(const staged_batch &batch) {
   pending_.values_rejected += batch.value_rejects.size();
 }
 
+void response_writer::insert_unwritten() {
+  const auto count = static_cast<int64_t>(unwritten_.rows.size());
+  if (count == 0) return;
+  insert_.run();
+  // One statement gives its rows consecutive ids (AUTOINCREMENT, one writer).
+  if (db_.changes() != count)
+    throw sql::error(fmt::format("stored {} of {} responses", db_.changes(), count));
+  const int64_t first = db_.last_insert_rowid() - count + 1;
+  for (int64_t i = 0; i < count; ++i)
+    new_keys_.keys.emplace_back(unwritten_.rows[static_cast<size_t>(i)]->key_hash, first + i);
+  unwritten_.rows.clear();
+}
+
 void response_writer::add_new_keys() {
-  std::sort(new_keys_.begin(), new_keys_.end());
-  for (const auto &[hash, id] : new_keys_)
-    key_insert_.bind(1, hash).bind(2, id).run();
-  if (!new_keys_.empty()) new_key_filter_.clear();
-  new_keys_.clear();
+  insert_unwritten();
+  if (new_keys_.keys.empty()) return;
+  std::sort(new_keys_.keys.begin(), new_keys_.keys.end());
+  key_insert_.run();
+  new_key_filter_.clear();
+  new_keys_.keys.clear();
 }
 
 void response_writer::commit(row_counts &total) {

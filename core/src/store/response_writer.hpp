@@ -4,10 +4,13 @@
 // (stored anew, its old scores dropped) when edited; a post-purchase answer is
 // merged into it instead. Orders go to their own table, keyed by order id. Batches go into one open
 // transaction until commit(): a bulk import commits every few seconds, since
-// each commit rewrites every index page its rows touched.
+// each commit rewrites every index page its rows touched. New responses go in
+// through the row feed, one statement per batch.
 #include "pipeline/staged_batch.hpp"
+#include "store/row_feed.hpp"
 #include "store/run_log.hpp"
 #include "store/sqlite.hpp"
+#include "store/staged_rows.hpp"
 #include "util/key_filter.hpp"
 
 #include <optional>
@@ -28,42 +31,50 @@ public:
   void rollback() {
     tx_.reset();
     pending_ = {};
-    new_keys_.clear();
+    unwritten_.rows.clear();
+    new_keys_.keys.clear();
     new_key_filter_.clear();
   }
   uint64_t pending_rows() const { return pending_.rows_in(); }
 
 private:
-  void bind_response(sql::statement &s, const staged_response &r, int64_t hash);
+  struct key_rows final : row_source {
+    std::vector<std::pair<int64_t, int64_t>> keys; // (key_hash, id)
+    size_t size() const override { return keys.size(); }
+    void column(size_t row, int column, sqlite3_context *ctx) const override;
+  };
+
+  void bind_response(sql::statement &s, const staged_response &r);
   void write_order(const staged_response &r);
   // Merges r into the stored response; false when it adds nothing.
-  bool merge(const staged_response &r, int64_t hash, int64_t stored_id);
+  bool merge(const staged_response &r, int64_t stored_id);
   void record_issues(const std::vector<staged_issue> &issues, const char *kind);
+  void insert_later(const staged_response &r) {
+    unwritten_.rows.push_back(&r);
+    new_key_filter_.add(static_cast<uint64_t>(r.key_hash));
+  }
+  // Inserts the responses waiting in unwritten_; their keys join new_keys_.
+  void insert_unwritten();
   // The key of each response inserted waits in new_keys_ until the commit,
   // which adds them to response_keys in key order (see the schema).
-  void remember_key(int64_t hash) {
-    new_keys_.emplace_back(hash, db_.last_insert_rowid());
-    new_key_filter_.add(static_cast<uint64_t>(hash));
-  }
   void add_new_keys();
 
   sql::connection &db_;
   int64_t run_id_;
   std::string source_;
-  // For a source never imported before, a key absent from this filter cannot
-  // be stored yet, so most rows of a first import skip the lookup.
+  // For a source never imported before, a key not seen before in this import
+  // (staged_response::maybe_seen) cannot be stored yet: most rows of a first
+  // import skip the lookup.
   bool fresh_source_;
-  key_filter seen_;
   std::optional<sql::transaction> tx_;
   row_counts pending_;
-  std::vector<std::pair<int64_t, int64_t>> new_keys_; // (key_hash, id)
-  // Of new_keys_, so that a repeated key sees its row first. 1 MiB stays in
-  // cache: about 0.2 % false positives at a commit's 200,000 keys.
+  staged_rows unwritten_; // responses waiting for the batch's bulk insert
+  key_rows new_keys_;
+  // Of unwritten_ and new_keys_, so that a repeated key sees its row first. 1 MiB
+  // stays in cache: about 0.2 % false positives at a commit's 200,000 keys.
   key_filter new_key_filter_{23};
   sql::statement key_insert_, lookup_, insert_, remove_, merge_unchanged_, merge_insert_,
       order_lookup_, order_upsert_, reject_;
 };
-
-const char *record_kind_name(rebuy_record_kind kind);
 
 } // namespace rebuy::core

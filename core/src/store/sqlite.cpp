@@ -24,7 +24,7 @@ connection::connection(const std::filesystem::path &path, bool read_only) : path
     throw error(fmt::format("{}: cannot open database: {}", path.string(), message));
   }
   sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, 10000);
+  set_busy_timeout(default_busy_timeout);
 }
 
 connection::~connection() { sqlite3_close_v2(db_); }
@@ -36,6 +36,15 @@ void connection::exec(const char *sql) {
     sqlite3_free(message);
     throw error(fmt::format("{}: {}", path_.string(), text));
   }
+}
+
+std::string connection::pragma(const char *sql) {
+  auto s = prepare(sql);
+  return s.step() ? std::string(s.column_text(0)) : std::string();
+}
+
+void connection::set_busy_timeout(std::chrono::milliseconds timeout) {
+  sqlite3_busy_timeout(db_, static_cast<int>(timeout.count()));
 }
 
 statement connection::prepare(std::string_view sql) { return statement(db_, sql); }
@@ -109,6 +118,12 @@ statement &statement::bind(int index, const std::optional<double> &value) {
 
 statement &statement::bind(int index, const std::optional<int64_t> &value) {
   return value ? bind(index, *value) : bind_null(index);
+}
+
+statement &statement::bind_pointer(int index, void *pointer, const char *type) {
+  check(sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr));
+  mark_null(index, false);
+  return *this;
 }
 
 bool statement::step() {

@@ -3,6 +3,7 @@
 // and transactions. Errors become exceptions that carry SQLite's message.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -21,6 +22,8 @@ class statement;
 
 class connection {
 public:
+  static constexpr std::chrono::milliseconds default_busy_timeout{10000};
+
   explicit connection(const std::filesystem::path &path, bool read_only = false);
   ~connection();
   connection(const connection &) = delete;
@@ -31,6 +34,10 @@ public:
   int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
   int user_version();
+  // Runs a PRAGMA and returns its first value as text ("" when it returns none).
+  std::string pragma(const char *sql);
+  // How long a statement waits for another connection's lock before SQLITE_BUSY.
+  void set_busy_timeout(std::chrono::milliseconds timeout);
   sqlite3 *handle() const { return db_; }
   const std::filesystem::path &path() const { return path_; }
 
@@ -59,6 +66,8 @@ public:
   statement &bind_or_null(int index, std::string_view text);
   statement &bind(int index, const std::optional<double> &value);
   statement &bind(int index, const std::optional<int64_t> &value);
+  // A pointer only SQL functions that name `type` can see (sqlite3_bind_pointer).
+  statement &bind_pointer(int index, void *pointer, const char *type);
 
   // True while a row is available.
   bool step();

@@ -1,5 +1,6 @@
 #include "store/store.hpp"
 
+#include "store/bulk_write.hpp"
 #include "store/schema.hpp"
 #include "util/errors.hpp"
 
@@ -17,7 +18,7 @@ std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path) {
   auto db = std::make_unique<sql::connection>(path);
   // Larger pages mean fewer write calls for bulk imports; it only applies to a new file.
   db->exec("PRAGMA page_size = 16384");
-  db->exec("PRAGMA journal_mode = WAL");
+  prefer_wal(*db);
   // WAL with NORMAL sync is durable across application crashes and fast.
   db->exec("PRAGMA synchronous = NORMAL");
   db->exec("PRAGMA foreign_keys = ON");

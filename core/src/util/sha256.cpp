@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace rebuy::core {
@@ -31,17 +32,20 @@ void sha256::update(std::string_view bytes) {
 }
 
 std::string sha256::hex_digest() {
+  std::string out;
+  hex_digest(out, 64);
+  return out;
+}
+
+void sha256::hex_digest(std::string &out, size_t digits) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
   EVP_DigestFinal_ex(state_->ctx, digest, &size);
   EVP_DigestInit_ex2(state_->ctx, sha256_md(), nullptr);
-  static const char digits[] = "0123456789abcdef";
-  std::string out(size * 2, '0');
-  for (unsigned i = 0; i < size; ++i) {
-    out[2 * i] = digits[digest[i] >> 4];
-    out[2 * i + 1] = digits[digest[i] & 15];
-  }
-  return out;
+  static const char hex[] = "0123456789abcdef";
+  out.resize(std::min<size_t>(digits, size * 2));
+  for (size_t i = 0; i < out.size(); ++i)
+    out[i] = hex[i % 2 ? digest[i / 2] & 15 : digest[i / 2] >> 4];
 }
 
 std::string sha256::hex(std::string_view bytes) {

@@ -16,6 +16,8 @@ public:
   void update(std::string_view bytes);
   // Lower-case hex digest; the object is reset afterwards.
   std::string hex_digest();
+  // The first `digits` hex digits of the digest into `out`, reusing its memory; resets.
+  void hex_digest(std::string &out, size_t digits);
 
   static std::string hex(std::string_view bytes);
 

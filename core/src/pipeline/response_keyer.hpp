@@ -1,0 +1,29 @@
+#pragma once
+// Gives each staged response the hash the store finds it by, and whether its key
+// may have come before in this import: a response whose key is new to the
+// import and whose source is new to the store needs no lookup.
+#include "pipeline/staged_batch.hpp"
+#include "store/response_key.hpp"
+#include "util/key_filter.hpp"
+
+#include <string>
+
+namespace rebuy::core {
+
+class response_keyer {
+public:
+  explicit response_keyer(std::string source) : source_(std::move(source)) {}
+
+  void key(staged_response &r) {
+    r.key_hash = response_key_hash(source_, r.key);
+    const auto h = static_cast<uint64_t>(r.key_hash);
+    r.maybe_seen = seen_.maybe_contains(h); // a filter: "no" is certain
+    seen_.add(h);
+  }
+
+private:
+  std::string source_;
+  key_filter seen_;
+};
+
+} // namespace rebuy::core

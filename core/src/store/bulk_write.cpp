@@ -1,0 +1,48 @@
+#include "store/bulk_write.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace rebuy::core {
+namespace {
+
+// Runs a journal_mode pragma without waiting on other connections' locks.
+std::string try_journal_mode(sql::connection &db, const char *sql) {
+  db.set_busy_timeout(std::chrono::milliseconds(0));
+  std::string mode;
+  try {
+    mode = db.pragma(sql);
+  } catch (const sql::error &e) {
+    spdlog::debug("{}: {}", sql, e.what());
+  }
+  db.set_busy_timeout(sql::connection::default_busy_timeout);
+  return mode;
+}
+
+} // namespace
+
+bulk_write_scope::bulk_write_scope(sql::connection &db) : db_(db) {
+  if (try_journal_mode(db_, "PRAGMA journal_mode = DELETE") != "delete") {
+    spdlog::debug("another connection has the store open: the import writes through WAL");
+    return;
+  }
+  // With a rollback journal, only FULL is safe against power loss.
+  db_.exec("PRAGMA synchronous = FULL");
+  active_ = true;
+}
+
+bulk_write_scope::~bulk_write_scope() {
+  if (!active_) return;
+  try {
+    db_.exec("PRAGMA synchronous = NORMAL");
+    if (db_.pragma("PRAGMA journal_mode = WAL") != "wal")
+      spdlog::debug("the store stays on a rollback journal until it is next opened");
+  } catch (const sql::error &e) {
+    spdlog::debug("back to WAL: {}", e.what());
+  }
+}
+
+void prefer_wal(sql::connection &db) {
+  if (db.pragma("PRAGMA journal_mode") != "wal") try_journal_mode(db, "PRAGMA journal_mode = WAL");
+}
+
+} // namespace rebuy::core

@@ -1,0 +1,24 @@
+#pragma once
+// Staged responses as rows SQLite reads through the row feed: the response
+// writer inserts a batch's new responses with one INSERT ... SELECT.
+#include "pipeline/staged_batch.hpp"
+#include "store/row_feed.hpp"
+
+#include <string>
+#include <vector>
+
+namespace rebuy::core {
+
+class staged_rows final : public row_source {
+public:
+  // The feed's columns, comma-separated, in the order column() serves them.
+  static const std::string &columns();
+
+  std::vector<const staged_response *> rows; // they live in the batch being written
+  size_t size() const override { return rows.size(); }
+  void column(size_t row, int column, sqlite3_context *ctx) const override;
+};
+
+const char *record_kind_name(rebuy_record_kind kind);
+
+} // namespace rebuy::core

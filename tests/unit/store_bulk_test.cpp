@@ -1,0 +1,115 @@
+// Bulk writes: the rollback journal during an import, and rows fed from memory.
+#include "store/bulk_write.hpp"
+#include "store/row_feed.hpp"
+#include "store/store.hpp"
+
+#include "temp_store.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace rebuy::core;
+using namespace rebuy::test;
+
+namespace {
+
+struct people final : row_source {
+  std::vector<std::pair<std::string, int64_t>> rows; // (name, age); "" is NULL
+  size_t size() const override { return rows.size(); }
+  void column(size_t row, int column, sqlite3_context *ctx) const override {
+    const auto &[name, age] = rows[row];
+    if (column == 1)
+      sqlite3_result_int64(ctx, age);
+    else if (name.empty())
+      sqlite3_result_null(ctx);
+    else
+      sqlite3_result_text(ctx, name.data(), static_cast<int>(name.size()), SQLITE_STATIC);
+  }
+};
+
+} // namespace
+
+TEST_CASE("row feed: INSERT ... SELECT reads the rows where they lie, NULLs included") {
+  temp_db t;
+  sql::connection db(t.path);
+  db.exec("CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT, age INTEGER)");
+  register_row_feed(db, "feed_people", "name, age");
+  people source;
+  auto insert = db.prepare("INSERT INTO p (name, age) SELECT name, age FROM feed_people(?1)");
+  bind_row_source(insert, 1, source);
+
+  insert.run(); // nothing to feed
+  CHECK(count(db, "SELECT count(*) FROM p") == 0);
+
+  source.rows = {{"ana", 31}, {"", 40}, {"bo", 7}};
+  insert.run();
+  CHECK(count(db, "SELECT count(*) FROM p") == 3);
+  CHECK(count(db, "SELECT count(*) FROM p WHERE name IS NULL AND age = 40") == 1);
+  CHECK(text_of(db, "SELECT group_concat(name || age, ',') FROM p ORDER BY id") == "ana31,bo7");
+
+  // The binding outlives a run: the same statement feeds the next rows.
+  source.rows = {{"cy", 1}};
+  insert.run();
+  CHECK(count(db, "SELECT max(id) FROM p") == 4);
+}
+
+TEST_CASE("row feed: without its source argument the feed is refused or empty, never read") {
+  temp_db t;
+  sql::connection db(t.path);
+  register_row_feed(db, "feed_people", "name, age");
+  CHECK_THROWS_AS(db.prepare("SELECT name FROM feed_people"), sql::error);
+  // A NULL (or a pointer of another type) reads as no rows.
+  auto s = db.prepare("SELECT count(*) FROM feed_people(?1)");
+  s.bind_null(1);
+  REQUIRE(s.step());
+  CHECK(s.column_int(0) == 0);
+}
+
+TEST_CASE("bulk write: a store nobody else has open leaves WAL for the write and comes back") {
+  temp_db t;
+  auto db = open_store(t.path);
+  CHECK(db->pragma("PRAGMA journal_mode") == "wal");
+  {
+    bulk_write_scope bulk(*db);
+    CHECK(bulk.active());
+    CHECK(db->pragma("PRAGMA journal_mode") == "delete");
+    CHECK(db->pragma("PRAGMA synchronous") == "2"); // FULL: safe on a rollback journal
+  }
+  CHECK(db->pragma("PRAGMA journal_mode") == "wal");
+  CHECK(db->pragma("PRAGMA synchronous") == "1");
+}
+
+TEST_CASE("bulk write: with a reader attached, the write stays in WAL and does not wait") {
+  temp_db t;
+  auto db = open_store(t.path);
+  auto reader = open_store(t.path);
+  CHECK(count(*reader, "SELECT count(*) FROM responses") == 0);
+  bulk_write_scope bulk(*db);
+  CHECK_FALSE(bulk.active());
+  CHECK(db->pragma("PRAGMA journal_mode") == "wal");
+}
+
+TEST_CASE("bulk write: a store left on a rollback journal (an interrupted import) opens in WAL") {
+  temp_db t;
+  {
+    auto db = open_store(t.path);
+    db->exec("PRAGMA journal_mode = DELETE");
+  }
+  auto db = open_store(t.path);
+  CHECK(db->pragma("PRAGMA journal_mode") == "wal");
+}
+
+TEST_CASE("bulk write: opening a store while another connection writes on a rollback journal") {
+  temp_db t;
+  auto writer = open_store(t.path);
+  bulk_write_scope bulk(*writer);
+  REQUIRE(bulk.active());
+  sql::transaction tx(*writer);
+  writer->exec("INSERT INTO settings (name, value) VALUES ('x', '1')");
+  // The reader neither waits for the write nor fails: it reads the last commit.
+  auto reader = open_store(t.path);
+  CHECK(reader->pragma("PRAGMA journal_mode") == "delete");
+  CHECK(count(*reader, "SELECT count(*) FROM settings WHERE name = 'x'") == 0);
+}

@@ -1,0 +1,33 @@
+#pragma once
+// A store file of its own for each test, removed with everything SQLite put beside it.
+#include "store/sqlite.hpp"
+
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+namespace rebuy::test {
+
+struct temp_db {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("rebuy-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".db");
+  static inline int n = 0;
+  ~temp_db() {
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+      std::filesystem::remove(path.string() + suffix);
+  }
+};
+
+inline int64_t count(core::sql::connection &db, const std::string &sql) {
+  auto s = db.prepare(sql);
+  s.step();
+  return s.column_int(0);
+}
+
+inline std::string text_of(core::sql::connection &db, const std::string &sql) {
+  auto s = db.prepare(sql);
+  return s.step() ? std::string(s.column_text(0)) : std::string("<none>");
+}
+
+} // namespace rebuy::test
