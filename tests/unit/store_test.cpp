@@ -212,3 +212,24 @@ TEST_CASE("sqlite: a parameter bound to NULL again, then text, then NULL, is wha
   CHECK(count(db, "SELECT count(*) FROM t WHERE x IS NULL") == 4);
   CHECK(count(db, "SELECT n FROM t WHERE x = 'kept'") == 3);
 }
+
+TEST_CASE("store: a role that first appears in a later batch is stored too") {
+  temp_db t;
+  auto db = open_store(t.path);
+  auto run = add_run(*db);
+  response_writer writer(*db, run, "s");
+  staged_batch first, later;
+  first.add() = response("a", "", "h1"); // no text, no segment
+  auto &b = later.add();
+  b = response("b", "late text", "h2");
+  b.roles[REBUY_ROLE_SEGMENT] = "SMB";
+  b.nps = 9;
+  row_counts counts;
+  writer.write(first);
+  writer.write(later);
+  writer.commit(counts);
+  CHECK(counts.added == 2);
+  CHECK(count(*db, "SELECT count(*) FROM responses WHERE key = 'b' AND text = 'late text' AND "
+                   "segment = 'SMB' AND nps = 9") == 1);
+  CHECK(count(*db, "SELECT count(*) FROM responses WHERE key = 'a' AND text IS NULL") == 1);
+}

@@ -28,7 +28,7 @@ namespace rebuy::core {
 namespace {
 
 // Rows staged together before the writer takes them.
-constexpr uint64_t rows_per_hand_over = 8192;
+constexpr uint64_t rows_per_hand_over = 4096;
 // The writer commits at least this often, so an interrupted import keeps its work.
 constexpr uint64_t max_rows_per_commit = 200000;
 constexpr auto max_time_per_commit = std::chrono::seconds(2);
@@ -130,7 +130,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   spdlog::debug("run {}: {} with {} {}", run.id, file.string(), plugin->id(), plugin->version());
 
   response_writer writer(db, run.id, run.source);
-  constexpr size_t in_flight = 4;
+  constexpr size_t in_flight = 2;
   batch_queue queue(in_flight), spares(in_flight + 2);
   batch_producer producer(*session, request.batch_size, run.source, request.dates);
   std::thread reading([&] {

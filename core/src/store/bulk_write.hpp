@@ -5,6 +5,8 @@
 // the write appends only once. For a 1M-row import that is a quarter of the time.
 #include "store/sqlite.hpp"
 
+#include <string>
+
 namespace rebuy::core {
 
 class bulk_write_scope {
@@ -23,6 +25,7 @@ public:
 private:
   sql::connection &db_;
   bool active_ = false;
+  std::string cache_size_; // the connection's, given back afterwards
 };
 
 // Puts the store in WAL if it is not, without waiting for other connections:

@@ -7,10 +7,10 @@
 namespace rebuy::core {
 namespace {
 
-std::string bulk_insert_sql() {
+std::string bulk_insert_sql(uint64_t roles) {
   return fmt::format("INSERT INTO responses (source, run_id, {0}) SELECT ?2, ?3, {0} FROM "
                      "rebuy_staged_responses(?1)",
-                     staged_rows::columns());
+                     staged_rows::columns_for(roles));
 }
 
 // Registers the row feed a statement reads, then prepares the statement.
@@ -86,8 +86,6 @@ response_writer::response_writer(sql::connection &db, int64_t run_id, std::strin
                               "FROM rebuy_new_keys(?1)")),
       lookup_(db.prepare("SELECT r.id, r.content_hash FROM response_keys k JOIN responses r ON "
                          "r.id = k.id WHERE k.key_hash = ?1 AND r.source = ?2 AND r.key = ?3")),
-      insert_(prepare_fed(db, "rebuy_staged_responses", staged_rows::columns().c_str(),
-                          bulk_insert_sql())),
       remove_(db.prepare("DELETE FROM responses WHERE id = ?1")),
       merge_unchanged_(db.prepare(merge_unchanged_sql().c_str())),
       merge_insert_(db.prepare(merge_insert_sql().c_str())),
@@ -97,8 +95,16 @@ response_writer::response_writer(sql::connection &db, int64_t run_id, std::strin
       reject_(db.prepare(
           "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")) {
   bind_row_source(key_insert_, 1, new_keys_);
-  bind_row_source(insert_, 1, unwritten_);
-  insert_.bind(2, source_).bind(3, run_id_);
+  register_row_feed(db, "rebuy_staged_responses", staged_rows::columns().c_str());
+}
+
+void response_writer::prepare_insert(uint64_t roles) {
+  if (insert_ && (roles & ~insert_roles_) == 0) return;
+  // A new statement for more roles: the importer mapped another column.
+  insert_roles_ |= roles;
+  insert_.emplace(db_.prepare(bulk_insert_sql(insert_roles_)));
+  bind_row_source(*insert_, 1, unwritten_);
+  insert_->bind(2, source_).bind(3, run_id_);
 }
 
 void response_writer::key_rows::column(size_t row, int column, sqlite3_context *ctx) const {
@@ -192,6 +198,10 @@ bool response_writer::merge(const staged_response &r, int64_t stored_id) {
 
 void response_writer::write(const staged_batch &batch) {
   if (!tx_) tx_.emplace(db_);
+  uint64_t roles = 0;
+  for (const auto &r : batch.responses())
+    roles |= staged_rows::roles_of(r);
+  prepare_insert(roles);
   for (const auto &r : batch.responses()) {
     if (r.kind == REBUY_RECORD_ORDER) {
       write_order(r);
@@ -239,7 +249,7 @@ void response_writer::write(const staged_batch &batch) {
 void response_writer::insert_unwritten() {
   const auto count = static_cast<int64_t>(unwritten_.rows.size());
   if (count == 0) return;
-  insert_.run();
+  insert_->run();
   // One statement gives its rows consecutive ids (AUTOINCREMENT, one writer).
   if (db_.changes() != count)
     throw sql::error(fmt::format("stored {} of {} responses", db_.changes(), count));

@@ -53,6 +53,8 @@ private:
     unwritten_.rows.push_back(&r);
     new_key_filter_.add(static_cast<uint64_t>(r.key_hash));
   }
+  // The bulk insert names the columns of these roles and of every role before.
+  void prepare_insert(uint64_t roles);
   // Inserts the responses waiting in unwritten_; their keys join new_keys_.
   void insert_unwritten();
   // The key of each response inserted waits in new_keys_ until the commit,
@@ -73,8 +75,10 @@ private:
   // Of unwritten_ and new_keys_, so that a repeated key sees its row first. 1 MiB
   // stays in cache: about 0.2 % false positives at a commit's 200,000 keys.
   key_filter new_key_filter_{23};
-  sql::statement key_insert_, lookup_, insert_, remove_, merge_unchanged_, merge_insert_,
-      order_lookup_, order_upsert_, reject_;
+  sql::statement key_insert_, lookup_, remove_, merge_unchanged_, merge_insert_, order_lookup_,
+      order_upsert_, reject_;
+  std::optional<sql::statement> insert_;
+  uint64_t insert_roles_ = 0;
 };
 
 } // namespace rebuy::core
