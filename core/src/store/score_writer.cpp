@@ -1,33 +1,73 @@
 #include "store/score_writer.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 namespace rebuy::core {
 
+namespace {
+
+constexpr const char *score_columns =
+    "response_id, analyzer, metric, analyzer_version, value, label, evidence";
+
+sql::statement prepare_insert(sql::connection &db) {
+  register_row_feed(db, "rebuy_scores", score_columns);
+  return db.prepare(fmt::format(
+      "INSERT OR REPLACE INTO scores ({0}) SELECT {0} FROM rebuy_scores(?1)", score_columns));
+}
+
+void text(sqlite3_context *ctx, const std::string &s) {
+  sqlite3_result_text64(ctx, s.c_str(), s.size(), SQLITE_STATIC, SQLITE_UTF8);
+}
+
+void text_or_null(sqlite3_context *ctx, const std::string &s) {
+  s.empty() ? sqlite3_result_null(ctx) : text(ctx, s);
+}
+
+} // namespace
+
 score_writer::score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers)
-    : db_(db), analyzers_(std::move(analyzers)),
-      insert_(db.prepare("INSERT OR REPLACE INTO scores (response_id, analyzer, metric, "
-                         "analyzer_version, value, label, evidence) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")) {
+    : db_(db), analyzers_(std::move(analyzers)), insert_(prepare_insert(db)) {
   for (const auto &a : analyzers_)
     identities_.push_back(a.identity);
+  rows_.analyzers = &analyzers_;
+  bind_row_source(insert_, 1, rows_);
+}
+
+void score_writer::score_rows::column(size_t row, int column, sqlite3_context *ctx) const {
+  const score_row &s = (*scores)[row];
+  const analyzer_metrics &a = (*analyzers)[s.analyzer];
+  switch (column) { // the order of score_columns
+  case 0:
+    sqlite3_result_int64(ctx, s.response_id);
+    break;
+  case 1:
+    text(ctx, a.identity.id);
+    break;
+  case 2:
+    text(ctx, a.metrics[s.metric]);
+    break;
+  case 3:
+    text(ctx, a.identity.version);
+    break;
+  case 4:
+    std::isfinite(s.value) ? sqlite3_result_double(ctx, s.value) : sqlite3_result_null(ctx);
+    break;
+  case 5:
+    text_or_null(ctx, s.label);
+    break;
+  default:
+    text_or_null(ctx, s.evidence);
+    break;
+  }
 }
 
 uint64_t score_writer::write(const loaded_batch &batch) {
   sql::transaction tx(db_);
-  for (const auto &s : batch.scores) {
-    const auto &a = analyzers_[s.analyzer];
-    insert_.bind(1, s.response_id)
-        .bind(2, a.identity.id)
-        .bind(3, a.metrics[s.metric])
-        .bind(4, a.identity.version);
-    if (std::isfinite(s.value))
-      insert_.bind(5, s.value);
-    else
-      insert_.bind_null(5);
-    insert_.bind_or_null(6, s.label).bind_or_null(7, s.evidence);
-    insert_.run();
-  }
+  rows_.scores = &batch.scores;
+  insert_.run();
+  rows_.scores = nullptr;
   if (!batch.responses.empty()) finished_pages_[batch.sequence] = batch.responses.back().id;
   int64_t through = 0;
   while (!finished_pages_.empty() && finished_pages_.begin()->first == next_page_) {
