@@ -49,7 +49,8 @@ row_counts write(sql::connection &db, int64_t run, const std::vector<staged_resp
   response_keyer keyer("s");
   staged_batch batch;
   for (const auto &r : rows)
-    keyer.key(batch.add() = r);
+    batch.add() = r;
+  keyer.key(batch.responses_from(0));
   writer.write(batch);
   row_counts counts;
   writer.commit(counts);

@@ -48,6 +48,9 @@ public:
   // Takes back the slot add() gave last.
   void drop_last() { --count_; }
   std::span<const staged_response> responses() const { return {slots_.data(), count_}; }
+  std::span<staged_response> responses_from(size_t first) {
+    return {slots_.data() + first, count_ - first};
+  }
   uint64_t rows() const { return count_ + rejects.size() + skips.size(); }
   // Empties the batch but keeps its memory: batches go back to the importing
   // thread after writing, so strings are not allocated again for every row.

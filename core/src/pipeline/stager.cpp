@@ -112,6 +112,7 @@ void stager::decide_date_order(const rebuy_batch &in) {
 
 void stager::stage(const rebuy_batch &in, staged_batch &out) {
   if (!order_) decide_date_order(in);
+  const size_t first = out.responses().size();
   for (size_t i = 0; i < in.record_count; ++i) {
     staged_response &staged = out.add();
     stage_record(in.records[i], staged, out);
@@ -121,6 +122,7 @@ void stager::stage(const rebuy_batch &in, staged_batch &out) {
           {in.records[i].line, "an order needs an order id; this row has none", ""});
     }
   }
+  keyer_.key(out.responses_from(first));
   for (size_t i = 0; i < in.reject_count; ++i)
     out.rejects.push_back({in.rejects[i].line, repair_utf8(to_view(in.rejects[i].reason)),
                            repair_utf8(to_view(in.rejects[i].raw))});
@@ -255,7 +257,6 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
     uint32_t n = ++occurrences_[std::stoull(out.content_hash.substr(0, 16), nullptr, 16)];
     out.key = n == 1 ? "h:" + out.content_hash : fmt::format("h:{}#{}", out.content_hash, n);
   }
-  keyer_.key(out);
 }
 
 } // namespace rebuy::core
