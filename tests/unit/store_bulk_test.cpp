@@ -7,7 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace rebuy::core;
@@ -112,4 +114,23 @@ TEST_CASE("bulk write: opening a store while another connection writes on a roll
   auto reader = open_store(t.path);
   CHECK(reader->pragma("PRAGMA journal_mode") == "delete");
   CHECK(count(*reader, "SELECT count(*) FROM settings WHERE name = 'x'") == 0);
+}
+
+TEST_CASE("bulk write: a commit waits for a reader that came during the write, then lands") {
+  temp_db t;
+  auto writer = open_store(t.path);
+  bulk_write_scope bulk(*writer);
+  REQUIRE(bulk.active());
+  sql::transaction tx(*writer);
+  writer->exec("INSERT INTO settings (name, value) VALUES ('x', '1')");
+  auto reader = open_store(t.path);
+  auto reading = reader->prepare("SELECT name FROM sqlite_schema");
+  REQUIRE(reading.step()); // mid-read: the reader holds its shared lock
+  std::thread finish([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    reading.reset();
+  });
+  CHECK_NOTHROW(tx.commit());
+  finish.join();
+  CHECK(count(*reader, "SELECT count(*) FROM settings WHERE name = 'x'") == 1);
 }

@@ -28,6 +28,9 @@ bulk_write_scope::bulk_write_scope(sql::connection &db) : db_(db) {
   // With a rollback journal, only FULL is safe against power loss.
   db_.exec("PRAGMA synchronous = FULL");
   active_ = true;
+  // A commit now waits for readers that came since (WAL would not): give a
+  // long export time to finish rather than fail the import.
+  db_.set_busy_timeout(commit_wait);
   // Appended pages are not read again: a smaller cache keeps the import's memory
   // flat at no cost in time.
   cache_size_ = db_.pragma("PRAGMA cache_size");
@@ -37,6 +40,7 @@ bulk_write_scope::bulk_write_scope(sql::connection &db) : db_(db) {
 bulk_write_scope::~bulk_write_scope() {
   if (!active_) return;
   try {
+    db_.set_busy_timeout(sql::connection::default_busy_timeout);
     db_.exec("PRAGMA synchronous = NORMAL");
     db_.exec(("PRAGMA cache_size = " + cache_size_).c_str());
     if (db_.pragma("PRAGMA journal_mode = WAL") != "wal")
