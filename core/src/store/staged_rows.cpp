@@ -14,15 +14,15 @@ void text(sqlite3_context *ctx, std::string_view v) {
 void text_or_null(sqlite3_context *ctx, std::string_view v) {
   v.empty() ? sqlite3_result_null(ctx) : text(ctx, v);
 }
-void number(sqlite3_context *ctx, const std::optional<double> &v) {
+void value_of(sqlite3_context *ctx, const std::string &v) { text_or_null(ctx, v); }
+void value_of(sqlite3_context *ctx, const std::optional<double> &v) {
   v ? sqlite3_result_double(ctx, *v) : sqlite3_result_null(ctx);
 }
-void number(sqlite3_context *ctx, const std::optional<int64_t> &v) {
+void value_of(sqlite3_context *ctx, const std::optional<int64_t> &v) {
   v ? sqlite3_result_int64(ctx, *v) : sqlite3_result_null(ctx);
 }
-template <rebuy_role role> void role_value(const response &r, sqlite3_context *ctx) {
-  text_or_null(ctx, r.roles[role]);
-}
+bool has_value(const std::string &v) { return !v.empty(); }
+template <class T> bool has_value(const std::optional<T> &v) { return v.has_value(); }
 
 // Columns whose value comes from no role are always there.
 constexpr auto always = REBUY_ROLE_ATTRIBUTE;
@@ -31,18 +31,28 @@ struct staged_column {
   const char *name; // a column of the responses table
   void (*value)(const response &, sqlite3_context *);
   rebuy_role role = always; // NULL in every row that has no value for this role
+  // Set when the value is kept apart from the role's text (parsed, normalised):
+  // whether a row has one.
+  bool (*present)(const response &) = nullptr;
 };
 
+// The role's first value, as the file gave it.
 template <rebuy_role role> constexpr staged_column role_column(const char *name) {
-  return {name, role_value<role>, role};
+  return {name, [](const response &r, sqlite3_context *c) { text_or_null(c, r.roles[role]); },
+          role};
+}
+
+// A value of the role kept in its own member.
+template <auto member> constexpr staged_column member_column(const char *name, rebuy_role role) {
+  return {name, [](const response &r, sqlite3_context *c) { value_of(c, r.*member); }, role,
+          [](const response &r) { return has_value(r.*member); }};
 }
 
 const staged_column staged_columns[] = {
     {"key_hash",
      [](const response &r, sqlite3_context *c) { sqlite3_result_int64(c, r.key_hash); }},
     {"key", [](const response &r, sqlite3_context *c) { text(c, r.key); }},
-    {"external_id", [](const response &r, sqlite3_context *c) { text_or_null(c, r.external_id); },
-     REBUY_ROLE_ID},
+    member_column<&response::external_id>("external_id", REBUY_ROLE_ID),
     {"content_hash", [](const response &r, sqlite3_context *c) { text(c, r.content_hash); }},
     {"kind", [](const response &r, sqlite3_context *c) { text(c, record_kind_name(r.kind)); }},
     {"line",
@@ -50,15 +60,12 @@ const staged_column staged_columns[] = {
        sqlite3_result_int64(c, static_cast<sqlite3_int64>(r.line));
      }},
     role_column<REBUY_ROLE_CUSTOMER>("customer"),
-    {"submitted_at", [](const response &r, sqlite3_context *c) { text_or_null(c, r.submitted_at); },
-     REBUY_ROLE_SUBMITTED_AT},
+    member_column<&response::submitted_at>("submitted_at", REBUY_ROLE_SUBMITTED_AT),
     role_column<REBUY_ROLE_SUBMITTED_AT>("submitted_raw"),
-    {"nps", [](const response &r, sqlite3_context *c) { number(c, r.nps); }, REBUY_ROLE_NPS},
+    member_column<&response::nps>("nps", REBUY_ROLE_NPS),
     role_column<REBUY_ROLE_BUY_AGAIN>("buy_again"),
-    {"rating", [](const response &r, sqlite3_context *c) { number(c, r.rating); },
-     REBUY_ROLE_RATING},
-    {"rating_max", [](const response &r, sqlite3_context *c) { number(c, r.rating_max); },
-     REBUY_ROLE_RATING_MAX},
+    member_column<&response::rating>("rating", REBUY_ROLE_RATING),
+    member_column<&response::rating_max>("rating_max", REBUY_ROLE_RATING_MAX),
     role_column<REBUY_ROLE_RECOMMEND>("recommend"),
     role_column<REBUY_ROLE_CSAT>("csat"),
     role_column<REBUY_ROLE_CES>("ces"),
@@ -69,10 +76,8 @@ const staged_column staged_columns[] = {
     role_column<REBUY_ROLE_SEGMENT>("segment"),
     role_column<REBUY_ROLE_JOURNEY_STAGE>("journey_stage"),
     role_column<REBUY_ROLE_ORDER_ID>("order_id"),
-    {"order_value", [](const response &r, sqlite3_context *c) { number(c, r.order_value); },
-     REBUY_ROLE_ORDER_VALUE},
-    {"order_count", [](const response &r, sqlite3_context *c) { number(c, r.order_count); },
-     REBUY_ROLE_ORDER_COUNT},
+    member_column<&response::order_value>("order_value", REBUY_ROLE_ORDER_VALUE),
+    member_column<&response::order_count>("order_count", REBUY_ROLE_ORDER_COUNT),
     role_column<REBUY_ROLE_COUNTRY>("country"),
     role_column<REBUY_ROLE_LANGUAGE>("language"),
     role_column<REBUY_ROLE_CHANNEL>("channel"),
@@ -98,17 +103,10 @@ std::string staged_rows::columns_for(uint64_t roles) {
 
 uint64_t staged_rows::roles_of(const staged_response &r) {
   uint64_t roles = 0;
-  auto mark = [&](bool has, rebuy_role role) { roles |= uint64_t{has} << role; };
   for (size_t k = 0; k < r.roles.size(); ++k)
-    mark(!r.roles[k].empty(), static_cast<rebuy_role>(k));
-  // Values kept apart from their role's text.
-  mark(!r.external_id.empty(), REBUY_ROLE_ID);
-  mark(!r.submitted_at.empty(), REBUY_ROLE_SUBMITTED_AT);
-  mark(r.nps.has_value(), REBUY_ROLE_NPS);
-  mark(r.rating.has_value(), REBUY_ROLE_RATING);
-  mark(r.rating_max.has_value(), REBUY_ROLE_RATING_MAX);
-  mark(r.order_value.has_value(), REBUY_ROLE_ORDER_VALUE);
-  mark(r.order_count.has_value(), REBUY_ROLE_ORDER_COUNT);
+    roles |= uint64_t{!r.roles[k].empty()} << k;
+  for (const auto &c : staged_columns)
+    if (c.present && c.present(r)) roles |= uint64_t{1} << c.role;
   return roles;
 }
 
