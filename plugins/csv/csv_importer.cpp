@@ -14,8 +14,8 @@ char parse_delimiter(std::string_view value) {
   if (value == "," || value == "comma") return ',';
   if (value == ";" || value == "semicolon") return ';';
   if (value == "\t" || value == "\\t" || value == "tab") return '\t';
-  throw rebuy::error("delimiter must be ',', ';', '\\t' or 'tab', not \"" +
-                     std::string(value) + "\"");
+  throw rebuy::error("delimiter must be ',', ';', '\\t' or 'tab', not \"" + std::string(value) +
+                     "\"");
 }
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
@@ -32,16 +32,17 @@ csv_importer::csv_importer(const rebuy::host &host, const rebuy::input &input,
   if (auto d = options.get("delimiter")) table_.reader().set_delimiter(parse_delimiter(*d));
   delimiter_ = table_.reader().delimiter();
 
-  std::vector<std::string> names = table_.read_names("header line");
-  table_.read_sample(names.size());
+  std::vector<std::string> names = table_.read_names_and_sample("header line");
   table_.guess(rebuy::columns_named(std::move(names)), options);
 
-  // Stars without a survey question are a review; anything else a survey.
+  // Stars or a recommend flag without a survey question are a review;
+  // anything else a survey.
   const std::vector<rebuy_role> &roles = table_.roles();
   auto has = [&](rebuy_role r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); };
-  set_kind(has(REBUY_ROLE_RATING) && !has(REBUY_ROLE_NPS) && !has(REBUY_ROLE_BUY_AGAIN)
-               ? REBUY_RECORD_REVIEW
-               : REBUY_RECORD_SURVEY);
+  bool survey = has(REBUY_ROLE_NPS) || has(REBUY_ROLE_BUY_AGAIN) || has(REBUY_ROLE_CSAT) ||
+                has(REBUY_ROLE_CES);
+  set_kind((has(REBUY_ROLE_RATING) || has(REBUY_ROLE_RECOMMEND)) && !survey ? REBUY_RECORD_REVIEW
+                                                                            : REBUY_RECORD_SURVEY);
 }
 
 int csv_importer::probe(std::string_view head, std::string_view file_name) noexcept {

@@ -63,6 +63,29 @@ TEST_CASE("stager: an out-of-range nps is refused for its role and kept as an at
   CHECK(out.responses()[0].attributes.find("\"How likely\":\"11\"") != std::string::npos);
 }
 
+TEST_CASE("stager: a rating above its scale is refused, never read on a second scale") {
+  one_batch in;
+  // no maximum given: the rating is on 1-5, as analyzers read it
+  in.add(2, {{REBUY_ROLE_RATING, s("stars"), s("9")}});
+  // a maximum after the rating, as an importer appends it
+  in.add(3,
+         {{REBUY_ROLE_RATING, s("score"), s("9")}, {REBUY_ROLE_RATING_MAX, s("(scale)"), s("10")}});
+  in.add(4, {{REBUY_ROLE_RATING, s("score"), s("11")},
+             {REBUY_ROLE_RATING_MAX, s("(scale)"), s("10")}});
+  stager st;
+  staged_batch out;
+  st.stage(in.batch, out);
+  REQUIRE(out.responses().size() == 3);
+  CHECK_FALSE(out.responses()[0].rating);
+  CHECK(out.responses()[1].rating == 9.0);
+  CHECK_FALSE(out.responses()[2].rating);
+  REQUIRE(out.value_rejects.size() == 2);
+  CHECK(out.value_rejects[0].reason == "stars: '9' is outside the rating's scale (0 to 5)");
+  CHECK(out.value_rejects[1].reason == "score: '11' is outside the rating's scale (0 to 10)");
+  // the value stays in the response, as an attribute
+  CHECK(out.responses()[0].attributes.find("\"stars\":\"9\"") != std::string::npos);
+}
+
 TEST_CASE("stager: rows with an id are keyed by it, others by content and occurrence") {
   one_batch in;
   in.add(2, {{REBUY_ROLE_ID, s("id"), s(" R_1 ")}, {REBUY_ROLE_NPS, s("q"), s("9")}});

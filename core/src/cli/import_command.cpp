@@ -10,6 +10,7 @@
 #include <rebuy/plugin.hpp>
 #include <spdlog/spdlog.h>
 
+#include <limits>
 #include <set>
 
 #include <malloc.h>
@@ -18,7 +19,7 @@ namespace rebuy::core {
 namespace {
 
 struct import_flags {
-  std::vector<std::string> files, maps, options;
+  std::vector<std::string> files, maps, scales, options;
   std::string importer, source, date_order;
   bool no_analyze = false;
   bool dry_run = false;
@@ -44,11 +45,48 @@ std::optional<date_order> parse_date_order(const std::string &given) {
   throw usage_error(fmt::format("--date-order {}: expected day-first, month-first or auto", given));
 }
 
+// "rating = Reviewer_Score (1-10 with decimals)"
+std::string mapped_column(const column_mapping &column) {
+  std::string out = fmt::format("{} = {}", role_name(column.role), column.name);
+  if (!column.scale.empty()) out += fmt::format(" ({})", column.scale);
+  return out;
+}
+
+// Why each column has its role, the missing-value markers seen, and the
+// attributes that look like a role, with the --map that would map them (the
+// first `suggestions` of them).
+void print_mapping(const std::vector<column_mapping> &columns, size_t suggestions) {
+  for (const auto &c : columns)
+    if (c.role != REBUY_ROLE_ATTRIBUTE && !c.reason.empty())
+      fmt::print("    {}: {}\n", mapped_column(c), c.reason);
+  std::string missing;
+  for (const auto &c : columns)
+    if (!c.missing.empty())
+      missing += fmt::format("{}{} in {}", missing.empty() ? "" : "; ", c.missing, c.name);
+  if (!missing.empty())
+    fmt::print("  missing values, kept as written but not read as answers: {}\n", missing);
+  size_t suggested = 0;
+  for (const auto &c : columns)
+    suggested += c.role == REBUY_ROLE_ATTRIBUTE && !c.suggestion.empty();
+  if (!suggested) return;
+  fmt::print("  left as attributes, though they look like a role:\n");
+  size_t shown = 0;
+  for (const auto &c : columns) {
+    if (c.role != REBUY_ROLE_ATTRIBUTE || c.suggestion.empty()) continue;
+    if (shown++ == suggestions) break;
+    fmt::print("    {}: {}; {}\n", c.name, c.reason, c.suggestion);
+  }
+  if (suggested > suggestions)
+    fmt::print("    and {} more (rebuy import --dry-run lists them all)\n",
+               suggested - suggestions);
+}
+
 void print_outcome(const import_outcome &outcome) {
   const auto &run = outcome.run;
   const auto &c = run.counts;
   fmt::print("imported {} with {} {} as source \"{}\"\n", run.file, run.importer,
              run.importer_version, run.source);
+  if (!outcome.source_note.empty()) fmt::print("  note: {}\n", outcome.source_note);
   if (outcome.converted) fmt::print("  note: converted from {} to UTF-8\n", run.encoding);
   if (!outcome.date_note.empty()) fmt::print("  note: {}\n", outcome.date_note);
   if (!outcome.damage.empty())
@@ -67,9 +105,9 @@ void print_outcome(const import_outcome &outcome) {
   std::string roles;
   for (const auto &column : outcome.columns)
     if (column.role != REBUY_ROLE_ATTRIBUTE)
-      roles +=
-          fmt::format("{}{} = {}", roles.empty() ? "" : ", ", role_name(column.role), column.name);
+      roles += (roles.empty() ? "" : ", ") + mapped_column(column);
   fmt::print("  roles: {}\n", roles.empty() ? "none recognised (use --map ROLE=COLUMN)" : roles);
+  print_mapping(outcome.columns, 5);
 }
 
 void print_nps(sql::connection &db, const std::string &source) {
@@ -98,6 +136,7 @@ std::string shortened(std::string_view text, size_t max = 60) {
 void print_dry_run(const std::string &file, const dry_run_outcome &d) {
   fmt::print("{}: would be read by {} {} as source \"{}\" ({}{})\n", file, d.importer,
              d.importer_version, d.source, d.encoding, d.converted ? ", converted to UTF-8" : "");
+  if (!d.source_note.empty()) fmt::print("  note: {}\n", d.source_note);
   size_t attributes = 0;
   fmt::print("  columns:\n");
   for (const auto &c : d.columns) {
@@ -105,9 +144,12 @@ void print_dry_run(const std::string &file, const dry_run_outcome &d) {
       ++attributes;
       continue;
     }
-    fmt::print("    {:<14} <- {}\n", role_name(c.role), c.name);
+    fmt::print("    {:<14} <- {}{}\n", role_name(c.role), c.name,
+               c.scale.empty() ? "" : fmt::format(" ({})", c.scale));
   }
   if (attributes) fmt::print("    {} other columns kept as attributes\n", attributes);
+  fmt::print("  why:\n");
+  print_mapping(d.columns, std::numeric_limits<size_t>::max());
   fmt::print("  first rows as mapped:\n");
   for (const auto &[line, fields] : d.preview) {
     std::string shown;
@@ -138,6 +180,11 @@ void run_import(cli_context &context, const import_flags &flags) {
   request.importer = flags.importer;
   request.source = flags.source;
   request.options = parse_maps(flags.maps);
+  for (const auto &scale : flags.scales) {
+    if (scale.find('=') == std::string::npos)
+      throw usage_error(fmt::format("--scale {}: expected COLUMN=RANGE, e.g. Score=1-10", scale));
+    request.options.emplace_back("scale", scale);
+  }
   // Unscoped options are the importer's; scoped ones reach only the plugin they name.
   auto options = parse_plugin_options(flags.options, context.plugins());
   request.options.insert(request.options.end(), options.unscoped.begin(), options.unscoped.end());
@@ -189,6 +236,9 @@ void add_import_command(CLI::App &app, cli_context &context) {
   cmd->add_option("files", flags->files, "Files to import")->required();
   cmd->add_option("--as", flags->importer, "Use this importer instead of detecting one");
   cmd->add_option("--map", flags->maps, "Give a column a role: ROLE=COLUMN (repeatable)");
+  cmd->add_option("--scale", flags->scales,
+                  "Read a column's numbers on a scale: COLUMN=MAX or COLUMN=MIN-MAX, e.g. "
+                  "Score=10 or Score=0-10 (repeatable; guessed from the values otherwise)");
   cmd->add_option("--source", flags->source,
                   "Source name the responses are keyed under (default: the file name)");
   cmd->add_option("--option", flags->options,

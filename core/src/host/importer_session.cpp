@@ -1,8 +1,11 @@
 #include "host/importer_session.hpp"
 
 #include "util/errors.hpp"
+#include "util/utf8.hpp"
 
 #include <rebuy/plugin.hpp>
+
+#include <cstddef>
 
 namespace rebuy::core {
 
@@ -40,8 +43,20 @@ source_description importer_session::describe() {
   source_description out;
   out.source = to_view(info.source);
   out.kind = info.kind;
-  for (size_t i = 0; info.columns && i < info.column_count; ++i)
-    out.columns.push_back({std::string(to_view(info.columns[i].name)), info.columns[i].role});
+  // Notes arrived with ABI 1.1: a plugin built before it leaves them out.
+  const bool notes = info.struct_size >= offsetof(rebuy_source_info, note) + sizeof(info.note);
+  for (size_t i = 0; info.columns && i < info.column_count; ++i) {
+    column_mapping &c = out.columns.emplace_back();
+    c.name = to_view(info.columns[i].name);
+    c.role = info.columns[i].role;
+    if (!notes || !info.column_notes) continue;
+    const rebuy_column_note &n = info.column_notes[i];
+    c.scale = repair_utf8(to_view(n.scale));
+    c.reason = repair_utf8(to_view(n.reason));
+    c.missing = repair_utf8(to_view(n.missing));
+    c.suggestion = repair_utf8(to_view(n.suggestion));
+  }
+  if (notes) out.note = repair_utf8(to_view(info.note));
   return out;
 }
 

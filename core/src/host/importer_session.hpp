@@ -11,15 +11,18 @@ namespace rebuy::core {
 
 using option_list = std::vector<std::pair<std::string, std::string>>;
 
+// A column, its role, and what the importer says of it (rebuy_column_note).
 struct column_mapping {
   std::string name;
   rebuy_role role;
+  std::string scale, reason, missing, suggestion;
 };
 
 struct source_description {
   std::string source;
   rebuy_record_kind kind = REBUY_RECORD_SURVEY;
   std::vector<column_mapping> columns;
+  std::string note; // about the whole source, e.g. that it has no header row
 };
 
 class importer_session {

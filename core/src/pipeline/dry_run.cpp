@@ -45,7 +45,9 @@ dry_run_outcome dry_run_import(const plugin_registry &registry, const import_req
   }
   out.date_note = stage.date_note();
   // The mapping may grow while reading.
-  out.columns = opened.session->describe().columns;
+  auto described = opened.session->describe();
+  out.columns = std::move(described.columns);
+  out.source_note = std::move(described.note);
   return out;
 }
 

@@ -19,6 +19,7 @@ struct dry_run_outcome {
   bool converted = false;
   std::string date_note;
   std::vector<column_mapping> columns;
+  std::string source_note;
   std::vector<std::pair<uint64_t, std::vector<previewed_field>>> preview; // line, fields
   std::vector<staged_issue> issues;                                       // the first few
   uint64_t records = 0, rejected = 0, skipped = 0, values_refused = 0;

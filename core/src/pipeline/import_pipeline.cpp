@@ -95,6 +95,14 @@ std::string mapping_json(const std::vector<column_mapping> &columns) {
     w.String(c.name.c_str(), static_cast<rapidjson::SizeType>(c.name.size()));
     w.Key("role");
     w.String(role_name(c.role));
+    for (auto [key, value] : {std::pair<const char *, const std::string *>{"scale", &c.scale},
+                              {"why", &c.reason},
+                              {"missing", &c.missing},
+                              {"suggest", &c.suggestion}})
+      if (!value->empty()) {
+        w.Key(key);
+        w.String(value->c_str(), static_cast<rapidjson::SizeType>(value->size()));
+      }
     w.EndObject();
   }
   w.EndArray();
@@ -172,7 +180,9 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   auto error = write_error ? write_error : producer.error();
   if (!error) {
     try {
-      outcome.columns = session->describe().columns;
+      auto described = session->describe();
+      outcome.columns = std::move(described.columns);
+      outcome.source_note = std::move(described.note);
       run.mapping = mapping_json(outcome.columns);
       run.sha256 = reader.sha256_hex();
     } catch (...) {

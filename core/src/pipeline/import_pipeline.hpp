@@ -14,9 +14,10 @@ namespace rebuy::core {
 struct import_outcome {
   import_run run;
   std::vector<column_mapping> columns;
-  bool converted = false; // the file was not UTF-8
-  std::string damage;     // why a compressed file ended early; empty when it did not
-  std::string date_note;  // how all-numeric dates were read, when the file has any
+  std::string source_note; // the importer's note on the whole file
+  bool converted = false;  // the file was not UTF-8
+  std::string damage;      // why a compressed file ended early; empty when it did not
+  std::string date_note;   // how all-numeric dates were read, when the file has any
 };
 
 // Imports one file. Throws input_error (naming the file) when it cannot be
@@ -25,7 +26,9 @@ struct import_outcome {
 import_outcome import_file(const plugin_registry &registry, sql::connection &db,
                            const import_request &request);
 
-// The mapping as JSON: [{"column": "...", "role": "..."}].
+// The mapping as JSON: [{"column": "...", "role": "...", "scale": "1-10", "why": "...",
+// "missing": "...", "suggest": "--map ..."}], the last four only when the
+// importer said them.
 std::string mapping_json(const std::vector<column_mapping> &columns);
 
 } // namespace rebuy::core

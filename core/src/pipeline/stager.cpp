@@ -5,6 +5,7 @@
 #include "util/utf8.hpp"
 
 #include <rebuy/plugin.hpp>
+#include <rebuy/text_util.hpp>
 
 #include <fmt/format.h>
 
@@ -207,6 +208,7 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
       (role == REBUY_ROLE_RATING       ? out.rating
        : role == REBUY_ROLE_RATING_MAX ? out.rating_max
                                        : out.order_value) = v;
+      if (role == REBUY_ROLE_RATING) rating_name_.assign(label);
       break;
     }
     case REBUY_ROLE_ORDER_COUNT: {
@@ -239,6 +241,16 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
       break;
     }
     slot = role == REBUY_ROLE_TEXT || role == REBUY_ROLE_TITLE ? value : trim(value);
+  }
+  // A rating above its maximum (5 unless the row says) is on another scale
+  // than the rest of its column: refused, never read on a second scale.
+  if (out.rating && (*out.rating < 0 || *out.rating > out.rating_max.value_or(5))) {
+    std::string &text = out.roles[REBUY_ROLE_RATING];
+    refuse_value(rating_name_, text,
+                 fmt::format("is outside the rating's scale (0 to {})",
+                             rebuy::short_number(out.rating_max.value_or(5))));
+    text.clear();
+    out.rating.reset();
   }
   attributes_.EndObject();
   out.attributes.assign(json_.GetString(), json_.GetSize());

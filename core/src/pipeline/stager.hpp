@@ -42,6 +42,7 @@ private:
   rapidjson::StringBuffer json_;
   rapidjson::Writer<rapidjson::StringBuffer> attributes_;
   std::string name_scratch_, value_scratch_;
+  std::string rating_name_; // the rating's column, checked against its scale at the row's end
   // Rows without an id are keyed by content; identical rows in one file get
   // their occurrence number, so each is stored and a re-import matches them again.
   std::unordered_map<uint64_t, uint32_t> occurrences_;

@@ -163,10 +163,11 @@ TEST_CASE("roles: only the first column takes a single-valued role, text may rep
                                          REBUY_ROLE_TEXT});
 }
 
-TEST_CASE("roles: ratings are 0-10 in whole or half steps") {
+TEST_CASE("roles: ratings are on 5, 10 or 100 points, 5 in whole or half steps") {
   CHECK(guess({"stars"}, {{"4.5"}, {"5.0"}, {"1"}})[0] == REBUY_ROLE_RATING);
   CHECK(guess({"stars"}, {{"4.3"}})[0] == REBUY_ROLE_ATTRIBUTE);
-  CHECK(guess({"rating"}, {{"42"}})[0] == REBUY_ROLE_ATTRIBUTE);
+  CHECK(guess({"rating"}, {{"42"}})[0] == REBUY_ROLE_RATING);
+  CHECK(guess({"rating"}, {{"420"}})[0] == REBUY_ROLE_ATTRIBUTE);
   CHECK(guess({"Sentiment Score"}, {{"0.5"}})[0] == REBUY_ROLE_ATTRIBUTE);
 }
 

@@ -10,7 +10,7 @@ imports_as "$real/qualtrics/qualtrics_sample_legacy.csv" qualtrics 1 1 0 0
 
 # Previews, tests and spam are skipped by rule, and say which rule.
 imports_as "$data/check_sample.csv" qualtrics 7 3 0 4
-check "roles from labels" contains out "buy_again = Q2, nps = Q3, text = Q4"
+check "roles from labels" contains out "buy_again = Q2, nps = Q3 (0-10), text = Q4"
 check "rejects list" expect_exit 0 rej "$rebuy" --db "$db" rejects
 check "preview skip named" contains rej \
   "check_sample.csv:6: skipped: Status 1 (survey preview): previews are not responses"

@@ -3,9 +3,9 @@
 // Survey and spreadsheet exports share one shape: one or more header records
 // name the columns, then every row is a response. The importer reads its
 // header records through this table and names the columns; the table reads a
-// sample of rows ahead, guesses each column's role from it
-// (<rebuy/role_guess.hpp>), applies the user's --map, and then hands out every
-// row, the sampled ones first and in order, as exactly one of:
+// sample of rows ahead, guesses each column's role and scale from it
+// (<rebuy/role_guess.hpp>), applies the user's --map and --scale, and then
+// hands out every row, the sampled ones first and in order, as exactly one of:
 //   a record           the importer's on_row callback emits it (usually with emit())
 //   a skip             a blank line; a row whose every field is blank
 //   a reject           a row with more or fewer fields than the header ("expected 3
@@ -17,6 +17,10 @@
 //   table.read_sample(names.size());
 //   table.guess(rebuy::columns_named(names), options);  // <rebuy/guessed_table_importer.hpp>
 //   bool more = table.read_batch_as(out, max_rows, REBUY_RECORD_SURVEY);
+//
+// While it emits rows, a mapped cell holding a missing-value marker (NA, nan,
+// "-", a column's "No Negative") is kept as an attribute and counted, and a
+// rating on a scale other than 1-5 carries its maximum (REBUY_ROLE_RATING_MAX).
 #ifndef REBUY_GUESSED_TABLE_HPP
 #define REBUY_GUESSED_TABLE_HPP
 
@@ -71,6 +75,12 @@ public:
   std::vector<std::string> read_names(std::string_view what) {
     return unique_column_names(read_header(what).fields);
   }
+  // read_names() and read_sample() for a file that may have no header row:
+  // when the first record reads as data (first_row_is_data), it becomes the
+  // first row and the columns are named column_1, column_2, ...
+  std::vector<std::string> read_names_and_sample(std::string_view what);
+  // Whether read_names_and_sample() found no header row.
+  bool headerless() const noexcept { return headerless_; }
 
   // Reads the sample of rows under a header of `width` columns. Call once,
   // after the header records.
@@ -82,12 +92,13 @@ public:
 
   // Names the columns and gives each its role: known ones as given, the others
   // guessed from their name, label and sampled values, then the user's
-  // overrides (map=ROLE=COLUMN, attribute=COLUMN), where COLUMN may also be a
-  // column's label. Throws rebuy::error for an override naming no column.
-  // `columns` has the width given to read_sample().
+  // overrides (map=ROLE=COLUMN, attribute=COLUMN, scale=COLUMN=RANGE), where
+  // COLUMN may also be a column's label. Throws rebuy::error for an override
+  // naming no column or a range it cannot read. `columns` has the width given
+  // to read_sample().
   void guess(std::vector<table_column> columns, const rebuy::options &options);
 
-  // Warns about options other than map, attribute and `known`.
+  // Warns about options other than map, attribute, scale and `known`.
   void warn_unknown_options(const rebuy::options &options,
                             std::initializer_list<std::string_view> known) const;
 
@@ -99,12 +110,9 @@ public:
   // time zone of a date column whose values carry none.
   void set_suffix(size_t column, std::string suffix) { suffixes_.at(column) = std::move(suffix); }
 
-  source_description describe(std::string source, rebuy_record_kind kind) const {
-    source_description d{std::move(source), kind, {}};
-    for (size_t c = 0; c < names_.size(); ++c)
-      d.columns.emplace_back(names_[c], roles_[c]);
-    return d;
-  }
+  // The mapping with its notes: each column's scale, why it has its role or
+  // what would map it, and the missing-value markers seen so far.
+  source_description describe(std::string source, rebuy_record_kind kind) const;
 
   // Adds up to max_rows rows to `out`, calling on_row(out, row) for each row
   // that fits the header; blank, ragged and unreadable rows are skipped or
@@ -145,12 +153,22 @@ private:
   // Rejects or skips a row that is not a data row; true when it is one.
   bool screen(batch_builder &out, const csv_record &row);
 
+  void apply_scales(const rebuy::options &options, const std::vector<rebuy_role> &guessed);
+  bool missing(size_t column, std::string_view value) const;
+  void count_missing(size_t column, std::string_view marker);
+
   rebuy::host host_;
   csv_reader reader_;
   uint64_t size_hint_;
   size_t width_ = 0; // columns of the header
+  bool headerless_ = false;
+  uint64_t first_line_ = 0; // of a table without a header row
   std::vector<std::string> names_, labels_, suffixes_;
   std::vector<rebuy_role> roles_;
+  std::vector<column_guess> guesses_;
+  std::vector<std::vector<std::pair<std::string, uint64_t>>> missing_; // marker, count
+  std::optional<size_t> rating_column_;
+  std::string rating_max_, rating_max_name_; // emitted with every rating not on 1-5
 
   std::vector<buffered_row> buffered_; // blank lines before the data, then the sample
   size_t next_buffered_ = 0;
@@ -232,6 +250,25 @@ inline bool guessed_table::fits(const std::vector<std::string_view> &fields) con
                      [](std::string_view f) { return f.empty(); });
 }
 
+inline std::vector<std::string> guessed_table::read_names_and_sample(std::string_view what) {
+  const csv_record &header = read_header(what);
+  const size_t blank_lines = buffered_.size(); // blank lines before the header
+  buffered_row first;
+  keep(first, header);
+  std::vector<std::string> names = unique_column_names(header.fields);
+  read_sample(names.size());
+  std::vector<std::vector<std::string_view>> columns(names.size());
+  for (size_t c = 0; c < names.size(); ++c)
+    columns[c] = sample_values(c);
+  if (!first_row_is_data(replay(first).fields, columns)) return names;
+  headerless_ = true;
+  first_line_ = first.line;
+  buffered_.insert(buffered_.begin() + static_cast<std::ptrdiff_t>(blank_lines), std::move(first));
+  for (size_t c = 0; c < names.size(); ++c)
+    names[c] = "column_" + std::to_string(c + 1);
+  return names;
+}
+
 inline std::vector<std::string_view> guessed_table::sample_values(size_t column) const {
   std::vector<std::string_view> values;
   for (const buffered_row &row : buffered_) {
@@ -256,6 +293,7 @@ inline void guessed_table::guess(std::vector<table_column> columns, const rebuy:
     labels_.push_back(std::move(c.label));
   }
   suffixes_.assign(names_.size(), std::string());
+  missing_.assign(names_.size(), {});
 
   std::vector<column_sample> samples(names_.size());
   for (size_t c = 0; c < names_.size(); ++c) {
@@ -264,7 +302,11 @@ inline void guessed_table::guess(std::vector<table_column> columns, const rebuy:
     samples[c].known = columns[c].known;
     samples[c].values = sample_values(c);
   }
-  roles_ = guess_roles(samples);
+  guesses_ = guess_columns(samples, headerless_ ? header_row::absent : header_row::present);
+  roles_.clear();
+  for (const column_guess &g : guesses_)
+    roles_.push_back(g.role);
+  const std::vector<rebuy_role> guessed = roles_;
 
   // An override may name a column by its label ("How likely are you to
   // recommend us?"): it stands for the column's name. Names win over labels.
@@ -273,24 +315,109 @@ inline void guessed_table::guess(std::vector<table_column> columns, const rebuy:
   for (const auto &[key, value] : options.items()) {
     keys.push_back(key);
     values.push_back(value);
-    if (key != "map" && key != "attribute") continue;
-    size_t eq = key == "map" ? value.find('=') : std::string::npos;
+    if (key != "map" && key != "attribute" && key != "scale") continue;
+    size_t eq = key == "attribute" ? std::string::npos : value.find('=');
     if (key == "map" && eq == std::string::npos) continue; // apply_role_overrides says why
-    size_t from = eq == std::string::npos ? 0 : eq + 1;
-    std::string_view column = trim_ascii(std::string_view(value).substr(from));
+    size_t from = key == "map" ? eq + 1 : 0;
+    size_t to = key == "scale" ? eq : std::string::npos;
+    if (key == "scale" && eq == std::string::npos)
+      throw rebuy::error("\"scale " + value + "\" is not COLUMN=RANGE, e.g. Score=1-10");
+    std::string_view column = trim_ascii(std::string_view(value).substr(from, to - from));
     bool named = std::any_of(names_.begin(), names_.end(),
                              [&](const std::string &n) { return ascii_iequals(n, column); });
     if (named) continue;
     auto label = std::find_if(labels_.begin(), labels_.end(), [&](const std::string &l) {
       return !l.empty() && ascii_iequals(trim_ascii(l), column);
     });
-    if (label != labels_.end())
-      values.back() = value.substr(0, from) + names_[size_t(label - labels_.begin())];
+    if (label == labels_.end()) continue;
+    const std::string &name = names_[size_t(label - labels_.begin())];
+    values.back() = key == "scale" ? name + value.substr(eq) : value.substr(0, from) + name;
   }
   std::vector<rebuy_option> resolved;
   for (size_t i = 0; i < keys.size(); ++i)
     resolved.push_back({to_str(keys[i]), to_str(values[i])});
-  apply_role_overrides(names_, roles_, rebuy::options(resolved.data(), resolved.size()));
+  rebuy::options overrides(resolved.data(), resolved.size());
+  apply_role_overrides(names_, roles_, overrides);
+  apply_scales(overrides, guessed);
+}
+
+// A column the user mapped gets the scale its values show; --scale sets one
+// outright. A rating off the 1-5 scale carries its maximum on every record,
+// unless a column of the file already gives it.
+inline void guessed_table::apply_scales(const rebuy::options &options,
+                                        const std::vector<rebuy_role> &guessed) {
+  for (size_t c = 0; c < names_.size(); ++c) {
+    column_guess &g = guesses_[c];
+    if (roles_[c] == guessed[c]) continue;
+    g.reason = roles_[c] == REBUY_ROLE_ATTRIBUTE ? "unmapped by the user" : "mapped by the user";
+    g.scale.reset();
+    g.suggested.clear();
+    if (roles_[c] == REBUY_ROLE_NPS) {
+      g.scale = value_scale{0, 10, value_scale::steps::whole};
+    } else if (roles_[c] == REBUY_ROLE_RATING || roles_[c] == REBUY_ROLE_CSAT ||
+               roles_[c] == REBUY_ROLE_CES) {
+      g.scale = profile_values(sample_values(c)).scale_up_to(100, roles_[c] != REBUY_ROLE_RATING);
+    }
+  }
+  for (std::string_view spec : options.all("scale")) {
+    size_t eq = spec.find('=');
+    std::string option = "scale " + std::string(spec);
+    size_t c = detail::find_column(names_, trim_ascii(spec.substr(0, eq)), option);
+    std::optional<value_scale> scale = parse_scale(spec.substr(eq + 1));
+    if (!scale)
+      throw rebuy::error("\"" + option + "\": the range must be MAX or MIN-MAX, e.g. 10 or 0-10");
+    if (roles_[c] == REBUY_ROLE_NPS && !(*scale == value_scale{0, 10, scale->step}))
+      throw rebuy::error("\"" + option +
+                         "\": NPS is 0-10 by definition; map the column to "
+                         "another role to read it on another scale");
+    guesses_[c].scale = scale;
+    guesses_[c].reason +=
+        guesses_[c].reason.empty() ? "scale set by the user" : "; scale set by the user";
+  }
+
+  rating_column_.reset();
+  rating_max_.clear();
+  auto rating = std::find(roles_.begin(), roles_.end(), REBUY_ROLE_RATING);
+  bool max_given = std::find(roles_.begin(), roles_.end(), REBUY_ROLE_RATING_MAX) != roles_.end();
+  if (rating == roles_.end() || max_given) return;
+  size_t c = size_t(rating - roles_.begin());
+  const std::optional<value_scale> &scale = guesses_[c].scale;
+  if (!scale || scale->max == 5) return; // 5 is what a rating without its maximum means
+  rating_column_ = c;
+  rating_max_ = short_number(scale->max);
+  rating_max_name_ = "(scale of " + names_[c] + ": " + describe_scale(*scale) + ")";
+}
+
+inline bool guessed_table::missing(size_t column, std::string_view value) const {
+  if (is_missing_marker(value)) return true;
+  const std::vector<std::string> &placeholders = guesses_[column].placeholders;
+  return !placeholders.empty() &&
+         std::find(placeholders.begin(), placeholders.end(), value) != placeholders.end();
+}
+
+inline source_description guessed_table::describe(std::string source,
+                                                  rebuy_record_kind kind) const {
+  source_description d{std::move(source), kind, {}};
+  for (size_t c = 0; c < names_.size(); ++c) {
+    d.columns.emplace_back(names_[c], roles_[c]);
+    column_note note;
+    const column_guess &g = guesses_[c];
+    if (g.scale && roles_[c] != REBUY_ROLE_ATTRIBUTE) note.scale = describe_scale(*g.scale);
+    note.reason = g.reason;
+    if (roles_[c] == REBUY_ROLE_ATTRIBUTE)
+      for (rebuy_role r : g.suggested)
+        note.suggestion += (note.suggestion.empty() ? "--map " : " or --map ") +
+                           std::string(role_name(r)) + "=\"" + names_[c] + "\"";
+    for (const auto &[marker, count] : missing_[c])
+      note.missing += (note.missing.empty() ? "" : ", ") + ("\"" + marker + "\" x") +
+                      detail::guess::count_text(count);
+    d.notes.push_back(std::move(note));
+  }
+  if (headerless_)
+    d.note = "no header row: line " + std::to_string(first_line_) +
+             " is data, so the columns are named column_1 to column_" +
+             std::to_string(names_.size()) + " and their roles read off the values";
+  return d;
 }
 
 inline void
@@ -298,7 +425,7 @@ guessed_table::warn_unknown_options(const rebuy::options &options,
                                     std::initializer_list<std::string_view> known) const {
   for (const auto &item : options.items()) {
     const std::string &key = item.first;
-    if (key != "map" && key != "attribute" &&
+    if (key != "map" && key != "attribute" && key != "scale" &&
         std::find(known.begin(), known.end(), key) == known.end())
       host_.warn("ignoring unknown option \"" + key + "\"");
   }
@@ -341,10 +468,19 @@ inline bool guessed_table::emit(batch_builder &out, const csv_record &row, rebuy
   const std::vector<rebuy_role> &role_of = roles ? *roles : roles_;
   out.begin_record(row.line, kind);
   size_t fields = 0;
+  bool rated = false;
   for (size_t c = 0; c < names_.size(); ++c) {
     std::string_view value = row.fields[c];
     rebuy_role role = role_of[c];
-    if (role != REBUY_ROLE_ATTRIBUTE) value = trim_ascii(value); // attributes stay verbatim
+    if (role != REBUY_ROLE_ATTRIBUTE) {
+      value = trim_ascii(value); // attributes stay verbatim
+      if (missing(c, value)) {
+        // "NA" is no answer and no text; the cell is kept as written.
+        count_missing(c, value);
+        role = REBUY_ROLE_ATTRIBUTE;
+        value = row.fields[c];
+      }
+    }
     if (value.empty()) continue;
     if (role == REBUY_ROLE_TEXT || role == REBUY_ROLE_TITLE)
       value = decode_html_entities(value, decoded_);
@@ -353,6 +489,7 @@ inline bool guessed_table::emit(batch_builder &out, const csv_record &row, rebuy
       value = suffixed_;
     }
     out.field(role, names_[c], value);
+    rated = rated || (role == REBUY_ROLE_RATING && rating_column_ == c);
     ++fields;
   }
   if (fields == 0) {
@@ -362,7 +499,18 @@ inline bool guessed_table::emit(batch_builder &out, const csv_record &row, rebuy
     out.skip(row.line, "empty row: every field is blank", row.raw);
     return false;
   }
+  if (rated) out.field(REBUY_ROLE_RATING_MAX, rating_max_name_, rating_max_);
   return true;
+}
+
+inline void guessed_table::count_missing(size_t column, std::string_view marker) {
+  auto &seen = missing_[column];
+  for (auto &[text, count] : seen)
+    if (text == marker) {
+      ++count;
+      return;
+    }
+  if (seen.size() < 32) seen.emplace_back(std::string(marker), 1);
 }
 
 template <class OnRow>

@@ -242,11 +242,22 @@ private:
   std::vector<rebuy_row_issue> out_rejects_, out_skips_;
 };
 
-// How the source maps to roles; shown by `rebuy import --dry-run`.
+// What an importer can say of a column beyond its role (rebuy_column_note).
+struct column_note {
+  std::string scale;      // "1-10", "0-10", "1-5 in half steps"
+  std::string reason;     // why the column has its role; for an attribute, what it looks like
+  std::string missing;    // missing-value markers seen so far: "\"NA\" x12"
+  std::string suggestion; // for an attribute, the --map that would map it
+};
+
+// How the source maps to roles; shown by `rebuy import --dry-run` and the
+// import summary.
 struct source_description {
   std::string source; // suggested source name; empty: the file name
   rebuy_record_kind kind = REBUY_RECORD_SURVEY;
   std::vector<std::pair<std::string, rebuy_role>> columns;
+  std::vector<column_note> notes{}; // empty, or one per column
+  std::string note{};               // about the whole source; may be empty
 };
 
 // Base of every importer. The derived class also provides
@@ -372,6 +383,7 @@ template <class T> struct importer_box {
   batch_builder batch;
   source_description description;
   std::vector<rebuy_column> columns;
+  std::vector<rebuy_column_note> notes;
   bool ended = false;
 };
 
@@ -388,7 +400,7 @@ template <class T> struct importer_trampolines {
   static rebuy_status open(const rebuy_host *h, const rebuy_input *in, const rebuy_option *o,
                            size_t n, rebuy_importer **out, rebuy_error_sink *errors) noexcept {
     return guarded(errors, [&] {
-      auto b = std::make_unique<box>(box{host(h), nullptr, {}, {}, {}, false});
+      auto b = std::make_unique<box>(box{host(h), nullptr, {}, {}, {}, {}, false});
       b->impl = std::make_unique<T>(b->host_, input(in), options(o, n));
       *out = reinterpret_cast<rebuy_importer *>(b.release());
       return REBUY_OK;
@@ -399,15 +411,23 @@ template <class T> struct importer_trampolines {
     return guarded(errors, [&] {
       auto *b = reinterpret_cast<box *>(p);
       b->description = b->impl->describe();
+      const source_description &d = b->description;
       b->columns.clear();
-      for (const auto &c : b->description.columns)
+      for (const auto &c : d.columns)
         b->columns.push_back({to_str(c.first), c.second});
+      b->notes.clear();
+      if (d.notes.size() == d.columns.size())
+        for (const column_note &n : d.notes)
+          b->notes.push_back(
+              {to_str(n.scale), to_str(n.reason), to_str(n.missing), to_str(n.suggestion)});
       rebuy_source_info s{};
       s.struct_size = out->struct_size < sizeof(s) ? out->struct_size : sizeof(s);
-      s.source = to_str(b->description.source);
-      s.kind = b->description.kind;
+      s.source = to_str(d.source);
+      s.kind = d.kind;
       s.columns = b->columns.data();
       s.column_count = b->columns.size();
+      s.column_notes = b->notes.empty() ? nullptr : b->notes.data();
+      s.note = to_str(d.note);
       std::memcpy(out, &s, s.struct_size);
       return REBUY_OK;
     });

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #define REBUY_ABI_MAJOR 1
-#define REBUY_ABI_MINOR 0
+#define REBUY_ABI_MINOR 1
 
 /* The exported entry symbol; its name carries the ABI major. */
 #define REBUY_ENTRY_SYMBOL "rebuy_plugin_entry_v1"
@@ -171,12 +171,24 @@ typedef struct rebuy_column {
   rebuy_role role;
 } rebuy_column;
 
+/* What an importer can say of a column beyond its role (ABI 1.1). Every
+ * string may be empty. */
+typedef struct rebuy_column_note {
+  rebuy_str scale;      /* the scale its numbers are read on: "1-10", "0-10", "1-5 in half steps" */
+  rebuy_str reason;     /* why it has its role; for an attribute, what it looks like */
+  rebuy_str missing;    /* missing-value markers seen so far: "\"NA\" x12, \"nan\" x3" */
+  rebuy_str suggestion; /* for an attribute, the --map that would map it */
+} rebuy_column_note;
+
 typedef struct rebuy_source_info {
   uint32_t struct_size;
   rebuy_str source; /* suggested source name ("amazon"); empty: the host uses the file name */
   rebuy_record_kind kind;
   const rebuy_column *columns;
   size_t column_count;
+  /* ABI 1.1 */
+  const rebuy_column_note *column_notes; /* column_count notes, or NULL */
+  rebuy_str note; /* about the whole source, e.g. that it has no header row; may be empty */
 } rebuy_source_info;
 
 typedef struct rebuy_importer rebuy_importer; /* opaque */
