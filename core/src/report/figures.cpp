@@ -31,6 +31,10 @@ void tally::add(const scanned_response &r) {
     else
       ++nps.passives;
   }
+  if (!std::isnan(r.would_recommend)) {
+    ++recommend_n;
+    recommend_yes += r.would_recommend == 1;
+  }
   if (!std::isnan(r.top2)) {
     ++answered;
     top2 += r.top2 == 1;
@@ -48,6 +52,7 @@ tally &tally::operator+=(const tally &o) {
   nps.passives += o.nps.passives;
   nps.detractors += o.nps.detractors;
   nps_unanswered += o.nps_unanswered;
+  recommend_n += o.recommend_n, recommend_yes += o.recommend_yes;
   answered += o.answered, top2 += o.top2;
   estimated += o.estimated, likely += o.likely;
   probability_sum += o.probability_sum;
@@ -60,6 +65,7 @@ tally &tally::operator-=(const tally &o) {
   nps.passives -= o.nps.passives;
   nps.detractors -= o.nps.detractors;
   nps_unanswered -= o.nps_unanswered;
+  recommend_n -= o.recommend_n, recommend_yes -= o.recommend_yes;
   answered -= o.answered, top2 -= o.top2;
   estimated -= o.estimated, likely -= o.likely;
   probability_sum -= o.probability_sum;
@@ -107,6 +113,12 @@ figures figures_of(const tally &t, rate_basis basis, const report_options &optio
   if (options.nps_interval != stats::nps_interval_method::adjusted_wald)
     f.nps.ci = stats::nps_interval(f.nps_counts, options.nps_interval);
   f.small_nps = t.nps.n() > 0 && f.nps.ci.half_width() > options.max_nps_half_width;
+  f.recommend_n = t.recommend_n;
+  f.recommend_yes = t.recommend_yes;
+  if (f.recommend_n > 0) {
+    f.recommend_share = static_cast<double>(f.recommend_yes) / static_cast<double>(f.recommend_n);
+    f.recommend_ci = stats::wilson(f.recommend_yes, f.recommend_n);
+  }
   std::tie(f.rate_yes, f.rate_n) = rate_counts(t, basis);
   if (f.rate_n > 0) {
     f.rate = static_cast<double>(f.rate_yes) / static_cast<double>(f.rate_n);

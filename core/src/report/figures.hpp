@@ -23,10 +23,11 @@ const char *rate_basis_name(rate_basis basis);
 struct tally {
   uint64_t responses = 0;
   stats::nps_counts nps;
-  uint64_t nps_unanswered = 0;        // asked the NPS question, no valid answer
-  uint64_t answered = 0, top2 = 0;    // explicit answers, and those in the top-2 box
-  uint64_t estimated = 0, likely = 0; // responses with an estimate, and those ≥ 0.5
-  double probability_sum = 0;         // over `estimated`
+  uint64_t nps_unanswered = 0;                 // asked the NPS question, no valid answer
+  uint64_t recommend_n = 0, recommend_yes = 0; // yes/no would-recommend answers, and the yeses
+  uint64_t answered = 0, top2 = 0;             // explicit answers, and those in the top-2 box
+  uint64_t estimated = 0, likely = 0;          // responses with an estimate, and those ≥ 0.5
+  double probability_sum = 0;                  // over `estimated`
 
   void add(const scanned_response &r);
   tally &operator+=(const tally &other);
@@ -41,6 +42,11 @@ struct figures {
   uint64_t nps_unanswered = 0; // asked, no valid answer, counted in nps_counts ("all" only)
   stats::nps_estimate nps{NAN, NAN, {-1, 1}, 0}; // score NaN without answers; ci by the
                                                  // report's --nps-interval
+  // The share answering yes to a yes/no would-recommend question: a referral
+  // figure where a source states it without a 0-10 question. Never NPS.
+  uint64_t recommend_n = 0, recommend_yes = 0;
+  double recommend_share = NAN; // 0..1, NaN without answers
+  stats::interval recommend_ci{0, 1};
   uint64_t rate_n = 0, rate_yes = 0;
   double rate = NAN; // 0..1, NaN without a denominator
   stats::interval rate_ci{0, 1};

@@ -27,6 +27,11 @@ std::string format_rate_interval(const figures &f) {
   return fmt::format("{:.1f}–{:.1f} %", 100 * f.rate_ci.low, 100 * f.rate_ci.high);
 }
 
+std::string format_recommend_interval(const figures &f) {
+  if (f.recommend_n == 0) return "n/a";
+  return fmt::format("{:.1f}–{:.1f} %", 100 * f.recommend_ci.low, 100 * f.recommend_ci.high);
+}
+
 std::string format_point_change(double difference) {
   if (!std::isfinite(difference)) return "n/a";
   double points = std::round(difference * 1000.0) / 10.0;

@@ -15,6 +15,8 @@ std::string format_nps_interval(const figures &f);
 std::string format_percent(double share);
 // "58.1–66.7 %"; "n/a" without a denominator.
 std::string format_rate_interval(const figures &f);
+// The would-recommend share's 95 % interval, "88.9–90.0 %"; "n/a" without answers.
+std::string format_recommend_interval(const figures &f);
 // "+3.1 pts" (a difference of shares, in percentage points) or "−4.0 NPS pts".
 std::string format_point_change(double difference);
 // "p = 0.03, significant" / "p = 0.41, not significant" / "not testable".

@@ -140,6 +140,20 @@ void headline(std::string &out, const report_data &data) {
   }
   out += "</div>";
 
+  if (f.recommend_n > 0) {
+    std::string questions;
+    for (const auto &q : data.quality.recommend_questions)
+      questions += (questions.empty() ? " to " : ", ") + text(q);
+    out += fmt::format(
+        "<div class=\"card\"><div class=\"label\">Would recommend (yes/no)</div><div "
+        "class=\"big\"><span id=\"recommend-share\" data-value=\"{}\">{}</span></div><div "
+        "class=\"sub\">95 % interval {} (Wilson), {} of {} yes/no answers{}</div><div "
+        "class=\"sub\">A stated recommendation, not a Net Promoter Score.</div></div>",
+        json_share(f.recommend_share), format_percent(f.recommend_share),
+        format_recommend_interval(f), format_count(f.recommend_yes), format_count(f.recommend_n),
+        questions);
+  }
+
   const auto &c = h.change;
   out += "<div class=\"card\"><div class=\"label\">Change against the previous period</div>";
   if (!c.available) {

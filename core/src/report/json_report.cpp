@@ -46,11 +46,22 @@ void write_rate_figures(writer &w, const figures &f) {
   key(w, "small_sample"), w.Bool(f.small_rate);
 }
 
-// {"responses", "nps": {...}, "buy_again": {...}}: the figures of any group.
+void write_recommend_figures(writer &w, const figures &f) {
+  const bool known = f.recommend_n > 0;
+  key(w, "share"), share(w, f.recommend_share);
+  key(w, "n"), uint(w, f.recommend_n);
+  key(w, "yes"), uint(w, f.recommend_yes);
+  key(w, "ci_low"), share(w, known ? f.recommend_ci.low : NAN);
+  key(w, "ci_high"), share(w, known ? f.recommend_ci.high : NAN);
+}
+
+// {"responses", "nps": {...}, "buy_again": {...}, "would_recommend": {...}}: the
+// figures of any group.
 void write_group(writer &w, const figures &f) {
   key(w, "responses"), uint(w, f.responses);
   key(w, "nps"), w.StartObject(), write_nps_figures(w, f), w.EndObject();
   key(w, "buy_again"), w.StartObject(), write_rate_figures(w, f), w.EndObject();
+  key(w, "would_recommend"), w.StartObject(), write_recommend_figures(w, f), w.EndObject();
 }
 
 void write_test(writer &w, const stats::two_sample_test &t, bool nps) {
@@ -80,6 +91,16 @@ void write_headline(writer &w, const report_data &data) {
   key(w, "denominator"), string(w, data.quality.denominator_policy);
   key(w, "denominator_policy"), w.String(nps_denominator_value(data.options.nps_denominator));
   key(w, "unanswered"), uint(w, data.quality.nps_unanswered);
+  w.EndObject();
+
+  key(w, "would_recommend"), w.StartObject();
+  write_recommend_figures(w, f);
+  key(w, "definition"), string(w, recommend_definition);
+  key(w, "interval"), w.String("Wilson");
+  key(w, "questions"), w.StartArray();
+  for (const auto &q : data.quality.recommend_questions)
+    string(w, q);
+  w.EndArray();
   w.EndObject();
 
   key(w, "buy_again"), w.StartObject();
@@ -168,6 +189,16 @@ void write_imports(writer &w, const quality_data &q) {
     key(w, "unmapped_columns"), w.StartArray();
     for (const auto &c : q.unmapped[i])
       string(w, c);
+    w.EndArray();
+    key(w, "mapping"), w.StartArray();
+    for (const auto &c : q.mapped[i]) {
+      w.StartObject();
+      key(w, "column"), string(w, c.column);
+      key(w, "role"), string(w, c.role);
+      key(w, "scale"), string_or_null(w, c.scale);
+      key(w, "why"), string_or_null(w, c.why);
+      w.EndObject();
+    }
     w.EndArray();
     w.EndObject();
   }

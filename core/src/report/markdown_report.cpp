@@ -65,6 +65,15 @@ void headline(std::string &md, const report_data &data) {
     md += fmt::format(" (denominator: {}).{}\n",
                       nps_denominator_value(data.options.nps_denominator), small(f.small_nps));
   }
+  if (f.recommend_n > 0) {
+    md += fmt::format("- **Would recommend: {}** (95 % interval {}, Wilson): {} of {} yes/no "
+                      "answers",
+                      format_percent(f.recommend_share), format_recommend_interval(f),
+                      format_count(f.recommend_yes), format_count(f.recommend_n));
+    if (!data.quality.recommend_questions.empty())
+      md += " to " + quoted_list(data.quality.recommend_questions);
+    md += "; a stated recommendation, not an NPS.\n";
+  }
   const auto &c = h.change;
   if (c.available) {
     md +=

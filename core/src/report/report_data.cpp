@@ -4,21 +4,25 @@
 #include "report/response_scan.hpp"
 #include "util/timestamp.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <future>
 
 namespace rebuy::core {
 namespace {
 
-std::vector<std::string> nps_questions(sql::connection &db, const report_filter &filter) {
+// The columns answers of `role` (a response column: "nps", "recommend") came from.
+std::vector<std::string> questions(sql::connection &db, const report_filter &filter,
+                                   const char *role) {
   filter_sql f = filter_condition(filter);
-  auto s = db.prepare("SELECT DISTINCT i.mapping FROM import_runs i JOIN responses r ON r.run_id "
-                      "= i.id WHERE r.nps IS NOT NULL AND " +
-                      f.condition);
+  auto s = db.prepare(fmt::format("SELECT DISTINCT i.mapping FROM import_runs i JOIN responses r "
+                                  "ON r.run_id = i.id WHERE r.{} IS NOT NULL AND {}",
+                                  role, f.condition));
   bind_all(s, f);
   std::vector<std::string> questions;
   while (s.step())
-    for (auto &column : columns_with_role(s.column_text(0), "nps"))
+    for (auto &column : columns_with_role(s.column_text(0), role))
       if (std::find(questions.begin(), questions.end(), column) == questions.end())
         questions.push_back(std::move(column));
   return questions;
@@ -111,7 +115,7 @@ nps_summary nps_of(sql::connection &db, const std::string &source) {
                     : out.counts.passives) += n;
   }
   out.estimate = stats::nps_adjusted_wald(out.counts);
-  out.questions = nps_questions(db, filter);
+  out.questions = questions(db, filter, "nps");
   return out;
 }
 
@@ -172,9 +176,11 @@ report_data build_report(sql::connection &db, const report_options &options) {
   for (auto &run : list_runs(db)) {
     if (!options.filter.source.empty() && run.source != options.filter.source) continue;
     out.quality.unmapped.push_back(columns_with_role(run.mapping, "attribute"));
+    out.quality.mapped.push_back(mapped_columns(run.mapping));
     out.quality.runs.push_back(std::move(run));
   }
-  out.quality.nps_questions = nps_questions(db, options.filter);
+  out.quality.nps_questions = questions(db, options.filter, "nps");
+  out.quality.recommend_questions = questions(db, options.filter, "recommend");
   out.quality.denominator_policy = nps_denominator_definition(options.nps_denominator);
   out.quality.nps_unanswered = overall.nps_unanswered;
   return out;

@@ -9,6 +9,7 @@
 #include "report/headline_data.hpp"
 #include "report/report_options.hpp"
 #include "report/reported_referral.hpp"
+#include "report/run_mapping.hpp"
 #include "report/themes_data.hpp"
 #include "report/trend_data.hpp"
 #include "stats/nps.hpp"
@@ -31,9 +32,11 @@ struct nps_summary {
 struct quality_data {
   std::vector<import_run> runs;
   std::vector<std::vector<std::string>> unmapped; // per run: columns kept only as attributes
+  std::vector<std::vector<mapped_column>> mapped; // per run: roles, scales and why
   std::vector<std::string> nps_questions;
-  std::string denominator_policy; // nps_denominator_definition of the options
-  uint64_t nps_unanswered = 0;    // asked the NPS question, no valid answer (either policy)
+  std::vector<std::string> recommend_questions; // yes/no would-recommend columns
+  std::string denominator_policy;               // nps_denominator_definition of the options
+  uint64_t nps_unanswered = 0; // asked the NPS question, no valid answer (either policy)
 };
 
 struct report_data {
@@ -51,6 +54,11 @@ struct report_data {
 };
 
 report_data build_report(sql::connection &db, const report_options &options);
+
+// What the would-recommend share is, in words: not NPS.
+inline constexpr const char *recommend_definition =
+    "the share answering yes to a yes/no would-recommend question (a stated recommendation, "
+    "not a Net Promoter Score)";
 
 // The definition of the would-buy-again rate in force, in words.
 std::string rate_definition(rate_basis basis);

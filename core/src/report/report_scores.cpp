@@ -38,13 +38,14 @@ report_scores::report_scores(sql::connection &db) {
     if (s.step() && !s.is_null(0)) first_id = s.column_int(0), last_id = s.column_int(1);
   }
   ids_ = last_id >= first_id ? static_cast<size_t>(last_id - first_id + 1) : 0;
-  for (auto *c :
-       {&nps_, &top2_, &level_, &probability_, &basis_, &ordered_, &repeat_, &themes_, &stage_})
+  for (auto *c : {&nps_, &recommend_, &top2_, &level_, &probability_, &basis_, &ordered_, &repeat_,
+                  &themes_, &stage_})
     c->read(db, first_id, last_id);
 }
 
 void report_scores::fill(scanned_response &r) const {
   r.nps_class = nps_.value(r.id);
+  r.would_recommend = recommend_.value(r.id);
   r.top2 = top2_.value(r.id);
   r.level = level_.value(r.id);
   r.level_label = level_.label(r.id);

@@ -58,6 +58,7 @@ private:
   size_t ids_ = 0;
   using kept = score_column::kept;
   score_column nps_{"nps", "nps_class", kept::value};
+  score_column recommend_{"nps", "would_recommend", kept::value};
   score_column top2_{"buy_again", "buy_again_top2_box", kept::value};
   score_column level_{"buy_again", "buy_again_level", kept::both};
   score_column probability_{"rebuy", "buy_again_probability", kept::value};

@@ -28,9 +28,10 @@ struct scanned_response {
   double order_value = NAN;
   bool nps_asked = false; // its import's file has an NPS column (answered or not)
   // Scores; NaN (or empty) when the analyzer said nothing.
-  double nps_class = NAN; // nps/nps_class: +1, 0, −1
-  double top2 = NAN;      // buy_again/buy_again_top2_box: 1/0
-  double level = NAN;     // buy_again/buy_again_level: 0..1
+  double nps_class = NAN;       // nps/nps_class: +1, 0, −1
+  double would_recommend = NAN; // nps/would_recommend: a yes/no answer, 1/0
+  double top2 = NAN;            // buy_again/buy_again_top2_box: 1/0
+  double level = NAN;           // buy_again/buy_again_level: 0..1
   std::string_view level_label;
   double probability = NAN;     // rebuy/buy_again_probability
   std::string_view basis;       // rebuy/buy_again_basis
