@@ -43,14 +43,28 @@ std::string nps_cells(const figures &f, double reference) {
                      svg_interval_bar(f.nps.score, f.nps.ci.low, f.nps.ci.high, reference, -1, 1));
 }
 
-constexpr const char *figures_header =
-    "<th class=\"num\">Responses</th><th class=\"num\">Would buy again</th><th "
-    "class=\"num\">95 % interval</th><th></th><th class=\"num\">NPS</th><th class=\"num\">95 % "
-    "interval</th><th></th>";
+// A report whose sources state referral as yes/no answers shows the
+// would-recommend share beside the NPS.
+bool shows_recommend(const report_data &data) { return data.headline.overall.recommend_n > 0; }
 
-std::string figures_cells(const figures &f, const figures &overall) {
-  return fmt::format("<td class=\"num\">{}</td>", format_count(f.responses)) +
-         rate_cells(f, overall.rate) + nps_cells(f, overall.nps.score);
+std::string figures_header(bool recommend) {
+  return std::string("<th class=\"num\">Responses</th><th class=\"num\">Would buy again</th><th "
+                     "class=\"num\">95 % interval</th><th></th><th class=\"num\">NPS</th><th "
+                     "class=\"num\">95 % interval</th><th></th>") +
+         (recommend ? "<th class=\"num\">Would recommend</th><th class=\"num\">95 % "
+                      "interval</th><th></th>"
+                    : "");
+}
+
+std::string figures_cells(const figures &f, const figures &overall, bool recommend) {
+  std::string cells = fmt::format("<td class=\"num\">{}</td>", format_count(f.responses)) +
+                      rate_cells(f, overall.rate) + nps_cells(f, overall.nps.score);
+  if (recommend)
+    cells += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td>",
+                         format_percent(f.recommend_share), format_recommend_interval(f),
+                         svg_interval_bar(f.recommend_share, f.recommend_ci.low,
+                                          f.recommend_ci.high, overall.recommend_share, 0, 1));
+  return cells;
 }
 
 std::string dimension_title(const std::string &d) {
@@ -190,11 +204,12 @@ void trend(std::string &out, const report_data &data) {
   out +=
       svg_trend_chart(nps, {-1, 1, {-1, -0.5, 0, 0.5, 1}, points_tick}, "NPS by " + t.granularity);
   out += "</figure></div>";
+  const bool recommend = shows_recommend(data);
   out += fmt::format("<table><thead><tr><th>{}</th>{}</tr></thead><tbody>", t.granularity,
-                     figures_header);
+                     figures_header(recommend));
   for (const auto &p : t.points)
     out += fmt::format("<tr><td>{}</td>{}</tr>", text(p.period),
-                       figures_cells(p.values, data.headline.overall));
+                       figures_cells(p.values, data.headline.overall, recommend));
   out += "</tbody></table></section>\n";
 }
 
@@ -210,14 +225,16 @@ void breakdowns(std::string &out, const report_data &data) {
       out += no_data("no response has a " + dimension_title(b.dimension) + ".");
       continue;
     }
+    const bool recommend = shows_recommend(data);
     out += fmt::format("<table><thead><tr><th>{}</th>{}<th class=\"num\">Gap</th><th>Rate vs "
                        "rest</th><th>NPS vs rest</th></tr></thead><tbody>",
-                       text(dimension_title(b.dimension)), figures_header);
+                       text(dimension_title(b.dimension)), figures_header(recommend));
     for (const auto &r : b.rows) {
       std::string gap = b.metric == "nps" ? format_points(r.gap) : format_point_change(r.gap);
       out += fmt::format("<tr><td>{}</td>{}<td class=\"num {}\">{}</td>{}{}</tr>", text(r.value),
-                         figures_cells(r.values, data.headline.overall), r.gap < 0 ? "down" : "",
-                         text(gap), vs_rest_cell(r.vs_rest.rate), vs_rest_cell(r.vs_rest.nps));
+                         figures_cells(r.values, data.headline.overall, recommend),
+                         r.gap < 0 ? "down" : "", text(gap), vs_rest_cell(r.vs_rest.rate),
+                         vs_rest_cell(r.vs_rest.nps));
     }
     out += "</tbody></table>";
     if (b.values > b.rows.size())
@@ -326,7 +343,8 @@ void quality(std::string &out, const report_data &data) {
          "rule.</p><table><thead><tr><th class=\"num\">Import</th><th>File</th><th>Source</th>"
          "<th>Importer</th><th class=\"num\">Rows in</th><th class=\"num\">Stored</th><th "
          "class=\"num\">Rejected</th><th class=\"num\">Skipped</th><th class=\"num\">Values "
-         "refused</th><th>Status</th><th>Unmapped columns</th></tr></thead><tbody>";
+         "refused</th><th>Status</th><th>Mapping and scales</th><th>Unmapped "
+         "columns</th></tr></thead><tbody>";
   for (size_t i = 0; i < q.runs.size(); ++i) {
     const auto &r = q.runs[i];
     std::string unmapped;
@@ -335,11 +353,13 @@ void quality(std::string &out, const report_data &data) {
     out +=
         fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td "
                     "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-                    "class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+                    "class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}"
+                    "</td></tr>",
                     r.id, text(r.file), text(r.source), text(r.importer + " " + r.importer_version),
                     format_count(r.counts.rows_in()), format_count(r.counts.stored()),
                     format_count(r.counts.rejected), format_count(r.counts.skipped),
-                    format_count(r.counts.values_rejected), text(r.status), unmapped);
+                    format_count(r.counts.values_rejected), text(r.status),
+                    text(mapping_summary(q.mapped[i])), unmapped);
   }
   out += "</tbody></table>";
   out +=

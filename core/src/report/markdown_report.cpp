@@ -118,21 +118,36 @@ void headline(std::string &md, const report_data &data) {
   md += "\n";
 }
 
-std::string figures_cells(const figures &f) {
-  return fmt::format("{} | {} | {} | {} | {} | {}", format_count(f.responses),
-                     format_percent(f.rate) + small(f.small_rate), format_rate_interval(f),
-                     format_points(f.nps.score) + small(f.small_nps), format_nps_interval(f),
-                     format_count(f.nps_counts.n()));
+// The figures of a group; with `recommend`, the would-recommend share too (a
+// report whose sources state referral as yes/no answers).
+std::string figures_cells(const figures &f, bool recommend) {
+  std::string cells =
+      fmt::format("{} | {} | {} | {} | {} | {}", format_count(f.responses),
+                  format_percent(f.rate) + small(f.small_rate), format_rate_interval(f),
+                  format_points(f.nps.score) + small(f.small_nps), format_nps_interval(f),
+                  format_count(f.nps_counts.n()));
+  if (recommend)
+    cells +=
+        fmt::format(" | {} | {}", format_percent(f.recommend_share), format_recommend_interval(f));
+  return cells;
 }
-constexpr const char *figures_header = "Responses | Would buy again | 95 % | NPS | 95 % | NPS n";
-constexpr const char *figures_rule = "---:|---:|---|---:|---|---:";
+std::string figures_header(bool recommend) {
+  return std::string("Responses | Would buy again | 95 % | NPS | 95 % | NPS n") +
+         (recommend ? " | Would recommend | 95 %" : "");
+}
+std::string figures_rule(bool recommend) {
+  return std::string("---:|---:|---|---:|---|---:") + (recommend ? "|---:|---" : "");
+}
+bool shows_recommend(const report_data &data) { return data.headline.overall.recommend_n > 0; }
 
 void trend(std::string &md, const report_data &data) {
   md += fmt::format("## Trend by {}\n\n", data.trend.granularity);
   if (data.trend.points.empty()) return void(md += "No data: no response has a date.\n\n");
-  md += fmt::format("| Period | {} |\n|---|{}|\n", figures_header, figures_rule);
+  const bool recommend = shows_recommend(data);
+  md += fmt::format("| Period | {} |\n|---|{}|\n", figures_header(recommend),
+                    figures_rule(recommend));
   for (const auto &p : data.trend.points)
-    md += fmt::format("| {} | {} |\n", p.period, figures_cells(p.values));
+    md += fmt::format("| {} | {} |\n", p.period, figures_cells(p.values, recommend));
   md += "\n";
 }
 
@@ -147,11 +162,13 @@ void breakdowns(std::string &md, const report_data &data) {
       md += "No data: no response has a value.\n\n";
       continue;
     }
+    const bool recommend = shows_recommend(data);
     md += fmt::format("| {} | {} | Gap | Rate vs rest | NPS vs rest |\n|---|{}|---:|---|---|\n",
-                      markdown_escape(b.dimension), figures_header, figures_rule);
+                      markdown_escape(b.dimension), figures_header(recommend),
+                      figures_rule(recommend));
     for (const auto &r : b.rows)
       md += fmt::format("| {} | {} | {} | {} | {} |\n", markdown_escape(r.value),
-                        figures_cells(r.values),
+                        figures_cells(r.values, recommend),
                         b.metric == "nps" ? format_points(r.gap) : format_point_change(r.gap),
                         format_vs_rest(r.vs_rest.rate), format_vs_rest(r.vs_rest.nps));
     if (b.values > b.rows.size())
@@ -306,12 +323,16 @@ void quality(std::string &md, const report_data &data) {
   md += "## Data quality\n\nEvery row of every file is stored, rejected with a reason "
         "(`rebuy rejects`) or skipped by a visible rule.\n\n"
         "| Import | File | Importer | Rows in | Stored | New | Updated | Unchanged | Rejected | "
-        "Skipped | Status |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
-  for (const auto &r : q.runs)
-    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", r.id,
+        "Skipped | Status | Mapping and scales |\n"
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
+  for (size_t i = 0; i < q.runs.size(); ++i) {
+    const auto &r = q.runs[i];
+    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", r.id,
                       markdown_escape(r.file), markdown_escape(r.importer), r.counts.rows_in(),
                       r.counts.stored(), r.counts.added, r.counts.updated, r.counts.unchanged,
-                      r.counts.rejected, r.counts.skipped, r.status);
+                      r.counts.rejected, r.counts.skipped, r.status,
+                      markdown_escape(mapping_summary(q.mapped[i])));
+  }
   md += "\n";
   for (size_t i = 0; i < q.runs.size(); ++i)
     if (!q.unmapped[i].empty())

@@ -281,7 +281,7 @@ inline constexpr rule rules[] = {
      "reply|replied|replies|developer response|company response|owner response|"
      "seller response|merchant response|business response|start date|started at|start time|"
      "stage date|job title|sentiment|polarity|subjectivity|average|avg|mean|median|number of|"
-     "word count*|days since|tags|helpful*|votes|birth|dob",
+     "word count*|days since|how many|tags|helpful*|votes|birth|dob",
      any_values},
     // "Have you recommended us?" asks about a past act: reported referral,
     // which the report reads from the attribute.
