@@ -14,6 +14,7 @@
 #ifndef REBUY_ROLE_GUESS_HPP
 #define REBUY_ROLE_GUESS_HPP
 
+#include <rebuy/date_words.hpp>
 #include <rebuy/plugin_abi.h>
 #include <rebuy/text_util.hpp>
 
@@ -53,10 +54,6 @@ inline std::vector<rebuy_role> guess_roles(const std::vector<column_sample> &col
 // "likely to recommend", "ResponseId" -> "response id"). '#' is kept as a
 // word because Typeform names its id column "#".
 inline std::string normalize_header(std::string_view header);
-
-// Whether a value reads as a date or time: ISO, D/M/Y, M/D/Y, "Sep 13, 2009",
-// "09 13, 2009", or Unix seconds or milliseconds.
-inline bool looks_like_date(std::string_view value);
 
 namespace detail::guess {
 
@@ -330,28 +327,6 @@ inline bool header_matches(const rule &r, std::string_view header) {
   return false;
 }
 
-inline bool is_month(std::string_view word) {
-  // "mar" or "march", "sep" or "sept", but not "marketing"
-  static constexpr std::array<std::string_view, 12> months = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  if (word.size() < 3) return false;
-  std::string lower = ascii_lower(word);
-  std::string_view w = lower;
-  if (w == "sept") return true;
-  for (std::string_view m : months)
-    if (w == m || w == m.substr(0, 3)) return true;
-  return false;
-}
-
-inline bool is_date_word(std::string_view word) {
-  static constexpr std::array<std::string_view, 16> words = {
-      "t",   "z",   "am",  "pm",  "utc", "gmt", "mon", "tue",
-      "wed", "thu", "fri", "sat", "sun", "est", "pst", "cet"};
-  std::string lower = ascii_lower(word);
-  return std::find(words.begin(), words.end(), lower) != words.end() || is_month(word);
-}
-
 } // namespace detail::guess
 
 inline std::string normalize_header(std::string_view header) {
@@ -385,57 +360,6 @@ inline std::string normalize_header(std::string_view header) {
   while (!out.empty() && out.back() == ' ')
     out.pop_back();
   return out;
-}
-
-inline bool looks_like_date(std::string_view value) {
-  std::string_view v = trim_ascii(value);
-  if (v.empty()) return false;
-  if (std::all_of(v.begin(), v.end(), detail::guess::is_digit)) {
-    // Unix seconds (2001-2286) or milliseconds, or a compact 20190131.
-    if (v.size() == 10 || v.size() == 13) return true;
-    return v.size() == 8 && (v.substr(0, 2) == "19" || v.substr(0, 2) == "20");
-  }
-  std::vector<std::string_view> numbers;
-  bool month = false;
-  size_t i = 0;
-  while (i < v.size()) {
-    size_t j = i;
-    if (detail::guess::is_digit(v[i])) {
-      while (j < v.size() && detail::guess::is_digit(v[j]))
-        ++j;
-      numbers.push_back(v.substr(i, j - i));
-    } else if (detail::guess::is_alpha(v[i])) {
-      while (j < v.size() && detail::guess::is_alpha(v[j]))
-        ++j;
-      std::string_view word = v.substr(i, j - i);
-      if (!detail::guess::is_date_word(word)) return false;
-      month = month || detail::guess::is_month(word);
-    } else if (std::string_view("-/.:, +()").find(v[i]) != std::string_view::npos) {
-      ++j;
-    } else {
-      return false;
-    }
-    i = j;
-  }
-  auto value_of = [](std::string_view n) {
-    int x = 0;
-    std::from_chars(n.data(), n.data() + std::min<size_t>(n.size(), 9), x);
-    return x;
-  };
-  auto is_year = [&](std::string_view n) {
-    return n.size() == 4 && value_of(n) >= 1900 && value_of(n) <= 2100;
-  };
-  if (month) // "Sep 13, 2009", "13 September 2009"
-    return std::any_of(numbers.begin(), numbers.end(), is_year);
-  if (numbers.size() < 3) return false;
-  std::string_view a = numbers[0], b = numbers[1], c = numbers[2];
-  if (a.size() > 2 || b.size() > 2) // Y-M-D
-    return is_year(a) && b.size() <= 2 && value_of(b) >= 1 && value_of(b) <= 12 && c.size() <= 2 &&
-           value_of(c) >= 1 && value_of(c) <= 31;
-  // D/M/Y or M/D/Y: one of the first two is a month, the third a year.
-  int x = value_of(a), y = value_of(b);
-  bool day_month = x >= 1 && x <= 31 && y >= 1 && y <= 31 && (x <= 12 || y <= 12);
-  return day_month && (c.size() == 2 || is_year(c));
 }
 
 inline std::vector<rebuy_role> guess_roles(const std::vector<column_sample> &columns) {
