@@ -1,6 +1,7 @@
 // Compiles every SDK header as C++17: plugin authors may use any recent
 // compiler and standard, so the SDK must not require C++20.
 #include <rebuy/column_mapping.hpp>
+#include <rebuy/date_words.hpp>
 #include <rebuy/guessed_table.hpp>
 #include <rebuy/guessed_table_importer.hpp>
 #include <rebuy/role_guess.hpp>

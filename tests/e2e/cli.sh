@@ -82,7 +82,7 @@ check "truncated tail is one reject" grep -qE "rows: [0-9]+ in = [0-9]+ stored .
 # read one way, said, and overridable; a date that contradicts it is refused visibly.
 printf 'id,when,nps\n1,05/06/2024 10:00,9\n2,14/06/2024,7\n3,19th November 2023,3\n' > dates.csv
 check "import dates" expect_exit 0 out "$rebuy" --db d.db import --no-analyze --map submitted_at=when dates.csv
-check "date order said" contains out "note: dates read day first: 1 of them can only be (from line 3)"
+check "date order said" contains out "note: dates read day first: 1 date can only be read that way (the first on line 3)"
 check "dates export" expect_exit 0 dates.out "$rebuy" --db d.db export
 check "day-first date" contains dates.out "2024-06-05T10:00:00Z"
 check "ordinal date" contains dates.out "2023-11-19T00:00:00Z"
@@ -90,6 +90,22 @@ check "forced month-first" expect_exit 0 out "$rebuy" --db d.db import --no-anal
 check "re-read dates update rows" contains out "(0 new, 3 updated, 0 unchanged)"
 check "contradicting date refused" expect_exit 0 out "$rebuy" --db d.db rejects --run 2
 check "refusal names the date" contains out "dates.csv:3: value refused: when: '14/06/2024' is not a date rebuy can read"
+
+# Real dates nobody wrote an importer for: German month names (Trustpilot), ISO
+# with milliseconds, Google Forms' "2019/10/01 12:38:43 PM GMT+8", M/D/Y: every
+# one read, none refused.
+for f in trustpilot/trustpilot_de_oerag_reviews.csv:372:date \
+         trustpilot/trustpilot_en_moorebarlow_reviews.csv:129:Date \
+         coffee_survey/starbucks_satisfaction_survey.csv:122:Timestamp \
+         hotel/booking_hotel_reviews.csv:4789:Review_Date; do
+  IFS=: read -r file rows column <<<"$f"
+  check "import $file" expect_exit 0 out "$rebuy" --db "$work/real_dates.db" import --no-analyze "$real/$file"
+  check "$file: $column is the date" contains out "submitted_at = $column"
+  check "$file: all $rows rows" contains out "rows: $rows in = $rows stored"
+  check "$file: every date read" bash -c "! grep -q 'values refused' out"
+done
+check "German dates dated" expect_exit 0 de.json "$rebuy" --db "$work/real_dates.db" report --format json
+check "no real date undated" contains de.json '"undated": 0'
 
 # Rejects name the line and reason.
 printf 'id,nps,comment\n1,9,fine\n2,7\n3,12,too high\n' > ragged.csv

@@ -72,6 +72,7 @@ check "airline imports" run 0 airline.out "$rebuy" import "$data/airline_reviews
 check "rating on 1-10" contains airline.out "rating = OverallRating (1-10)"
 check "recommend" contains airline.out "recommend = Recommended"
 check "header is a title" contains airline.out "title = ReviewHeader"
+check "ordinal dates" contains airline.out "submitted_at = Datetime"
 check "NA counted" contains airline.out '"NA" x6 in ReviewBody'
 check "export" run 0 airline.csv "$rebuy" export --format csv
 check "every rating carries its maximum" contains airline.csv ",10,"

@@ -128,3 +128,43 @@ TEST_CASE("stager: invalid UTF-8 from a plugin is repaired, never stored raw") {
   st.stage(in.batch, out);
   CHECK(out.responses()[0].roles[REBUY_ROLE_TEXT] == "bad \xEF\xBF\xBD byte");
 }
+
+TEST_CASE("stager: the date note says which order and how many dates decided it") {
+  one_batch in;
+  in.add(2, {{REBUY_ROLE_SUBMITTED_AT, s("when"), s("05/06/2024")}});
+  in.add(3, {{REBUY_ROLE_SUBMITTED_AT, s("when"), s("05/13/2024")}});
+  in.add(4, {{REBUY_ROLE_SUBMITTED_AT, s("when"), s("12/31/2024")}});
+  in.add(5, {{REBUY_ROLE_SUBMITTED_AT, s("when"), s("31/12/2024")}});
+  stager st;
+  staged_batch out;
+  st.stage(in.batch, out);
+  CHECK(st.date_note() == "dates read month first: 2 dates can only be read that way (the first "
+                          "on line 3); 1 other can only be read day first and is refused");
+  CHECK(out.responses()[0].submitted_at == "2024-05-06T00:00:00Z");
+  REQUIRE(out.value_rejects.size() == 1);
+  CHECK(out.value_rejects[0].line == 5);
+}
+
+TEST_CASE("stager: a relative date is kept as written, undated, with the reason") {
+  one_batch in;
+  in.add(2, {{REBUY_ROLE_SUBMITTED_AT, s("date"), s("3 days ago")}});
+  in.add(3, {{REBUY_ROLE_SUBMITTED_AT, s("date"), s("7. Januar 2026")}});
+  in.add(4, {{REBUY_ROLE_SUBMITTED_AT, s("date"), s("hace 2 semanas")}});
+  in.add(5, {{REBUY_ROLE_SUBMITTED_AT, s("date"), s("someday")}});
+  stager st;
+  staged_batch out;
+  st.stage(in.batch, out);
+  REQUIRE(out.responses().size() == 4);
+  CHECK(out.responses()[0].submitted_at.empty());
+  CHECK(out.responses()[0].roles[REBUY_ROLE_SUBMITTED_AT] == "3 days ago");
+  CHECK(out.responses()[1].submitted_at == "2026-01-07T00:00:00Z");
+  REQUIRE(out.value_rejects.size() == 3);
+  CHECK(out.value_rejects[0].reason == "date: '3 days ago' is a relative date: kept as written, "
+                                       "not turned into a date; the response counts as undated");
+  CHECK(out.value_rejects[0].raw == "3 days ago");
+  CHECK(out.value_rejects[1].line == 4);
+  CHECK(out.value_rejects[2].reason == "date: 'someday' is not a date rebuy can read");
+  CHECK(st.relative_date_note() ==
+        "2 relative dates kept as written, not turned into dates (the first: '3 days ago', line "
+        "2): their responses count as undated");
+}

@@ -89,6 +89,7 @@ void print_outcome(const import_outcome &outcome) {
   if (!outcome.source_note.empty()) fmt::print("  note: {}\n", outcome.source_note);
   if (outcome.converted) fmt::print("  note: converted from {} to UTF-8\n", run.encoding);
   if (!outcome.date_note.empty()) fmt::print("  note: {}\n", outcome.date_note);
+  if (!outcome.relative_date_note.empty()) fmt::print("  note: {}\n", outcome.relative_date_note);
   if (!outcome.damage.empty())
     fmt::print("  warning: {}; every complete row before that point was read\n", outcome.damage);
   if (run.invalid_bytes)
@@ -168,6 +169,7 @@ void print_dry_run(const std::string &file, const dry_run_outcome &d) {
   for (const auto &issue : d.issues)
     fmt::print("  line {}: {}\n", issue.line, issue.reason);
   if (!d.date_note.empty()) fmt::print("  note: {}\n", d.date_note);
+  if (!d.relative_date_note.empty()) fmt::print("  note: {}\n", d.relative_date_note);
   fmt::print("  rows: {} in = {} would be stored + {} rejected + {} skipped\n", d.rows_in(),
              d.records, d.rejected, d.skipped);
   if (d.values_refused)

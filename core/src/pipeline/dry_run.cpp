@@ -44,6 +44,7 @@ dry_run_outcome dry_run_import(const plugin_registry &registry, const import_req
         if (out.issues.size() < issue_rows) out.issues.push_back(issue);
   }
   out.date_note = stage.date_note();
+  out.relative_date_note = stage.relative_date_note();
   // The mapping may grow while reading.
   auto described = opened.session->describe();
   out.columns = std::move(described.columns);

@@ -17,7 +17,7 @@ struct previewed_field {
 struct dry_run_outcome {
   std::string importer, importer_version, source, encoding;
   bool converted = false;
-  std::string date_note;
+  std::string date_note, relative_date_note;
   std::vector<column_mapping> columns;
   std::string source_note;
   std::vector<std::pair<uint64_t, std::vector<previewed_field>>> preview; // line, fields

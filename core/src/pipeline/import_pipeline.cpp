@@ -75,6 +75,7 @@ public:
   }
   std::exception_ptr error() const { return error_; }
   const std::string &date_note() const { return stager_.date_note(); }
+  std::string relative_date_note() const { return stager_.relative_date_note(); }
 
 private:
   importer_session &session_;
@@ -192,6 +193,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   run.invalid_bytes = reader.invalid_sequences();
   outcome.damage = reader.damage();
   outcome.date_note = producer.date_note();
+  outcome.relative_date_note = producer.relative_date_note();
   if (!outcome.damage.empty()) run.message = outcome.damage;
   run.finished_at = now_utc();
   if (!error) {

@@ -14,10 +14,11 @@ namespace rebuy::core {
 struct import_outcome {
   import_run run;
   std::vector<column_mapping> columns;
-  std::string source_note; // the importer's note on the whole file
-  bool converted = false;  // the file was not UTF-8
-  std::string damage;      // why a compressed file ended early; empty when it did not
-  std::string date_note;   // how all-numeric dates were read, when the file has any
+  std::string source_note;        // the importer's note on the whole file
+  bool converted = false;         // the file was not UTF-8
+  std::string damage;             // why a compressed file ended early; empty when it did not
+  std::string date_note;          // how all-numeric dates were read, when the file has any
+  std::string relative_date_note; // how many dates were relative ("3 days ago"), if any
 };
 
 // Imports one file. Throws input_error (naming the file) when it cannot be

@@ -29,6 +29,11 @@ std::string_view display(std::string_view value) {
   return value.size() > 40 ? value.substr(0, 40) : value;
 }
 
+// "1 date", "605 dates"
+std::string count_of(size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 bool known_role(rebuy_role role) { return role > 0 && role < REBUY_ROLE_COUNT_V1_0; }
 
 // Year first (2024-05-06, 2024/05/06): one reading whatever the day/month order.
@@ -77,7 +82,7 @@ stager::stager(std::string source, std::optional<date_order> order)
 
 void stager::decide_date_order(const rebuy_batch &in) {
   size_t day_first = 0, month_first = 0, ambiguous = 0;
-  uint64_t first_line = 0;
+  uint64_t first_day_first = 0, first_month_first = 0;
   for (size_t i = 0; i < in.record_count; ++i) {
     const auto &record = in.records[i];
     for (size_t f = 0; f < record.field_count; ++f) {
@@ -86,10 +91,9 @@ void stager::decide_date_order(const rebuy_batch &in) {
       if (starts_with_year(value)) continue; // 2024-05-06 reads one way only
       auto evidence = date_order_evidence(value);
       if (evidence == date_order::day_first) {
-        ++day_first;
-        if (!first_line) first_line = record.line;
+        if (!day_first++) first_day_first = record.line;
       } else if (evidence == date_order::month_first) {
-        ++month_first;
+        if (!month_first++) first_month_first = record.line;
       } else if (parse_loose_date(value, date_order::day_first) !=
                  parse_loose_date(value, date_order::month_first)) {
         ++ambiguous;
@@ -99,16 +103,35 @@ void stager::decide_date_order(const rebuy_batch &in) {
   if (day_first + month_first == 0) {
     if (ambiguous == 0) return; // nothing to decide yet
     order_ = date_order::month_first;
-    date_note_ = fmt::format("dates like 05/06/2024 read month first: none of the first {} tells "
-                             "(--date-order day-first if that is wrong)",
-                             ambiguous);
+    date_note_ = fmt::format("dates like 05/06/2024 read month first: {} could be read either "
+                             "way and none only one way (--date-order day-first if that is wrong)",
+                             count_of(ambiguous, "date"));
     return;
   }
   order_ = day_first > month_first ? date_order::day_first : date_order::month_first;
-  date_note_ = order_ == date_order::day_first
-                   ? fmt::format("dates read day first: {} of them can only be (from line {})",
-                                 day_first, first_line)
-                   : fmt::format("dates read month first: {} of them can only be", month_first);
+  const bool days = order_ == date_order::day_first;
+  const size_t agree = days ? day_first : month_first, disagree = days ? month_first : day_first;
+  date_note_ = fmt::format(
+      "dates read {} first: {} can only be read that way (the first on line {})",
+      days ? "day" : "month", count_of(agree, "date"), days ? first_day_first : first_month_first);
+  // The minority cannot be read in the chosen order: each is refused, visibly.
+  if (disagree)
+    date_note_ +=
+        fmt::format("; {} can only be read {} first and {} refused", count_of(disagree, "other"),
+                    days ? "month" : "day", disagree == 1 ? "is" : "are");
+}
+
+std::string stager::relative_date_note() const {
+  const auto &[line, text] = first_relative_;
+  if (relative_dates_ == 1)
+    return fmt::format("relative date '{}' (line {}) kept as written, not turned into a date: its "
+                       "response counts as undated",
+                       display(text), line);
+  if (relative_dates_ > 1)
+    return fmt::format("{} relative dates kept as written, not turned into dates (the first: "
+                       "'{}', line {}): their responses count as undated",
+                       relative_dates_, display(text), line);
+  return {};
 }
 
 void stager::stage(const rebuy_batch &in, staged_batch &out) {
@@ -229,11 +252,19 @@ void stager::stage_record(const rebuy_record &record, staged_response &out, stag
           hashed_ += "\x01"
                      "day-first";
       } else if (!trim(value).empty()) {
-        // The original stays in the response; only the normalised time is missing.
+        // The original stays in the response (submitted_raw); only the
+        // normalised time is missing. "3 days ago" counted from an unknown
+        // day would be an invented date.
+        const bool relative = looks_like_relative_date(value);
+        if (relative && !relative_dates_++) first_relative_ = {record.line, std::string(value)};
         batch.value_rejects.push_back(
             {record.line,
-             fmt::format("{}: '{}' is not a date rebuy can read{}", label, display(value),
-                         order_ ? " in this file's day/month order" : ""),
+             relative
+                 ? fmt::format("{}: '{}' is a relative date: kept as written, not turned "
+                               "into a date; the response counts as undated",
+                               label, display(value))
+                 : fmt::format("{}: '{}' is not a date rebuy can read{}", label, display(value),
+                               order_ ? " in this file's day/month order" : ""),
              std::string(value)});
       }
       break;

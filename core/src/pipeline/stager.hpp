@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace rebuy::core {
 
@@ -28,6 +29,8 @@ public:
 
   // How all-numeric dates were read and why, once it was decided; else "".
   const std::string &date_note() const noexcept { return date_note_; }
+  // How many dates were relative ("3 days ago") and kept as written; else "".
+  std::string relative_date_note() const;
 
 private:
   void decide_date_order(const rebuy_batch &in);
@@ -36,6 +39,8 @@ private:
   response_keyer keyer_;
   std::optional<date_order> order_;
   std::string date_note_;
+  uint64_t relative_dates_ = 0;
+  std::pair<uint64_t, std::string> first_relative_; // line, text
   sha256 content_;
   std::string hashed_; // the row's bytes as the content hash reads them
   // Reused row to row, with their memory.

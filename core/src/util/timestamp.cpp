@@ -93,7 +93,7 @@ std::optional<sys_seconds> parse_iso(std::string_view text) {
   if (!oh) return std::nullopt;
   c.take(':');
   auto om = c.done() ? std::optional(0) : c.digits(2);
-  if (!om || !c.done()) return std::nullopt;
+  if (!om || !c.done() || *oh > 14 || *om > 59) return std::nullopt;
   auto offset = hours(*oh) + minutes(*om);
   return sign == '+' ? t - offset : t + offset;
 }

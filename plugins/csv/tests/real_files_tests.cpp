@@ -1,6 +1,8 @@
 // Real exports from ../shared/data/real (read in place, never copied).
 #include "test_support.hpp"
 
+#include <rebuy/date_words.hpp>
+
 #include <doctest/doctest.h>
 
 namespace {
@@ -128,4 +130,21 @@ TEST_CASE("real: Qualtrics exports read without rejects") {
     CHECK(r.rejects.empty());
     CHECK(r.records.size() >= 2);
   }
+}
+
+TEST_CASE("real: German Trustpilot reviews dated \"7. Januar 2026\"") {
+  auto r = import_real("trustpilot/trustpilot_de_oerag_reviews.csv");
+  CHECK(r.records.size() == 372);
+  CHECK(r.rejects.empty());
+  CHECK(r.role_of("date") == REBUY_ROLE_SUBMITTED_AT);
+  // Every one of the 372 dates, not just the sampled ones, is a date the host reads.
+  size_t dates = 0;
+  for (const auto &rec : r.records) {
+    auto date = rec.role(REBUY_ROLE_SUBMITTED_AT);
+    INFO("line ", rec.line, ": ", date.value_or("(none)"));
+    CHECK((date && rebuy::looks_like_date(*date)));
+    dates += date.has_value();
+  }
+  CHECK(dates == 372);
+  CHECK(r.records.front().role(REBUY_ROLE_SUBMITTED_AT) == "7. Januar 2026");
 }

@@ -20,6 +20,7 @@
 #define REBUY_ROLE_GUESS_HPP
 
 #include <rebuy/column_values.hpp>
+#include <rebuy/date_words.hpp>
 #include <rebuy/header_words.hpp>
 #include <rebuy/plugin.hpp>
 #include <rebuy/text_util.hpp>
@@ -79,10 +80,6 @@ inline std::vector<column_guess> guess_columns(const std::vector<column_sample> 
 // guess_columns() without the reasons: the role of each column.
 inline std::vector<rebuy_role> guess_roles(const std::vector<column_sample> &columns);
 
-// Whether a value reads as a date or time: ISO, D/M/Y, M/D/Y, "Sep 13, 2009",
-// "09 13, 2009", or Unix seconds or milliseconds.
-inline bool looks_like_date(std::string_view value);
-
 // Measures a sample of a column's values (<rebuy/column_values.hpp>).
 inline value_profile profile_values(const std::vector<std::string_view> &values);
 
@@ -95,33 +92,6 @@ inline bool first_row_is_data(const std::vector<std::string_view> &first,
                               const std::vector<std::vector<std::string_view>> &columns);
 
 namespace detail::guess {
-
-inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
-
-inline bool is_month(std::string_view word) {
-  // "mar" or "march", "sep" or "sept", but not "marketing"
-  static constexpr std::array<std::string_view, 12> months = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  if (word.size() < 3) return false;
-  std::string lower = ascii_lower(word);
-  std::string_view w = lower;
-  if (w == "sept") return true;
-  for (std::string_view m : months)
-    if (w == m || w == m.substr(0, 3)) return true;
-  return false;
-}
-
-inline bool is_date_word(std::string_view word) {
-  static constexpr std::array<std::string_view, 16> words = {
-      "t",   "z",   "am",  "pm",  "utc", "gmt", "mon", "tue",
-      "wed", "thu", "fri", "sat", "sun", "est", "pst", "cet"};
-  std::string lower = ascii_lower(word);
-  return std::find(words.begin(), words.end(), lower) != words.end() || is_month(word);
-}
 
 // How the sampled values bear on a role: whether they fit it, how that reads
 // in a reason, and the scale they sit on.
@@ -515,57 +485,6 @@ inline void suggest_from_values(const value_profile &p, column_guess &g) {
 }
 
 } // namespace detail::guess
-
-inline bool looks_like_date(std::string_view value) {
-  std::string_view v = trim_ascii(value);
-  if (v.empty()) return false;
-  if (std::all_of(v.begin(), v.end(), detail::guess::is_digit)) {
-    // Unix seconds (2001-2286) or milliseconds, or a compact 20190131.
-    if (v.size() == 10 || v.size() == 13) return true;
-    return v.size() == 8 && (v.substr(0, 2) == "19" || v.substr(0, 2) == "20");
-  }
-  std::vector<std::string_view> numbers;
-  bool month = false;
-  size_t i = 0;
-  while (i < v.size()) {
-    size_t j = i;
-    if (detail::guess::is_digit(v[i])) {
-      while (j < v.size() && detail::guess::is_digit(v[j]))
-        ++j;
-      numbers.push_back(v.substr(i, j - i));
-    } else if (detail::guess::is_alpha(v[i])) {
-      while (j < v.size() && detail::guess::is_alpha(v[j]))
-        ++j;
-      std::string_view word = v.substr(i, j - i);
-      if (!detail::guess::is_date_word(word)) return false;
-      month = month || detail::guess::is_month(word);
-    } else if (std::string_view("-/.:, +()").find(v[i]) != std::string_view::npos) {
-      ++j;
-    } else {
-      return false;
-    }
-    i = j;
-  }
-  auto value_of = [](std::string_view n) {
-    int x = 0;
-    std::from_chars(n.data(), n.data() + std::min<size_t>(n.size(), 9), x);
-    return x;
-  };
-  auto is_year = [&](std::string_view n) {
-    return n.size() == 4 && value_of(n) >= 1900 && value_of(n) <= 2100;
-  };
-  if (month) // "Sep 13, 2009", "13 September 2009"
-    return std::any_of(numbers.begin(), numbers.end(), is_year);
-  if (numbers.size() < 3) return false;
-  std::string_view a = numbers[0], b = numbers[1], c = numbers[2];
-  if (a.size() > 2 || b.size() > 2) // Y-M-D
-    return is_year(a) && b.size() <= 2 && value_of(b) >= 1 && value_of(b) <= 12 && c.size() <= 2 &&
-           value_of(c) >= 1 && value_of(c) <= 31;
-  // D/M/Y or M/D/Y: one of the first two is a month, the third a year.
-  int x = value_of(a), y = value_of(b);
-  bool day_month = x >= 1 && x <= 31 && y >= 1 && y <= 31 && (x <= 12 || y <= 12);
-  return day_month && (c.size() == 2 || is_year(c));
-}
 
 inline value_profile profile_values(const std::vector<std::string_view> &values) {
   using namespace detail::values;
