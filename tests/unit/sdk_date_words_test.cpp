@@ -117,7 +117,8 @@ TEST_CASE("sdk dates: what the host cannot read does not look like a date") {
   CHECK_FALSE(looks_like_date("3 jui 2024"));   // juin or juillet
   CHECK_FALSE(looks_like_date("19th 11 2023")); // an ordinal is a day beside a month name
   CHECK_FALSE(looks_like_date("Mardi gras 2024"));
-  CHECK_FALSE(looks_like_date("925516800")); // 9 digits: more often an id
+  CHECK_FALSE(looks_like_date("925516800"));             // 9 digits: more often an id
+  CHECK_FALSE(looks_like_date("999999999:00 1/1/2020")); // no overflow on the way (UBSan)
 }
 
 TEST_CASE("sdk dates: relative dates in five languages are recognised") {

@@ -296,7 +296,7 @@ inline clock_time take_time(token_list &t) noexcept {
       ++end;
     }
     if (t[i].text.size() > 2 || h > 23 || m > 59 || s > 60) out.ok = false;
-    out.seconds = h * 3600 + m * 60 + s;
+    if (out.ok) out.seconds = h * 3600 + m * 60 + s;
     out.at = i;
     t.erase(i, end);
     return out;
