@@ -1,6 +1,6 @@
 // The Google Forms importer through its C ABI, on files written to the layout
 // Google documents (no real download checked yet).
-#include "test_support.hpp"
+#include "importer_checks.hpp"
 
 #include <doctest/doctest.h>
 
@@ -74,5 +74,5 @@ TEST_CASE("probe: Google Forms, and 0 on the others") {
   CHECK(probe("Timestamp,Q\nlast week,4\n") == 0); // not a form's timestamp
   CHECK(probe("timestamp,level,message\n") == 0);  // a log file
   CHECK(probe("") == 0);
-  csv_test::check_claims_nothing_foreign("google_forms", "google_forms");
+  importer_checks::check_claims_nothing_foreign();
 }
