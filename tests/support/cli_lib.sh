@@ -1,7 +1,7 @@
-# Sourced by the tabular importers' tests/cli.sh: usage cli.sh REBUY REAL_DIR DATA_DIR.
+# Sourced by the tabular importers' tests/cli.sh: usage cli.sh REBUY DATA_DIR.
 # Runs in a scratch folder with its own database; each check counts as passed or failed.
 set -uo pipefail
-rebuy=$1 real=$2 data=$3
+rebuy=$1 data=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1

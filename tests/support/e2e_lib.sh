@@ -44,6 +44,36 @@ import_says() {
 # stored DB N: the report counts N responses.
 stored() { "$rebuy" --db "$1" report --format json >report.json && grep -qF "\"responses\": $2," report.json; }
 
+# imports_distinct FILE PLUGIN ROWS DISTINCT: into a fresh database FILE is read
+# by PLUGIN (chosen without --as, its id the source) as ROWS rows that store
+# DISTINCT responses, a row repeating an earlier one to the letter counting as
+# unchanged; a second import adds nothing.
+imports_distinct() {
+  local file=$1 plugin=$2 rows=$3 distinct=$4
+  db="$work/db.$((++imports))"
+  check "$file counted" import_says "$db" "$file" \
+    "$rows in = $rows stored ($distinct new, 0 updated, $((rows - distinct)) unchanged) + 0 rejected + 0 skipped"
+  check "$plugin chosen for $file" grep -qF "with $plugin 1.0.0 as source \"$plugin\"" out
+  check "$distinct responses of $file" stored "$db" "$distinct"
+  check "a second import of $file adds nothing" import_says "$db" "$file" \
+    "$rows in = $rows stored (0 new, 0 updated, $rows unchanged) + 0 rejected + 0 skipped"
+  check "still $distinct responses of $file" stored "$db" "$distinct"
+}
+
+# updates_edited BEFORE AFTER NEW_TEXT OLD_TEXT: BEFORE has two reviews; AFTER
+# has one of them unchanged, the other edited (NEW_TEXT where OLD_TEXT was)
+# and one new. The edited review is updated in place, not duplicated.
+updates_edited() {
+  local before=$1 after=$2 new=$3 old=$4
+  db="$work/db.$((++imports))"
+  check "import $before" import_says "$db" "$before" "2 in = 2 stored (2 new, 0 updated, 0 unchanged)"
+  check "import $after" import_says "$db" "$after" "3 in = 3 stored (1 new, 1 updated, 1 unchanged)"
+  check "no duplicates" stored "$db" 3
+  check "export" bash -c "'$rebuy' --db '$db' export --format jsonl >export.jsonl"
+  check "the edited text is stored" grep -qF -- "$new" export.jsonl
+  check "the old text is gone" bash -c "! grep -qF -- '\"$old\"' export.jsonl"
+}
+
 # imports_bare_cr FILE PLUGIN STORED FIELDS: FILE with bare CR line ends (old
 # Mac Excel) and a two-field row appended reads as STORED rows and a reject
 # naming the appended row's line and "expected FIELDS fields, found 2".

@@ -1,5 +1,5 @@
 // The importer tests' additions to the SDK's C ABI driver (rebuy/importer_testing.hpp):
-// real and foreign files, line-end variants and checks shared by every importer.
+// line-end variants, fixtures and checks shared by every importer.
 #ifndef REBUY_CSV_TESTS_TEST_SUPPORT_HPP
 #define REBUY_CSV_TESTS_TEST_SUPPORT_HPP
 
@@ -60,54 +60,16 @@ inline std::string with_line_ends(const std::string &text, std::string_view line
   return out;
 }
 
-// The first 64 KiB of every file in `real_dir` (../shared/data/real) outside
-// its folder `own_real`, and of every plugin's tests/data/check_sample.* in
-// `plugins_dir` but `own_plugin`'s: what a format-specific probe must give 0.
-inline std::vector<std::pair<std::string, std::string>>
-foreign_heads(const std::string &real_dir, const std::string &own_real,
-              const std::string &plugins_dir, const std::string &own_plugin) {
-  namespace fs = std::filesystem;
-  std::vector<std::pair<std::string, std::string>> heads;
-  auto add = [&](const fs::path &file) {
-    heads.emplace_back(file.string(), read_file(file.string()).substr(0, size_t{64} << 10));
-  };
-  for (const auto &entry : fs::recursive_directory_iterator(real_dir))
-    if (entry.is_regular_file() && entry.path().extension() != ".md" &&
-        entry.path().parent_path().filename() != own_real)
-      add(entry.path());
-  for (const auto &plugin : fs::directory_iterator(plugins_dir))
-    if (plugin.path().filename() != own_plugin &&
-        fs::is_directory(plugin.path() / "tests" / "data"))
-      for (const auto &entry : fs::directory_iterator(plugin.path() / "tests" / "data"))
-        if (entry.path().stem() == "check_sample") add(entry.path());
-  std::sort(heads.begin(), heads.end());
-  return heads;
-}
-
 // probe() of the plugin under test, on the first 64 KiB as the host gives it.
 inline int probe(std::string_view head, std::string_view file_name = "export.csv") {
   head = head.substr(0, size_t{64} << 10);
   return rebuy_plugin_entry_v1()->importer->probe(rebuy::to_str(head), rebuy::to_str(file_name));
 }
 
-#if defined(REBUY_REAL_DATA_DIR) && defined(REBUY_PLUGINS_DIR)
-// A file of ../shared/data/real ("qualtrics/qualtrics_sample.csv").
-inline std::string real_file(const std::string &relative) {
-  return read_file(std::string(REBUY_REAL_DATA_DIR) + "/" + relative);
-}
+#ifdef REBUY_PLUGINS_DIR
 // A file of a plugin's tests/data.
 inline std::string test_file(const std::string &plugin, const std::string &file) {
   return read_file(std::string(REBUY_PLUGINS_DIR) + "/" + plugin + "/tests/data/" + file);
-}
-// A format-specific importer claims none of what foreign_heads() lists.
-inline void check_claims_nothing_foreign(const std::string &own_real,
-                                         const std::string &own_plugin) {
-  auto heads = foreign_heads(REBUY_REAL_DATA_DIR, own_real, REBUY_PLUGINS_DIR, own_plugin);
-  CHECK(heads.size() >= 10); // 6 real files at least, and the other plugins' samples
-  for (const auto &[file, head] : heads) {
-    INFO(file);
-    CHECK(probe(head) == 0);
-  }
 }
 #endif
 

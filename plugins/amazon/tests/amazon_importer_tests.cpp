@@ -8,7 +8,7 @@ using namespace rebuy::testing;
 namespace {
 
 std::string fixture(const std::string &name) {
-  std::string text = read_file(std::string(REBUY_AMAZON_TEST_DATA_DIR) + "/" + name);
+  std::string text = read_file(std::string(REBUY_TEST_DATA_DIR) + "/" + name);
   REQUIRE(!text.empty());
   return text;
 }

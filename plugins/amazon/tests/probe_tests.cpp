@@ -7,7 +7,7 @@ using namespace rebuy::testing;
 
 namespace {
 std::string fixture(const std::string &name) {
-  return read_file(std::string(REBUY_AMAZON_TEST_DATA_DIR) + "/" + name);
+  return read_file(std::string(REBUY_TEST_DATA_DIR) + "/" + name);
 }
 } // namespace
 

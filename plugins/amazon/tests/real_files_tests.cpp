@@ -1,5 +1,5 @@
 // The real Amazon file from ../shared/data/real (read in place, never copied).
-#include <rebuy/importer_testing.hpp>
+#include "real_files.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 using namespace rebuy::testing;
 
 TEST_CASE("real: AMAZON_FASHION_5.json, the 2018 layout") {
-  std::string text = read_file(std::string(REBUY_REAL_DATA_DIR) + "/amazon/AMAZON_FASHION_5.json");
+  std::string text = real_files::read("amazon/AMAZON_FASHION_5.json");
   REQUIRE(text.size() == 1413471);
   CHECK(probe(text.substr(0, 65536), "AMAZON_FASHION_5.json") == 90);
   auto r = run(text, {}, {65536, 1000, 7});

@@ -95,27 +95,34 @@ TEST_CASE("scraped CSV date,title,review,rating") {
   CHECK(r.records[1].role(REBUY_ROLE_TEXT) == "App closes when I pay. I'm done.");
 }
 
-TEST_CASE("real Traditional Chinese app reviews") {
-  auto r = ic::import(ic::real_file("app_reviews/app_reviews_zh_tw.csv"), {}, {1000});
-  REQUIRE(r.status == REBUY_OK);
-  CHECK(r.records.size() == 370);
-  CHECK(r.rejects.empty());
-  CHECK(r.skips.empty());
-  CHECK(r.role_of("date") == REBUY_ROLE_SUBMITTED_AT);
-  CHECK(r.role_of("review") == REBUY_ROLE_TEXT);
-  CHECK(r.role_of("rating") == REBUY_ROLE_RATING);
-  CHECK(r.role_of("language") == REBUY_ROLE_LANGUAGE);
-  CHECK(r.role_of("developerResponse") == REBUY_ROLE_ATTRIBUTE);
-  CHECK(r.records[0].role(REBUY_ROLE_TEXT) == "結帳系統不好用，搜尋也不聰明");
-  CHECK(r.records[0].role(REBUY_ROLE_RATING) == "3");
-  CHECK(r.records[0].get("platform") == "Android");
+TEST_CASE("scraped CSV in Traditional Chinese, with a BOM and developer responses") {
+  for (const auto &pattern : csv_test::chunk_patterns()) {
+    CAPTURE(pattern.size());
+    auto r = ic::import(ic::test_file("scraped_zh.csv"), {}, pattern);
+    REQUIRE(r.status == REBUY_OK);
+    CHECK(r.records.size() == 5);
+    CHECK(r.rejects.empty());
+    CHECK(r.skips.empty());
+    CHECK(r.columns.at(0).first == "date");
+    CHECK(r.role_of("date") == REBUY_ROLE_SUBMITTED_AT);
+    CHECK(r.role_of("review") == REBUY_ROLE_TEXT);
+    CHECK(r.role_of("rating") == REBUY_ROLE_RATING);
+    CHECK(r.role_of("language") == REBUY_ROLE_LANGUAGE);
+    CHECK(r.role_of("developerResponse") == REBUY_ROLE_ATTRIBUTE);
+    CHECK(r.records[0].role(REBUY_ROLE_TEXT) == "出貨很快，包裝也很用心");
+    CHECK(r.records[0].role(REBUY_ROLE_RATING) == "5");
+    CHECK(r.records[0].get("platform") == "iOS");
+    CHECK(r.records[1].get("developerResponse") == "您好，感謝回饋，我們會改善搜尋結果。");
+    CHECK(r.records[2].role(REBUY_ROLE_TEXT) == "付款頁面一直轉圈,最後只好改用電腦下單");
+    CHECK(r.records[4].role(REBUY_ROLE_TEXT) == "介面清楚，但是優惠券常常不能用 😕");
+  }
 }
 
 TEST_CASE("probe") {
   CHECK(ic::probe_file(ic::test_file("check_sample.json")) == 90);
   CHECK(ic::probe_file(ic::test_file("scraped.csv")) == 60);
-  CHECK(ic::probe_file(ic::real_file("app_reviews/app_reviews_zh_tw.csv")) == 60);
+  CHECK(ic::probe_file(ic::test_file("scraped_zh.csv")) == 60);
   CHECK(ic::probe("{\"data\":[]}") == 0);
-  for (const auto &file : ic::foreign_files({"app_reviews/app_reviews_zh_tw.csv"}))
+  for (const auto &file : ic::foreign_files())
     CHECK_MESSAGE(ic::probe_file(file) == 0, file.string());
 }

@@ -1,5 +1,5 @@
 // Real exports from ../shared/data/real (read in place, never copied).
-#include "test_support.hpp"
+#include "real_files.hpp"
 
 #include <rebuy/date_words.hpp>
 
@@ -7,15 +7,8 @@
 
 namespace {
 
-std::string real(const std::string &relative) {
-  std::string text = csv_test::read_file(std::string(REBUY_REAL_DATA_DIR) + "/" + relative);
-  INFO("real data file: ", relative);
-  REQUIRE(!text.empty());
-  return text;
-}
-
 csv_test::result import_real(const std::string &relative, std::vector<size_t> pattern = {}) {
-  csv_test::chunked_input in(real(relative), std::move(pattern), relative);
+  csv_test::chunked_input in(real_files::read(relative), std::move(pattern), relative);
   auto r = csv_test::run(in.get());
   INFO("error: ", r.error);
   REQUIRE(r.status == REBUY_OK);

@@ -1,7 +1,7 @@
 // The Delighted importer through its C ABI, on files written to the fields
 // Delighted documents for its responses (no real CSV export checked yet).
 #include "delighted_importer.hpp"
-#include "test_support.hpp"
+#include "importer_checks.hpp"
 
 #include <doctest/doctest.h>
 
@@ -111,5 +111,5 @@ TEST_CASE("probe: Delighted, and 0 on the others") {
   CHECK(probe("id,score,permalink\n1,9,https://example.com/r/abc\n") == 0);
   CHECK(probe("id,score,comment\n1,9,x\n") == 0); // any scored CSV: the csv plugin's
   CHECK(probe("") == 0);
-  csv_test::check_claims_nothing_foreign("delighted", "delighted");
+  importer_checks::check_claims_nothing_foreign();
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # End-to-end: `rebuy import` picks the qualtrics importer by itself and
-# accounts for every row. usage: cli.sh REBUY_BIN REAL_DATA_DIR TEST_DATA_DIR
+# accounts for every row. usage: cli.sh REBUY_BIN TEST_DATA_DIR
 set -uo pipefail
-real=$2 data=$3
+data=$2
 source "$(dirname "$0")/../../../tests/support/e2e_lib.sh" "$1"
 
-imports_as "$real/qualtrics/qualtrics_sample.csv" qualtrics 1 1 0 0
-imports_as "$real/qualtrics/qualtrics_sample_legacy.csv" qualtrics 1 1 0 0
+imports_as "$data/german_labels.csv" qualtrics 2 2 0 0
+# The legacy layout: its one preview is skipped by rule.
+imports_as "$data/legacy.csv" qualtrics 3 2 0 1
 
 # Previews, tests and spam are skipped by rule, and say which rule.
 imports_as "$data/check_sample.csv" qualtrics 7 3 0 4
@@ -29,7 +30,7 @@ imports_as "$data/qualtrics_utf16.tsv" qualtrics 7 3 0 4
 check "decoded from UTF-16" contains out "converted from UTF-16LE to UTF-8"
 
 # Bare CR line ends (old Mac Excel) and a ragged row.
-imports_bare_cr "$real/qualtrics/qualtrics_sample.csv" qualtrics 1 20
+imports_bare_cr "$data/german_labels.csv" qualtrics 2 20
 
 # The NPS question is found by its label and analyzed.
 check "import with analysis" expect_exit 0 out "$rebuy" --db nps.db import "$data/check_sample.csv"

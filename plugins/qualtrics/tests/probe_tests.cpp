@@ -1,16 +1,15 @@
 // probe(): Qualtrics' own layouts above the generic csv plugin, 0 for the rest.
-#include "test_support.hpp"
+#include "importer_checks.hpp"
 
 #include <doctest/doctest.h>
 
 using csv_test::probe;
-using csv_test::real_file;
 using csv_test::test_file;
 
 TEST_CASE("probe: the three-row and the legacy layouts") {
   CHECK(probe(test_file("qualtrics", "check_sample.csv")) == 95);
-  CHECK(probe(real_file("qualtrics/qualtrics_sample.csv")) == 95);
-  CHECK(probe(real_file("qualtrics/qualtrics_sample_legacy.csv")) == 90);
+  CHECK(probe(test_file("qualtrics", "german_labels.csv")) == 95);
+  CHECK(probe(test_file("qualtrics", "legacy.csv")) == 90);
   // a TSV, as the host hands over a UTF-16 export once decoded
   CHECK(probe("StartDate\tResponseId\nStart Date\tResponse ID\n"
               "{\"ImportId\":\"startDate\"}\t{\"ImportId\":\"_recordId\"}\n") == 95);
@@ -27,5 +26,5 @@ TEST_CASE("probe: near misses are not Qualtrics") {
 }
 
 TEST_CASE("probe: 0 on the other formats' files") {
-  csv_test::check_claims_nothing_foreign("qualtrics", "qualtrics");
+  importer_checks::check_claims_nothing_foreign();
 }

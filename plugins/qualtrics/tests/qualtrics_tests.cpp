@@ -166,17 +166,7 @@ TEST_CASE("qualtrics: a zone that is not an IANA id is not passed on") {
 }
 
 TEST_CASE("qualtrics: the legacy layout with a BOM, CRLF and a trailing comma") {
-  std::string text = "\xEF\xBB\xBFV1,V2,V3,V4,V5,V6,V7,V8,V9,V10,Q1,Q2,\r\n"
-                     "ResponseID,ResponseSet,Name,ExternalDataReference,EmailAddress,IPAddress,"
-                     "Status,StartDate,EndDate,Finished,How likely are you to recommend us?,"
-                     "Why?,\r\n"
-                     "R_a,Default Response Set,Anonymous,,a@example.com,1.2.3.4,0,"
-                     "2017-07-18 08:28:09,2017-07-18 08:28:48,1,10,Great shoes,\r\n"
-                     "R_b,Default Response Set,Anonymous,,,1.2.3.5,1,"
-                     "2017-07-18 09:00:00,2017-07-18 09:01:00,1,0,just previewing,\r\n"
-                     "R_c,Default Response Set,Anonymous,,c@example.com,1.2.3.6,0,"
-                     "2017-07-19 08:00:00,2017-07-19 08:03:00,1,3,Too slow\r\n";
-  auto r = run_ok(text);
+  auto r = run_ok(csv_test::test_file("qualtrics", "legacy.csv"));
   CHECK(r.columns.size() == 12); // the trailing comma is no column
   CHECK(r.columns[0].first == "ResponseID");
   CHECK(r.columns[6].first == "Status");
@@ -192,6 +182,26 @@ TEST_CASE("qualtrics: the legacy layout with a BOM, CRLF and a trailing comma") 
   CHECK(r.records[1].line == 5); // without the trailing comma it fits too
   REQUIRE(r.skips.size() == 1);
   CHECK(r.skips[0].line == 4);
+}
+
+TEST_CASE("qualtrics: labels in German, row 3 without a zone, topics kept as written") {
+  auto r = run_ok(csv_test::test_file("qualtrics", "german_labels.csv"));
+  CHECK(r.records.size() == 2);
+  CHECK(r.rejects.empty());
+  CHECK(r.skips.empty());
+  CHECK(r.columns.size() == 20);
+  CHECK(r.role_of("ResponseId") == REBUY_ROLE_ID);
+  CHECK(r.role_of("RecordedDate") == REBUY_ROLE_SUBMITTED_AT);
+  CHECK(r.role_of("Q2") == REBUY_ROLE_TEXT);
+  CHECK(r.role_of("Q2 - Topics") == REBUY_ROLE_ATTRIBUTE);
+  const auto &rec = r.records.at(0);
+  CHECK(rec.line == 4);
+  CHECK(rec.role(REBUY_ROLE_ID) == "R_3kGermanTest01a");
+  CHECK(rec.role(REBUY_ROLE_SUBMITTED_AT) == "2023-03-14 09:15:03"); // row 3 gives no zone
+  CHECK(rec.role(REBUY_ROLE_TEXT) == "Die Schuhe kamen schnell an und passen gut.");
+  CHECK(rec.role(REBUY_ROLE_LANGUAGE) == "DE");
+  CHECK(rec.get("Q1") == "2");
+  CHECK(r.records.at(1).get("Q2 - Topics") == "Größe");
 }
 
 TEST_CASE("qualtrics: LF, bare CR, mixed line ends and tiny reads give the same rows") {

@@ -1,17 +1,18 @@
 // The real Qualtrics exports in ../shared/data/real (read in place, never copied).
-#include "test_support.hpp"
+#include "real_files.hpp"
 
 #include <doctest/doctest.h>
 
 namespace {
 
 csv_test::result import_real(const std::string &relative) {
-  return csv_test::run_ok(csv_test::real_file(relative));
+  return csv_test::run_ok(real_files::read(relative));
 }
 
 } // namespace
 
 TEST_CASE("real: the current layout with German labels") {
+  CHECK(csv_test::probe(real_files::read("qualtrics/qualtrics_sample.csv")) == 95);
   auto r = import_real("qualtrics/qualtrics_sample.csv");
   CHECK(r.records.size() == 1);
   CHECK(r.rejects.empty());
@@ -31,6 +32,7 @@ TEST_CASE("real: the current layout with German labels") {
 }
 
 TEST_CASE("real: the legacy layout with a BOM and a trailing comma") {
+  CHECK(csv_test::probe(real_files::read("qualtrics/qualtrics_sample_legacy.csv")) == 90);
   auto r = import_real("qualtrics/qualtrics_sample_legacy.csv");
   CHECK(r.records.size() == 1);
   CHECK(r.rejects.empty());

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end: `rebuy import` picks the surveymonkey importer by itself and
-# accounts for every row. usage: cli.sh REBUY_BIN REAL_DATA_DIR TEST_DATA_DIR
+# accounts for every row. usage: cli.sh REBUY_BIN TEST_DATA_DIR
 set -uo pipefail
-real=$2 data=$3
+data=$2
 source "$(dirname "$0")/../../../tests/support/e2e_lib.sh" "$1"
 
-imports_as "$real/surveymonkey/steak-risk-survey.csv" surveymonkey 550 550 0 0
+# The older layout: RespondentID, and a second header row of "Response" only.
+imports_as "$data/older_export.csv" surveymonkey 5 5 0 0
 check "respondent id" contains out "id = RespondentID"
 
 imports_as "$data/check_sample.csv" surveymonkey 5 5 0 0

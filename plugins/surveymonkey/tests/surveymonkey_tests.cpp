@@ -1,7 +1,7 @@
 // The SurveyMonkey importer through its C ABI: two header rows, names of
-// multi-column questions, the real steak survey, probe.
+// multi-column questions, the older RespondentID layout, probe.
+#include "importer_checks.hpp"
 #include "surveymonkey_importer.hpp"
-#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,7 +11,6 @@ using csv_test::run_ok;
 using rebuy_surveymonkey::surveymonkey_importer;
 
 using csv_test::probe;
-using csv_test::real_file;
 
 std::string sample() { return csv_test::test_file("surveymonkey", "check_sample.csv"); }
 
@@ -93,28 +92,28 @@ TEST_CASE("surveymonkey: HTML in headers becomes plain text") {
   CHECK(surveymonkey_importer::plain_header("&lt;br&gt; stays") == "<br> stays");
 }
 
-TEST_CASE("real: the steak survey, RespondentID and <br> in a question") {
-  std::string text = real_file("surveymonkey/steak-risk-survey.csv");
-  REQUIRE(!text.empty());
+TEST_CASE("surveymonkey: the older layout, RespondentID and <br> in a question") {
+  // Row 2 says only "Response", as in the exports of the fivethirtyeight surveys.
+  std::string text = csv_test::test_file("surveymonkey", "older_export.csv");
   for (const auto &pattern : {std::vector<size_t>{}, std::vector<size_t>{1, 2, 3, 4, 5, 6, 7}}) {
     auto r = run_ok(text, {}, pattern);
-    CHECK(r.records.size() == 550);
+    CHECK(r.records.size() == 5);
     CHECK(r.rejects.empty());
     CHECK(r.skips.empty());
-    REQUIRE(r.columns.size() == 15);
+    REQUIRE(r.columns.size() == 8);
     CHECK(r.columns[0].first == "RespondentID");
     CHECK(r.role_of("RespondentID") == REBUY_ROLE_ID);
-    CHECK(r.columns[1].first.rfind("Consider the following hypothetical situations: In Lottery A, "
-                                   "you have a 50% chance",
-                                   0) == 0);
-    CHECK(r.columns[1].first.find("<br>") == std::string::npos);
-    CHECK(r.columns[1].first.find("$20. Assuming you have $10") != std::string::npos);
-    CHECK(r.columns[14].first == "Location (Census Region)");
+    CHECK(r.columns[1].first ==
+          "Which would you rather have: In Offer A, one free coffee today. In "
+          "Offer B, two free coffees next month. Assuming you drink coffee "
+          "daily, would you take Offer A or Offer B?");
+    CHECK(r.columns[7].first == "Location (Census Region)");
     CHECK(r.records.front().line == 3);
-    CHECK(r.records.front().role(REBUY_ROLE_ID) == "3237565956");
-    CHECK(r.records.back().line == 552);
-    CHECK(r.records.back().role(REBUY_ROLE_ID) == "3234760413");
-    CHECK(r.records.back().get("How do you like your steak prepared?") == "Medium");
+    CHECK(r.records.front().role(REBUY_ROLE_ID) == "5100000001");
+    CHECK(r.records.back().line == 7);
+    CHECK(r.records.back().role(REBUY_ROLE_ID) == "5100000005");
+    CHECK(r.records.back().get("How do you take your coffee?") == "With milk");
+    CHECK(r.records.at(1).get("Household Income") == "$25,000 - $49,999");
   }
 }
 
@@ -161,10 +160,10 @@ TEST_CASE("surveymonkey: --map overrides a guess") {
 
 TEST_CASE("probe: SurveyMonkey's own files, and 0 on the others") {
   CHECK(probe(sample()) == 90);
-  CHECK(probe(real_file("surveymonkey/steak-risk-survey.csv")) == 90);
+  CHECK(probe(csv_test::test_file("surveymonkey", "older_export.csv")) == 90);
   CHECK(probe("Respondent ID,Q1,Q2\n,Shoes,Socks\n1,Shoes,\n") == 75);
   CHECK(probe("RespondentID,Q1\n1,Yes\n") == 0); // one header row: the csv plugin's
   CHECK(probe("id,Response\n1,Response\n") == 0);
   CHECK(probe("") == 0);
-  csv_test::check_claims_nothing_foreign("surveymonkey", "surveymonkey");
+  importer_checks::check_claims_nothing_foreign();
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: `rebuy import` picks the typeform importer by itself and
-# accounts for every row. usage: cli.sh REBUY_BIN REAL_DATA_DIR TEST_DATA_DIR
+# accounts for every row. usage: cli.sh REBUY_BIN TEST_DATA_DIR
 set -uo pipefail
-data=$3
+data=$2
 source "$(dirname "$0")/../../../tests/support/e2e_lib.sh" "$1"
 
 imports_as "$data/check_sample.csv" typeform 4 4 0 0

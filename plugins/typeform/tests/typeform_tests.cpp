@@ -1,6 +1,6 @@
 // The Typeform importer through its C ABI, on files written to the layout
 // Typeform documents (no real export checked yet).
-#include "test_support.hpp"
+#include "importer_checks.hpp"
 
 #include <doctest/doctest.h>
 
@@ -85,5 +85,5 @@ TEST_CASE("probe: Typeform's layouts, and 0 on the others") {
   CHECK(probe("#,comment\n1,nice\n") == 0); // a "#" alone is any numbered list
   CHECK(probe("Network ID,#\n") == 0);
   CHECK(probe("") == 0);
-  csv_test::check_claims_nothing_foreign("typeform", "typeform");
+  importer_checks::check_claims_nothing_foreign();
 }

@@ -1,17 +1,14 @@
-// The yelp importer on small files written after the documented layouts,
-// and on the real sample from ../shared/data/real (read in place).
+// The yelp importer on small files written after the documented layouts.
 #include <rebuy/importer_testing.hpp>
 
 #include <doctest/doctest.h>
-
-#include <set>
 
 using namespace rebuy::testing;
 
 namespace {
 
 std::string fixture(const std::string &name) {
-  std::string text = read_file(std::string(REBUY_YELP_TEST_DATA_DIR) + "/" + name);
+  std::string text = read_file(std::string(REBUY_TEST_DATA_DIR) + "/" + name);
   REQUIRE(!text.empty());
   return text;
 }
@@ -77,6 +74,32 @@ TEST_CASE("yelp: a JSON array with CRLF line ends, read in any chunks") {
   }
 }
 
+TEST_CASE("yelp: JSON lines with CRLF line ends, escaped line breaks and non-Latin text") {
+  // As the Open Dataset's files come: the file's own CRLF ends no text, the
+  // escaped ones in a text are kept.
+  for (const auto &pattern : chunk_patterns()) {
+    CAPTURE(pattern.size());
+    auto r = import(fixture("crlf_lines.json"), {}, pattern);
+    REQUIRE(r.records.size() == 4);
+    CHECK(r.rejects.empty());
+    CHECK(r.skips.empty());
+    CHECK(r.records[0].line == 1);
+    CHECK(r.records[0].role(REBUY_ROLE_TEXT) ==
+          "Rich broth, thin noodles.\n\nThe wait was long but worth it.");
+    CHECK(r.records[1].role(REBUY_ROLE_TEXT) == "とても美味しかった。また来ます！");
+    CHECK(r.records[2].role(REBUY_ROLE_TEXT) ==
+          "Café crème was cold.\r\nAsked twice for a new one.");
+    CHECK(r.records[3].role(REBUY_ROLE_TEXT) ==
+          "Crêpes très bonnes, service lent. 店員さんは親切でした。");
+    size_t with_cr = 0;
+    for (const auto &rec : r.records)
+      with_cr += rec.role(REBUY_ROLE_TEXT)->find('\r') != std::string::npos;
+    CHECK(with_cr == 1);
+    CHECK(r.records[3].line == 4);
+    CHECK(r.records[3].role(REBUY_ROLE_RATING) == "3.0");
+  }
+}
+
 TEST_CASE("yelp: missing keys are left out, broken lines and a cut-off end are one reject each") {
   std::string text = fixture("current.json");
   std::string no_text = R"({"review_id":"r3","business_id":"b","stars":2.0})";
@@ -108,7 +131,8 @@ TEST_CASE("yelp: an array cut off mid-record keeps the complete records") {
 }
 
 TEST_CASE("yelp probe: its layouts score high, anything else 0") {
-  for (const char *name : {"current.json", "legacy.json", "crlf_array.json", "check_sample.json"}) {
+  for (const char *name :
+       {"current.json", "legacy.json", "crlf_array.json", "crlf_lines.json", "check_sample.json"}) {
     CAPTURE(name);
     CHECK(probe(fixture(name)) == 90);
   }
@@ -124,32 +148,4 @@ TEST_CASE("yelp probe: its layouts score high, anything else 0") {
   CHECK(probe(R"({"user_id":"u","text":"tip","business_id":"b","compliment_count":0})") == 0);
   CHECK(probe("review_id,business_id,stars\nr1,b1,5\n", "reviews.csv") == 0);
   CHECK(probe("") == 0);
-}
-
-TEST_CASE("real: the first 1,000 reviews of the Yelp Open Dataset, CRLF line ends") {
-  std::string text =
-      read_file(std::string(REBUY_REAL_DATA_DIR) + "/yelp/review_sample.first1000.json");
-  REQUIRE(text.size() == 766110);
-  CHECK(probe(text.substr(0, 65536), "review_sample.first1000.json") == 90);
-  auto r = import(text, {}, {65536, 4096, 3});
-  CHECK(r.records.size() == 1000);
-  CHECK(r.rejects.empty());
-  CHECK(r.skips.empty());
-  // Counted independently (Python's json module): one text holds an escaped
-  // \r, 298 hold an empty line; the file's own CRLF line ends are in none.
-  std::set<std::string> ids;
-  size_t with_cr = 0, multi_paragraph = 0;
-  for (const auto &rec : r.records) {
-    ids.insert(rec.role(REBUY_ROLE_ID).value_or(""));
-    auto text_field = rec.role(REBUY_ROLE_TEXT);
-    REQUIRE(text_field);
-    with_cr += text_field->find('\r') != std::string::npos;
-    multi_paragraph += text_field->find("\n\n") != std::string::npos;
-  }
-  CHECK(ids.size() == 1000);
-  CHECK(with_cr == 1);
-  CHECK(multi_paragraph == 298);
-  CHECK(r.records.front().role(REBUY_ROLE_ID) == "KU_O5udG6zpxOg-VcAEodg");
-  CHECK(r.records.front().role(REBUY_ROLE_RATING) == "3.0");
-  CHECK(r.records.back().line == 1000);
 }
