@@ -46,15 +46,6 @@ std::string format_vs_rest(const stats::two_sample_test &test) {
   return fmt::format("{}p = {:.3f}", mark, test.p_value);
 }
 
-std::string format_count(uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 std::string format_money(double value) {
   if (!std::isfinite(value)) return "n/a";
   auto whole = static_cast<uint64_t>(std::llround(std::floor(std::fabs(value))));

@@ -2,6 +2,7 @@
 // How the text reports (Markdown, HTML, CSV) write numbers, so all three say
 // the same thing in the same words. "n/a" wherever nothing can be computed.
 #include "report/figures.hpp"
+#include "util/format_count.hpp"
 
 #include <string>
 
@@ -22,8 +23,6 @@ std::string format_test(const stats::two_sample_test &test);
 // A group against the rest: "▼ p = 0.012", "p = 0.41", "▲ p < 0.001"; the mark
 // when p < 0.05, its direction the sign of the difference; "n/a" when not testable.
 std::string format_vs_rest(const stats::two_sample_test &test);
-// "1,234,567".
-std::string format_count(uint64_t n);
 // "1,234.50"; "n/a" for NaN.
 std::string format_money(double value);
 
