@@ -70,7 +70,7 @@ table customers_table(const std::vector<customer_row> &rows, bool won_back) {
       {{"Value", right}, [](const row &r) { return cell{format_money(r.value)}; }},
       {{"Orders", right}, [](const row &r) { return count(r.orders); }},
       {{"Latest feedback"}, [](const row &r) { return cell{r.latest_at.substr(0, 10)}; }},
-      {{"Said"}, [](const row &r) { return cell{r.said}; }}};
+      {{"Said"}, [](const row &r) { return cell{r.said_label}; }}};
   if (won_back) columns.push_back({{"Why"}, [](const row &r) { return cell{r.reason}; }});
   columns.push_back(
       {{"In their words", align::left, "quote"}, [](const row &r) { return cell{r.quote}; }});
@@ -94,7 +94,7 @@ table calibration_bins_table(const calibration_data &c) {
 table calibration_levels_table(const calibration_data &c) {
   using row = calibration_level;
   return make_table<row>(
-      {{{"Said"}, [](const row &l) { return cell{l.level}; }},
+      {{{"Said"}, [](const row &l) { return cell{l.label}; }},
        {{"Responses", right}, [](const row &l) { return count(l.n); }},
        {{"Ordered again", right}, [](const row &l) { return count(l.ordered); }},
        {{"Rate", right}, [](const row &l) { return cell{format_percent(l.rate)}; }},
