@@ -387,3 +387,19 @@ TEST_CASE("report answers read as their words where a person reads them") {
   }
   CHECK(render_json_report(d).find("\"label\": \"Definitely not\"") != std::string::npos);
 }
+
+TEST_CASE("report counts the responses imported since the last analysis") {
+  report_store s;
+  fill(s);
+  CHECK(build_report(*s.db, {}).awaiting_analysis == 0);
+  s.db->exec("UPDATE analyzer_state SET analyzed_through = 6");
+  CHECK(build_report(*s.db, {}).awaiting_analysis == 4); // ids 7 to 10
+  report_options october;
+  october.filter.since = "2025-10-01", october.filter.until = "2025-10-31";
+  CHECK(build_report(*s.db, october).awaiting_analysis == 0); // ids 1 to 3
+  s.db->exec("DELETE FROM analyzer_state");
+  const auto never = build_report(*s.db, {});
+  CHECK(never.awaiting_analysis == 10);
+  CHECK(render_markdown_report(never).find("**10 of these responses await analysis.**") !=
+        std::string::npos);
+}

@@ -32,6 +32,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .down{color:var(--bad);font-weight:600}.up{color:var(--good);font-weight:600}
 .flag{display:inline-block;font-size:11px;border:1px solid #c77700;color:#8a5200;border-radius:3px;padding:0 4px;margin-left:4px;white-space:nowrap}
 .nodata{color:var(--muted);font-style:italic}
+.awaiting{border-left:4px solid #c77700;background:#fff6e5;padding:8px 12px}
 blockquote,.quote{margin:0;color:#333;font-style:italic;overflow-wrap:anywhere}
 svg.chart{width:100%;height:auto;max-width:760px;display:block}
 svg .grid{stroke:var(--line);stroke-width:1}svg .tick{font-size:11px;fill:var(--muted)}
@@ -66,7 +67,14 @@ std::string render_html_report(const report_data &data) {
   if (!filter.source.empty()) out += ", source “" + html::text(filter.source) + "”";
   for (const auto &[attribute, value] : filter.where)
     out += ", " + html::text(attribute) + " = “" + html::text(value) + "”";
-  out += ". Generated " + html::text(data.generated_at) + ".</p></header>\n";
+  out += ". Generated " + html::text(data.generated_at) + ".</p>";
+  if (data.awaiting_analysis)
+    out += fmt::format("<p class=\"awaiting\"><strong><span id=\"awaiting-analysis\" "
+                       "data-value=\"{}\">{}</span> of these responses await analysis.</strong> "
+                       "Run <code>rebuy analyze</code>: until then no NPS, would-buy-again or "
+                       "theme figure counts them.</p>",
+                       data.awaiting_analysis, format_count(data.awaiting_analysis));
+  out += "</header>\n";
   html::headline(out, data);
   html::trend(out, data);
   html::breakdowns(out, data);

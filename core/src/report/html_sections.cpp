@@ -58,6 +58,18 @@ std::string dimension_title(const std::string &d) {
   return d == "journey_stage" ? "journey stage" : d;
 }
 
+// A headline figure without a value: its answers may only await analysis.
+std::string missing_figure(const report_data &data, const char *id, std::string_view why) {
+  std::string out = fmt::format("<div class=\"big\"><span id=\"{}\" data-value=\"null\">{}"
+                                "</span></div>",
+                                id, data.awaiting_analysis ? "awaiting analysis" : "no data");
+  if (data.awaiting_analysis)
+    return out + fmt::format("<div class=\"sub\">{} responses are not analyzed yet: run "
+                             "<code>rebuy analyze</code></div>",
+                             format_count(data.awaiting_analysis));
+  return why.empty() ? out : out + "<div class=\"sub\">" + text(why) + "</div>";
+}
+
 // The test's p-value with its mark; data-p carries the JSON number.
 std::string vs_rest_cell(const stats::two_sample_test &t) {
   return fmt::format("<td class=\"{}\" data-p=\"{}\">{}</td>", significance(t),
@@ -82,8 +94,7 @@ void headline(std::string &out, const report_data &data) {
   out += "<section id=\"headline\"><h2>Are we earning the next sale?</h2><div class=\"cards\">";
   out += "<div class=\"card\"><div class=\"label\">Would buy again</div>";
   if (h.basis == rate_basis::none) {
-    out +=
-        "<div class=\"big\"><span id=\"buy-again-rate\" data-value=\"null\">no data</span></div>";
+    out += missing_figure(data, "buy-again-rate", rate_definition(h.basis));
   } else {
     out += fmt::format(
         "<div class=\"big\"><span id=\"buy-again-rate\" data-value=\"{}\">{}</span>{}</div>"
@@ -93,8 +104,9 @@ void headline(std::string &out, const report_data &data) {
         json_share(f.rate), format_percent(f.rate), small_flag(f.small_rate),
         json_share(f.rate_ci.low), json_share(f.rate_ci.high), format_rate_interval(f), f.rate_n,
         format_count(f.rate_n), h.basis == rate_basis::answers ? "answers" : "estimates");
+    out += "<div class=\"sub\">" + text(rate_definition(h.basis)) + "</div>";
   }
-  out += "<div class=\"sub\">" + text(rate_definition(h.basis)) + "</div></div>";
+  out += "</div>";
 
   out += "<div class=\"card\"><div class=\"label\">Expected repurchase probability</div>";
   if (std::isfinite(f.expected_probability)) {
@@ -107,15 +119,13 @@ void headline(std::string &out, const report_data &data) {
                          format_count(h.estimate_bases[i].count));
     out += "</div>";
   } else {
-    out += "<div class=\"big\"><span id=\"expected-probability\" data-value=\"null\">no "
-           "data</span></div><div class=\"sub\">no per-response estimates</div>";
+    out += missing_figure(data, "expected-probability", "no per-response estimates");
   }
   out += "</div>";
 
   out += "<div class=\"card\"><div class=\"label\">Net Promoter Score</div>";
   if (f.nps_counts.n() == 0) {
-    out += "<div class=\"big\"><span id=\"nps-score\" data-value=\"null\">no data</span></div>"
-           "<div class=\"sub\">no 0-10 likelihood-to-recommend answers</div>";
+    out += missing_figure(data, "nps-score", "no 0-10 likelihood-to-recommend answers");
   } else {
     out += fmt::format(
         "<div class=\"big\"><span id=\"nps-score\" data-value=\"{}\">{}</span>{}</div><div "

@@ -198,6 +198,7 @@ std::string render_json_report(const report_data &data) {
   w.EndArray();
   w.EndObject();
   key(w, "responses"), uint(w, data.responses);
+  key(w, "awaiting_analysis"), uint(w, data.awaiting_analysis);
   key(w, "period"), w.StartObject();
   key(w, "first"), string_or_null(w, data.headline.first_day);
   key(w, "last"), string_or_null(w, data.headline.last_day);

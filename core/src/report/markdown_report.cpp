@@ -35,7 +35,11 @@ void headline(std::string &md, const report_data &data) {
   const auto &h = data.headline;
   const auto &f = h.overall;
   md += "## Are we earning the next sale?\n\n";
-  if (h.basis == rate_basis::none)
+  const std::string awaiting =
+      fmt::format("{} responses are not analyzed yet: run `rebuy analyze`", data.awaiting_analysis);
+  if (h.basis == rate_basis::none && data.awaiting_analysis)
+    md += "- **Would buy again: awaiting analysis** — " + awaiting + ".\n";
+  else if (h.basis == rate_basis::none)
     md += "- **Would buy again: no data** — no explicit would-buy-again answers and no estimated "
           "probabilities.\n";
   else
@@ -52,10 +56,13 @@ void headline(std::string &md, const report_data &data) {
                         format_count(h.estimate_bases[i].count));
     md += ").\n";
   } else {
-    md += "- Expected repurchase probability: no data (no per-response estimates).\n";
+    md += data.awaiting_analysis
+              ? "- Expected repurchase probability: awaiting analysis (" + awaiting + ").\n"
+              : "- Expected repurchase probability: no data (no per-response estimates).\n";
   }
   if (f.nps_counts.n() == 0) {
-    md += "- NPS: no data (no 0-10 likelihood-to-recommend answers).\n";
+    md += data.awaiting_analysis ? "- NPS: awaiting analysis (" + awaiting + ").\n"
+                                 : "- NPS: no data (no 0-10 likelihood-to-recommend answers).\n";
   } else {
     md += fmt::format("- **NPS {}** (95 % interval {}, {}), n = ", format_points(f.nps.score),
                       format_nps_interval(f), nps_interval_title(data.options.nps_interval));
@@ -327,6 +334,11 @@ std::string render_markdown_report(const report_data &data) {
   for (const auto &[attribute, value] : filter.where)
     md += fmt::format(", {} = \"{}\"", markdown_escape(attribute), markdown_escape(value));
   md += fmt::format(". Generated {}.\n\n", data.generated_at);
+  if (data.awaiting_analysis)
+    md +=
+        fmt::format("**{} of these responses await analysis.** Run `rebuy analyze`: until then no "
+                    "NPS, would-buy-again or theme figure counts them.\n\n",
+                    data.awaiting_analysis);
   headline(md, data);
   trend(md, data);
   breakdowns(md, data);
