@@ -6,8 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-
 namespace rebuy::core::html {
 
 void calibration(std::string &out, const report_data &data) {

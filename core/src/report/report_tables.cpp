@@ -146,7 +146,7 @@ table quality_table(const quality_data &q) {
   std::vector<row> rows;
   for (size_t i = 0; i < q.runs.size(); ++i)
     rows.push_back({q.runs[i], q.unmapped[i]});
-  // One line per column.
+  // One entry per column: a new column is one more entry.
   return make_table<row>(
       {{{"Import", right}, [](const row &r) { return cell{std::to_string(r.run.id)}; }},
        {{"File"}, [](const row &r) { return cell{r.run.file}; }},
