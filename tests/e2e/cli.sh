@@ -120,6 +120,40 @@ check "--help works" expect_exit 0 out "$rebuy" import --help
 check "--map names a missing column" expect_exit 2 out "$rebuy" --db m.db import --map nps=Nope ragged.csv
 check "map error lists columns" contains out "Nope"
 
+# Global options work after the command as well as before it; the last --db wins.
+check "--db after the command" expect_exit 0 out "$rebuy" import --db after.db --no-analyze ragged.csv
+check "--db after the command names the store" test -s after.db
+check "--db after a file" expect_exit 0 out "$rebuy" import ragged.csv --db after2.db --no-analyze
+check "--db after a file names the store" test -s after2.db
+check "the last --db wins" expect_exit 0 out "$rebuy" --db nothing.db rejects --db after.db
+check "rejects read from the last --db" contains out "ragged.csv:3: rejected"
+check "-v after the command" expect_exit 0 out "$rebuy" analyze --db after.db -v
+check "-v after the command logs" contains out "rebuy: debug:"
+check "--db after the command's own options" expect_exit 0 out "$rebuy" report -o after.json --db after.db
+check "report of the last --db" contains after.json '"responses": 2,'
+check "--version after the command" expect_exit 0 out "$rebuy" report --version
+check "a command's help lists the global options" expect_exit 0 out "$rebuy" import --help
+check "help names --db" contains out "--db PATH"
+check "help says where they go" contains out "Global options (before or after the command):"
+
+# Before analysis the report says the answers await it, in every format, rather than "no data".
+check "import without analysis" expect_exit 0 out "$rebuy" --db pending.db import --no-analyze --map nps=nps ragged.csv
+check "md before analysis" expect_exit 0 pending.md "$rebuy" --db pending.db report --format md
+check "md says they await analysis" contains pending.md '**2 of these responses await analysis.** Run `rebuy analyze`'
+check "md nps awaits analysis" contains pending.md '- NPS: awaiting analysis (2 responses are not analyzed yet: run `rebuy analyze`).'
+check "md does not say no data" bash -c '! grep -qF "no 0-10" pending.md'
+check "json before analysis" expect_exit 0 pending.json "$rebuy" --db pending.db report --format json
+check "json counts them" contains pending.json '"awaiting_analysis": 2,'
+check "html before analysis" expect_exit 0 out "$rebuy" --db pending.db report -o pending.html
+check "html counts them" contains pending.html 'id="awaiting-analysis" data-value="2">2</span> of these responses await analysis'
+check "html nps awaits analysis" contains pending.html 'id="nps-score" data-value="null">awaiting analysis</span>'
+check "analyze them" expect_exit 0 out "$rebuy" --db pending.db analyze
+check "json after analysis" expect_exit 0 pending.json "$rebuy" --db pending.db report --format json
+check "none await analysis" contains pending.json '"awaiting_analysis": 0,'
+check "md after analysis" expect_exit 0 pending.md "$rebuy" --db pending.db report --format md
+check "md has the NPS" contains pending.md "**NPS +100.0**"
+check "md says nothing awaits" bash -c '! grep -qF "await" pending.md'
+
 # Plugins: every plugin and every refused file with its reason.
 check "plugins list" expect_exit 0 plugins env REBUY_PLUGIN_PATH="$test_plugins" "$rebuy" plugins list
 check "lists csv" contains plugins "csv"

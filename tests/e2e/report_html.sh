@@ -105,6 +105,66 @@ check "no script ran or exists" lacks report.dom '<script'
 check "no image element" lacks report.dom '<img'
 check "no event handler attribute" lacks report.dom '<[a-z]+[^>]* on[a-z]+="'
 
+# No table is wider than the page, on screen at 1280 px nor printed on A4, with
+# long values and long attribute names. The report runs no script, so a copy of
+# it gets one that writes each table's width and its container's into the DOM;
+# for print, the copy's print rules apply at the width of an A4 page less the
+# report's @page margins (210 - 2 x 12 mm = 703 px).
+long_name=What_single_change_to_our_delivery_and_returns_process_would_make_you_order_again_soon
+long_value=Enterprise-customers-in-the-northern-region-with-annual-contracts-above-one-hundred-thousand
+{
+  echo "response_id,submitted_at,customer_id,segment,product,nps,Would you buy from us again?,$long_name,${long_name}_2,comment"
+  for i in $(seq 1 40); do
+    if [ $((i % 2)) -eq 0 ]; then
+      answer='Probably would not' comment="Late delivery and a broken parcel, Unbroken$long_value$long_value"
+    else
+      answer='Definitely would' comment="Lovely quality, fast delivery $long_value"
+    fi
+    printf 'W%03d,2025-%02d-%02dT10:00:00Z,customer-%s-%d,%s-%d,%s,%s,%s,%s,%s,"%s"\n' "$i" \
+      $(( (i % 3) + 9 )) $(( (i % 27) + 1 )) "$long_value" $((i % 7)) "$long_value" $((i % 4)) \
+      "${long_value//-/_}" $((i % 11)) "$answer" "https://example.invalid/$long_value/$i" \
+      "$long_value" "$comment"
+  done
+} >"wide-${long_value}.csv"
+check "import wide" "$rebuy" --db wide.db import "wide-${long_value}.csv" >wide.out 2>&1
+check "report wide" "$rebuy" --db wide.db report --by "$long_name" -o wide.html
+cat >measure.js <<'JS'
+const page = document.documentElement.clientWidth, lines = [];
+document.querySelectorAll("table").forEach((t, i) => {
+  const box = t.getBoundingClientRect(), room = t.parentElement.clientWidth;
+  const wide = box.right > page + 0.5 || box.width > room + 0.5;
+  lines.push(`${wide ? "TOO WIDE" : "fits"} table ${i}: ${Math.round(box.width)} px in ${room} px`);
+});
+lines.push(`page: ${document.documentElement.scrollWidth} px in ${page} px`);
+const out = document.createElement("pre");
+out.id = "table-widths";
+out.textContent = lines.join("\n");
+document.body.append(out);
+JS
+table_widths() { # table_widths PAGE WIDTH MEDIA PREFIX: PREFIX.dom lists each table's width
+  local copy="$work/$4.html" print_rules='s/^$//'
+  [ "$3" = print ] && print_rules='s/@media print/@media all/'
+  sed -e 's/<meta http-equiv="Content-Security-Policy"[^>]*>//' -e "$print_rules" \
+    -e 's|</body>|<script src="measure.js"></script></body>|' "$1" >"$copy"
+  timeout 90 chromium --headless --disable-gpu --no-sandbox --no-first-run \
+    --user-data-dir="$work/profile-$4" --proxy-server=127.0.0.1:9 --disable-background-networking \
+    --disable-component-update --disable-sync --disable-extensions --hide-scrollbars \
+    --window-size="$2,1000" --dump-dom "file://$copy" >"$4.dom" 2>"$4.log"
+}
+fits() { # fits DOM: every table fits, and the page does not scroll sideways
+  grep -q 'id="table-widths"' "$1" && ! grep -q 'TOO WIDE' "$1" &&
+    grep -qE '^page: ([0-9]+) px in \1 px' "$1" || { sed -n '/table-widths/,/<\/pre>/p' "$1" >&2; return 1; }
+}
+printf '<!DOCTYPE html><body><main><table><tr><td>%s</td></tr></table></main></body>' \
+  "$(printf 'x%.0s' $(seq 1 400))" >wide-probe.html
+check "the measure sees a table too wide" table_widths wide-probe.html 1280 screen probe-wide
+check "a table too wide is reported" grep -q 'TOO WIDE' probe-wide.dom
+check "measure on screen" table_widths wide.html 1280 screen wide-screen
+check "every section has its table" test "$(grep -cE '(fits|TOO WIDE) table' wide-screen.dom)" -ge 10
+check "every table fits at 1280 px" fits wide-screen.dom
+check "measure in print" table_widths wide.html 703 print wide-print
+check "every table fits on A4" fits wide-print.dom
+
 # The headline numbers of the JSON report, as the page shows them.
 value_of() { jq -r "$1" report.json; }
 nps=$(value_of .nps.score) nps_n=$(value_of .nps.n) rate=$(value_of .buy_again.rate)

@@ -1,4 +1,8 @@
 // The report's numbers, section by section, on stores filled with SQL.
+#include "report/format.hpp"
+#include "report/html_report.hpp"
+#include "report/json_report.hpp"
+#include "report/markdown_report.hpp"
 #include "report/report_data.hpp"
 #include "report_fixture.hpp"
 #include "stats/proportion.hpp"
@@ -352,4 +356,50 @@ TEST_CASE("report trend: short periods go by Monday-based week, empty weeks incl
   CHECK(t.points[0].to == "2025-11-09");
   CHECK(t.points[1].values.responses == 0);
   CHECK(t.points[3].period == "2025-11-24");
+}
+
+TEST_CASE("report answers read as their words where a person reads them") {
+  CHECK(answer_words("probably_not") == "Probably not");
+  CHECK(answer_words("strongly_agree") == "Strongly agree");
+  CHECK(answer_words("yes") == "Yes");
+  CHECK(answer_words("juster_7") == "7 in 10 (Juster)");
+  report_store s;
+  fill(s);
+  for (int id = 1; id <= 8; ++id)
+    s.score(id, "rebuy", "ordered_again", id % 2);
+  auto d = build_report(*s.db, {});
+  const auto &at_risk = d.customers.at_risk;
+  auto c5 = std::find_if(at_risk.begin(), at_risk.end(),
+                         [](const customer_row &c) { return c.customer == "C5"; });
+  REQUIRE(c5 != at_risk.end());
+  CHECK(c5->said == "probably_not"); // the stored level, for tools
+  CHECK(c5->said_label == "Probably not");
+  REQUIRE(d.calibration.levels.size() == 4);
+  CHECK(d.calibration.levels[0].level == "definitely");
+  CHECK(d.calibration.levels[0].label == "Definitely");
+  CHECK(d.calibration.levels[3].label == "Definitely not");
+  const std::string md = render_markdown_report(d), html = render_html_report(d);
+  for (const std::string *page : {&md, &html}) {
+    CHECK(page->find("| Probably not |") + page->find(">Probably not<") != 2 * std::string::npos);
+    CHECK(page->find("Definitely not") != std::string::npos);
+    for (const char *level : {"probably_not", "probably\\_not", "definitely_not"})
+      CHECK_MESSAGE(page->find(level) == std::string::npos, level);
+  }
+  CHECK(render_json_report(d).find("\"label\": \"Definitely not\"") != std::string::npos);
+}
+
+TEST_CASE("report counts the responses imported since the last analysis") {
+  report_store s;
+  fill(s);
+  CHECK(build_report(*s.db, {}).awaiting_analysis == 0);
+  s.db->exec("UPDATE analyzer_state SET analyzed_through = 6");
+  CHECK(build_report(*s.db, {}).awaiting_analysis == 4); // ids 7 to 10
+  report_options october;
+  october.filter.since = "2025-10-01", october.filter.until = "2025-10-31";
+  CHECK(build_report(*s.db, october).awaiting_analysis == 0); // ids 1 to 3
+  s.db->exec("DELETE FROM analyzer_state");
+  const auto never = build_report(*s.db, {});
+  CHECK(never.awaiting_analysis == 10);
+  CHECK(render_markdown_report(never).find("**10 of these responses await analysis.**") !=
+        std::string::npos);
 }

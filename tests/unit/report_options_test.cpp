@@ -266,8 +266,8 @@ TEST_CASE("stated vs observed: per-level rates shrunk toward the overall rate, s
   CHECK(json["calibration"]["levels"][0]["shrunk_rate"].GetDouble() == doctest::Approx(0.5));
   CHECK(json["calibration"]["levels"][1]["level_value"].GetDouble() == 0.75);
   auto md = render_markdown_report(d);
-  CHECK(md.find("| definitely | 4 | 3 | 75.0 % | ") != std::string::npos);
-  CHECK(md.find("| 50.0 % |\n| probably | 2 | 1 | 50.0 % |") != std::string::npos);
+  CHECK(md.find("| Definitely | 4 | 3 | 75.0 % | ") != std::string::npos);
+  CHECK(md.find("| 50.0 % |\n| Probably | 2 | 1 | 50.0 % |") != std::string::npos);
   CHECK(md.find("self-generated validity") != std::string::npos);
 }
 

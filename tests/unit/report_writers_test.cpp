@@ -3,14 +3,17 @@
 #include "report/csv_report.hpp"
 #include "report/html_escape.hpp"
 #include "report/html_report.hpp"
+#include "report/html_sections.hpp"
 #include "report/json_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/svg_chart.hpp"
+#include "report/table.hpp"
 #include "report_fixture.hpp"
 
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <regex>
 
 using namespace rebuy::core;
@@ -166,4 +169,55 @@ TEST_CASE("csv report: BOM, one line per segment row, formulas defused") {
   for (const auto &b : data.breakdowns)
     rows += b.rows.size();
   CHECK(count_of(csv, "\r\n") == rows + 1);
+}
+
+namespace {
+
+// The column titles of the first table after `heading` in an HTML report.
+std::vector<std::string> html_titles(const std::string &html, const std::string &heading) {
+  const auto from = html.find(heading), to = html.find("</thead>", from);
+  REQUIRE(to != std::string::npos);
+  std::vector<std::string> titles;
+  std::regex th("<th[^>]*>([^<]*)</th>");
+  for (auto it = std::sregex_iterator(html.begin() + from, html.begin() + to, th);
+       it != std::sregex_iterator(); ++it)
+    titles.push_back((*it)[1]);
+  return titles;
+}
+
+// The column titles of the first table after `heading` in a Markdown report.
+std::vector<std::string> markdown_titles(const std::string &md, const std::string &heading) {
+  const auto line = md.find("\n|", md.find(heading));
+  REQUIRE(line != std::string::npos);
+  const auto from = line + 1;
+  std::vector<std::string> titles;
+  std::regex cell("\\| ([^|]+) (?=\\|)");
+  const auto end = md.begin() + md.find('\n', from);
+  for (auto it = std::sregex_iterator(md.begin() + from, end, cell); it != std::sregex_iterator();
+       ++it)
+    titles.push_back((*it)[1]);
+  return titles;
+}
+
+} // namespace
+
+TEST_CASE("the data-quality table has the same columns in html and markdown") {
+  report_store s;
+  fill_hostile(s);
+  auto data = build_report(*s.db, {});
+  auto html = html_titles(render_html_report(data), "<section id=\"quality\">");
+  auto md = markdown_titles(render_markdown_report(data), "## Data quality");
+  CHECK(html.size() >= 10);
+  CHECK(html == md);
+  CHECK(std::find(md.begin(), md.end(), "Unmapped columns") != md.end());
+}
+
+TEST_CASE("a report table escapes its cells for html and for markdown") {
+  table t{{{"Name"}, {"n", align::right}}, {{{"a|b <i>"}, {"1", true}}}};
+  t.rows[0][1].html_class = "down";
+  CHECK(html_table(t) == "<table><thead><tr><th>Name</th><th class=\"num\">n</th></tr></thead>"
+                         "<tbody><tr><td>a|b &lt;i&gt;</td><td class=\"num down\">1" +
+                             html::small_flag(true) + "</td></tr></tbody></table>");
+  CHECK(markdown_table(t) ==
+        "| Name | n |\n|---|---:|\n| a\\|b &lt;i&gt; | 1 ⚠ small sample |\n\n");
 }

@@ -6,6 +6,25 @@
 #include <spdlog/spdlog.h>
 
 namespace rebuy::core {
+namespace {
+
+constexpr const char *global_group = "Global options (before or after the command)";
+
+// A command's help ends with the global options, since they work after it too.
+class help_formatter : public CLI::Formatter {
+public:
+  std::string make_footer(const CLI::App *app) const override {
+    const CLI::App *root = app;
+    while (root->get_parent())
+      root = root->get_parent();
+    if (root == app) return CLI::Formatter::make_footer(app);
+    auto globals =
+        root->get_options([](const CLI::Option *o) { return o->get_group() == global_group; });
+    return make_group(global_group, false, globals) + CLI::Formatter::make_footer(app);
+  }
+};
+
+} // namespace
 
 int run_cli(int argc, char **argv) {
   // Diagnostics go to stderr so stdout stays clean for reports and exports.
@@ -17,10 +36,19 @@ int run_cli(int argc, char **argv) {
   cli_context context;
   CLI::App app{"rebuy: would this customer buy from us again, and would they send us their "
                "friends?"};
-  app.set_version_flag("--version", REBUY_VERSION);
   app.require_subcommand(1);
-  app.add_option("--db", context.db_flag, "Database file (default: $REBUY_DB, else ./rebuy.db)");
-  app.add_flag("-v,--verbose", context.verbose, "Log what happens, for debugging");
+  // Every command (added below, so they inherit both) hands options it does
+  // not know to its parent: `rebuy import --db x.db f.csv` works like
+  // `rebuy --db x.db import f.csv`.
+  app.fallthrough();
+  app.formatter(std::make_shared<help_formatter>());
+  app.add_option("--db", context.db_flag, "Database file (default: $REBUY_DB, else ./rebuy.db)")
+      ->option_text("PATH")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
+      ->group(global_group);
+  app.add_flag("-v,--verbose", context.verbose, "Log what happens, for debugging")
+      ->group(global_group);
+  app.set_version_flag("--version", REBUY_VERSION)->group(global_group);
   app.parse_complete_callback([&] {
     if (context.verbose) spdlog::set_level(spdlog::level::debug);
   });

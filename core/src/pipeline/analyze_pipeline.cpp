@@ -145,7 +145,7 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
       outcome.scores += writer.write(**batch);
       outcome.responses += (*batch)->responses.size();
       spares.push(std::move(*batch));
-      progress.update(outcome.responses, pending, outcome.responses);
+      progress.update_rows(outcome.responses, pending);
     } catch (...) {
       failed.set(std::current_exception());
       to_analyze.close();

@@ -171,7 +171,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
       break;
     }
     if (!batch) break;
-    progress.update(input.raw_bytes.load(std::memory_order_relaxed), run.file_size,
+    progress.update_bytes(input.raw_bytes.load(std::memory_order_relaxed), run.file_size,
                     run.counts.rows_in());
   }
   reading.join();

@@ -1,5 +1,6 @@
 #include "report/calibration_data.hpp"
 
+#include "report/format.hpp"
 #include "stats/calibration.hpp"
 #include "stats/proportion.hpp"
 
@@ -60,8 +61,13 @@ calibration_data calibration_builder::finish(double shrinkage) const {
   std::vector<stats::level_outcomes> outcomes;
   uint64_t level_n = 0, level_ordered = 0;
   for (const auto &[level, sums] : levels_) {
-    calibration_level row{level,        sums.value, sums.n,
-                          sums.ordered, NAN,        stats::wilson(sums.ordered, sums.n)};
+    calibration_level row{level,
+                          answer_words(level),
+                          sums.value,
+                          sums.n,
+                          sums.ordered,
+                          NAN,
+                          stats::wilson(sums.ordered, sums.n)};
     row.rate = static_cast<double>(sums.ordered) / static_cast<double>(sums.n);
     out.levels.push_back(std::move(row));
     outcomes.push_back({sums.n, sums.ordered});

@@ -19,7 +19,8 @@ struct calibration_bin {
 };
 
 struct calibration_level {
-  std::string level;        // the stated answer (buy_again_level label)
+  std::string level;        // the stated answer (buy_again_level label): "probably_not"
+  std::string label;        // its words: "Probably not"
   double level_value = NAN; // buy_again_level: 1 the strongest intent … 0 the weakest
   uint64_t n = 0, ordered = 0;
   double rate = NAN;

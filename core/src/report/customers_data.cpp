@@ -1,5 +1,6 @@
 #include "report/customers_data.hpp"
 
+#include "report/format.hpp"
 #include "report/themes_data.hpp"
 
 #include <fmt/format.h>
@@ -161,6 +162,7 @@ customers_data customers_builder::finish(sql::connection &db, const report_score
       r.id = c.latest_id;
       scores.fill(r);
       row.said = said_of(r);
+      row.said_label = r.level_label.empty() ? row.said : answer_words(r.level_label);
       if (won)
         row.reason = c.won_by_order ? "ordered again after saying they would not"
                                     : "said they would buy again after saying they would not";

@@ -16,8 +16,9 @@ struct customer_row {
   double value = NAN; // what they spent (see customers_data::value_basis)
   uint64_t orders = 0;
   std::string latest_at; // their latest feedback's time
-  std::string said;      // what that feedback said: the answer, or the estimate and its basis
-  std::string reason;    // won back only: "said they would buy again" or "ordered again"
+  std::string said; // what that feedback said: the answer's level, or the estimate and its basis
+  std::string said_label; // the same for a person: the answer's words ("Probably not")
+  std::string reason;     // won back only: "said they would buy again" or "ordered again"
   std::string quote;
 };
 

@@ -51,13 +51,16 @@ std::string format_vs_rest(const stats::two_sample_test &test) {
   return fmt::format("{}p = {:.3f}", mark, test.p_value);
 }
 
-std::string format_count(uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
+std::string answer_words(std::string_view level) {
+  constexpr std::string_view juster = "juster_";
+  if (level.substr(0, juster.size()) == juster)
+    return fmt::format("{} in 10 (Juster)", level.substr(juster.size()));
+  std::string words(level);
+  for (auto &c : words)
+    if (c == '_') c = ' ';
+  if (!words.empty() && words[0] >= 'a' && words[0] <= 'z')
+    words[0] = static_cast<char>(words[0] - 'a' + 'A');
+  return words;
 }
 
 std::string format_money(double value) {

@@ -2,8 +2,10 @@
 // How the text reports (Markdown, HTML, CSV) write numbers, so all three say
 // the same thing in the same words. "n/a" wherever nothing can be computed.
 #include "report/figures.hpp"
+#include "util/format_count.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace rebuy::core {
 
@@ -24,8 +26,10 @@ std::string format_test(const stats::two_sample_test &test);
 // A group against the rest: "▼ p = 0.012", "p = 0.41", "▲ p < 0.001"; the mark
 // when p < 0.05, its direction the sign of the difference; "n/a" when not testable.
 std::string format_vs_rest(const stats::two_sample_test &test);
-// "1,234,567".
-std::string format_count(uint64_t n);
+// The words of a stored answer level (buy_again/buy_again_level's label):
+// "probably_not" → "Probably not", "strongly_agree" → "Strongly agree",
+// "yes" → "Yes", "juster_7" → "7 in 10 (Juster)".
+std::string answer_words(std::string_view level);
 // "1,234.50"; "n/a" for NaN.
 std::string format_money(double value);
 

@@ -14,7 +14,7 @@ constexpr const char *style = R"css(
 :root{--ink:#1d2430;--muted:#5b6575;--line:#d8dde5;--bad:#b3261e;--good:#1e6b3a;--accent:#2f5d9e;--band:#2f5d9e33}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff}
-main{max-width:1100px;margin:0 auto;padding:24px 28px 48px}
+main{max-width:1100px;margin:0 auto;padding:24px 28px 48px;overflow-wrap:break-word}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:36px 0 8px;border-bottom:2px solid var(--line);padding-bottom:4px}
 h3{font-size:16px;margin:22px 0 6px}
 p{margin:6px 0}.meta,.note{color:var(--muted);font-size:13px}
@@ -25,11 +25,14 @@ p{margin:6px 0}.meta,.note{color:var(--muted);font-size:13px}
 .card .sub{font-size:13px;color:var(--muted)}
 table{border-collapse:collapse;width:100%;margin:8px 0 4px;font-size:13.5px}
 th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
+/* No table outgrows the page: a long word from the data breaks anywhere, a figure only at a space. */
+td,th:first-child{overflow-wrap:anywhere}td.num,td[data-p]{overflow-wrap:normal}
 th{font-weight:600;background:#f4f6f9}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .down{color:var(--bad);font-weight:600}.up{color:var(--good);font-weight:600}
 .flag{display:inline-block;font-size:11px;border:1px solid #c77700;color:#8a5200;border-radius:3px;padding:0 4px;margin-left:4px;white-space:nowrap}
 .nodata{color:var(--muted);font-style:italic}
+.awaiting{border-left:4px solid #c77700;background:#fff6e5;padding:8px 12px}
 blockquote,.quote{margin:0;color:#333;font-style:italic;overflow-wrap:anywhere}
 svg.chart{width:100%;height:auto;max-width:760px;display:block}
 svg .grid{stroke:var(--line);stroke-width:1}svg .tick{font-size:11px;fill:var(--muted)}
@@ -37,8 +40,10 @@ svg .band{fill:var(--band);stroke:none}svg .line{fill:none;stroke:var(--accent);
 svg .dot{fill:var(--accent)}svg .axis{stroke:var(--line)}svg .ref{stroke:var(--ink);stroke-width:1.5}
 svg.bar{vertical-align:middle}
 .charts figure{margin:8px 0 16px}figcaption{font-size:13px;color:var(--muted)}
-td:first-child{white-space:nowrap}td.quote{white-space:normal;min-width:16em}
-@media print{main{max-width:none;padding:0}h2{break-after:avoid}table,.card,svg{break-inside:avoid}body{font-size:11pt}}
+td:not(.num){min-width:6em}td:first-child{min-width:7em}td.quote{min-width:12em;width:40%}
+@page{margin:12mm}
+@media print{main{max-width:none;padding:0}svg.bar{width:60px;height:auto}table{font-size:9pt}th,td{padding:4px 5px}
+.flag{white-space:normal}td:not(.num){min-width:4em}td:first-child{min-width:6em}h2{break-after:avoid}table,.card,svg{break-inside:avoid}body{font-size:11pt}}
 )css";
 
 } // namespace
@@ -62,7 +67,14 @@ std::string render_html_report(const report_data &data) {
   if (!filter.source.empty()) out += ", source “" + html::text(filter.source) + "”";
   for (const auto &[attribute, value] : filter.where)
     out += ", " + html::text(attribute) + " = “" + html::text(value) + "”";
-  out += ". Generated " + html::text(data.generated_at) + ".</p></header>\n";
+  out += ". Generated " + html::text(data.generated_at) + ".</p>";
+  if (data.awaiting_analysis)
+    out += fmt::format("<p class=\"awaiting\"><strong><span id=\"awaiting-analysis\" "
+                       "data-value=\"{}\">{}</span> of these responses await analysis.</strong> "
+                       "Run <code>rebuy analyze</code>: until then no NPS, would-buy-again or "
+                       "theme figure counts them.</p>",
+                       data.awaiting_analysis, format_count(data.awaiting_analysis));
+  out += "</header>\n";
   html::headline(out, data);
   html::trend(out, data);
   html::breakdowns(out, data);

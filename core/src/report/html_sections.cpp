@@ -2,6 +2,7 @@
 
 #include "report/format.hpp"
 #include "report/html_escape.hpp"
+#include "report/report_tables.hpp"
 #include "report/svg_chart.hpp"
 
 #include <fmt/format.h>
@@ -71,6 +72,18 @@ std::string dimension_title(const std::string &d) {
   return d == "journey_stage" ? "journey stage" : d;
 }
 
+// A headline figure without a value: its answers may only await analysis.
+std::string missing_figure(const report_data &data, const char *id, std::string_view why) {
+  std::string out = fmt::format("<div class=\"big\"><span id=\"{}\" data-value=\"null\">{}"
+                                "</span></div>",
+                                id, data.awaiting_analysis ? "awaiting analysis" : "no data");
+  if (data.awaiting_analysis)
+    return out + fmt::format("<div class=\"sub\">{} responses are not analyzed yet: run "
+                             "<code>rebuy analyze</code></div>",
+                             format_count(data.awaiting_analysis));
+  return why.empty() ? out : out + "<div class=\"sub\">" + text(why) + "</div>";
+}
+
 // The test's p-value with its mark; data-p carries the JSON number.
 std::string vs_rest_cell(const stats::two_sample_test &t) {
   return fmt::format("<td class=\"{}\" data-p=\"{}\">{}</td>", significance(t),
@@ -95,8 +108,7 @@ void headline(std::string &out, const report_data &data) {
   out += "<section id=\"headline\"><h2>Are we earning the next sale?</h2><div class=\"cards\">";
   out += "<div class=\"card\"><div class=\"label\">Would buy again</div>";
   if (h.basis == rate_basis::none) {
-    out +=
-        "<div class=\"big\"><span id=\"buy-again-rate\" data-value=\"null\">no data</span></div>";
+    out += missing_figure(data, "buy-again-rate", rate_definition(h.basis));
   } else {
     out += fmt::format(
         "<div class=\"big\"><span id=\"buy-again-rate\" data-value=\"{}\">{}</span>{}</div>"
@@ -106,8 +118,9 @@ void headline(std::string &out, const report_data &data) {
         json_share(f.rate), format_percent(f.rate), small_flag(f.small_rate),
         json_share(f.rate_ci.low), json_share(f.rate_ci.high), format_rate_interval(f), f.rate_n,
         format_count(f.rate_n), h.basis == rate_basis::answers ? "answers" : "estimates");
+    out += "<div class=\"sub\">" + text(rate_definition(h.basis)) + "</div>";
   }
-  out += "<div class=\"sub\">" + text(rate_definition(h.basis)) + "</div></div>";
+  out += "</div>";
 
   out += "<div class=\"card\"><div class=\"label\">Expected repurchase probability</div>";
   if (std::isfinite(f.expected_probability)) {
@@ -120,15 +133,13 @@ void headline(std::string &out, const report_data &data) {
                          format_count(h.estimate_bases[i].count));
     out += "</div>";
   } else {
-    out += "<div class=\"big\"><span id=\"expected-probability\" data-value=\"null\">no "
-           "data</span></div><div class=\"sub\">no per-response estimates</div>";
+    out += missing_figure(data, "expected-probability", "no per-response estimates");
   }
   out += "</div>";
 
   out += "<div class=\"card\"><div class=\"label\">Net Promoter Score</div>";
   if (f.nps_counts.n() == 0) {
-    out += "<div class=\"big\"><span id=\"nps-score\" data-value=\"null\">no data</span></div>"
-           "<div class=\"sub\">no 0-10 likelihood-to-recommend answers</div>";
+    out += missing_figure(data, "nps-score", "no 0-10 likelihood-to-recommend answers");
   } else {
     out += fmt::format(
         "<div class=\"big\"><span id=\"nps-score\" data-value=\"{}\">{}</span>{}</div><div "
@@ -254,21 +265,8 @@ void drivers(std::string &out, const report_data &data) {
     out += no_data("no response has themes (the themes analyzer has not run).");
   } else {
     out += "<p class=\"note\">Impact = the figure for everyone minus the figure without the "
-           "theme's responses: negative means the theme pulls it down.</p><table><thead><tr><th>"
-           "Theme</th><th class=\"num\">Responses</th><th class=\"num\">Would buy again</th><th "
-           "class=\"num\">NPS</th><th class=\"num\">Impact on would buy again</th><th "
-           "class=\"num\">Impact on NPS</th><th>A customer said</th></tr></thead><tbody>";
-    for (const auto &r : t.themes)
-      out += fmt::format(
-          "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td "
-          "class=\"num\">{}{}</td><td class=\"num {}\">{}</td><td class=\"num {}\">{}</td><td "
-          "class=\"quote\">{}</td></tr>",
-          text(r.theme), format_count(r.values.responses), format_percent(r.values.rate),
-          small_flag(r.values.small_rate), format_points(r.values.nps.score),
-          small_flag(r.values.small_nps), r.rate_impact < 0 ? "down" : "",
-          text(format_point_change(r.rate_impact)), r.nps_impact < 0 ? "down" : "",
-          text(format_points(r.nps_impact)), text(r.quote));
-    out += "</tbody></table>";
+           "theme's responses: negative means the theme pulls it down.</p>";
+    out += html_table(themes_table(t));
   }
   out += "<h3>Words of those who would not buy again</h3>";
   if (t.words.empty()) {
@@ -278,16 +276,9 @@ void drivers(std::string &out, const report_data &data) {
   } else {
     out += fmt::format(
         "<p class=\"note\">Words used more by the {} customers who would not buy again than by "
-        "the {} who would (log-odds with an informative Dirichlet prior; z ≥ 2 is "
-        "clear).</p><table><thead><tr><th>Word</th><th class=\"num\">Would not</th><th "
-        "class=\"num\">Would</th><th class=\"num\">z</th><th>A customer "
-        "said</th></tr></thead><tbody>",
+        "the {} who would (log-odds with an informative Dirichlet prior; z ≥ 2 is clear).</p>",
         format_count(t.would_not_texts), format_count(t.would_texts));
-    for (const auto &w : t.words)
-      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-                         "class=\"num\">{:.1f}</td><td class=\"quote\">{}</td></tr>",
-                         text(w.word), w.would_not, w.would, w.z, text(w.quote));
-    out += "</tbody></table>";
+    out += html_table(words_table(t));
   }
   out += "</section>\n";
 }
@@ -295,19 +286,6 @@ void drivers(std::string &out, const report_data &data) {
 void customers(std::string &out, const report_data &data) {
   const auto &c = data.customers;
   out += "<section id=\"at-risk\"><h2>Who do we call first?</h2>";
-  auto table = [&](const std::vector<customer_row> &rows, bool won_back) {
-    out += fmt::format("<table><thead><tr><th>Customer</th><th class=\"num\">Value</th><th "
-                       "class=\"num\">Orders</th><th>Latest feedback</th><th>Said</th>{}<th>In "
-                       "their words</th></tr></thead><tbody>",
-                       won_back ? "<th>Why</th>" : "");
-    for (const auto &r : rows)
-      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}"
-                         "</td><td>{}</td>{}<td class=\"quote\">{}</td></tr>",
-                         text(r.customer), format_money(r.value), r.orders,
-                         text(r.latest_at.substr(0, 10)), text(r.said),
-                         won_back ? "<td>" + text(r.reason) + "</td>" : "", text(r.quote));
-    out += "</tbody></table>";
-  };
   out += fmt::format("<h3>At risk: <span id=\"at-risk-total\" data-value=\"{0}\">{1}</span> "
                      "customers whose latest feedback says they will not come back</h3>",
                      c.at_risk_total, format_count(c.at_risk_total));
@@ -326,42 +304,21 @@ void customers(std::string &out, const report_data &data) {
                 ? fmt::format("; the {} most valuable shown", c.at_risk.size())
                 : std::string()) +
            ".</p>";
-    table(c.at_risk, false);
+    out += html_table(customers_table(c.at_risk, false));
   }
   out += fmt::format("<h3>Won back: {} customers</h3>", format_count(c.won_back_total));
   if (c.won_back.empty())
     out += "<p>None.</p>";
   else
-    table(c.won_back, true);
+    out += html_table(customers_table(c.won_back, true));
   out += "</section>\n";
 }
 
 void quality(std::string &out, const report_data &data) {
   const auto &q = data.quality;
   out += "<section id=\"quality\"><h2>Data quality</h2><p>Every row of every file is stored, "
-         "rejected with a reason (<code>rebuy rejects</code>) or skipped by a visible "
-         "rule.</p><table><thead><tr><th class=\"num\">Import</th><th>File</th><th>Source</th>"
-         "<th>Importer</th><th class=\"num\">Rows in</th><th class=\"num\">Stored</th><th "
-         "class=\"num\">Rejected</th><th class=\"num\">Skipped</th><th class=\"num\">Values "
-         "refused</th><th>Status</th><th>Mapping and scales</th><th>Unmapped "
-         "columns</th></tr></thead><tbody>";
-  for (size_t i = 0; i < q.runs.size(); ++i) {
-    const auto &r = q.runs[i];
-    std::string unmapped;
-    for (const auto &column : q.unmapped[i])
-      unmapped += (unmapped.empty() ? "" : ", ") + text(column);
-    out +=
-        fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td "
-                    "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-                    "class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}"
-                    "</td></tr>",
-                    r.id, text(r.file), text(r.source), text(r.importer + " " + r.importer_version),
-                    format_count(r.counts.rows_in()), format_count(r.counts.stored()),
-                    format_count(r.counts.rejected), format_count(r.counts.skipped),
-                    format_count(r.counts.values_rejected), text(r.status),
-                    text(mapping_summary(q.mapped[i])), unmapped);
-  }
-  out += "</tbody></table>";
+         "rejected with a reason (<code>rebuy rejects</code>) or skipped by a visible rule.</p>";
+  out += html_table(quality_table(q));
   out +=
       fmt::format("<p><strong>NPS denominator:</strong> {} (<code>--nps-denominator {}</code>; "
                   "{} responses were asked the NPS question but have no valid answer).</p>",

@@ -155,6 +155,7 @@ void write_customers(writer &w, const std::vector<customer_row> &rows, bool won_
     key(w, "orders"), uint(w, c.orders);
     key(w, "latest_at"), string_or_null(w, c.latest_at);
     key(w, "said"), string(w, c.said);
+    key(w, "said_label"), string(w, c.said_label);
     if (won_back) key(w, "reason"), string(w, c.reason);
     key(w, "quote"), string(w, c.quote);
     w.EndObject();
@@ -228,6 +229,7 @@ std::string render_json_report(const report_data &data) {
   w.EndArray();
   w.EndObject();
   key(w, "responses"), uint(w, data.responses);
+  key(w, "awaiting_analysis"), uint(w, data.awaiting_analysis);
   key(w, "period"), w.StartObject();
   key(w, "first"), string_or_null(w, data.headline.first_day);
   key(w, "last"), string_or_null(w, data.headline.last_day);
@@ -372,6 +374,7 @@ std::string render_json_report(const report_data &data) {
     w.StartObject();
     key(w, "level"), string(w, l.level);
     key(w, "n"), uint(w, l.n);
+    key(w, "label"), string(w, l.label);
     key(w, "ordered_again"), uint(w, l.ordered);
     key(w, "rate"), share(w, l.rate);
     key(w, "ci_low"), share(w, l.ci.low);

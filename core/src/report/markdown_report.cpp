@@ -1,5 +1,7 @@
 #include "report/markdown_report.hpp"
 
+#include "report/report_tables.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -33,7 +35,11 @@ void headline(std::string &md, const report_data &data) {
   const auto &h = data.headline;
   const auto &f = h.overall;
   md += "## Are we earning the next sale?\n\n";
-  if (h.basis == rate_basis::none)
+  const std::string awaiting =
+      fmt::format("{} responses are not analyzed yet: run `rebuy analyze`", data.awaiting_analysis);
+  if (h.basis == rate_basis::none && data.awaiting_analysis)
+    md += "- **Would buy again: awaiting analysis** — " + awaiting + ".\n";
+  else if (h.basis == rate_basis::none)
     md += "- **Would buy again: no data** — no explicit would-buy-again answers and no estimated "
           "probabilities.\n";
   else
@@ -50,10 +56,13 @@ void headline(std::string &md, const report_data &data) {
                         format_count(h.estimate_bases[i].count));
     md += ").\n";
   } else {
-    md += "- Expected repurchase probability: no data (no per-response estimates).\n";
+    md += data.awaiting_analysis
+              ? "- Expected repurchase probability: awaiting analysis (" + awaiting + ").\n"
+              : "- Expected repurchase probability: no data (no per-response estimates).\n";
   }
   if (f.nps_counts.n() == 0) {
-    md += "- NPS: no data (no 0-10 likelihood-to-recommend answers).\n";
+    md += data.awaiting_analysis ? "- NPS: awaiting analysis (" + awaiting + ").\n"
+                                 : "- NPS: no data (no 0-10 likelihood-to-recommend answers).\n";
   } else {
     md += fmt::format("- **NPS {}** (95 % interval {}, {}), n = ", format_points(f.nps.score),
                       format_nps_interval(f), nps_interval_title(data.options.nps_interval));
@@ -185,18 +194,9 @@ void drivers(std::string &md, const report_data &data) {
   if (t.themes.empty()) {
     md += "No data: no response has themes (the themes analyzer has not run).\n\n";
   } else {
-    md +=
-        "Impact = the figure for everyone minus the figure without the theme's responses; "
-        "negative means the theme pulls it down.\n\n| Theme | Responses | Would buy again | NPS | "
-        "Impact on would buy again | Impact on NPS | Quote |\n|---|---:|---:|---:|---:|---:|---|\n";
-    for (const auto &r : t.themes)
-      md += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_escape(r.theme),
-                        format_count(r.values.responses),
-                        format_percent(r.values.rate) + small(r.values.small_rate),
-                        format_points(r.values.nps.score) + small(r.values.small_nps),
-                        format_point_change(r.rate_impact), format_points(r.nps_impact),
-                        markdown_escape(r.quote));
-    md += "\n";
+    md += "Impact = the figure for everyone minus the figure without the theme's responses; "
+          "negative means the theme pulls it down.\n\n";
+    md += markdown_table(themes_table(t));
   }
   md += "### Words of those who would not buy again\n\n";
   if (t.words.empty()) {
@@ -206,28 +206,14 @@ void drivers(std::string &md, const report_data &data) {
     return;
   }
   md += fmt::format("Log-odds with an informative Dirichlet prior, {} would-not texts against {} "
-                    "would texts.\n\n| Word | Would not (texts) | Would (texts) | z | Quote "
-                    "|\n|---|---:|---:|---:|---|\n",
+                    "would texts.\n\n",
                     t.would_not_texts, t.would_texts);
-  for (const auto &w : t.words)
-    md += fmt::format("| {} | {} | {} | {:.1f} | {} |\n", markdown_escape(w.word), w.would_not,
-                      w.would, w.z, markdown_escape(w.quote));
-  md += "\n";
+  md += markdown_table(words_table(t));
 }
 
 void customers(std::string &md, const report_data &data) {
   const auto &c = data.customers;
   md += "## Who do we call first?\n\n";
-  auto table = [&](const std::vector<customer_row> &rows, bool won_back) {
-    md += fmt::format(
-        "| Customer | Value | Latest feedback | Said |{} Quote |\n|---|---:|---|---|{}---|\n",
-        won_back ? " Why |" : "", won_back ? "---|" : "");
-    for (const auto &r : rows)
-      md += fmt::format("| {} | {} | {} | {} |{} {} |\n", markdown_escape(r.customer),
-                        format_money(r.value), r.latest_at.substr(0, 10), markdown_escape(r.said),
-                        won_back ? " " + markdown_escape(r.reason) + " |" : "",
-                        markdown_escape(r.quote));
-  };
   md += fmt::format(
       "### At risk: {} customers whose latest feedback says they will not come back\n\n",
       c.at_risk_total);
@@ -242,14 +228,13 @@ void customers(std::string &md, const report_data &data) {
                         format_money(c.value_of_all));
     md += fmt::format("Most valuable first (value: {}).\n\n",
                       c.value_basis.empty() ? "unknown, no orders" : c.value_basis);
-    table(c.at_risk, false);
-    md += "\n";
+    md += markdown_table(customers_table(c.at_risk, false));
   }
   md += fmt::format("### Won back: {} customers\n\n", c.won_back_total);
   if (c.won_back.empty())
     md += "None.\n\n";
   else
-    table(c.won_back, true), md += "\n";
+    md += markdown_table(customers_table(c.won_back, true));
 }
 
 void calibration(std::string &md, const report_data &data) {
@@ -270,34 +255,21 @@ void calibration(std::string &md, const report_data &data) {
                     "{:.4f}).\n\n",
                     c.n, format_percent(c.observed), c.horizon_days, c.brier,
                     c.observed * (1 - c.observed));
-  md += "| Predicted | Responses | Mean predicted | Ordered again |\n|---|---:|---:|---:|\n";
-  for (const auto &b : c.bins)
-    md += fmt::format("| {:.0f}–{:.0f} % | {} | {} | {} |\n", 100 * b.low, 100 * b.high, b.n,
-                      format_percent(b.mean_predicted), format_percent(b.observed));
+  md += markdown_table(calibration_bins_table(c));
   if (!c.levels.empty()) {
-    md += fmt::format("\nBy stated answer, strongest first. Shrunk = (ordered again + α·m) / "
+    md += fmt::format("By stated answer, strongest first. Shrunk = (ordered again + α·m) / "
                       "(responses + α), with m = {} (all answers) and α = {:g}: a small group "
-                      "is pulled toward m.\n\n| Said | Responses | Ordered again | Rate | 95 % | "
-                      "Shrunk rate |\n|---|---:|---:|---:|---|---:|\n",
+                      "is pulled toward m.\n\n",
                       format_percent(c.levels_observed), c.shrinkage);
-    for (const auto &l : c.levels)
-      md += fmt::format("| {} | {} | {} | {} | {:.1f}–{:.1f} % | {} |\n", markdown_escape(l.level),
-                        l.n, l.ordered, format_percent(l.rate), 100 * l.ci.low, 100 * l.ci.high,
-                        format_percent(l.shrunk));
+    md += markdown_table(calibration_levels_table(c));
   }
   if (!c.order_counts.empty()) {
-    md += "\nBy the order count given when answering (post-purchase surveys): what each group did "
+    md += "By the order count given when answering (post-purchase surveys): what each group did "
           "next. For responses whose own outcome is not known yet, the group's rate, shrunk "
-          "toward the overall one, is the estimate (basis `orders`).\n\n| Order count when "
-          "answering | Responses | Outcome known | Ordered again | Rate | 95 % |\n"
-          "|---|---:|---:|---:|---:|---|\n";
-    for (const auto &g : c.order_counts)
-      md += fmt::format("| {} | {} | {} | {} | {} | {} |\n", order_count_group_name(g.repeat),
-                        g.responses, g.known, g.ordered, format_percent(g.rate),
-                        g.known ? fmt::format("{:.1f}–{:.1f} %", 100 * g.ci.low, 100 * g.ci.high)
-                                : std::string("n/a"));
+          "toward the overall one, is the estimate (basis `orders`).\n\n";
+    md += markdown_table(order_counts_table(c));
   }
-  md += "\nSurveying customers raises their later buying (self-generated validity): the rates "
+  md += "Surveying customers raises their later buying (self-generated validity): the rates "
         "here, shrunk or not, are what *surveyed* customers did, and overstate what customers "
         "who were not surveyed would do; do not apply them to those unadjusted.\n\n";
 }
@@ -308,36 +280,14 @@ void referral(std::string &md, const report_data &data) {
   md += fmt::format("## Said they would recommend, say they did\n\nPer NPS class, the share who "
                     "answer yes to \"{}\" (95 % Wilson interval; other answers not counted).\n\n",
                     markdown_escape(r.question));
-  md += "| NPS class | Yes | No | Other | Said yes | 95 % |\n|---|---:|---:|---:|---:|---|\n";
-  for (const auto &row : r.rows)
-    md += row.yes + row.no == 0
-              ? fmt::format("| {} | 0 | 0 | {} | – | – |\n", row.nps_class, row.other)
-              : fmt::format("| {} | {} | {} | {} | {} | {:.1f}–{:.1f} % |\n", row.nps_class,
-                            row.yes, row.no, row.other, format_percent(row.share_yes),
-                            100 * row.ci.low, 100 * row.ci.high);
-  md += "\n";
+  md += markdown_table(referral_table(r));
 }
 
 void quality(std::string &md, const report_data &data) {
   const auto &q = data.quality;
   md += "## Data quality\n\nEvery row of every file is stored, rejected with a reason "
-        "(`rebuy rejects`) or skipped by a visible rule.\n\n"
-        "| Import | File | Importer | Rows in | Stored | New | Updated | Unchanged | Rejected | "
-        "Skipped | Status | Mapping and scales |\n"
-        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
-  for (size_t i = 0; i < q.runs.size(); ++i) {
-    const auto &r = q.runs[i];
-    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", r.id,
-                      markdown_escape(r.file), markdown_escape(r.importer), r.counts.rows_in(),
-                      r.counts.stored(), r.counts.added, r.counts.updated, r.counts.unchanged,
-                      r.counts.rejected, r.counts.skipped, r.status,
-                      markdown_escape(mapping_summary(q.mapped[i])));
-  }
-  md += "\n";
-  for (size_t i = 0; i < q.runs.size(); ++i)
-    if (!q.unmapped[i].empty())
-      md += fmt::format("Import {}: columns kept only as attributes (unmapped): {}.\n\n",
-                        q.runs[i].id, quoted_list(q.unmapped[i]));
+        "(`rebuy rejects`) or skipped by a visible rule.\n\n";
+  md += markdown_table(quality_table(q));
   md += fmt::format(
       "NPS denominator: {} (`--nps-denominator {}`; {} responses were asked the NPS question but "
       "have no valid answer). NPS intervals: {} (`--nps-interval {}`). Would buy again: {}.",
@@ -410,6 +360,11 @@ std::string render_markdown_report(const report_data &data) {
   for (const auto &[attribute, value] : filter.where)
     md += fmt::format(", {} = \"{}\"", markdown_escape(attribute), markdown_escape(value));
   md += fmt::format(". Generated {}.\n\n", data.generated_at);
+  if (data.awaiting_analysis)
+    md +=
+        fmt::format("**{} of these responses await analysis.** Run `rebuy analyze`: until then no "
+                    "NPS, would-buy-again or theme figure counts them.\n\n",
+                    data.awaiting_analysis);
   headline(md, data);
   trend(md, data);
   breakdowns(md, data);

@@ -2,6 +2,7 @@
 
 #include "pipeline/estimates.hpp"
 #include "report/response_scan.hpp"
+#include "store/analyzer_state.hpp"
 #include "util/timestamp.hpp"
 
 #include <fmt/format.h>
@@ -137,12 +138,14 @@ report_data build_report(sql::connection &db, const report_options &options) {
   themes_builder themes;
   customers_builder customers(scores.ids());
   calibration_builder calibration;
+  const int64_t analyzed = analyzed_through(db);
 
   scan_responses(db, options, scores, [&](const scanned_response &r) {
     const int64_t day = day_of(r.submitted_at);
     if (day >= period.current_from && day <= period.current_to) headline.add_current(r);
     if (day >= period.previous_from && day <= period.previous_to) headline.add_previous(r);
     if (!period.covers(day)) return;
+    out.awaiting_analysis += r.id > analyzed;
     headline.add(r, day);
     trend.add(r, day);
     breakdowns.add(r);

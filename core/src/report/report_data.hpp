@@ -43,6 +43,9 @@ struct report_data {
   std::string generated_at;
   report_options options;
   uint64_t responses = 0; // in the period and filter
+  // Of those, responses imported since the last analysis (`rebuy import
+  // --no-analyze`): no figure from analyzer scores counts them yet.
+  uint64_t awaiting_analysis = 0;
   headline_data headline;
   trend_data trend;
   std::vector<breakdown_data> breakdowns;

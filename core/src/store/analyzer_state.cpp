@@ -38,4 +38,11 @@ void advance_analyzer_state(sql::connection &db, const std::vector<analyzer_iden
     s.bind(1, a.id).bind(2, through).run();
 }
 
+int64_t analyzed_through(sql::connection &db) {
+  auto s = db.prepare("SELECT coalesce(max(analyzed_through), 0) FROM analyzer_state WHERE "
+                      "analyzer <> 'rebuy'");
+  s.step();
+  return s.column_int(0);
+}
+
 } // namespace rebuy::core

@@ -25,4 +25,9 @@ std::vector<int64_t> prepare_analyzer_state(sql::connection &db,
 void advance_analyzer_state(sql::connection &db, const std::vector<analyzer_identity> &analyzers,
                             int64_t through);
 
+// The highest response id the analyzers have analyzed through, 0 before any
+// analysis: a response with a higher id awaits `rebuy analyze`. The latest
+// analysis advances every analyzer it ran to the same id, so the highest is it.
+int64_t analyzed_through(sql::connection &db);
+
 } // namespace rebuy::core
