@@ -172,3 +172,68 @@ TEST_CASE("pipeline: an edited response is analyzed again after re-import") {
   CHECK(f.count("SELECT count(*) FROM scores WHERE label = 'promoter'") == 2);
   CHECK(f.count("SELECT count(*) FROM scores WHERE label = 'detractor'") == 0);
 }
+
+TEST_CASE("pipeline: blank lines are counted in one skip row per run, not stored one by one") {
+  fixture f;
+  // Enough blank lines for several batches and two commits (one per 200,000 rows).
+  const size_t blank_run = 250000;
+  import_request request;
+  request.file =
+      f.write("blanks.csv", "id,nps\n1,9\n\n\n2,8\n" + std::string(blank_run, '\n') + "3,7\n,\n");
+  auto outcome = import_file(f.registry, *f.db, request);
+  const auto &c = outcome.run.counts;
+  CHECK(c.added == 3);
+  CHECK(c.skipped == blank_run + 3); // and the row of blanks, stored with its bytes
+  CHECK(c.rows_in() == c.stored() + c.rejected + c.skipped);
+  CHECK(f.count("SELECT rows_skipped FROM import_runs") == static_cast<int64_t>(c.skipped));
+  CHECK(f.count("SELECT count(*) FROM rejects WHERE kind = 'skip'") == 2);
+  auto s = f.db->prepare("SELECT line, reason FROM rejects WHERE raw IS NULL");
+  REQUIRE(s.step());
+  CHECK(s.column_int(0) == 3);
+  CHECK(s.column_text(1) ==
+        "blank line: " + std::to_string(blank_run + 2) + " rows, first at lines 3, 4, 6, …");
+  CHECK(f.count("SELECT count(*) FROM rejects WHERE reason LIKE 'empty row%' AND raw = ','") == 1);
+}
+
+TEST_CASE("pipeline: one blank line is a skip row like any other") {
+  fixture f;
+  import_request request;
+  request.file = f.write("one.csv", "id,nps\n1,9\n\n2,8\n");
+  auto outcome = import_file(f.registry, *f.db, request);
+  CHECK(outcome.run.counts.skipped == 1);
+  CHECK(f.count("SELECT count(*) FROM rejects WHERE kind = 'skip' AND line = 3 AND "
+                "reason = 'blank line'") == 1);
+}
+
+TEST_CASE(
+    "pipeline: a file of refusals stops as not the importer's format and keeps what it read") {
+  fixture f;
+  import_request request;
+  request.importer = "csv";
+  std::string text = "id,nps,comment\n1,9,fine\n";
+  for (int i = 0; i < 3000; ++i)
+    text += "not,a row of this file\n" + std::string(i % 2 ? "\n" : ""); // blank lines don't count
+  request.file = f.write("junk.csv", text);
+  CHECK_THROWS_WITH_AS(import_file(f.registry, *f.db, request),
+                       doctest::Contains("this does not look like a csv file"), input_error);
+  CHECK(f.count("SELECT count(*) FROM import_runs WHERE status = 'failed'") == 1);
+  const int64_t rejected = f.count("SELECT rows_rejected FROM import_runs");
+  CHECK(rejected >= 1000);
+  CHECK(rejected < 3000); // it stopped early
+  CHECK(f.count("SELECT rows_in FROM import_runs") ==
+        f.count("SELECT rows_new + rows_rejected + rows_skipped FROM import_runs"));
+  CHECK(f.count("SELECT count(*) FROM responses") == 1);
+  CHECK(f.count("SELECT count(*) FROM rejects WHERE kind = 'row'") == rejected);
+}
+
+TEST_CASE("pipeline: a few bad rows among good ones never stop an import") {
+  fixture f;
+  import_request request;
+  std::string text = "id,nps,comment\n";
+  for (int i = 0; i < 3000; ++i)
+    text += i % 4 ? std::to_string(i) + ",9,fine\n" : "ragged\n";
+  request.file = f.write("mixed.csv", text);
+  auto outcome = import_file(f.registry, *f.db, request);
+  CHECK(outcome.run.counts.rejected == 750);
+  CHECK(outcome.run.counts.added == 2250);
+}

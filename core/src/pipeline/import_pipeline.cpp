@@ -33,14 +33,21 @@ constexpr uint64_t rows_per_hand_over = 4096;
 constexpr uint64_t max_rows_per_commit = 200000;
 constexpr auto max_time_per_commit = std::chrono::seconds(2);
 
+// A file an importer cannot read is mostly rejects: once this many rows were
+// rejected or skipped, and ten times as many as were read as records, the
+// import stops (docs/importers.md). Counted skips (blank lines) do not count.
+constexpr uint64_t refusal_floor = 1000;
+constexpr uint64_t refusal_ratio = 10;
+
 using batch_queue = bounded_queue<std::unique_ptr<staged_batch>>;
 
 // Reads batches from the importer and stages them, on its own thread.
 class batch_producer {
 public:
-  batch_producer(importer_session &session, size_t batch_size, std::string source,
-                 std::optional<date_order> dates)
-      : session_(session), batch_size_(batch_size), stager_(std::move(source), dates) {}
+  batch_producer(importer_session &session, std::string importer, size_t batch_size,
+                 std::string source, std::optional<date_order> dates)
+      : session_(session), importer_(std::move(importer)), batch_size_(batch_size),
+        stager_(std::move(source), dates) {}
 
   void run(batch_queue &queue, batch_queue &spares) {
     // Batches come back from the writer emptied, with their memory.
@@ -62,6 +69,14 @@ public:
           throw input_error("the importer keeps returning empty batches");
         if (rows) empty_streak = 0;
         stager_.stage(batch, *staged);
+        const uint64_t refused = stager_.refused(), records = stager_.records();
+        if (refused >= refusal_floor && refused > refusal_ratio * records) {
+          queue.push(std::move(staged)); // stored with its rejects, so the counts add up
+          throw input_error(fmt::format("this does not look like a {} file: {} of its first {} "
+                                        "rows were rejected or skipped; what was read is kept "
+                                        "(--as chooses another importer)",
+                                        importer_, refused, refused + records));
+        }
         if (staged->rows() >= rows_per_hand_over) {
           if (!queue.push(std::move(staged))) break;
           staged = next_batch();
@@ -78,6 +93,7 @@ public:
 
 private:
   importer_session &session_;
+  std::string importer_;
   size_t batch_size_;
   stager stager_;
   std::exception_ptr error_;
@@ -132,7 +148,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   response_writer writer(db, run.id, run.source);
   constexpr size_t in_flight = 2;
   batch_queue queue(in_flight), spares(in_flight + 2);
-  batch_producer producer(*session, request.batch_size, run.source, request.dates);
+  batch_producer producer(*session, plugin->id(), request.batch_size, run.source, request.dates);
   std::thread reading([&] {
     pthread_setname_np(pthread_self(), "rebuy-read");
     producer.run(queue, spares);

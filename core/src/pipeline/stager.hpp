@@ -28,6 +28,10 @@ public:
 
   // How all-numeric dates were read and why, once it was decided; else "".
   const std::string &date_note() const noexcept { return date_note_; }
+  // Rows staged so far as records, and as rejects or skips kept with their
+  // bytes (counted skips are neither).
+  uint64_t records() const noexcept { return records_; }
+  uint64_t refused() const noexcept { return refused_; }
 
 private:
   void decide_date_order(const rebuy_batch &in);
@@ -36,6 +40,7 @@ private:
   response_keyer keyer_;
   std::optional<date_order> order_;
   std::string date_note_;
+  uint64_t records_ = 0, refused_ = 0;
   sha256 content_;
   std::string hashed_; // the row's bytes as the content hash reads them
   // Reused row to row, with their memory.
