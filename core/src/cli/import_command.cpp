@@ -152,7 +152,7 @@ void run_import(cli_context &context, const import_flags &flags) {
   }
   auto &db = context.store();
   std::set<std::string> sources;
-  int failed = 0;
+  int failed = 0, unavailable = 0;
   for (const auto &file : flags.files) {
     request.file = file;
     try {
@@ -162,6 +162,9 @@ void run_import(cli_context &context, const import_flags &flags) {
     } catch (const input_error &e) {
       spdlog::error("{}", e.what());
       ++failed;
+    } catch (const unavailable_error &e) {
+      spdlog::error("{}", e.what());
+      ++unavailable;
     }
   }
   if (!flags.no_analyze && !sources.empty()) {
@@ -175,6 +178,10 @@ void run_import(cli_context &context, const import_flags &flags) {
     for (const auto &source : sources)
       print_nps(db, source);
   }
+  // A file that could not be read at all is the environment's doing: exit code 4.
+  if (unavailable)
+    throw unavailable_error(fmt::format("{} of {} files could not be imported",
+                                        failed + unavailable, flags.files.size()));
   if (failed)
     throw input_error(
         fmt::format("{} of {} files could not be imported", failed, flags.files.size()));

@@ -1,4 +1,5 @@
 #include "cli/context.hpp"
+#include "store/unavailable.hpp"
 #include "util/cancel.hpp"
 #include "util/errors.hpp"
 
@@ -20,6 +21,13 @@ int run_cli(int argc, char **argv) {
   app.set_version_flag("--version", REBUY_VERSION);
   app.require_subcommand(1);
   app.add_option("--db", context.db_flag, "Database file (default: $REBUY_DB, else ./rebuy.db)");
+  app.add_option("--wait", context.wait_flag,
+                 "Seconds to wait while another rebuy writes to the store (default: $REBUY_WAIT, "
+                 "else 120)")
+      ->check(CLI::NonNegativeNumber);
+  app.footer("Exit codes: 0 ok, 1 usage, 2 bad input, 3 internal error, 4 the store or an input "
+             "is unavailable (locked by another writer, disk full, permission denied, cannot be "
+             "opened).");
   app.add_flag("-v,--verbose", context.verbose, "Log what happens, for debugging");
   app.parse_complete_callback([&] {
     if (context.verbose) spdlog::set_level(spdlog::level::debug);
@@ -44,6 +52,16 @@ int run_cli(int argc, char **argv) {
   } catch (const input_error &e) {
     spdlog::error("{}", e.what());
     return 2;
+  } catch (const unavailable_error &e) {
+    spdlog::error("{}", e.what());
+    return 4;
+  } catch (const sql::error &e) {
+    if (auto why = store_unavailable(e, context.database_path(), context.lock_wait())) {
+      spdlog::error("{}", *why);
+      return 4;
+    }
+    spdlog::error("internal error: {}", e.what());
+    return 3;
   } catch (const std::exception &e) {
     spdlog::error("internal error: {}", e.what());
     return 3;

@@ -28,7 +28,8 @@ public:
 
   // raw: bytes as they are (no decoding; encoding() is "raw"). `chunk_size` (> 0) is the size of
   // each read from the file; tests make it small to cut sequences. Throws std::runtime_error
-  // "<path>: <reason>" (not found, a directory, unreadable).
+  // "<path>: <reason>" when it is not found or a directory, unavailable_error when it is there
+  // but cannot be opened (permissions).
   explicit decoded_reader(const std::filesystem::path &path, bool raw = false,
                           size_t chunk_size = default_chunk_size);
   ~decoded_reader();
