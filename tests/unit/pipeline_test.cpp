@@ -237,3 +237,31 @@ TEST_CASE("pipeline: a few bad rows among good ones never stop an import") {
   CHECK(outcome.run.counts.rejected == 750);
   CHECK(outcome.run.counts.added == 2250);
 }
+
+TEST_CASE("pipeline: no importer recognising a file names the plugin files that were refused") {
+  fixture f;
+  // The csv importer refused as untrusted; only the throwing importer (which
+  // reads nothing plain) is loaded.
+  auto refused = f.dir / "refused", loaded = f.dir / "loaded";
+  for (const auto &d : {refused, loaded}) {
+    fs::create_directory(d);
+    fs::permissions(d, fs::perms::owner_all);
+  }
+  fs::copy_file(fs::path(REBUY_PLUGIN_BUILD_DIR) / "rebuy_csv.so", refused / "rebuy_csv.so");
+  fs::permissions(refused / "rebuy_csv.so", fs::perms::group_write, fs::perm_options::add);
+  fs::copy_file(fs::path(REBUY_TEST_PLUGIN_DIR) / "rebuy_throwing_importer.so",
+                loaded / "rebuy_throwing_importer.so");
+  plugin_registry registry;
+  registry.scan({refused, loaded});
+  REQUIRE(registry.find("throwing") != nullptr);
+  REQUIRE(registry.refused().size() == 1);
+
+  import_request request;
+  request.file = f.write("plain.csv", "id,nps\n1,9\n");
+  const std::string expected =
+      "no importer recognises this file; name one with --as (available: throwing); 1 plugin "
+      "file was refused, and the importer it needs may be among them: " +
+      (refused / "rebuy_csv.so").string() + " (untrusted file: writable by group or others)";
+  CHECK_THROWS_WITH_AS(import_file(registry, *f.db, request), doctest::Contains(expected.c_str()),
+                       input_error);
+}
