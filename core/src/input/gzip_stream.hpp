@@ -33,6 +33,9 @@ public:
   }
 
 private:
+  // Makes `wanted` compressed bytes available unless the file ends first.
+  bool fill(size_t wanted);
+
   struct state;
   std::unique_ptr<state> state_;
   std::function<size_t(char *, size_t)> read_compressed_;
