@@ -265,3 +265,15 @@ TEST_CASE("pipeline: no importer recognising a file names the plugin files that 
   CHECK_THROWS_WITH_AS(import_file(registry, *f.db, request), doctest::Contains(expected.c_str()),
                        input_error);
 }
+
+TEST_CASE("pipeline: rows an importer returns together with REBUY_END are kept") {
+  fixture f;
+  import_request request;
+  request.file = f.write("end.txt", "ENDROWS\n");
+  auto outcome = import_file(f.registry, *f.db, request);
+  CHECK(outcome.run.importer == "end_with_rows");
+  CHECK(outcome.run.counts.added == 5);
+  CHECK(outcome.run.counts.rejected == 1);
+  CHECK(f.count("SELECT count(*) FROM responses") == 5);
+  CHECK(f.count("SELECT count(*) FROM rejects WHERE line = 7 AND raw = 'x;y'") == 1);
+}
