@@ -1,3 +1,4 @@
+#include "gzip_bytes.hpp"
 #include "input/decoded_reader.hpp"
 #include "input/gzip_stream.hpp"
 #include "util/sha256.hpp"
@@ -13,24 +14,10 @@
 
 using rebuy::core::decoded_reader;
 using rebuy::core::gzip_stream;
+using rebuy::test::gzip;
 namespace fs = std::filesystem;
 
 namespace {
-
-// One gzip member holding `text`.
-std::string gzip(const std::string &text) {
-  z_stream z{};
-  REQUIRE(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&z, text.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef *>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 // Inflates `bytes` through gzip_stream in small reads, the way the reader does.
 std::string inflate_all(const std::string &bytes, std::string &damage) {

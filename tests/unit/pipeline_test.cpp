@@ -1,4 +1,5 @@
 // Import and analysis end to end through real plugins, without the CLI.
+#include "gzip_bytes.hpp"
 #include "pipeline/analyze_pipeline.hpp"
 #include "pipeline/import_pipeline.hpp"
 #include "report/report_data.hpp"
@@ -276,4 +277,61 @@ TEST_CASE("pipeline: rows an importer returns together with REBUY_END are kept")
   CHECK(outcome.run.counts.rejected == 1);
   CHECK(f.count("SELECT count(*) FROM responses") == 5);
   CHECK(f.count("SELECT count(*) FROM rejects WHERE line = 7 AND raw = 'x;y'") == 1);
+}
+
+namespace {
+
+std::string survey_rows(int count) {
+  std::string text = "id,nps,comment\n";
+  for (int i = 0; i < count; ++i)
+    text += std::to_string(i) + "," + std::to_string(i % 11) + ",comment number " +
+            std::to_string(i) + " of the file\n";
+  return text;
+}
+
+} // namespace
+
+TEST_CASE("pipeline: a .gz that fails its check stores nothing of it") {
+  fixture f;
+  const std::string packed = rebuy::test::gzip(survey_rows(5000));
+  std::string bad_crc = packed;
+  bad_crc[bad_crc.size() - 8] = static_cast<char>(bad_crc[bad_crc.size() - 8] ^ 0x01);
+  std::string bad_data = packed;
+  for (size_t i = packed.size() / 2; i < packed.size() / 2 + 4; ++i)
+    bad_data[i] = static_cast<char>(bad_data[i] ^ 0x5a);
+  const std::vector<std::pair<std::string, std::string>> damaged = {{"crc.csv.gz", bad_crc},
+                                                                    {"data.csv.gz", bad_data}};
+  for (const auto &[name, bytes] : damaged) {
+    CAPTURE(name);
+    import_request request;
+    request.file = f.write(name, bytes);
+    request.batch_size = 100; // many batches, so many writes before the end
+    CHECK_THROWS_WITH_AS(import_file(f.registry, *f.db, request),
+                         doctest::Contains("nothing of it was stored"), input_error);
+  }
+  CHECK(f.count("SELECT count(*) FROM responses") == 0);
+  CHECK(f.count("SELECT count(*) FROM rejects") == 0);
+  CHECK(f.count("SELECT count(*) FROM import_runs WHERE status = 'failed' AND rows_in = 0 AND "
+                "message LIKE '%corrupt%nothing of the file was stored'") == 2);
+  // The same data, sound, imports whole.
+  import_request request;
+  request.file = f.write("good.csv.gz", packed);
+  CHECK(import_file(f.registry, *f.db, request).run.counts.added == 5000);
+}
+
+TEST_CASE("pipeline: a truncated .gz keeps its complete rows and says it was cut") {
+  fixture f;
+  const std::string packed = rebuy::test::gzip(survey_rows(5000));
+  import_request request;
+  request.file = f.write("cut.csv.gz", packed.substr(0, packed.size() / 2));
+  auto outcome = import_file(f.registry, *f.db, request);
+  CHECK(outcome.truncated);
+  CHECK(outcome.damage.find("the file is truncated") != std::string::npos);
+  const auto &c = outcome.run.counts;
+  CHECK(c.added > 1000);
+  CHECK(c.added < 5000);
+  CHECK(c.rejected <= 1); // the cut row
+  CHECK(f.count("SELECT count(*) FROM responses") == static_cast<int64_t>(c.added));
+  CHECK(f.count("SELECT count(*) FROM import_runs WHERE status = 'failed' AND message LIKE "
+                "'%truncated%complete rows before were stored'") == 1);
 }

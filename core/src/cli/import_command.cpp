@@ -52,7 +52,8 @@ void print_outcome(const import_outcome &outcome) {
   if (outcome.converted) fmt::print("  note: converted from {} to UTF-8\n", run.encoding);
   if (!outcome.date_note.empty()) fmt::print("  note: {}\n", outcome.date_note);
   if (!outcome.damage.empty())
-    fmt::print("  warning: {}; every complete row before that point was read\n", outcome.damage);
+    fmt::print("  warning: {}{}\n", outcome.damage,
+               outcome.truncated ? "; the complete rows before that point were stored" : "");
   if (run.invalid_bytes)
     fmt::print("  note: {} invalid byte sequences replaced with U+FFFD\n", run.invalid_bytes);
   const std::string merged = c.merged ? fmt::format(", {} merged into a response", c.merged) : "";
@@ -159,6 +160,12 @@ void run_import(cli_context &context, const import_flags &flags) {
       auto outcome = import_file(context.plugins(), db, request);
       print_outcome(outcome);
       sources.insert(outcome.run.source);
+      if (outcome.truncated) {
+        spdlog::error("{}: the file is truncated: its complete rows were stored, the rest of it "
+                      "is missing",
+                      file);
+        ++failed;
+      }
     } catch (const input_error &e) {
       spdlog::error("{}", e.what());
       ++failed;

@@ -145,6 +145,13 @@ size_t decoded_reader::read(char *buffer, size_t capacity) {
   return done;
 }
 
+void decoded_reader::check_rest() {
+  if (!gzip_) return;
+  std::string scratch(64 * 1024, '\0');
+  while (!file_done_)
+    read_file(scratch.data(), scratch.size());
+}
+
 std::string decoded_reader::sha256_hex() {
   if (digest_) return *digest_; // hex_digest() resets the hash, so keep the answer
   if (!raw_file_done_) {

@@ -51,6 +51,13 @@ public:
   bool compressed() const noexcept { return gzip_ != nullptr; }
   // Why a compressed file ended early (truncated, corrupt); empty when it did not.
   std::string damage() const { return gzip_ ? gzip_->damage() : std::string(); }
+  gzip_damage damage_kind() const noexcept {
+    return gzip_ ? gzip_->damage_kind() : gzip_damage::none;
+  }
+
+  // Inflates the rest of a compressed file without handing it out, so that
+  // damage_kind() says whether all of it passed its check. Nothing for a plain file.
+  void check_rest();
 
   // Of the raw bytes; reads the rest of the file first if needed, without disturbing read().
   std::string sha256_hex();

@@ -46,9 +46,11 @@ size_t gzip_stream::read(char *buffer, size_t capacity) {
   while (done < capacity && !ended_) {
     if (!fill(1)) {
       // Inside a member (or before its header was complete) with no more input.
-      if (z.total_in > 0 || z.total_out > 0)
+      if (z.total_in > 0 || z.total_out > 0) {
         damage_ = "the compressed data ends early after " + std::to_string(compressed_used_) +
                   " bytes: the file is truncated";
+        damage_kind_ = gzip_damage::truncated;
+      }
       ended_ = true;
       break;
     }
@@ -67,11 +69,15 @@ size_t gzip_stream::read(char *buffer, size_t capacity) {
         z.total_in = z.total_out = 0;
         continue;
       }
-      if (z.avail_in > 0) damage_ = "bytes after the end of the compressed data were ignored";
+      if (z.avail_in > 0) {
+        damage_ = "bytes after the end of the compressed data were ignored";
+        damage_kind_ = gzip_damage::trailing_bytes;
+      }
       ended_ = true;
     } else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT || rc == Z_MEM_ERROR) {
       damage_ = "the compressed data is corrupt after " + std::to_string(compressed_used_) +
                 " bytes" + (z.msg ? std::string(" (") + z.msg + ")" : std::string());
+      damage_kind_ = gzip_damage::corrupt;
       ended_ = true;
     } else if (rc == Z_BUF_ERROR && z.avail_in != 0) {
       break; // no room left in buffer; the caller reads again

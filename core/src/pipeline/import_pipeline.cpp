@@ -99,6 +99,19 @@ private:
   std::exception_ptr error_;
 };
 
+// Whether the rows read may be committed, once reading is over. A compressed
+// file's rows are worth what its check says, and the check comes at the end of
+// each member: when reading stopped early, the rest is inflated to get it, but
+// for a cancelled import, whose user wants it to stop, nothing was verified.
+bool keep_what_was_read(decoded_reader &reader, bool committed_while_reading, bool stopped_early) {
+  if (committed_while_reading) return true;
+  if (stopped_early) {
+    if (cancel_requested()) return false;
+    reader.check_rest();
+  }
+  return reader.damage_kind() != gzip_damage::corrupt;
+}
+
 } // namespace
 
 std::string mapping_json(const std::vector<column_mapping> &columns) {
@@ -154,6 +167,10 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
     producer.run(queue, spares);
   });
 
+  // Compressed data is verified only at the end of each member: rows of a
+  // member that fails its check cannot be told from good ones, so a compressed
+  // file is committed once, after it was read to its end (docs/importers.md).
+  const bool commit_while_reading = !reader.compressed();
   progress_line progress("importing " + file.filename().string());
   std::exception_ptr write_error;
   auto last_commit = std::chrono::steady_clock::now();
@@ -166,9 +183,17 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
         spares.push(std::move(*batch));
       }
       auto now = std::chrono::steady_clock::now();
-      if (!batch || writer.pending_rows() >= max_rows_per_commit ||
-          now - last_commit >= max_time_per_commit) {
-        writer.commit(run.counts);
+      if (!batch) {
+        if (keep_what_was_read(reader, commit_while_reading, producer.error() != nullptr))
+          writer.commit(run.counts);
+        else
+          writer.rollback();
+      } else if (writer.pending_rows() >= max_rows_per_commit ||
+                 now - last_commit >= max_time_per_commit) {
+        if (commit_while_reading)
+          writer.commit(run.counts);
+        else
+          writer.flush();
         last_commit = now;
       }
     } catch (...) {
@@ -200,8 +225,19 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   outcome.date_note = producer.date_note();
   if (!outcome.damage.empty()) run.message = outcome.damage;
   run.finished_at = now_utc();
+  // Corrupt data explains whatever the importer made of it: it is the reason given.
+  if (!write_error && reader.damage_kind() == gzip_damage::corrupt) {
+    run.status = "failed";
+    run.message = outcome.damage + "; nothing of the file was stored";
+    finish_run(db, run);
+    throw input_error(fmt::format("{}: {}: nothing of it was stored, since none of its rows can "
+                                  "be trusted",
+                                  file.string(), outcome.damage));
+  }
   if (!error) {
-    run.status = "done";
+    outcome.truncated = reader.damage_kind() == gzip_damage::truncated;
+    run.status = outcome.truncated ? "failed" : "done";
+    if (outcome.truncated) run.message += "; the complete rows before were stored";
     finish_run(db, run);
     return outcome;
   }
