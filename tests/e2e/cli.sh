@@ -47,8 +47,9 @@ check "export jsonl" expect_exit 0 export.jsonl "$rebuy" export --format jsonl
 check "jsonl lines" bash -c "[ \$(wc -l < export.jsonl) -eq 60 ]"
 check "export to file has a BOM" bash -c "'$rebuy' export -o x.csv && head -c 3 x.csv | od -An -tx1 | grep -q 'ef bb bf'"
 
-# Compressed files are read as they stream: a .gz is the file inside it, and a
-# truncated one keeps every complete row, with the broken tail as one reject.
+# Compressed files are read as they stream: a .gz is the file inside it. A
+# truncated one keeps every complete row, with the broken tail as one reject, and
+# exits 2; one that fails its check stores nothing.
 gzip -c "$survey" > survey.csv.gz
 check "import .gz" expect_exit 0 out "$rebuy" --db "$work/gz.db" import --no-analyze survey.csv.gz
 check ".gz rows" contains out "60 in = 60 stored"
@@ -59,9 +60,18 @@ awk 'BEGIN { x = 7; print "id,nps,comment"
   for (i = 1; i <= 5000; ++i) { c = ""; for (k = 0; k < 6; ++k) { x = x * 16807 % 2147483647; c = c " " x }
     printf "%d,%d,\"%s\"\n", i, x % 11, c } }' | gzip -c > long.csv.gz
 head -c 12000 long.csv.gz > cut.csv.gz
-check "import truncated .gz" expect_exit 0 out "$rebuy" --db "$work/gzcut.db" import --no-analyze cut.csv.gz
+check "import truncated .gz" expect_exit 2 out "$rebuy" --db "$work/gzcut.db" import --no-analyze cut.csv.gz
 check "truncation warned" contains out "warning: the compressed data ends early after 12000 bytes"
+check "truncation is an error" contains out "cut.csv.gz: the file is truncated: its complete rows were stored"
 check "truncated tail is one reject" grep -qE "rows: [0-9]+ in = [0-9]+ stored .* \+ 1 rejected \+ 0 skipped" out
+# The CRC of the only member made wrong: every byte inflates, none can be trusted.
+cp survey.csv.gz bad-crc.csv.gz
+size=$(stat -c %s bad-crc.csv.gz)
+printf '\x00\x00\x00\x00' | dd of=bad-crc.csv.gz bs=1 seek=$((size - 8)) conv=notrunc status=none
+check "import .gz failing its check" expect_exit 2 out "$rebuy" --db "$work/gzbad.db" import --no-analyze bad-crc.csv.gz
+check "check failure named" contains out "incorrect data check): nothing of it was stored"
+check "nothing stored of it" bash -c "[ \$('$rebuy' --db '$work/gzbad.db' export --format jsonl | wc -l) -eq 0 ]"
+
 # Dates: the file's day/month order is decided from the dates that can only be
 # read one way, said, and overridable; a date that contradicts it is refused visibly.
 printf 'id,when,nps\n1,05/06/2024 10:00,9\n2,14/06/2024,7\n3,19th November 2023,3\n' > dates.csv

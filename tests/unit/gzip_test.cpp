@@ -1,3 +1,4 @@
+#include "gzip_bytes.hpp"
 #include "input/decoded_reader.hpp"
 #include "input/gzip_stream.hpp"
 #include "util/sha256.hpp"
@@ -13,24 +14,10 @@
 
 using rebuy::core::decoded_reader;
 using rebuy::core::gzip_stream;
+using rebuy::test::gzip;
 namespace fs = std::filesystem;
 
 namespace {
-
-// One gzip member holding `text`.
-std::string gzip(const std::string &text) {
-  z_stream z{};
-  REQUIRE(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&z, text.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef *>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 // Inflates `bytes` through gzip_stream in small reads, the way the reader does.
 std::string inflate_all(const std::string &bytes, std::string &damage) {
@@ -107,4 +94,36 @@ TEST_CASE("gzip: decoded_reader inflates by content and hashes the compressed by
     CHECK(reader.damage().empty());
   }
   fs::remove(file);
+}
+
+TEST_CASE("gzip: members read as one stream wherever the reads split them") {
+  // Three members; the first read ends at every offset, the rest come in
+  // reads of every size up to 9, so each member boundary meets a read
+  // boundary at every distance, one byte of the next member included.
+  const std::string texts[] = {lines(3), "second member\n", lines(5)};
+  const std::string packed = gzip(texts[0]) + gzip(texts[1]) + gzip(texts[2]);
+  for (size_t first = 1; first <= packed.size(); ++first)
+    for (size_t chunk = 1; chunk <= 9; ++chunk) {
+      CAPTURE(first);
+      CAPTURE(chunk);
+      size_t pos = 0;
+      gzip_stream stream([&](char *buffer, size_t capacity) {
+        size_t n = std::min({capacity, packed.size() - pos, pos == 0 ? first : chunk});
+        std::memcpy(buffer, packed.data() + pos, n);
+        pos += n;
+        return n;
+      });
+      std::string out;
+      char buffer[4096];
+      while (size_t n = stream.read(buffer, sizeof buffer))
+        out.append(buffer, n);
+      REQUIRE(out == texts[0] + texts[1] + texts[2]);
+      REQUIRE(stream.damage().empty());
+    }
+}
+
+TEST_CASE("gzip: one stray byte after the last member is reported, not read") {
+  std::string damage;
+  CHECK(inflate_all(gzip("text\n") + "x", damage) == "text\n");
+  CHECK(damage == "bytes after the end of the compressed data were ignored");
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 
 using namespace rebuy::core;
 namespace fs = std::filesystem;
@@ -24,7 +25,9 @@ std::string refusal_of(const fs::path &file) {
 }
 
 struct temp_dir {
-  fs::path path = fs::temp_directory_path() / ("rebuy-loader-" + std::to_string(::getpid()));
+  static inline int made = 0;
+  fs::path path = fs::temp_directory_path() /
+                  ("rebuy-loader-" + std::to_string(::getpid()) + "-" + std::to_string(++made));
   temp_dir() {
     fs::remove_all(path);
     fs::create_directories(path);
@@ -122,4 +125,68 @@ TEST_CASE("registry: a second plugin with the same id is refused") {
   for (const auto &r : registry.refused())
     found |= r.reason.find("already provided") != std::string::npos;
   CHECK(found);
+}
+
+TEST_CASE("loader: a link to a plugin in a world-writable directory is refused") {
+  temp_dir trusted, open_to_all;
+  fs::permissions(open_to_all.path, fs::perms::all); // 0777, not sticky
+  fs::copy_file(built_plugins / "rebuy_csv.so", open_to_all.path / "rebuy_csv.so");
+  fs::create_symlink(open_to_all.path / "rebuy_csv.so", trusted.path / "rebuy_csv.so");
+
+  auto reason = refusal_of(trusted.path / "rebuy_csv.so");
+  CHECK(reason.find("untrusted directory " + open_to_all.path.string()) != std::string::npos);
+  CHECK(reason.find("writable by group or others") != std::string::npos);
+  CHECK(reason.find("a link to " + (open_to_all.path / "rebuy_csv.so").string()) !=
+        std::string::npos);
+
+  plugin_registry registry;
+  registry.scan({trusted.path});
+  CHECK(registry.find("csv") == nullptr);
+  REQUIRE(registry.refused().size() == 1);
+  CHECK(registry.refused()[0].untrusted == open_to_all.path);
+}
+
+TEST_CASE("loader: a plugin whose directory's parent is world-writable is refused") {
+  temp_dir parent;
+  fs::permissions(parent.path, fs::perms::all);
+  auto dir = parent.path / "plugins";
+  fs::create_directory(dir);
+  fs::permissions(dir, fs::perms::owner_all);
+  fs::copy_file(built_plugins / "rebuy_csv.so", dir / "rebuy_csv.so");
+
+  auto reason = refusal_of(dir / "rebuy_csv.so");
+  CHECK(reason.find("untrusted directory " + parent.path.string() +
+                    ": writable by group or others") != std::string::npos);
+
+  plugin_registry registry;
+  registry.scan({dir});
+  CHECK(registry.find("csv") == nullptr);
+  REQUIRE(registry.refused().size() == 1);
+  CHECK(registry.refused()[0].path == dir);
+  CHECK(registry.refused()[0].reason.find(parent.path.string()) != std::string::npos);
+}
+
+TEST_CASE("loader: a sticky world-writable parent is trusted only when root owns it") {
+  temp_dir parent;
+  fs::permissions(parent.path, fs::perms::all | fs::perms::sticky_bit); // like /tmp
+  auto dir = parent.path / "plugins";
+  fs::create_directory(dir);
+  fs::permissions(dir, fs::perms::owner_all);
+  fs::copy_file(built_plugins / "rebuy_csv.so", dir / "rebuy_csv.so");
+  auto result = load_plugin(dir / "rebuy_csv.so");
+  if (::geteuid() == 0) {
+    CHECK(std::holds_alternative<plugin_ptr>(result));
+  } else {
+    auto *refusal = std::get_if<plugin_refusal>(&result);
+    REQUIRE(refusal != nullptr);
+    CHECK(refusal->reason.find("writable by group or others") != std::string::npos);
+  }
+}
+
+TEST_CASE("loader: a link to a plugin in a trusted directory loads") {
+  temp_dir links;
+  fs::create_symlink(fs::absolute(built_plugins / "rebuy_csv.so"), links.path / "rebuy_csv.so");
+  auto result = load_plugin(links.path / "rebuy_csv.so");
+  REQUIRE(std::holds_alternative<plugin_ptr>(result));
+  CHECK(std::get<plugin_ptr>(result)->path() == links.path / "rebuy_csv.so");
 }

@@ -248,7 +248,10 @@ reading read_with_importer(const plugin &importer, const std::filesystem::path &
       out.ended = true;
       if (rows)
         out.broken.note(importer_rule::batch_size,
-                        fmt::format("REBUY_END came with {} rows; the host drops them", rows));
+                        fmt::format("REBUY_END came with {} rows; return them with REBUY_OK "
+                                    "and end with an empty batch (this rebuy keeps them, older "
+                                    "ones dropped them)",
+                                    rows));
       break;
     }
     judge.batch(batch, input.lines(), records, rejects, skips);

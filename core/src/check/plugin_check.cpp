@@ -30,9 +30,10 @@ std::filesystem::path resolve_target(const std::string &target) {
 }
 
 // What to do about a refusal, when there is an obvious fix.
-std::string hint(const std::string &reason, const std::filesystem::path &file) {
+std::string hint(const plugin_refusal &refusal) {
+  const auto &reason = refusal.reason;
   if (reason.find("writable by group or others") != std::string::npos)
-    return fmt::format("fix: chmod go-w {}", file.string());
+    return fmt::format("fix: chmod go-w {}", refusal.untrusted.string());
   if (reason.find("owned by another user") != std::string::npos)
     return "the host loads only files owned by root or by the user running it";
   if (reason.find("section") != std::string::npos)
@@ -47,14 +48,17 @@ check_result loads(const std::filesystem::path &file) {
     return check_result::failed(
         fmt::format("refused: the host only loads files named rebuy_<id>.so, not {}",
                     file.filename().string()));
-  auto dir = file.parent_path();
-  if (auto why = untrusted_directory_reason(dir); !why.empty())
-    return check_result::failed(
-        fmt::format("refused: {}: {}; the host would skip every plugin in it (fix: chmod go-w {})",
-                    dir.string(), why, dir.string()));
+  auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+  if (auto refusal = untrusted_directory(dir)) {
+    auto fix = hint(*refusal);
+    return check_result::failed(fmt::format("refused: {}: {}; the host would skip every plugin "
+                                            "in it{}",
+                                            dir.string(), refusal->reason,
+                                            fix.empty() ? "" : " (" + fix + ")"));
+  }
   auto loaded = load_plugin(file);
   if (auto *refusal = std::get_if<plugin_refusal>(&loaded)) {
-    auto fix = hint(refusal->reason, file);
+    auto fix = hint(*refusal);
     return check_result::failed("refused: " + refusal->reason + (fix.empty() ? "" : "\n" + fix));
   }
   return check_result::passed("trusted file and directory, '" REBUY_MARKER_SECTION

@@ -10,6 +10,10 @@ namespace rebuy::core {
 
 std::filesystem::path cli_context::database_path() const { return resolve_database_path(db_flag); }
 
+void cli_context::resolve_lock_wait_flag() {
+  lock_wait_ = resolve_lock_wait(wait_flag >= 0 ? std::optional<double>(wait_flag) : std::nullopt);
+}
+
 plugin_registry &cli_context::plugins() {
   if (!registry_) {
     registry_ = std::make_unique<plugin_registry>();
@@ -19,12 +23,18 @@ plugin_registry &cli_context::plugins() {
 }
 
 sql::connection &cli_context::store() {
-  if (!db_) db_ = open_store(database_path());
+  if (!db_) {
+    resolve_lock_wait_flag();
+    db_ = open_store(database_path(), lock_wait_);
+  }
   return *db_;
 }
 
 sql::connection &cli_context::existing_store() {
-  if (!db_) db_ = open_existing_store(database_path());
+  if (!db_) {
+    resolve_lock_wait_flag();
+    db_ = open_existing_store(database_path(), lock_wait_);
+  }
   return *db_;
 }
 

@@ -3,6 +3,7 @@
 // each created on first use.
 #include "host/plugin_registry.hpp"
 #include "store/sqlite.hpp"
+#include "store/store.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -14,10 +15,13 @@ namespace rebuy::core {
 
 class cli_context {
 public:
-  std::string db_flag; // --db
+  std::string db_flag;   // --db
+  double wait_flag = -1; // --wait, seconds; negative when not given
   bool verbose = false;
 
   std::filesystem::path database_path() const;
+  // How long the store's statements wait for another writer's lock.
+  std::chrono::milliseconds lock_wait() const { return lock_wait_; }
   // The plugins found on the search path (scanned once).
   plugin_registry &plugins();
   // The store, created and migrated if needed.
@@ -28,6 +32,8 @@ public:
 private:
   std::unique_ptr<plugin_registry> registry_;
   std::unique_ptr<sql::connection> db_;
+  std::chrono::milliseconds lock_wait_ = sql::connection::default_busy_timeout;
+  void resolve_lock_wait_flag();
 };
 
 // Each command adds itself to the app; its callback does the work.
@@ -45,8 +51,8 @@ void add_plugins_new_command(CLI::App &plugins);
 // Writes `text` to `path`, or to stdout when path is empty or "-".
 void write_output(const std::string &path, const std::string &text);
 
-// Runs the command line; returns the process exit code
-// (0 ok, 1 usage, 2 bad input, 3 internal error).
+// Runs the command line; returns the process exit code (0 ok, 1 usage, 2 bad
+// input, 3 internal error, 4 the store or an input is unavailable).
 int run_cli(int argc, char **argv);
 
 } // namespace rebuy::core

@@ -91,7 +91,8 @@ void print_outcome(const import_outcome &outcome) {
   if (!outcome.date_note.empty()) fmt::print("  note: {}\n", outcome.date_note);
   if (!outcome.relative_date_note.empty()) fmt::print("  note: {}\n", outcome.relative_date_note);
   if (!outcome.damage.empty())
-    fmt::print("  warning: {}; every complete row before that point was read\n", outcome.damage);
+    fmt::print("  warning: {}{}\n", outcome.damage,
+               outcome.truncated ? "; the complete rows before that point were stored" : "");
   if (run.invalid_bytes)
     fmt::print("  note: {} invalid byte sequences replaced with U+FFFD\n", run.invalid_bytes);
   const std::string merged = c.merged ? fmt::format(", {} merged into a response", c.merged) : "";
@@ -201,16 +202,25 @@ void run_import(cli_context &context, const import_flags &flags) {
   }
   auto &db = context.store();
   std::set<std::string> sources;
-  int failed = 0;
+  int failed = 0, unavailable = 0;
   for (const auto &file : flags.files) {
     request.file = file;
     try {
       auto outcome = import_file(context.plugins(), db, request);
       print_outcome(outcome);
       sources.insert(outcome.run.source);
+      if (outcome.truncated) {
+        spdlog::error("{}: the file is truncated: its complete rows were stored, the rest of it "
+                      "is missing",
+                      file);
+        ++failed;
+      }
     } catch (const input_error &e) {
       spdlog::error("{}", e.what());
       ++failed;
+    } catch (const unavailable_error &e) {
+      spdlog::error("{}", e.what());
+      ++unavailable;
     }
   }
   if (!flags.no_analyze && !sources.empty()) {
@@ -224,6 +234,10 @@ void run_import(cli_context &context, const import_flags &flags) {
     for (const auto &source : sources)
       print_nps(db, source);
   }
+  // A file that could not be read at all is the environment's doing: exit code 4.
+  if (unavailable)
+    throw unavailable_error(fmt::format("{} of {} files could not be imported",
+                                        failed + unavailable, flags.files.size()));
   if (failed)
     throw input_error(
         fmt::format("{} of {} files could not be imported", failed, flags.files.size()));

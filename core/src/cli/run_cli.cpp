@@ -1,4 +1,5 @@
 #include "cli/context.hpp"
+#include "store/unavailable.hpp"
 #include "util/cancel.hpp"
 #include "util/errors.hpp"
 
@@ -46,6 +47,14 @@ int run_cli(int argc, char **argv) {
       ->option_text("PATH")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->group(global_group);
+  app.add_option("--wait", context.wait_flag,
+                 "Seconds to wait while another rebuy writes to the store (default: $REBUY_WAIT, "
+                 "else 120)")
+      ->check(CLI::NonNegativeNumber)
+      ->group(global_group);
+  app.footer("Exit codes: 0 ok, 1 usage, 2 bad input, 3 internal error, 4 the store or an input "
+             "is unavailable (locked by another writer, disk full, permission denied, cannot be "
+             "opened).");
   app.add_flag("-v,--verbose", context.verbose, "Log what happens, for debugging")
       ->group(global_group);
   app.set_version_flag("--version", REBUY_VERSION)->group(global_group);
@@ -72,6 +81,16 @@ int run_cli(int argc, char **argv) {
   } catch (const input_error &e) {
     spdlog::error("{}", e.what());
     return 2;
+  } catch (const unavailable_error &e) {
+    spdlog::error("{}", e.what());
+    return 4;
+  } catch (const sql::error &e) {
+    if (auto why = store_unavailable(e, context.database_path(), context.lock_wait())) {
+      spdlog::error("{}", *why);
+      return 4;
+    }
+    spdlog::error("internal error: {}", e.what());
+    return 3;
   } catch (const std::exception &e) {
     spdlog::error("internal error: {}", e.what());
     return 3;

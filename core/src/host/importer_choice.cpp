@@ -48,6 +48,21 @@ std::string names(const std::vector<plugin_ptr> &plugins) {
   return out;
 }
 
+// The plugin files and directories that were refused, when there are any: the
+// importer a file needs may be among them.
+std::string refused_note(const plugin_registry &registry) {
+  const auto &refused = registry.refused();
+  if (refused.empty()) return {};
+  constexpr size_t shown = 3;
+  std::string listed;
+  for (size_t i = 0; i < refused.size() && i < shown; ++i)
+    listed += fmt::format("{}{} ({})", i ? ", " : "", refused[i].path.string(), refused[i].reason);
+  if (refused.size() > shown) listed += fmt::format(" and {} more", refused.size() - shown);
+  return fmt::format("; {} plugin {} refused, and the importer it needs may be among them: {} "
+                     "(see `rebuy plugins list`)",
+                     refused.size(), refused.size() == 1 ? "file was" : "files were", listed);
+}
+
 } // namespace
 
 std::vector<importer_candidate> rank_importers(const plugin_registry &registry,
@@ -79,12 +94,13 @@ plugin_ptr choose_importer(const plugin_registry &registry, const std::filesyste
     return p;
   }
   if (importers.empty())
-    throw input_error("no importer plugins are installed; see `rebuy plugins list`");
+    throw input_error("no importer plugins are installed" + refused_note(registry) +
+                      (registry.refused().empty() ? "; see `rebuy plugins list`" : ""));
   auto ranked = rank_importers(registry, file);
   if (ranked.front().confidence == 0)
     throw input_error(fmt::format("{}: no importer recognises this file; name one with --as "
-                                  "(available: {})",
-                                  file.string(), names(importers)));
+                                  "(available: {}){}",
+                                  file.string(), names(importers), refused_note(registry)));
   if (ranked.size() > 1 && ranked[1].confidence == ranked[0].confidence) {
     std::string tied;
     for (const auto &c : ranked)

@@ -63,13 +63,18 @@ source_description importer_session::describe() {
 bool importer_session::next(size_t max_rows, rebuy_batch &out) {
   out = rebuy_batch{};
   out.struct_size = sizeof(rebuy_batch);
+  if (ended_) return false;
   error_capture errors;
   rebuy_status status = api_->read_batch(handle_, max_rows, &out, errors.sink());
   switch (status) {
   case REBUY_OK:
     break;
   case REBUY_END:
-    return false;
+    // The ABI asks for an empty batch with the end; rows that come with it
+    // anyway are rows of the file, and nothing is dropped.
+    ended_ = true;
+    if (out.record_count + out.reject_count + out.skip_count == 0) return false;
+    break;
   case REBUY_CANCELLED:
     throw input_error("cancelled");
   default:

@@ -36,7 +36,8 @@ public:
   const plugin &owner() const { return *plugin_; }
   source_description describe();
   // Fills `out` with the next batch (valid until the next call); false at the
-  // end. Throws input_error on a plugin error and when cancelled.
+  // end. Rows that come with REBUY_END are a last batch like any other. Throws
+  // input_error on a plugin error and when cancelled.
   bool next(size_t max_rows, rebuy_batch &out);
 
 private:
@@ -44,6 +45,7 @@ private:
   host_services host_;
   const rebuy_importer_api *api_;
   rebuy_importer *handle_ = nullptr;
+  bool ended_ = false; // REBUY_END came: the importer is not called again
 };
 
 // Options as the C ABI carries them; views into `options`.

@@ -1,5 +1,6 @@
 #include "host/plugin_loader.hpp"
 
+#include "host/trusted_path.hpp"
 #include "pipeline/estimates.hpp"
 #include "util/utf8.hpp"
 
@@ -22,10 +23,19 @@
 namespace rebuy::core {
 namespace {
 
-std::string ownership_problem(const struct stat &st) {
-  if (st.st_uid != 0 && st.st_uid != ::geteuid()) return "owned by another user";
-  if (st.st_mode & (S_IWGRP | S_IWOTH)) return "writable by group or others";
-  return {};
+// Why `given` is not trusted, naming the directory at fault when it is not the
+// path itself, and where a symlink led.
+plugin_refusal untrusted(const std::filesystem::path &given, const path_trust &trust,
+                         const char *what) {
+  std::string where = trust.offender == trust.real
+                          ? fmt::format("untrusted {}", what)
+                          : "untrusted directory " + trust.offender.string();
+  std::error_code ec;
+  auto plain = std::filesystem::absolute(given, ec).lexically_normal();
+  std::string link = !trust.real.empty() && plain != trust.real
+                         ? fmt::format(" (it is a link to {})", trust.real.string())
+                         : std::string();
+  return {given, fmt::format("{}: {}{}", where, trust.problem, link), trust.offender};
 }
 
 bool valid_id(std::string_view id) {
@@ -103,12 +113,13 @@ bool looks_like_plugin_file(const std::filesystem::path &path) {
   return name.size() > 9 && name.rfind("rebuy_", 0) == 0 && path.extension() == ".so";
 }
 
-std::string untrusted_directory_reason(const std::filesystem::path &dir) {
+std::optional<plugin_refusal> untrusted_directory(const std::filesystem::path &dir) {
   struct stat st {};
-  if (::stat(dir.c_str(), &st) != 0) return "cannot be read";
-  if (!S_ISDIR(st.st_mode)) return "is not a directory";
-  auto problem = ownership_problem(st);
-  return problem.empty() ? std::string() : "untrusted directory: " + problem;
+  if (::stat(dir.c_str(), &st) != 0) return plugin_refusal{dir, "cannot be read"};
+  if (!S_ISDIR(st.st_mode)) return plugin_refusal{dir, "is not a directory"};
+  auto trust = check_path_trust(dir);
+  if (trust.trusted()) return std::nullopt;
+  return untrusted(dir, trust, "directory");
 }
 
 std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path &path) {
@@ -117,12 +128,15 @@ std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return refuse("cannot be read");
   if (!S_ISREG(st.st_mode)) return refuse("not a regular file");
-  if (auto problem = ownership_problem(st); !problem.empty())
-    return refuse("untrusted file: " + problem);
+  // The file and every directory above it, on the real path: a link from a
+  // trusted directory into an untrusted one is refused.
+  const auto trust = check_path_trust(path);
+  if (!trust.trusted()) return untrusted(path, trust, "file");
+  const auto &real = trust.real;
 
   // Look at the sections before running any of the file's code.
   try {
-    boost::dll::library_info library_info(path, /*throw_if_not_native=*/true);
+    boost::dll::library_info library_info(real, /*throw_if_not_native=*/true);
     auto sections = library_info.sections();
     if (std::find(sections.begin(), sections.end(), REBUY_MARKER_SECTION) == sections.end())
       return refuse("not a rebuy plugin (no '" REBUY_MARKER_SECTION "' section)");
@@ -132,7 +146,8 @@ std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path
 
   std::error_code ec;
   boost::dll::shared_library library;
-  library.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
+  // The path that was checked, not the link: what loads is what was trusted.
+  library.load(real, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
   if (ec) {
     const char *why = ::dlerror();
     return refuse(fmt::format("cannot be loaded: {}", why ? why : ec.message()));

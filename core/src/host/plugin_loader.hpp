@@ -4,6 +4,7 @@
 #include "host/plugin.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -12,14 +13,16 @@ namespace rebuy::core {
 struct plugin_refusal {
   std::filesystem::path path;
   std::string reason;
+  std::filesystem::path untrusted = {}; // when trust failed: the file or directory to fix
 };
 
 // True for file names the host considers plugins: rebuy_<id>.so
 bool looks_like_plugin_file(const std::filesystem::path &path);
 
-// Why a directory may not be trusted with plugins, or "" when it may: it must
-// be owned by root or the current user and not writable by group or others.
-std::string untrusted_directory_reason(const std::filesystem::path &dir);
+// Why a directory may not be trusted with plugins, or nothing when it may: on
+// its real path, it and every directory above it must be owned by root or the
+// current user and not writable by group or others (see check_path_trust).
+std::optional<plugin_refusal> untrusted_directory(const std::filesystem::path &dir);
 
 // Loads one plugin file, or says why not. Never throws for a bad file.
 std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path &path);

@@ -36,8 +36,8 @@ void plugin_registry::scan(const std::vector<std::filesystem::path> &dirs) {
       spdlog::debug("plugin directory {} does not exist", dir.string());
       continue;
     }
-    if (auto why = untrusted_directory_reason(dir); !why.empty()) {
-      refused_.push_back({dir, why});
+    if (auto refusal = untrusted_directory(dir)) {
+      refused_.push_back(std::move(*refusal));
       continue;
     }
     std::vector<std::filesystem::path> files;

@@ -3,6 +3,7 @@
 #include "input/encoding_sniffer.hpp"
 #include "input/icu_decoder.hpp"
 #include "input/utf8_decoder.hpp"
+#include "util/errors.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -20,10 +21,15 @@ decoded_reader::decoded_reader(const fs::path &path, bool raw, size_t chunk_size
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (status.type() == fs::file_type::not_found) fail("not found");
-  if (ec) fail(ec.message());
+  if (ec)
+    throw unavailable_error(path_.string() + ": cannot be read (" + ec.message() +
+                            "): check the permissions of the file and the directories above it");
   if (fs::is_directory(status)) fail("is a directory");
   file_.reset(std::fopen(path.c_str(), "rb"));
-  if (!file_) fail(std::string("cannot read: ") + std::strerror(errno));
+  // It is there (checked above) but cannot be opened: permissions, or the system.
+  if (!file_)
+    throw unavailable_error(path_.string() + ": cannot be read (" + std::strerror(errno) +
+                            "): check that you may read it");
   if (fs::is_regular_file(status)) {
     const uintmax_t size = fs::file_size(path, ec);
     file_size_ = ec ? 0 : size;
@@ -137,6 +143,13 @@ size_t decoded_reader::read(char *buffer, size_t capacity) {
     done += n;
   }
   return done;
+}
+
+void decoded_reader::check_rest() {
+  if (!gzip_) return;
+  std::string scratch(64 * 1024, '\0');
+  while (!file_done_)
+    read_file(scratch.data(), scratch.size());
 }
 
 std::string decoded_reader::sha256_hex() {

@@ -28,7 +28,8 @@ public:
 
   // raw: bytes as they are (no decoding; encoding() is "raw"). `chunk_size` (> 0) is the size of
   // each read from the file; tests make it small to cut sequences. Throws std::runtime_error
-  // "<path>: <reason>" (not found, a directory, unreadable).
+  // "<path>: <reason>" when it is not found or a directory, unavailable_error when it is there
+  // but cannot be opened (permissions).
   explicit decoded_reader(const std::filesystem::path &path, bool raw = false,
                           size_t chunk_size = default_chunk_size);
   ~decoded_reader();
@@ -50,6 +51,13 @@ public:
   bool compressed() const noexcept { return gzip_ != nullptr; }
   // Why a compressed file ended early (truncated, corrupt); empty when it did not.
   std::string damage() const { return gzip_ ? gzip_->damage() : std::string(); }
+  gzip_damage damage_kind() const noexcept {
+    return gzip_ ? gzip_->damage_kind() : gzip_damage::none;
+  }
+
+  // Inflates the rest of a compressed file without handing it out, so that
+  // damage_kind() says whether all of it passed its check. Nothing for a plain file.
+  void check_rest();
 
   // Of the raw bytes; reads the rest of the file first if needed, without disturbing read().
   std::string sha256_hex();

@@ -89,7 +89,7 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
   for (unsigned i = 0; i < worker_count; ++i)
     workers.push_back(std::make_unique<analysis_worker>(plugins, request.options, request.scoped));
 
-  sql::connection reader_db(db.path(), /*read_only=*/true);
+  sql::connection reader_db(db.path(), /*read_only=*/true, db.busy_timeout());
   response_loader loader(reader_db, through, with_attributes);
   uint64_t pending = loader.count_pending();
   if (pending == 0) return outcome;

@@ -42,6 +42,9 @@ dry_run_outcome dry_run_import(const plugin_registry &registry, const import_req
     for (const auto *list : {&staged.rejects, &staged.skips, &staged.value_rejects})
       for (const auto &issue : *list)
         if (out.issues.size() < issue_rows) out.issues.push_back(issue);
+    for (const auto &counted : staged.counted_skips)
+      if (out.issues.size() < issue_rows)
+        out.issues.push_back({counted.first_lines[0], counted.reason, {}});
   }
   out.date_note = stage.date_note();
   out.relative_date_note = stage.relative_date_note();

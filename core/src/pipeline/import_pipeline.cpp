@@ -33,14 +33,21 @@ constexpr uint64_t rows_per_hand_over = 4096;
 constexpr uint64_t max_rows_per_commit = 200000;
 constexpr auto max_time_per_commit = std::chrono::seconds(2);
 
+// A file an importer cannot read is mostly rejects: once this many rows were
+// rejected or skipped, and ten times as many as were read as records, the
+// import stops (docs/importers.md). Counted skips (blank lines) do not count.
+constexpr uint64_t refusal_floor = 1000;
+constexpr uint64_t refusal_ratio = 10;
+
 using batch_queue = bounded_queue<std::unique_ptr<staged_batch>>;
 
 // Reads batches from the importer and stages them, on its own thread.
 class batch_producer {
 public:
-  batch_producer(importer_session &session, size_t batch_size, std::string source,
-                 std::optional<date_order> dates)
-      : session_(session), batch_size_(batch_size), stager_(std::move(source), dates) {}
+  batch_producer(importer_session &session, std::string importer, size_t batch_size,
+                 std::string source, std::optional<date_order> dates)
+      : session_(session), importer_(std::move(importer)), batch_size_(batch_size),
+        stager_(std::move(source), dates) {}
 
   void run(batch_queue &queue, batch_queue &spares) {
     // Batches come back from the writer emptied, with their memory.
@@ -62,6 +69,14 @@ public:
           throw input_error("the importer keeps returning empty batches");
         if (rows) empty_streak = 0;
         stager_.stage(batch, *staged);
+        const uint64_t refused = stager_.refused(), records = stager_.records();
+        if (refused >= refusal_floor && refused > refusal_ratio * records) {
+          queue.push(std::move(staged)); // stored with its rejects, so the counts add up
+          throw input_error(fmt::format("this does not look like a {} file: {} of its first {} "
+                                        "rows were rejected or skipped; what was read is kept "
+                                        "(--as chooses another importer)",
+                                        importer_, refused, refused + records));
+        }
         if (staged->rows() >= rows_per_hand_over) {
           if (!queue.push(std::move(staged))) break;
           staged = next_batch();
@@ -79,10 +94,24 @@ public:
 
 private:
   importer_session &session_;
+  std::string importer_;
   size_t batch_size_;
   stager stager_;
   std::exception_ptr error_;
 };
+
+// Whether the rows read may be committed, once reading is over. A compressed
+// file's rows are worth what its check says, and the check comes at the end of
+// each member: when reading stopped early, the rest is inflated to get it, but
+// for a cancelled import, whose user wants it to stop, nothing was verified.
+bool keep_what_was_read(decoded_reader &reader, bool committed_while_reading, bool stopped_early) {
+  if (committed_while_reading) return true;
+  if (stopped_early) {
+    if (cancel_requested()) return false;
+    reader.check_rest();
+  }
+  return reader.damage_kind() != gzip_damage::corrupt;
+}
 
 } // namespace
 
@@ -141,12 +170,16 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   response_writer writer(db, run.id, run.source);
   constexpr size_t in_flight = 2;
   batch_queue queue(in_flight), spares(in_flight + 2);
-  batch_producer producer(*session, request.batch_size, run.source, request.dates);
+  batch_producer producer(*session, plugin->id(), request.batch_size, run.source, request.dates);
   std::thread reading([&] {
     pthread_setname_np(pthread_self(), "rebuy-read");
     producer.run(queue, spares);
   });
 
+  // Compressed data is verified only at the end of each member: rows of a
+  // member that fails its check cannot be told from good ones, so a compressed
+  // file is committed once, after it was read to its end (docs/importers.md).
+  const bool commit_while_reading = !reader.compressed();
   progress_line progress("importing " + file.filename().string());
   std::exception_ptr write_error;
   auto last_commit = std::chrono::steady_clock::now();
@@ -159,9 +192,17 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
         spares.push(std::move(*batch));
       }
       auto now = std::chrono::steady_clock::now();
-      if (!batch || writer.pending_rows() >= max_rows_per_commit ||
-          now - last_commit >= max_time_per_commit) {
-        writer.commit(run.counts);
+      if (!batch) {
+        if (keep_what_was_read(reader, commit_while_reading, producer.error() != nullptr))
+          writer.commit(run.counts);
+        else
+          writer.rollback();
+      } else if (writer.pending_rows() >= max_rows_per_commit ||
+                 now - last_commit >= max_time_per_commit) {
+        if (commit_while_reading)
+          writer.commit(run.counts);
+        else
+          writer.flush();
         last_commit = now;
       }
     } catch (...) {
@@ -196,8 +237,19 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   outcome.relative_date_note = producer.relative_date_note();
   if (!outcome.damage.empty()) run.message = outcome.damage;
   run.finished_at = now_utc();
+  // Corrupt data explains whatever the importer made of it: it is the reason given.
+  if (!write_error && reader.damage_kind() == gzip_damage::corrupt) {
+    run.status = "failed";
+    run.message = outcome.damage + "; nothing of the file was stored";
+    finish_run(db, run);
+    throw input_error(fmt::format("{}: {}: nothing of it was stored, since none of its rows can "
+                                  "be trusted",
+                                  file.string(), outcome.damage));
+  }
   if (!error) {
-    run.status = "done";
+    outcome.truncated = reader.damage_kind() == gzip_damage::truncated;
+    run.status = outcome.truncated ? "failed" : "done";
+    if (outcome.truncated) run.message += "; the complete rows before were stored";
     finish_run(db, run);
     return outcome;
   }

@@ -17,13 +17,17 @@ struct import_outcome {
   std::string source_note;        // the importer's note on the whole file
   bool converted = false;         // the file was not UTF-8
   std::string damage;             // why a compressed file ended early; empty when it did not
+  bool truncated = false;         // it ended inside a member: the complete rows before were kept
   std::string date_note;          // how all-numeric dates were read, when the file has any
   std::string relative_date_note; // how many dates were relative ("3 days ago"), if any
 };
 
 // Imports one file. Throws input_error (naming the file) when it cannot be
 // read at all; a failure part-way keeps what was committed and records the
-// run as failed before rethrowing.
+// run as failed before rethrowing. A compressed file is committed only once
+// it was read to its end: one that fails its check (corrupt data, a CRC or
+// length that does not match) is rolled back whole and throws input_error;
+// a truncated one keeps its complete rows and returns with `truncated` set.
 import_outcome import_file(const plugin_registry &registry, sql::connection &db,
                            const import_request &request);
 

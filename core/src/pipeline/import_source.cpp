@@ -24,10 +24,15 @@ int64_t read_input(void *context, char *buffer, size_t capacity) {
 // Checked before anything else, so a missing file is not reported as unrecognised.
 const std::filesystem::path &existing_file(const std::filesystem::path &file) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec))
-    throw input_error(
-        fmt::format("{}: {}", file.string(),
-                    std::filesystem::exists(file, ec) ? "not a regular file" : "no such file"));
+  const auto status = std::filesystem::status(file, ec);
+  if (status.type() == std::filesystem::file_type::not_found)
+    throw input_error(fmt::format("{}: no such file", file.string()));
+  if (ec)
+    throw unavailable_error(fmt::format("{}: cannot be read ({}): check the permissions of the "
+                                        "file and the directories above it",
+                                        file.string(), ec.message()));
+  if (!std::filesystem::is_regular_file(status))
+    throw input_error(fmt::format("{}: not a regular file", file.string()));
   return file;
 }
 

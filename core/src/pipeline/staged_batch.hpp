@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rebuy::core {
@@ -33,10 +34,44 @@ struct staged_issue {
   std::string reason, raw;
 };
 
+// Skipped rows that hold none of the row's bytes (a blank line) carry nothing
+// but their line: they are counted per reason, not stored one by one, so a
+// file of newlines costs a counter instead of a row each.
+struct counted_skip {
+  static constexpr size_t lines_kept = 3;
+  std::string reason;
+  uint64_t count = 0;
+  std::array<uint64_t, lines_kept> first_lines{}; // the first `count` of them, in order
+
+  void add(uint64_t line) {
+    if (count < lines_kept) first_lines[count] = line;
+    ++count;
+  }
+  // Adds the skips `later` counted after these.
+  void merge(const counted_skip &later) {
+    const size_t listed = later.count < lines_kept ? later.count : lines_kept;
+    for (size_t i = 0; i < listed; ++i)
+      add(later.first_lines[i]);
+    count += later.count - listed;
+  }
+};
+
 class staged_batch {
 public:
   std::vector<staged_issue> rejects, skips;
   std::vector<staged_issue> value_rejects; // a value refused for its role; the row is kept
+  std::vector<counted_skip> counted_skips; // one per reason
+
+  void count_skip(uint64_t line, std::string_view reason) {
+    ++counted_rows_;
+    for (auto &c : counted_skips)
+      if (c.reason == reason) {
+        c.add(line);
+        return;
+      }
+    counted_skips.push_back({std::string(reason)});
+    counted_skips.back().add(line);
+  }
 
   // A response slot to fill; slots are reused, so reset what you set.
   staged_response &add() {
@@ -51,7 +86,7 @@ public:
   std::span<staged_response> responses_from(size_t first) {
     return {slots_.data() + first, count_ - first};
   }
-  uint64_t rows() const { return count_ + rejects.size() + skips.size(); }
+  uint64_t rows() const { return count_ + rejects.size() + skips.size() + counted_rows_; }
   // Empties the batch but keeps its memory: batches go back to the importing
   // thread after writing, so strings are not allocated again for every row.
   void clear() {
@@ -59,11 +94,14 @@ public:
     rejects.clear();
     skips.clear();
     value_rejects.clear();
+    counted_skips.clear();
+    counted_rows_ = 0;
   }
 
 private:
   std::vector<staged_response> slots_;
   size_t count_ = 0;
+  uint64_t counted_rows_ = 0;
 };
 
 } // namespace rebuy::core

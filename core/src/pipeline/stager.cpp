@@ -137,6 +137,7 @@ std::string stager::relative_date_note() const {
 void stager::stage(const rebuy_batch &in, staged_batch &out) {
   if (!order_) decide_date_order(in);
   const size_t first = out.responses().size();
+  const size_t issues_before = out.rejects.size() + out.skips.size();
   for (size_t i = 0; i < in.record_count; ++i) {
     staged_response &staged = out.add();
     stage_record(in.records[i], staged, out);
@@ -150,9 +151,17 @@ void stager::stage(const rebuy_batch &in, staged_batch &out) {
   for (size_t i = 0; i < in.reject_count; ++i)
     out.rejects.push_back({in.rejects[i].line, repair_utf8(to_view(in.rejects[i].reason)),
                            repair_utf8(to_view(in.rejects[i].raw))});
-  for (size_t i = 0; i < in.skip_count; ++i)
-    out.skips.push_back({in.skips[i].line, repair_utf8(to_view(in.skips[i].reason)),
-                         repair_utf8(to_view(in.skips[i].raw))});
+  for (size_t i = 0; i < in.skip_count; ++i) {
+    const auto &skip = in.skips[i];
+    if (trim(to_view(skip.raw)).empty()) {
+      out.count_skip(skip.line, valid_utf8_view(to_view(skip.reason), name_scratch_));
+      continue;
+    }
+    out.skips.push_back(
+        {skip.line, repair_utf8(to_view(skip.reason)), repair_utf8(to_view(skip.raw))});
+  }
+  records_ += out.responses().size() - first;
+  refused_ += out.rejects.size() + out.skips.size() - issues_before;
 }
 
 void stager::stage_record(const rebuy_record &record, staged_response &out, staged_batch &batch) {

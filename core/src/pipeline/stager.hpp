@@ -31,6 +31,10 @@ public:
   const std::string &date_note() const noexcept { return date_note_; }
   // How many dates were relative ("3 days ago") and kept as written; else "".
   std::string relative_date_note() const;
+  // Rows staged so far as records, and as rejects or skips kept with their
+  // bytes (counted skips are neither).
+  uint64_t records() const noexcept { return records_; }
+  uint64_t refused() const noexcept { return refused_; }
 
 private:
   void decide_date_order(const rebuy_batch &in);
@@ -41,6 +45,7 @@ private:
   std::string date_note_;
   uint64_t relative_dates_ = 0;
   std::pair<uint64_t, std::string> first_relative_; // line, text
+  uint64_t records_ = 0, refused_ = 0;
   sha256 content_;
   std::string hashed_; // the row's bytes as the content hash reads them
   // Reused row to row, with their memory.

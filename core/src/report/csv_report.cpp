@@ -1,5 +1,7 @@
 #include "report/csv_report.hpp"
 
+#include "report/csv_writer.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -13,19 +15,6 @@ std::string number(double v, int digits) {
 
 } // namespace
 
-std::string csv_text_field(std::string_view text) {
-  std::string value;
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                        text[0] == '\t' || text[0] == '\r'))
-    value = "'";
-  value += text;
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string render_csv_report(const report_data &data) {
   std::string out = "\xEF\xBB\xBF"
                     "dimension,value,responses,buy_again_rate,buy_again_ci_low,buy_again_ci_high,"
@@ -35,15 +24,14 @@ std::string render_csv_report(const report_data &data) {
     for (const auto &r : b.rows) {
       const auto &f = r.values;
       const bool rate = f.rate_n > 0, nps = f.nps_counts.n() > 0;
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
-                         csv_text_field(b.dimension), csv_text_field(r.value), f.responses,
-                         number(f.rate, 4), rate ? number(f.rate_ci.low, 4) : "",
-                         rate ? number(f.rate_ci.high, 4) : "", f.rate_n,
-                         number(100 * f.nps.score, 2), nps ? number(100 * f.nps.ci.low, 2) : "",
-                         nps ? number(100 * f.nps.ci.high, 2) : "", f.nps_counts.n(),
-                         number(b.metric == "nps" ? 100 * r.gap : r.gap, 4), b.metric,
-                         f.small_rate || f.small_nps ? "yes" : "no",
-                         number(r.vs_rest.rate.p_value, 4), number(r.vs_rest.nps.p_value, 4));
+      out += fmt::format(
+          "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(b.dimension),
+          csv_field(r.value), f.responses, number(f.rate, 4), rate ? number(f.rate_ci.low, 4) : "",
+          rate ? number(f.rate_ci.high, 4) : "", f.rate_n, number(100 * f.nps.score, 2),
+          nps ? number(100 * f.nps.ci.low, 2) : "", nps ? number(100 * f.nps.ci.high, 2) : "",
+          f.nps_counts.n(), number(b.metric == "nps" ? 100 * r.gap : r.gap, 4), b.metric,
+          f.small_rate || f.small_nps ? "yes" : "no", number(r.vs_rest.rate.p_value, 4),
+          number(r.vs_rest.nps.p_value, 4));
     }
   return out;
 }

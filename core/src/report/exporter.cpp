@@ -1,5 +1,7 @@
 #include "report/exporter.hpp"
 
+#include "report/csv_writer.hpp"
+
 #include <fmt/format.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -111,19 +113,6 @@ std::string number_text(double v) { return fmt::format("{}", v); }
 
 } // namespace
 
-void write_csv_field(std::ostream &out, std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << value;
-    return;
-  }
-  out << '"';
-  for (char c : value) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
-
 uint64_t export_responses(sql::connection &db, export_format format, std::ostream &out) {
   auto metrics = metric_columns(db);
   score_cursor scores(db, metrics);
@@ -131,39 +120,48 @@ uint64_t export_responses(sql::connection &db, export_format format, std::ostrea
   constexpr int first_exported = 1, column_count = static_cast<int>(std::size(response_columns));
   constexpr int attributes_column = first_exported + column_count;
 
+  std::string line; // one CSV line, reused
   if (format == export_format::csv) {
-    for (int c = 0; c < column_count; ++c)
-      out << (c ? "," : "") << response_columns[c];
-    for (const auto &m : metrics)
-      if (!m.fills) out << ',' << m.header;
-    out << "\r\n";
+    for (int c = 0; c < column_count; ++c) {
+      if (c) line += ',';
+      append_csv_field(line, response_columns[c]);
+    }
+    for (const auto &m : metrics) {
+      if (m.fills) continue;
+      line += ',';
+      append_csv_field(line, m.header);
+    }
+    line += "\r\n";
+    out << line;
   }
   uint64_t count = 0;
   while (rows.step()) {
     const auto &response_scores = scores.take(rows.column_int(0));
     if (format == export_format::csv) {
+      line.clear();
       for (int c = 0; c < column_count; ++c) {
-        if (c) out << ',';
+        if (c) line += ',';
         auto value = rows.column_text(first_exported + c);
         if (value.empty())
           for (size_t i = 0; i < metrics.size(); ++i)
             if (metrics[i].fills && metrics[i].header == response_columns[c] &&
                 response_scores[i].present)
               value = response_scores[i].label;
-        write_csv_field(out, value);
+        append_csv_field(line, value);
       }
       for (size_t i = 0; i < metrics.size(); ++i) {
         const auto &m = metrics[i];
         const auto &s = response_scores[i];
         if (m.fills) continue;
-        out << ',';
+        line += ',';
         if (!s.present) continue;
         if (m.label)
-          write_csv_field(out, s.label);
+          append_csv_field(line, s.label);
         else if (s.value)
-          out << number_text(*s.value);
+          append_csv_field(line, number_text(*s.value));
       }
-      out << "\r\n";
+      line += "\r\n";
+      out << line;
     } else {
       rapidjson::StringBuffer buffer;
       rapidjson::Writer<rapidjson::StringBuffer> w(buffer);

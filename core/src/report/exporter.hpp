@@ -9,10 +9,8 @@ namespace rebuy::core {
 
 enum class export_format { csv, jsonl };
 
-// Writes every response; returns how many.
+// Writes every response; returns how many. CSV fields go through
+// append_csv_field(), so text a spreadsheet would run as a formula is defused.
 uint64_t export_responses(sql::connection &db, export_format format, std::ostream &out);
-
-// One RFC 4180 field: quoted when it holds a delimiter, quote or line break.
-void write_csv_field(std::ostream &out, std::string_view value);
 
 } // namespace rebuy::core

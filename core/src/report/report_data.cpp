@@ -76,8 +76,8 @@ auto read_beside(sql::connection &db, Read read) -> std::future<decltype(read(db
   const std::filesystem::path path = db.path();
   if (path.empty() || path == ":memory:")
     return std::async(std::launch::deferred, [&db, read] { return read(db); });
-  return std::async(std::launch::async, [path, read] {
-    sql::connection reader(path, /*read_only=*/true);
+  return std::async(std::launch::async, [path, read, wait = db.busy_timeout()] {
+    sql::connection reader(path, /*read_only=*/true, wait);
     return read(reader);
   });
 }

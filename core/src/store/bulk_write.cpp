@@ -7,6 +7,7 @@ namespace {
 
 // Runs a journal_mode pragma without waiting on other connections' locks.
 std::string try_journal_mode(sql::connection &db, const char *sql) {
+  const auto wait = db.busy_timeout();
   db.set_busy_timeout(std::chrono::milliseconds(0));
   std::string mode;
   try {
@@ -14,7 +15,7 @@ std::string try_journal_mode(sql::connection &db, const char *sql) {
   } catch (const sql::error &e) {
     spdlog::debug("{}: {}", sql, e.what());
   }
-  db.set_busy_timeout(sql::connection::default_busy_timeout);
+  db.set_busy_timeout(wait);
   return mode;
 }
 
@@ -25,12 +26,11 @@ bulk_write_scope::bulk_write_scope(sql::connection &db) : db_(db) {
     spdlog::debug("another connection has the store open: the import writes through WAL");
     return;
   }
-  // With a rollback journal, only FULL is safe against power loss.
+  // With a rollback journal, only FULL is safe against power loss. A commit
+  // now waits for readers that came since (WAL would not), as long as the
+  // connection waits for any lock.
   db_.exec("PRAGMA synchronous = FULL");
   active_ = true;
-  // A commit now waits for readers that came since (WAL would not): give a
-  // long export time to finish rather than fail the import.
-  db_.set_busy_timeout(commit_wait);
   // Appended pages are not read again: a smaller cache keeps the import's memory
   // flat at no cost in time.
   cache_size_ = db_.pragma("PRAGMA cache_size");
@@ -40,7 +40,6 @@ bulk_write_scope::bulk_write_scope(sql::connection &db) : db_(db) {
 bulk_write_scope::~bulk_write_scope() {
   if (!active_) return;
   try {
-    db_.set_busy_timeout(sql::connection::default_busy_timeout);
     db_.exec("PRAGMA synchronous = NORMAL");
     db_.exec(("PRAGMA cache_size = " + cache_size_).c_str());
     if (db_.pragma("PRAGMA journal_mode = WAL") != "wal")

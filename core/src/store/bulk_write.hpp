@@ -11,9 +11,6 @@ namespace rebuy::core {
 
 class bulk_write_scope {
 public:
-  // How long a commit waits for readers that started during the write.
-  static constexpr std::chrono::seconds commit_wait{120};
-
   // Outside any transaction. Never waits: with a reader attached, WAL stays.
   explicit bulk_write_scope(sql::connection &db);
   // Back to WAL. Should another connection hold the store then, the next

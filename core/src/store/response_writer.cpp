@@ -68,6 +68,17 @@ ON CONFLICT (source, order_id) DO UPDATE SET customer = excluded.customer,
   attributes = excluded.attributes
 )sql";
 
+// "blank line: 1048576 rows, first at lines 3, 4, 5, …"; one row says its reason alone.
+std::string counted_reason(const counted_skip &skips) {
+  if (skips.count == 1) return skips.reason;
+  std::string out = fmt::format("{}: {} rows, first at lines {}", skips.reason, skips.count,
+                                skips.first_lines[0]);
+  for (size_t i = 1; i < skips.count && i < counted_skip::lines_kept; ++i)
+    out += fmt::format(", {}", skips.first_lines[i]);
+  if (skips.count > counted_skip::lines_kept) out += ", …";
+  return out;
+}
+
 // True when no earlier import run used this source: nothing of it is stored.
 bool is_fresh(sql::connection &db, const std::string &source, int64_t run_id) {
   auto s = db.prepare("SELECT EXISTS (SELECT 1 FROM import_runs WHERE source = ?1 AND id <> ?2)");
@@ -93,7 +104,8 @@ response_writer::response_writer(sql::connection &db, int64_t run_id, std::strin
           db.prepare("SELECT content_hash FROM orders WHERE source = ?1 AND order_id = ?2")),
       order_upsert_(db.prepare(order_upsert_sql)),
       reject_(db.prepare(
-          "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")) {
+          "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")),
+      reject_update_(db.prepare("UPDATE rejects SET reason = ?1 WHERE id = ?2")) {
   bind_row_source(key_insert_, 1, new_keys_);
   register_row_feed(db, "rebuy_staged_responses", staged_rows::columns().c_str());
 }
@@ -241,6 +253,13 @@ void response_writer::write(const staged_batch &batch) {
   record_issues(batch.rejects, "row");
   record_issues(batch.skips, "skip");
   record_issues(batch.value_rejects, "value");
+  for (const auto &counted : batch.counted_skips) {
+    auto same = std::find_if(pending_skips_.begin(), pending_skips_.end(),
+                             [&](const auto &c) { return c.reason == counted.reason; });
+    if (same == pending_skips_.end()) same = pending_skips_.insert(same, {counted.reason});
+    same->merge(counted);
+    pending_.skipped += counted.count;
+  }
   pending_.rejected += batch.rejects.size();
   pending_.skipped += batch.skips.size();
   pending_.values_rejected += batch.value_rejects.size();
@@ -268,9 +287,36 @@ void response_writer::add_new_keys() {
   new_keys_.keys.clear();
 }
 
+void response_writer::record_counted_skips() {
+  for (const auto &pending : pending_skips_) {
+    auto run = std::find_if(counted_skips_.begin(), counted_skips_.end(),
+                            [&](const auto &c) { return c.skips.reason == pending.reason; });
+    if (run == counted_skips_.end())
+      run = counted_skips_.insert(run, {counted_skip{pending.reason}});
+    auto &skips = run->skips;
+    skips.merge(pending);
+    // One row per reason and run, rewritten as the count grows.
+    const std::string reason = counted_reason(skips);
+    if (run->row_id) {
+      reject_update_.bind(1, std::string_view(reason)).bind(2, run->row_id).run();
+      continue;
+    }
+    reject_.bind(1, run_id_)
+        .bind(2, static_cast<int64_t>(skips.first_lines[0]))
+        .bind(3, std::string_view("skip"))
+        .bind(4, std::string_view(reason))
+        .bind_null(5);
+    reject_.run();
+    run->row_id = db_.last_insert_rowid();
+  }
+  pending_skips_.clear();
+}
+
 void response_writer::commit(row_counts &total) {
   if (!tx_) return;
   add_new_keys();
+  // Should the commit fail, the import ends: what this changed is never used again.
+  record_counted_skips();
   tx_->commit();
   tx_.reset();
   total.added += pending_.added;

@@ -31,11 +31,15 @@ public:
   void rollback() {
     tx_.reset();
     pending_ = {};
+    pending_skips_.clear();
     unwritten_.rows.clear();
     new_keys_.keys.clear();
     new_key_filter_.clear();
   }
   uint64_t pending_rows() const { return pending_.rows_in(); }
+  // Writes what waits for the commit (the new keys) without committing, so a
+  // long transaction keeps the pace and the memory of short ones.
+  void flush() { add_new_keys(); }
 
 private:
   struct key_rows final : row_source {
@@ -49,6 +53,8 @@ private:
   // Merges r into the stored response; false when it adds nothing.
   bool merge(const staged_response &r, int64_t stored_id);
   void record_issues(const std::vector<staged_issue> &issues, const char *kind);
+  // Adds the counts of this commit to the run's one row per counted reason.
+  void record_counted_skips();
   void insert_later(const staged_response &r) {
     unwritten_.rows.push_back(&r);
     new_key_filter_.add(static_cast<uint64_t>(r.key_hash));
@@ -75,8 +81,15 @@ private:
   // Of unwritten_ and new_keys_, so that a repeated key sees its row first. 1 MiB
   // stays in cache: about 0.2 % false positives at a commit's 200,000 keys.
   key_filter new_key_filter_{23};
+  // Counted skips (a blank line) of the run so far, and those since the last commit.
+  struct skip_count {
+    counted_skip skips;
+    int64_t row_id = 0; // its row in rejects, once written
+  };
+  std::vector<skip_count> counted_skips_;
+  std::vector<counted_skip> pending_skips_;
   sql::statement key_insert_, lookup_, remove_, merge_unchanged_, merge_insert_, order_lookup_,
-      order_upsert_, reject_;
+      order_upsert_, reject_, reject_update_;
   std::optional<sql::statement> insert_;
   uint64_t insert_roles_ = 0;
 };

@@ -1,10 +1,34 @@
 #include "store/sqlite.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <thread>
 
 namespace rebuy::core::sql {
 
 namespace {
+
+// The errno behind the last I/O error. sqlite3_system_errno() reads errno when
+// the error is recorded, after a rollback may have changed it; the database
+// file keeps the errno of its own failed call.
+int last_system_errno(sqlite3 *db) {
+  int file_errno = 0;
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_LAST_ERRNO, &file_errno) == SQLITE_OK &&
+      file_errno != 0)
+    return file_errno;
+  return sqlite3_system_errno(db);
+}
+
+// An error carrying SQLite's codes, so that callers can tell a locked or full
+// store from a bug.
+error error_of(sqlite3 *db, const std::string &message) {
+  return error(message, sqlite3_extended_errcode(db), last_system_errno(db));
+}
+
+[[noreturn]] void fail(sqlite3 *db, const std::string &message) { throw error_of(db, message); }
+
 // Before the first connection: memory statistics put a global mutex on every
 // allocation SQLite makes, and rebuy never reads them.
 const bool configured = [] {
@@ -13,18 +37,23 @@ const bool configured = [] {
 }();
 } // namespace
 
-connection::connection(const std::filesystem::path &path, bool read_only) : path_(path) {
+connection::connection(const std::filesystem::path &path, bool read_only,
+                       std::chrono::milliseconds busy_timeout)
+    : path_(path) {
   (void)configured;
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    const int code = db_ ? sqlite3_extended_errcode(db_) : rc;
+    const int os_error = db_ ? last_system_errno(db_) : 0;
     sqlite3_close(db_);
     db_ = nullptr;
-    throw error(fmt::format("{}: cannot open database: {}", path.string(), message));
+    throw error(fmt::format("{}: cannot open database: {}", path.string(), message), code,
+                os_error);
   }
   sqlite3_extended_result_codes(db_, 1);
-  set_busy_timeout(default_busy_timeout);
+  set_busy_timeout(busy_timeout);
 }
 
 connection::~connection() { sqlite3_close_v2(db_); }
@@ -34,7 +63,7 @@ void connection::exec(const char *sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : sqlite3_errmsg(db_);
     sqlite3_free(message);
-    throw error(fmt::format("{}: {}", path_.string(), text));
+    fail(db_, fmt::format("{}: {}", path_.string(), text));
   }
 }
 
@@ -44,7 +73,26 @@ std::string connection::pragma(const char *sql) {
 }
 
 void connection::set_busy_timeout(std::chrono::milliseconds timeout) {
-  sqlite3_busy_timeout(db_, static_cast<int>(timeout.count()));
+  busy_timeout_ = timeout;
+  sqlite3_busy_handler(db_, &connection::wait_for_lock, this);
+}
+
+int connection::wait_for_lock(void *self, int attempt) noexcept {
+  auto &c = *static_cast<connection *>(self);
+  const auto now = std::chrono::steady_clock::now();
+  if (attempt == 0) c.busy_since_ = now;
+  const auto waited = now - c.busy_since_;
+  if (waited >= c.busy_timeout_) return 0;
+  if (!c.wait_announced_ && waited >= std::chrono::seconds(1)) {
+    c.wait_announced_ = true;
+    spdlog::warn("{} is in use by another rebuy: waiting up to {} s for its turn (--wait)",
+                 c.path_.string(),
+                 std::chrono::duration_cast<std::chrono::seconds>(c.busy_timeout_).count());
+  }
+  // Short sleeps: a writer that commits and starts again leaves only a brief gap.
+  std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+      c.busy_timeout_ - waited, std::chrono::milliseconds(5)));
+  return 1;
 }
 
 statement connection::prepare(std::string_view sql) { return statement(db_, sql); }
@@ -58,8 +106,7 @@ int connection::user_version() {
 statement::statement(sqlite3 *db, std::string_view sql) : db_(db) {
   int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
-  if (rc != SQLITE_OK)
-    throw error(fmt::format("cannot prepare \"{}\": {}", sql, sqlite3_errmsg(db)));
+  if (rc != SQLITE_OK) fail(db, fmt::format("cannot prepare \"{}\": {}", sql, sqlite3_errmsg(db)));
 }
 
 statement::~statement() { sqlite3_finalize(stmt_); }
@@ -76,7 +123,7 @@ void statement::mark_null(int index, bool is_null) {
 }
 
 void statement::check(int rc) {
-  if (rc != SQLITE_OK) throw error(sqlite3_errmsg(db_));
+  if (rc != SQLITE_OK) fail(db_, sqlite3_errmsg(db_));
 }
 
 statement &statement::bind(int index, std::string_view text) {
@@ -130,9 +177,10 @@ bool statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  std::string message = sqlite3_errmsg(db_);
+  // The codes before reset(), which would report them again.
+  error e = error_of(db_, sqlite3_errmsg(db_));
   sqlite3_reset(stmt_);
-  throw error(message);
+  throw e;
 }
 
 void statement::run() {

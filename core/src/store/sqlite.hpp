@@ -15,16 +15,27 @@ namespace rebuy::core::sql {
 
 class error : public std::runtime_error {
 public:
-  using std::runtime_error::runtime_error;
+  explicit error(const std::string &message, int code = SQLITE_ERROR, int system_errno = 0)
+      : std::runtime_error(message), code_(code), system_errno_(system_errno) {}
+  // SQLite's extended result code (SQLITE_BUSY, SQLITE_FULL, SQLITE_IOERR_WRITE, ...).
+  int code() const noexcept { return code_; }
+  // The operating system's errno behind an I/O error; 0 when there is none.
+  int system_errno() const noexcept { return system_errno_; }
+
+private:
+  int code_, system_errno_;
 };
 
 class statement;
 
 class connection {
 public:
-  static constexpr std::chrono::milliseconds default_busy_timeout{10000};
+  // How long a statement waits for another connection's lock by default: long
+  // enough for another import to finish, so concurrent imports take turns.
+  static constexpr std::chrono::milliseconds default_busy_timeout{120000};
 
-  explicit connection(const std::filesystem::path &path, bool read_only = false);
+  explicit connection(const std::filesystem::path &path, bool read_only = false,
+                      std::chrono::milliseconds busy_timeout = default_busy_timeout);
   ~connection();
   connection(const connection &) = delete;
   connection &operator=(const connection &) = delete;
@@ -37,13 +48,19 @@ public:
   // Runs a PRAGMA and returns its first value as text ("" when it returns none).
   std::string pragma(const char *sql);
   // How long a statement waits for another connection's lock before SQLITE_BUSY.
+  // Past a second of waiting, the wait is announced once (as a warning).
   void set_busy_timeout(std::chrono::milliseconds timeout);
+  std::chrono::milliseconds busy_timeout() const { return busy_timeout_; }
   sqlite3 *handle() const { return db_; }
   const std::filesystem::path &path() const { return path_; }
 
 private:
+  static int wait_for_lock(void *self, int attempt) noexcept;
   sqlite3 *db_ = nullptr;
   std::filesystem::path path_;
+  std::chrono::milliseconds busy_timeout_{0};
+  std::chrono::steady_clock::time_point busy_since_;
+  bool wait_announced_ = false;
 };
 
 class statement {

@@ -4,6 +4,9 @@
 #include "store/schema.hpp"
 #include "util/errors.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <cstdlib>
 
 namespace rebuy::core {
@@ -14,8 +17,25 @@ std::filesystem::path resolve_database_path(const std::string &flag_value) {
   return "rebuy.db";
 }
 
-std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path) {
-  auto db = std::make_unique<sql::connection>(path);
+std::chrono::milliseconds resolve_lock_wait(std::optional<double> flag_seconds) {
+  std::optional<double> seconds = flag_seconds;
+  if (!seconds)
+    if (const char *env = std::getenv("REBUY_WAIT"); env && *env) {
+      char *end = nullptr;
+      const double value = std::strtod(env, &end);
+      if (*end != '\0' || !std::isfinite(value) || value < 0)
+        throw usage_error(fmt::format("REBUY_WAIT={}: expected a number of seconds", env));
+      seconds = value;
+    }
+  if (!seconds) return sql::connection::default_busy_timeout;
+  if (*seconds < 0 || !std::isfinite(*seconds) || *seconds > 1e6)
+    throw usage_error(fmt::format("--wait {}: expected 0 to 1000000 seconds", *seconds));
+  return std::chrono::milliseconds(static_cast<int64_t>(*seconds * 1000));
+}
+
+std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path,
+                                            std::chrono::milliseconds lock_wait) {
+  auto db = std::make_unique<sql::connection>(path, /*read_only=*/false, lock_wait);
   // SQLite's largest pages: a 1M-row import writes, journals and syncs a quarter as
   // many as with 16 KiB (0.88x sqlite3 .import against 1.11x, same report speed);
   // lookups in random order read more per page. Only a new file takes it.
@@ -32,11 +52,13 @@ std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path) {
   return db;
 }
 
-std::unique_ptr<sql::connection> open_existing_store(const std::filesystem::path &path) {
+std::unique_ptr<sql::connection> open_existing_store(const std::filesystem::path &path,
+                                                     std::chrono::milliseconds lock_wait) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
+  // When it cannot even be looked at, opening it says why.
+  if (!std::filesystem::exists(path, ec) && !ec)
     throw input_error(path.string() + ": no such database; import something first");
-  return open_store(path);
+  return open_store(path, lock_wait);
 }
 
 } // namespace rebuy::core

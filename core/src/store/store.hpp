@@ -2,18 +2,30 @@
 // Opening the store: WAL, foreign keys, migrations. Where the database lives.
 #include "store/sqlite.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace rebuy::core {
 
 // --db wins, then REBUY_DB, then ./rebuy.db.
 std::filesystem::path resolve_database_path(const std::string &flag_value);
 
-// Opens (creating if needed) and migrates the store.
-std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path);
+// --wait wins (seconds), then REBUY_WAIT, then sql::connection::default_busy_timeout:
+// how long a command waits for another writer's lock on the store.
+std::chrono::milliseconds resolve_lock_wait(std::optional<double> flag_seconds);
 
-// Opens an existing store for reading; throws input_error when it does not exist.
-std::unique_ptr<sql::connection> open_existing_store(const std::filesystem::path &path);
+// Opens (creating if needed) and migrates the store. Statements wait up to
+// `lock_wait` for another connection's lock.
+std::unique_ptr<sql::connection>
+open_store(const std::filesystem::path &path,
+           std::chrono::milliseconds lock_wait = sql::connection::default_busy_timeout);
+
+// Opens an existing store; throws input_error when it does not exist.
+std::unique_ptr<sql::connection>
+open_existing_store(const std::filesystem::path &path,
+                    std::chrono::milliseconds lock_wait = sql::connection::default_busy_timeout);
 
 } // namespace rebuy::core

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace {
 
 struct row {
@@ -125,6 +127,20 @@ TEST_CASE("json lines: deep nesting is rejected, not recursed into") {
   CHECK(r.rows[1].what == kind::object);
   CHECK(r.rows[2].what == kind::object);
   CHECK(r.rows[3].what == kind::object);
+}
+
+TEST_CASE("json lines: an array closed after a record nested too deep is not called unclosed") {
+  const std::string deep = std::string(100, '[') + std::string(100, ']');
+  // The whole file one array nested too deep, and a deep record that ends the array.
+  for (const auto &text : {"[" + deep + "]\n", "[\n{\"a\":1},\n" + deep + "]  \n\n"}) {
+    auto r = rows_of(text);
+    CHECK(std::count_if(r.rows.begin(), r.rows.end(), [](const row &x) {
+            return x.reason == "JSON nested deeper than 64 levels";
+          }) == 1);
+    CHECK(!r.array_unclosed);
+  }
+  // Cut off inside the deep record, the array is unclosed.
+  CHECK(rows_of("[\n{\"a\":1},\n" + std::string(100, '[')).array_unclosed);
 }
 
 TEST_CASE("json lines: a line over the limit is rejected with a prefix, the next line reads") {

@@ -139,8 +139,10 @@ public:
   // The object of the row returned last; valid until the next call.
   const rapidjson::Value &object() const noexcept { return doc_; }
 
-  // True once the input ended inside a JSON array that never closed.
-  bool array_unclosed() const noexcept { return ended_ && array_ && !closed_; }
+  // True once the input ended inside a JSON array that never closed. An input
+  // whose last byte is the "]" closes, even when that "]" ended a line
+  // rejected whole (a record nested too deep): the file is not cut off.
+  bool array_unclosed() const noexcept { return ended_ && array_ && !closed_ && last_byte_ != ']'; }
   uint64_t bytes_consumed() const noexcept { return lines_.bytes_consumed(); }
 
   // Parses the first object of `head` (a probe's text, which may end
@@ -216,6 +218,11 @@ private:
     text_ = l.text;
     pos_ = 0;
     line_ = l.number;
+    for (size_t end = text_.size(); end > 0; --end)
+      if (!is_space(text_[end - 1])) {
+        last_byte_ = text_[end - 1];
+        break;
+      }
     if (l.too_long) {
       size_t limit = lines_.get_limits().max_line_bytes;
       row_ready_ = reject(row, "line longer than " + (limit % (size_t{1} << 20) == 0
@@ -282,6 +289,7 @@ private:
   bool array_ = false;
   bool closed_ = false; // the array's "]" was seen
   bool ended_ = false;
+  char last_byte_ = 0; // the last non-space byte read so far
 
   // Rows up to pool_bytes parse without a single allocation; larger ones get
   // chunks that the next row's Clear() gives back.
