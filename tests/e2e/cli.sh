@@ -85,22 +85,6 @@ check "re-read dates update rows" contains out "(0 new, 3 updated, 0 unchanged)"
 check "contradicting date refused" expect_exit 0 out "$rebuy" --db d.db rejects --run 2
 check "refusal names the date" contains out "dates.csv:3: value refused: when: '14/06/2024' is not a date rebuy can read"
 
-# Real dates nobody wrote an importer for: German month names (Trustpilot), ISO
-# with milliseconds, Google Forms' "2019/10/01 12:38:43 PM GMT+8", M/D/Y: every
-# one read, none refused.
-for f in trustpilot/trustpilot_de_oerag_reviews.csv:372:date \
-         trustpilot/trustpilot_en_moorebarlow_reviews.csv:129:Date \
-         coffee_survey/starbucks_satisfaction_survey.csv:122:Timestamp \
-         hotel/booking_hotel_reviews.csv:4789:Review_Date; do
-  IFS=: read -r file rows column <<<"$f"
-  check "import $file" expect_exit 0 out "$rebuy" --db "$work/real_dates.db" import --no-analyze "$real/$file"
-  check "$file: $column is the date" contains out "submitted_at = $column"
-  check "$file: all $rows rows" contains out "rows: $rows in = $rows stored"
-  check "$file: every date read" bash -c "! grep -q 'values refused' out"
-done
-check "German dates dated" expect_exit 0 de.json "$rebuy" --db "$work/real_dates.db" report --format json
-check "no real date undated" contains de.json '"undated": 0'
-
 # Rejects name the line and reason.
 printf 'id,nps,comment\n1,9,fine\n2,7\n3,12,too high\n' > ragged.csv
 check "ragged import succeeds" expect_exit 0 out "$rebuy" --db r.db import --map nps=nps ragged.csv

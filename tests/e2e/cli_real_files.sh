@@ -57,8 +57,47 @@ gzip -c "$nps_file" > survey.csv.gz
 check "import .gz" expect_exit 0 out "$rebuy" --db "$work/gz.db" import --no-analyze survey.csv.gz
 check ".gz rows" contains out "476 in = 476 stored"
 head -c 12000 survey.csv.gz > cut.csv.gz
-check "import truncated .gz" expect_exit 0 out "$rebuy" --db "$work/gzcut.db" import --no-analyze cut.csv.gz
+check "import truncated .gz" expect_exit 2 out "$rebuy" --db "$work/gzcut.db" import --no-analyze cut.csv.gz
 check "truncation warned" contains out "warning: the compressed data ends early after 12000 bytes"
 check "truncated tail is one reject" grep -qE "rows: [0-9]+ in = [0-9]+ stored .* \+ 1 rejected \+ 0 skipped" out
+
+# Real dates nobody wrote an importer for: German month names (Trustpilot), ISO
+# with milliseconds, Google Forms' "2019/10/01 12:38:43 PM GMT+8", M/D/Y: every
+# one read, none refused.
+for f in trustpilot/trustpilot_de_oerag_reviews.csv:372:date \
+         trustpilot/trustpilot_en_moorebarlow_reviews.csv:129:Date \
+         coffee_survey/starbucks_satisfaction_survey.csv:122:Timestamp \
+         hotel/booking_hotel_reviews.csv:4789:Review_Date; do
+  IFS=: read -r file rows column <<<"$f"
+  check "import $file" expect_exit 0 out "$rebuy" --db "$work/real_dates.db" import --no-analyze "$real/$file"
+  check "$file: $column is the date" contains out "submitted_at = $column"
+  check "$file: all $rows rows" contains out "rows: $rows in = $rows stored"
+  check "$file: every date read" bash -c "! grep -q 'values refused' out"
+done
+check "German dates dated" expect_exit 0 de.json "$rebuy" --db "$work/real_dates.db" report --format json
+check "no real date undated" contains de.json '"undated": 0'
+
+# Files nobody wrote an importer for: the figures a careful reading gives.
+check "airport survey" expect_exit 0 out "$rebuy" --db "$work/airport.db" import "$real/airport_survey/sfo_customer_survey_2018.csv"
+check "airport NETPRO is NPS" contains out "nps = NETPRO (0-10)"
+check "airport NPS" contains out "NPS +31.0"
+check "over 2650 answers" contains out "over 2650 answers for NETPRO"
+check "code 11 refused" contains out "159 values refused for their role"
+check "airport json" expect_exit 0 airport.json "$rebuy" --db "$work/airport.db" report --format json
+check "NPS +30.98" contains airport.json '"score": 30.98,'
+check "coffee survey" expect_exit 0 out "$rebuy" --db "$work/coffee.db" import "$real/coffee_survey/starbucks_satisfaction_survey.csv"
+check "continue buying is buy_again" contains out "buy_again = 20. Will you continue buying at Starbucks?"
+check "Q18 is not NPS" bash -c "! grep -q 'nps = 18' out"
+check "coffee json" expect_exit 0 coffee.json "$rebuy" --db "$work/coffee.db" report --format json
+check "77.0 % would buy again" contains coffee.json '"rate": 0.7705,'
+check "steam reviews" expect_exit 0 out "$rebuy" --db "$work/steam.db" import "$real/steam/steam_reviews_recommended.csv"
+check "steam recommended" contains out "recommend = recommended"
+check "steam md" expect_exit 0 steam.md "$rebuy" --db "$work/steam.db" report --format md
+check "89.5 % would recommend" contains steam.md "**Would recommend: 89.5 %** (95 % interval 89.0–90.0 %, Wilson): 12,601 of 14,074"
+check "hotel reviews" expect_exit 0 out "$rebuy" --db "$work/hotel.db" import "$real/hotel/booking_hotel_reviews.csv"
+check "hotel score on 10 points" contains out "rating = Reviewer_Score (1-10 with decimals)"
+check "Spanish file without a header" expect_exit 0 out "$rebuy" --db "$work/es.db" import "$real/trustpilot/trustpilot_es_elcorteingles_seguros.csv"
+check "86 reviews" contains out "86 in = 86 stored (86 new"
+check "with dates and stars" contains out "submitted_at = column_1, rating = column_2 (1-5)"
 
 finish

@@ -43,7 +43,7 @@ check "survey report" run 0 survey.json "$rebuy" report --format json
 check "would buy again 58 of 80" contains survey.json '"rate": 0.725,'
 check "mapping kept with the run" contains survey.json '"scale": "0-10",'
 check "survey md" run 0 survey.md "$rebuy" report --format md
-check "md data quality shows the scale" contains survey.md "nps = NETPRO (0-10)"
+check "md data quality shows the scale" contains survey.md "| 1 | nps | NETPRO | 0-10 |"
 
 # Game reviews: a True/False recommended flag is the stated recommendation; the
 # game's title is the product; "-" is no text.
@@ -58,7 +58,7 @@ check "its definition" contains games.json 'not a Net Promoter Score'
 check "games md" run 0 games.md "$rebuy" report --format md
 check "md headline shows the share" contains games.md "**Would recommend: 83.3 %**"
 check "md breakdowns show it per game" contains games.md "NPS n | Would recommend | 95 % | Gap"
-check "md data quality shows the mapping" contains games.md "recommend = recommended"
+check "md data quality shows the mapping" contains games.md "| recommend | recommended |"
 check "games html" run 0 games.html "$rebuy" report -o games.html
 check "html headline shows the share" contains games.html 'id="recommend-share" data-value="0.8333"'
 

@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 using namespace rebuy::core;
+namespace fs = std::filesystem;
 using pipeline_test::fixture;
 
 TEST_CASE("pipeline: a survey imports, analyzes to its NPS and re-imports idempotently") {

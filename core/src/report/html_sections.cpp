@@ -319,6 +319,7 @@ void quality(std::string &out, const report_data &data) {
   out += "<section id=\"quality\"><h2>Data quality</h2><p>Every row of every file is stored, "
          "rejected with a reason (<code>rebuy rejects</code>) or skipped by a visible rule.</p>";
   out += html_table(quality_table(q));
+  out += "<h3>Mapping and scales</h3>" + html_table(mapping_table(q));
   out +=
       fmt::format("<p><strong>NPS denominator:</strong> {} (<code>--nps-denominator {}</code>; "
                   "{} responses were asked the NPS question but have no valid answer).</p>",

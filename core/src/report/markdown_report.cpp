@@ -288,6 +288,7 @@ void quality(std::string &md, const report_data &data) {
   md += "## Data quality\n\nEvery row of every file is stored, rejected with a reason "
         "(`rebuy rejects`) or skipped by a visible rule.\n\n";
   md += markdown_table(quality_table(q));
+  md += "### Mapping and scales\n\n" + markdown_table(mapping_table(q));
   md += fmt::format(
       "NPS denominator: {} (`--nps-denominator {}`; {} responses were asked the NPS question but "
       "have no valid answer). NPS intervals: {} (`--nps-interval {}`). Would buy again: {}.",

@@ -141,12 +141,11 @@ table referral_table(const reported_referral &r) {
 table quality_table(const quality_data &q) {
   struct row {
     const import_run &run;
-    const std::vector<mapped_column> &mapped;
     const std::vector<std::string> &unmapped;
   };
   std::vector<row> rows;
   for (size_t i = 0; i < q.runs.size(); ++i)
-    rows.push_back({q.runs[i], q.mapped[i], q.unmapped[i]});
+    rows.push_back({q.runs[i], q.unmapped[i]});
   // One entry per column: a new column is one more entry.
   return make_table<row>(
       {{{"Import", right}, [](const row &r) { return cell{std::to_string(r.run.id)}; }},
@@ -161,8 +160,24 @@ table quality_table(const quality_data &q) {
        {{"Values refused", right},
         [](const row &r) { return count(r.run.counts.values_rejected); }},
        {{"Status"}, [](const row &r) { return cell{r.run.status}; }},
-       {{"Mapping and scales"}, [](const row &r) { return cell{mapping_summary(r.mapped)}; }},
        {{"Unmapped columns"}, [](const row &r) { return cell{joined(r.unmapped)}; }}},
+      rows);
+}
+
+table mapping_table(const quality_data &q) {
+  struct row {
+    int64_t run;
+    const mapped_column &column;
+  };
+  std::vector<row> rows;
+  for (size_t i = 0; i < q.runs.size(); ++i)
+    for (const auto &c : q.mapped[i])
+      rows.push_back({q.runs[i].id, c});
+  return make_table<row>(
+      {{{"Import", right}, [](const row &r) { return cell{std::to_string(r.run)}; }},
+       {{"Role"}, [](const row &r) { return cell{r.column.role}; }},
+       {{"Column"}, [](const row &r) { return cell{r.column.column}; }},
+       {{"Scale"}, [](const row &r) { return cell{r.column.scale}; }}},
       rows);
 }
 

@@ -14,5 +14,7 @@ table calibration_levels_table(const calibration_data &c);
 table order_counts_table(const calibration_data &c);
 table referral_table(const reported_referral &r);
 table quality_table(const quality_data &q);
+// Each import's mapped columns with the scale their numbers were read on.
+table mapping_table(const quality_data &q);
 
 } // namespace rebuy::core

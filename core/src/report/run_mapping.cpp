@@ -23,13 +23,4 @@ std::vector<mapped_column> mapped_columns(std::string_view mapping) {
   return out;
 }
 
-std::string mapping_summary(const std::vector<mapped_column> &columns) {
-  std::string out;
-  for (const auto &c : columns) {
-    out += (out.empty() ? "" : "; ") + c.role + " = " + c.column;
-    if (!c.scale.empty()) out += " (" + c.scale + ")";
-  }
-  return out;
-}
-
 } // namespace rebuy::core

@@ -15,7 +15,4 @@ struct mapped_column {
 // mapping that is not the JSON the import writes gives none.
 std::vector<mapped_column> mapped_columns(std::string_view mapping);
 
-// "rating = Reviewer_Score (1-10 with decimals); text = Review".
-std::string mapping_summary(const std::vector<mapped_column> &columns);
-
 } // namespace rebuy::core
