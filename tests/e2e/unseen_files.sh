@@ -5,31 +5,14 @@
 # our own (tests/data/unseen), each reproducing a quirk of a real file.
 # usage: unseen_files.sh REBUY_BIN DATA_DIR
 set -uo pipefail
-rebuy=$1 data=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-unset REBUY_PLUGIN_PATH
-
-passed=0 failed=0
-check() { # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
-}
-# run CODE OUTFILE COMMAND...: runs the command, stdout+stderr to OUTFILE, expecting CODE
-run() {
-  local code=$1 out=$2; shift 2
-  "$@" >"$out" 2>&1
-  local got=$?
-  [ "$got" -eq "$code" ] || { echo "expected exit $code, got $got from: $*" >&2; cat "$out" >&2; return 1; }
-}
-contains() { grep -qF -- "$2" "$1" || { echo "'$1' lacks: $2" >&2; cat "$1" >&2; return 1; }; }
+data=$2
+source "$(dirname "$0")/../support/e2e_lib.sh" "$1"
 lacks() { ! grep -qF -- "$2" "$1" || { echo "'$1' has: $2" >&2; return 1; }; }
 
 # A survey: the 0-10 question under a coded header with code 11 for "no answer",
 # a continue-buying question, and a 1-5 likelihood that is not about recommending.
 export REBUY_DB="$work/survey.db"
-check "survey imports" run 0 survey.out "$rebuy" import "$data/survey_codes.csv"
+check "survey imports" expect_exit 0 survey.out "$rebuy" import "$data/survey_codes.csv"
 check "NETPRO is NPS on 0-10" contains survey.out "nps = NETPRO (0-10)"
 check "why NETPRO" contains survey.out 'header "NETPRO" says "netpro*"'
 check "code 11 refused" contains survey.out "7 values refused for their role"
@@ -37,63 +20,63 @@ check "NPS over the valid answers" contains survey.out "NPS +1.4"
 check "over 73" contains survey.out "over 73 answers for NETPRO"
 check "continue buying is buy_again" contains survey.out "buy_again = 20. Will you continue buying at Northwind?"
 check "meetings is not NPS" contains survey.out '--map rating="18. How likely you will choose Northwind for business meetings?"'
-check "rejects name the code" run 0 rejects.out "$rebuy" rejects
+check "rejects name the code" expect_exit 0 rejects.out "$rebuy" rejects
 check "11 is not a 0-10 score" contains rejects.out "NETPRO: '11' is not a 0-10 score"
-check "survey report" run 0 survey.json "$rebuy" report --format json
+check "survey report" expect_exit 0 survey.json "$rebuy" report --format json
 check "would buy again 58 of 80" contains survey.json '"rate": 0.725,'
 check "mapping kept with the run" contains survey.json '"scale": "0-10",'
-check "survey md" run 0 survey.md "$rebuy" report --format md
+check "survey md" expect_exit 0 survey.md "$rebuy" report --format md
 check "md data quality shows the scale" contains survey.md "| 1 | nps | NETPRO | 0-10 |"
 
 # Game reviews: a True/False recommended flag is the stated recommendation; the
 # game's title is the product; "-" is no text.
 export REBUY_DB="$work/games.db"
-check "games import" run 0 games.out "$rebuy" import "$data/game_reviews.csv"
+check "games import" expect_exit 0 games.out "$rebuy" import "$data/game_reviews.csv"
 check "recommended is recommend" contains games.out "recommend = recommended"
 check "game_title is the product" contains games.out "product = game_title"
 check "dash texts counted" contains games.out '"-" x6 in review'
-check "games report" run 0 games.json "$rebuy" report --format json
+check "games report" expect_exit 0 games.json "$rebuy" report --format json
 check "would recommend 75 of 90" contains games.json '"share": 0.8333,'
 check "its definition" contains games.json 'not a Net Promoter Score'
-check "games md" run 0 games.md "$rebuy" report --format md
+check "games md" expect_exit 0 games.md "$rebuy" report --format md
 check "md headline shows the share" contains games.md "**Would recommend: 83.3 %**"
 check "md breakdowns show it per game" contains games.md "NPS n | Would recommend | 95 % | Gap"
 check "md data quality shows the mapping" contains games.md "| recommend | recommended |"
-check "games html" run 0 games.html "$rebuy" report -o games.html
+check "games html" expect_exit 0 games.html "$rebuy" report -o games.html
 check "html headline shows the share" contains games.html 'id="recommend-share" data-value="0.8333"'
 
 # Airline reviews: a 1-10 rating with no maximum column, yes/no Recommended, a
 # title under "ReviewHeader", ordinal dates, NA texts.
 export REBUY_DB="$work/airline.db"
-check "airline dry run" run 0 airline.dry "$rebuy" import --dry-run "$data/airline_reviews.csv"
+check "airline dry run" expect_exit 0 airline.dry "$rebuy" import --dry-run "$data/airline_reviews.csv"
 check "dry run shows the scale" contains airline.dry "rating         <- OverallRating (1-10)"
 check "dry run says why" contains airline.dry 'header "OverallRating" says "overall rating"'
-check "airline imports" run 0 airline.out "$rebuy" import "$data/airline_reviews.csv"
+check "airline imports" expect_exit 0 airline.out "$rebuy" import "$data/airline_reviews.csv"
 check "rating on 1-10" contains airline.out "rating = OverallRating (1-10)"
 check "recommend" contains airline.out "recommend = Recommended"
 check "header is a title" contains airline.out "title = ReviewHeader"
 check "ordinal dates" contains airline.out "submitted_at = Datetime"
 check "NA counted" contains airline.out '"NA" x6 in ReviewBody'
-check "export" run 0 airline.csv "$rebuy" export --format csv
+check "export" expect_exit 0 airline.csv "$rebuy" export --format csv
 check "every rating carries its maximum" contains airline.csv ",10,"
-check "airline report" run 0 airline.json "$rebuy" report --format json
+check "airline report" expect_exit 0 airline.json "$rebuy" report --format json
 check "no text NA" lacks airline.json '"quote": "NA"'
 
 # Hotel reviews: a 10-point score with decimals; "No Positive" / "No Negative"
 # stand for empty texts; the hotel's average is nobody's rating.
 export REBUY_DB="$work/hotel.db"
-check "hotel imports" run 0 hotel.out "$rebuy" import "$data/hotel_reviews.csv"
+check "hotel imports" expect_exit 0 hotel.out "$rebuy" import "$data/hotel_reviews.csv"
 check "10-point score" contains hotel.out "rating = Reviewer_Score (1-10 with decimals)"
 check "placeholders counted" contains hotel.out '"No Negative" x18 in Negative_Review'
 check "placeholders counted too" contains hotel.out '"No Positive" x12 in Positive_Review'
 check "the average stays an attribute" lacks hotel.out "rating = Average_Score"
-check "a scale set by hand" run 0 hotel.dry "$rebuy" import --dry-run --scale Reviewer_Score=0-10 "$data/hotel_reviews.csv"
+check "a scale set by hand" expect_exit 0 hotel.dry "$rebuy" import --dry-run --scale Reviewer_Score=0-10 "$data/hotel_reviews.csv"
 check "shown" contains hotel.dry "rating         <- Reviewer_Score (0-10 with decimals)"
-check "a scale that is not one" run 1 badscale.out "$rebuy" import --dry-run --scale Reviewer_Score "$data/hotel_reviews.csv"
+check "a scale that is not one" expect_exit 1 badscale.out "$rebuy" import --dry-run --scale Reviewer_Score "$data/hotel_reviews.csv"
 
 # Spanish reviews without a header row: every row is a review.
 export REBUY_DB="$work/es.db"
-check "headerless imports" run 0 es.out "$rebuy" import "$data/resenas_sin_cabecera.csv"
+check "headerless imports" expect_exit 0 es.out "$rebuy" import "$data/resenas_sin_cabecera.csv"
 check "says so" contains es.out "no header row: line 1 is data"
 check "every row stored" contains es.out "25 in = 25 stored (25 new"
 check "dates and stars" contains es.out "submitted_at = column_1, rating = column_2 (1-5), title = column_3, text = column_4"
@@ -105,10 +88,9 @@ export REBUY_DB="$work/scale.db"
   for i in $(seq 1 30); do echo "$((i % 5 + 1)),This was review number $i and it was fine overall"; done
   echo "9,A nine on a five-star scale is a typo or a code"
 } >stars.csv
-check "stars import" run 0 stars.out "$rebuy" import stars.csv
+check "stars import" expect_exit 0 stars.out "$rebuy" import stars.csv
 check "the 9 refused" contains stars.out "1 values refused for their role"
-check "rejects say why" run 0 stars.rej "$rebuy" rejects
+check "rejects say why" expect_exit 0 stars.rej "$rebuy" rejects
 check "outside its scale" contains stars.rej "stars: '9' is outside the rating's scale (0 to 5)"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
