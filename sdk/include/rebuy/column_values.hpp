@@ -167,9 +167,6 @@ struct value_profile {
   size_t most_common_count = 0;
   std::vector<std::string_view> examples; // the first three different values
 
-  double share(size_t part) const noexcept {
-    return non_blank ? static_cast<double>(part) / static_cast<double>(non_blank) : 0.0;
-  }
   double min_number() const noexcept {
     return number_counts.empty() ? 0.0 : number_counts.begin()->first;
   }

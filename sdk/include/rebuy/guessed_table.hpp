@@ -79,8 +79,6 @@ public:
   // when the first record reads as data (first_row_is_data), it becomes the
   // first row and the columns are named column_1, column_2, ...
   std::vector<std::string> read_names_and_sample(std::string_view what);
-  // Whether read_names_and_sample() found no header row.
-  bool headerless() const noexcept { return headerless_; }
 
   // Reads the sample of rows under a header of `width` columns. Call once,
   // after the header records.
