@@ -563,34 +563,39 @@ inline constexpr std::string_view relative_this_or_last[] = {
 inline constexpr std::string_view relative_last_after[] = {
     "pasado", "pasada", "anterior", "passado", "passada", "dernier", "derniere", "passe", "passee"};
 
-inline bool relative_words(const word_list &words) noexcept {
-  if (words.size == 0) return false;
-  {
-    phrase_matcher m{words};
-    if (m.any(relative_days)) {
-      while (!m.done() && (m.number() || m.any(relative_time_words))) {
-      }
-      if (m.done()) return true;
-    }
-  }
-  {
-    phrase_matcher m{words};
-    m.any(relative_articles);
-    const bool before = m.any(relative_this_or_last);
-    if (m.any(relative_units) && (before || m.any(relative_last_after)) && m.done()) return true;
-  }
+// "yesterday", "heute", "hoje às 10:00"
+inline bool relative_day(const word_list &words) noexcept {
+  phrase_matcher m{words};
+  if (!m.any(relative_days)) return false;
+  while (!m.done())
+    if (!m.number() && !m.any(relative_time_words)) return false;
+  return true;
+}
+
+// "last week", "letzte Woche", "la semana pasada", "le mois dernier"
+inline bool relative_period(const word_list &words) noexcept {
+  phrase_matcher m{words};
+  m.any(relative_articles);
+  const bool before = m.any(relative_this_or_last);
+  return m.any(relative_units) && (before || m.any(relative_last_after)) && m.done();
+}
+
+// "3 days ago", "0 days", "3d", "an hour ago", "vor 3 Tagen", "há 3 dias", "0-6 months ago"
+inline bool relative_count(const word_list &words) noexcept {
   phrase_matcher m{words};
   const bool before = m.any(relative_before);
   m.any(relative_hedges);
-  bool counted = m.number();
-  if (counted) m.number(); // a range: "0-6 months"
-  // "a day", "une heure": only with a unit right after
-  if (!counted) {
+  const bool counted = m.number();
+  if (counted) {
+    m.number(); // a range: "0-6 months"
+  } else {
+    // "a day", "une heure": a quantity word only right before a unit
     phrase_matcher q = m;
     if (q.any(relative_quantities) && q.any(relative_units)) m.any(relative_quantities);
   }
   if (!m.any(relative_units)) return false;
   const bool after = m.any(relative_after);
+  // "days" alone, or "a day", is no date of any kind
   return m.done() && (before || after || counted);
 }
 
@@ -620,10 +625,11 @@ inline bool looks_like_date(std::string_view value) noexcept {
 }
 
 inline bool looks_like_relative_date(std::string_view value) noexcept {
+  using namespace detail::dates;
   std::string_view v = trim_ascii(value);
-  detail::dates::word_list words;
-  return v.size() <= 80 && detail::dates::split_words(v, words) &&
-         detail::dates::relative_words(words);
+  word_list words;
+  return v.size() <= 80 && split_words(v, words) && words.size > 0 &&
+         (relative_day(words) || relative_period(words) || relative_count(words));
 }
 
 } // namespace rebuy
