@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# What a user sees is pinned: for each data set, the report's JSON (without the
+# times of day it was made) and both exports are byte for byte what the pinned
+# copies say, so a change to how the store keeps things cannot change them.
+#
+# usage: store_pin.sh REBUY_BIN SOURCE_DIR own
+#        store_pin.sh REBUY_BIN SOURCE_DIR real REAL_DATA_DIR
+# The outputs' hashes are pinned in tests/data/pinned/SET.sha256 (the outputs
+# themselves run to megabytes). With REBUY_PIN_UPDATE=1 the pins are rewritten
+# instead: only when a change is meant to change what users see.
+set -uo pipefail
+src=$(cd "$2" && pwd)
+set_name=$3
+if [ "$set_name" = real ]; then source "$src/tests/support/real_data.sh" "$4"; fi
+source "$src/tests/support/e2e_lib.sh" "$1"
+pinned="$src/tests/data/pinned"
+out="$work/out"
+mkdir -p "$out"
+
+# outputs NAME DB: DB's report and exports, as NAME, to $out.
+outputs() {
+  local name=$1 db=$2
+  check "$name: report" expect_exit 0 "$work/report.json" "$rebuy" --db "$db" report --format json
+  # The runs' times and where the files lay differ from one run to the next.
+  jq 'del(.generated_at) | .imports[]? |= (del(.started_at, .finished_at) | .file |= (split("/") | last))' \
+    "$work/report.json" >"$out/$name.report.json"
+  check "$name: export csv" expect_exit 0 "$work/export.out" \
+    "$rebuy" --db "$db" export --format csv -o "$out/$name.export.csv"
+  check "$name: export jsonl" expect_exit 0 "$work/export.out" \
+    "$rebuy" --db "$db" export --format jsonl -o "$out/$name.export.jsonl"
+}
+
+# pin NAME FILE...: imports the files, in order, into a fresh store, analyzes
+# them and writes NAME's outputs.
+pin() {
+  local name=$1; shift
+  local db="$work/$name.db" f
+  for f in "$@"; do
+    check "$name: import $(basename "$f")" expect_exit 0 "$work/import.out" \
+      "$rebuy" --db "$db" import "$f"
+  done
+  outputs "$name" "$db"
+}
+
+if [ "$set_name" = own ]; then
+  pin demo "$src/samples/feedback/northwind_survey.csv" "$src/samples/feedback/northwind_orders.csv"
+  pin reviews "$src/plugins/amazon/tests/data/layout_2018.json" \
+    "$src/plugins/trustpilot/tests/data/check_sample.csv" \
+    "$src/plugins/shopify_reviews/tests/data/shopify_product_reviews.csv"
+  pin surveys "$src/plugins/qualtrics/tests/data/legacy.csv" \
+    "$src/plugins/surveymonkey/tests/data/older_export.csv" "$src/tests/e2e/data/survey.csv"
+  # The demo's store as schema version 5 wrote it (before scores were kept
+  # compactly), dumped: migrated in place, it must answer exactly as the demo.
+  zcat "$pinned/demo_store_v5.sql.gz" | sqlite3 "$work/v5.db"
+  outputs migrated "$work/v5.db"
+  for f in report.json export.csv export.jsonl; do
+    check "the migrated v5 store's $f is the demo's" cmp "$out/demo.$f" "$out/migrated.$f"
+  done
+  rm "$out"/migrated.*
+else
+  while read -r file; do
+    pin "$(basename "${file%.*}")" "$real/$file"
+  done <<'EOF'
+airport_survey/sfo_customer_survey_2018.csv
+amazon/AMAZON_FASHION_5.json
+app_reviews/app_reviews_zh_tw.csv
+coffee_survey/starbucks_satisfaction_survey.csv
+google_play/googleplay_user_reviews_sample.csv
+hotel/booking_hotel_reviews.csv
+nps_survey/longterm_October2017.csv
+olist/olist_order_reviews_dataset.first6123.csv
+qualtrics/qualtrics_sample.csv
+qualtrics/qualtrics_sample_legacy.csv
+steam/steam_reviews_recommended.csv
+surveymonkey/steak-risk-survey.csv
+trustpilot/trustpilot_de_oerag_reviews.csv
+trustpilot/trustpilot_en_moorebarlow_reviews.csv
+trustpilot/trustpilot_es_elcorteingles_seguros.csv
+yelp/review_sample.first1000.json
+EOF
+fi
+
+(cd "$out" && sha256sum -- *) >"$work/$set_name.sha256"
+if [ "${REBUY_PIN_UPDATE:-}" = 1 ] && [ "$failed" -eq 0 ]; then
+  cp "$work/$set_name.sha256" "$pinned/$set_name.sha256"
+else
+  check "$set_name: reports and exports as pinned" diff -u "$pinned/$set_name.sha256" "$work/$set_name.sha256"
+fi
+finish
