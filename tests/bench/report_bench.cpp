@@ -6,6 +6,7 @@
 // The store is kept, so later runs skip the generation; delete it to rebuild.
 #include "report/render.hpp"
 #include "report/report_data.hpp"
+#include "store/score_store.hpp"
 #include "store/store.hpp"
 
 #include <fmt/format.h>
@@ -47,8 +48,11 @@ void generate(sql::connection &db, int64_t n) {
       "INSERT INTO responses (id, source, key, key_hash, content_hash, kind, run_id, submitted_at, "
       "customer, text, segment, product, journey_stage, buy_again) VALUES (?1, ?2, ?3, ?1, ?3, "
       "'survey', 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-  auto score = db.prepare("INSERT INTO scores (response_id, analyzer, metric, analyzer_version, "
-                          "value, label) VALUES (?1, ?2, ?3, '1', ?4, ?5)");
+  // Rows first, then packed into pages as analysis writes them.
+  db.exec("CREATE TEMP TABLE scores (response_id INTEGER, analyzer TEXT, metric TEXT, "
+          "value REAL, label TEXT, evidence TEXT)");
+  auto score = db.prepare("INSERT INTO scores (response_id, analyzer, metric, value, label) VALUES "
+                          "(?1, ?2, ?3, ?4, ?5)");
   auto add_score = [&](int64_t id, const char *analyzer, const char *metric, double value,
                        const char *label) {
     score.bind(1, id).bind(2, std::string_view(analyzer)).bind(3, std::string_view(metric));
@@ -97,6 +101,8 @@ void generate(sql::connection &db, int64_t n) {
     order.run();
     order.reset();
   }
+  pack_score_rows(db, "temp.scores");
+  db.exec("DROP TABLE temp.scores");
   tx.commit();
 }
 

@@ -46,21 +46,6 @@ attribute_payload='"><img src=x onerror=alert(1)>'
 } >feedback.csv
 check "import" "$rebuy" import feedback.csv >import.out 2>&1
 
-# Scores the buy_again and themes analyzers will write (not part of this build
-# yet), so every section of the report has data.
-sqlite3 "$REBUY_DB" <<'SQL'
-INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value, label)
-SELECT id, 'buy_again', 'buy_again_level', 'test',
-       CASE buy_again WHEN 'Definitely would' THEN 1 WHEN 'Probably would' THEN 0.75
-                      WHEN 'Probably would not' THEN 0.25 ELSE 0 END,
-       lower(replace(buy_again, ' ', '_')) FROM responses;
-INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value)
-SELECT id, 'buy_again', 'buy_again_top2_box', 'test', buy_again LIKE '% would' FROM responses;
-INSERT INTO scores (response_id, analyzer, metric, analyzer_version, label)
-SELECT id, 'themes', 'themes', 'test', 'delivery;<script>alert(1)</script>' FROM responses
-WHERE text LIKE '%parcel%' OR text LIKE '%box%';
-SQL
-
 check "report html" "$rebuy" report -o report.html
 check "report json" "$rebuy" report -o report.json
 check "json is the report" jq -e >/dev/null '.responses == 60' report.json

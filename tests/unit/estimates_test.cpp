@@ -2,6 +2,7 @@
 #include "pipeline/estimates.hpp"
 #include "store/store.hpp"
 
+#include "score_table.hpp"
 #include "temp_store.hpp"
 
 #include <doctest/doctest.h>
@@ -18,6 +19,7 @@ namespace {
 
 // Responses 1-5 of customers a-e, all on 2024-01-10; scores and orders as the case needs.
 void populate(sql::connection &db) {
+  create_score_table(db);
   db.exec(R"sql(
 INSERT INTO import_runs (id, file, importer, importer_version, source, started_at, status)
   VALUES (1, 'f', 'x', '1', 's', '2024-01-01T00:00:00Z', 'done');
@@ -39,10 +41,17 @@ INSERT INTO orders (source, order_id, customer, ordered_at, amount, content_hash
   ('o', 'C0', 'c', '2023-12-01T00:00:00Z', 10, 'h', 1),   -- c: only before responding
   ('o', 'Z9', 'z', '2024-06-01T00:00:00Z', 10, 'h', 1);   -- orders run past every horizon
 )sql");
+  pack_scores(db);
+}
+
+// The text of the first row `sql` gives over the store's scores, as a table.
+std::string scores_text(sql::connection &db, const std::string &sql) {
+  unpack_scores(db);
+  return text_of(db, sql);
 }
 
 std::string estimate(sql::connection &db, int id) {
-  return text_of(
+  return scores_text(
       db,
       "SELECT iif(p.value IS NULL, '-', printf('%.2f', p.value)) || ' ' || b.label FROM scores b "
       "LEFT JOIN scores p ON p.response_id = b.response_id AND p.analyzer = 'rebuy' "
@@ -64,8 +73,9 @@ TEST_CASE("estimates: the strongest evidence decides, in the stated order") {
   CHECK(estimate(*db, 3) == "0.00 orders"); // c did not order in the 90 days after
   CHECK(estimate(*db, 4) == "0.10 text");
   CHECK(estimate(*db, 5) == "- none");
-  CHECK(text_of(*db, "SELECT evidence FROM scores WHERE analyzer = 'rebuy' AND metric = "
-                     "'ordered_again' AND response_id = 2") == "ordered again: B1 on 2024-02-01");
+  CHECK(scores_text(*db,
+                    "SELECT evidence FROM scores WHERE analyzer = 'rebuy' AND metric = "
+                    "'ordered_again' AND response_id = 2") == "ordered again: B1 on 2024-02-01");
 }
 
 TEST_CASE("estimates: a horizon the orders do not cover yet is not a 'no'") {
@@ -89,6 +99,7 @@ TEST_CASE("estimates: an order count is evidence through what its group of custo
   // f and g are repeat customers (2+ orders when answering), h a first-time one;
   // f and h ordered again, g did not. i (repeat) and j (first-time) have no
   // orders imported: their outcome is unknown.
+  create_score_table(*db);
   db->exec(R"sql(
 INSERT INTO responses (id, source, key, key_hash, content_hash, kind, run_id, customer, submitted_at)
   VALUES (6, 's', '6', 6, 'h', 'survey', 1, 'f', '2024-01-10T00:00:00Z'),
@@ -108,14 +119,15 @@ INSERT INTO orders (source, order_id, customer, ordered_at, amount, content_hash
   ('o', 'G0', 'g', '2023-11-01T00:00:00Z', 10, 'h', 1),
   ('o', 'H1', 'h', '2024-03-01T00:00:00Z', 10, 'h', 1);
 )sql");
+  pack_scores(*db);
   derive_estimates(*db);
   CHECK(estimate(*db, 6) == "1.00 orders"); // their own outcome comes first
   CHECK(estimate(*db, 7) == "0.00 orders");
   // Known: repeat 1 of 2, first-time 1 of 1, all 2 of 3; α = 10.
   CHECK(estimate(*db, 9) == "0.64 orders");  // (1 + 10·2/3) / (2 + 10), before the rating
   CHECK(estimate(*db, 10) == "0.70 orders"); // (1 + 10·2/3) / (1 + 10)
-  CHECK(text_of(*db, "SELECT evidence FROM scores WHERE analyzer = 'rebuy' AND metric = "
-                     "'buy_again_probability' AND response_id = 9") ==
+  CHECK(scores_text(*db, "SELECT evidence FROM scores WHERE analyzer = 'rebuy' AND metric = "
+                         "'buy_again_probability' AND response_id = 9") ==
         "customer_order_count = 4; of 2 repeat customers whose outcome is known, 1 ordered again "
         "within 90 days (2 of 3 of all: 66.7 %); shrunk with 10 pseudo-responses: 0.64");
 

@@ -7,6 +7,8 @@
 #include "store/store.hpp"
 #include "util/errors.hpp"
 
+#include "score_table.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 using namespace rebuy::core;
+using namespace rebuy::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -69,6 +72,7 @@ TEST_CASE("--option: an analyzer's scoped option reaches that analyzer only") {
   std::ofstream(request.file) << "id,Would you buy from us again?\n1,5\n2,1\n";
   import_file(f.registry, *f.db, request);
   auto levels = [&] {
+    unpack_scores(*f.db);
     auto s = f.db->prepare("SELECT count(*) FROM scores WHERE analyzer = 'buy_again' AND metric "
                            "= 'buy_again_level'");
     s.step();

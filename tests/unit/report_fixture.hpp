@@ -3,6 +3,8 @@
 // without the analyzers that will write these scores.
 #include "store/store.hpp"
 
+#include "score_table.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -53,15 +55,7 @@ struct report_store {
   }
   void score(int64_t id, const char *analyzer, const char *metric, double value,
              std::string label = "") {
-    auto s = db->prepare("INSERT INTO scores (response_id, analyzer, metric, analyzer_version, "
-                         "value, label) VALUES (?1, ?2, ?3, '1', ?4, ?5)");
-    s.bind(1, id).bind(2, std::string_view(analyzer)).bind(3, std::string_view(metric));
-    if (std::isnan(value))
-      s.bind_null(4);
-    else
-      s.bind(4, value);
-    s.bind_or_null(5, label);
-    s.run();
+    rebuy::test::add_score(*db, id, analyzer, metric, value, label);
   }
   void order(const std::string &id, const std::string &customer, const std::string &at,
              double amount) {

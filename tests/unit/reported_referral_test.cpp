@@ -2,6 +2,7 @@
 #include "report/reported_referral.hpp"
 #include "store/store.hpp"
 
+#include "score_table.hpp"
 #include "temp_store.hpp"
 
 #include <doctest/doctest.h>
@@ -25,9 +26,7 @@ void add(sql::connection &db, const char *nps_class, const char *answer, int cou
                         "run_id, attributes) VALUES (?1, 's', ?1, ?1, 'h', 'survey', 1, "
                         "json_object('Recommended', ?2))");
     r.bind(1, static_cast<int64_t>(id)).bind(2, std::string_view(answer)).run();
-    auto s = db.prepare("INSERT INTO scores (response_id, analyzer, metric, analyzer_version, "
-                        "value, label) VALUES (?1, 'nps', 'nps_class', '1', 0, ?2)");
-    s.bind(1, static_cast<int64_t>(id)).bind(2, std::string_view(nps_class)).run();
+    add_score(db, id, "nps", "nps_class", 0, nps_class);
   }
 }
 

@@ -5,6 +5,7 @@
 #include "store/schema.hpp"
 #include "store/store.hpp"
 
+#include "score_table.hpp"
 #include "temp_store.hpp"
 
 #include <doctest/doctest.h>
@@ -102,8 +103,10 @@ TEST_CASE("store: re-writing the same responses adds nothing and an edit is stor
   CHECK(counts.rejected == 1);
   CHECK(count(*db, "SELECT count(*) FROM rejects WHERE kind = 'row' AND line = 7") == 1);
 
-  db->exec("INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value) "
-           "SELECT id, 'x', 'm', '1', 1 FROM responses");
+  create_score_table(*db);
+  db->exec("INSERT INTO scores (response_id, analyzer, metric, value) "
+           "SELECT id, 'x', 'm', 1 FROM responses");
+  pack_scores(*db);
 
   row_counts again;
   batch.clear();
@@ -117,8 +120,10 @@ TEST_CASE("store: re-writing the same responses adds nothing and an edit is stor
   CHECK(count(*db, "SELECT count(*) FROM responses") == 2);
   CHECK(count(*db, "SELECT count(*) FROM responses WHERE text = 'worse'") == 1);
   // The edited response is stored anew, after every earlier id, so analysis
-  // sees it as new; its old scores went with the old row.
+  // sees it as new; its old scores went with the old row, in the same commit.
+  unpack_scores(*db);
   CHECK(count(*db, "SELECT count(*) FROM scores") == 1);
+  CHECK(count(*db, "SELECT count(*) FROM dropped_responses") == 0);
   CHECK(count(*db, "SELECT id FROM responses WHERE key = 'b'") == 3);
 }
 
@@ -166,12 +171,13 @@ TEST_CASE("store: migrating a version-2 store: key table, settings, scores by me
   {
     auto db = open_store(t.path);
     add_run(*db);
-    // Back to version 2: the key index, no key table, no settings, scores
+    // Back to version 2: the key index, no key table, no settings, score rows
     // clustered by response with a metric index.
     db->exec(R"sql(
 DROP TRIGGER responses_drop_key; DROP TABLE response_keys; DROP TABLE settings;
 CREATE INDEX responses_key ON responses(key_hash);
-DROP TABLE scores;
+DROP TRIGGER responses_drop_scores; DROP TABLE dropped_responses;
+DROP TABLE score_pages; DROP TABLE score_metrics;
 CREATE TABLE scores (
   response_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
   analyzer TEXT NOT NULL, metric TEXT NOT NULL, analyzer_version TEXT NOT NULL,
@@ -191,11 +197,17 @@ INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value, labe
   CHECK(count(*db, "SELECT count(*) FROM sqlite_master WHERE name IN ('responses_key', "
                    "'scores_metric')") == 0);
   CHECK(count(*db, "SELECT count(*) FROM settings") == 0);
+  CHECK(count(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'scores'") == 0);
+  unpack_scores(*db);
   CHECK(count(*db, "SELECT count(*) FROM scores WHERE label = 'promoter'") == 2);
-  // Deleting a response takes its key and its scores with it.
+  // Deleting a response takes its key with it, and its scores at the next purge.
   db->exec("DELETE FROM responses WHERE key = 'a'");
   CHECK(count(*db, "SELECT count(*) FROM response_keys") == 1);
+  score_store(*db).purge_dropped();
+  unpack_scores(*db);
   CHECK(count(*db, "SELECT count(*) FROM scores") == 1);
+  CHECK(count(*db, "SELECT response_id FROM scores") ==
+        count(*db, "SELECT id FROM responses WHERE key = 'b'"));
 }
 
 TEST_CASE("sqlite: a parameter bound to NULL again, then text, then NULL, is what was bound") {

@@ -3,6 +3,7 @@
 #include "pipeline/analysis_worker.hpp"
 #include "pipeline/estimates.hpp"
 #include "pipeline/response_loader.hpp"
+#include "store/score_store.hpp"
 #include "store/score_writer.hpp"
 #include "util/bounded_queue.hpp"
 #include "util/cancel.hpp"
@@ -39,24 +40,6 @@ struct failure {
   }
 };
 
-// Turns SQLite's foreign key enforcement off for a scope.
-class foreign_keys_off {
-public:
-  explicit foreign_keys_off(sql::connection &db) : db_(db) {
-    db_.exec("PRAGMA foreign_keys = OFF");
-  }
-  ~foreign_keys_off() {
-    try {
-      db_.exec("PRAGMA foreign_keys = ON");
-    } catch (const std::exception &e) {
-      spdlog::warn("could not turn foreign keys back on: {}", e.what());
-    }
-  }
-
-private:
-  sql::connection &db_;
-};
-
 } // namespace
 
 static analysis_outcome run_analyzers(const plugin_registry &registry, sql::connection &db,
@@ -79,6 +62,12 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
     metrics.push_back(std::move(m));
     with_attributes |= p->has(REBUY_CAP_ANALYZER_ATTRIBUTES);
     outcome.analyzers.push_back(p->id() + " " + p->version());
+  }
+  {
+    // Scores of responses deleted outside an import (whose commit drops them) go first.
+    sql::transaction tx(db);
+    score_store(db).purge_dropped();
+    tx.commit();
   }
   auto through = prepare_analyzer_state(db, identities, request.rerun);
 
@@ -133,11 +122,6 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
       if (--running == 0) to_write.close();
     });
 
-  // Checking each score's response costs a lookup in the (large) responses
-  // table per score and doubles the analysis time. Scores are written only for
-  // responses just read; one deleted meanwhile by a concurrent import leaves a
-  // score that no report can reach, since reports join scores to responses.
-  foreign_keys_off unchecked(db);
   score_writer writer(db, metrics);
   progress_line progress("analyzing");
   while (auto batch = to_write.pop()) {
@@ -155,6 +139,12 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
   reading.join();
   for (auto &t : analyzing)
     t.join();
+  // What was analyzed is kept, whatever stopped the rest.
+  try {
+    writer.finish();
+  } catch (...) {
+    failed.set(std::current_exception());
+  }
   progress.finish();
   if (failed.error) std::rethrow_exception(failed.error);
   if (cancel_requested()) throw input_error("analysis cancelled; what was analyzed is kept");

@@ -1,99 +1,147 @@
 #include "pipeline/estimates.hpp"
 
+#include "store/score_store.hpp"
 #include "util/errors.hpp"
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace rebuy::core {
 namespace {
 
-// ?1 analyzer version, ?2 the horizon as an SQLite modifier ("+90 days").
+// The responses whose later ordering is known, with the order that followed
+// within the horizon (NULL: none). ?1 the horizon as an SQLite modifier ("+90 days").
 constexpr const char *ordered_again_sql = R"sql(
 WITH data_end AS (SELECT max(ordered_at) AS t FROM orders),
 candidates AS (
   SELECT r.id, r.submitted_at,
-    strftime('%Y-%m-%dT%H:%M:%SZ', r.submitted_at, ?2) AS horizon_end,
+    strftime('%Y-%m-%dT%H:%M:%SZ', r.submitted_at, ?1) AS horizon_end,
     (SELECT o.order_id || ' on ' || substr(o.ordered_at, 1, 10) FROM orders o
       WHERE o.customer = r.customer AND o.ordered_at > r.submitted_at
-        AND o.ordered_at <= strftime('%Y-%m-%dT%H:%M:%SZ', r.submitted_at, ?2)
+        AND o.ordered_at <= strftime('%Y-%m-%dT%H:%M:%SZ', r.submitted_at, ?1)
       ORDER BY o.ordered_at LIMIT 1) AS next_order
   FROM responses r
   WHERE r.customer IS NOT NULL AND r.submitted_at IS NOT NULL
     AND EXISTS (SELECT 1 FROM orders o WHERE o.customer = r.customer))
-INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value, evidence)
-SELECT c.id, 'rebuy', 'ordered_again', ?1, c.next_order IS NOT NULL,
-  CASE WHEN c.next_order IS NOT NULL THEN 'ordered again: ' || c.next_order
-       ELSE 'no order in the ' || ?3 || ' days after responding' END
-FROM candidates c, data_end d
+SELECT c.id, c.next_order FROM candidates c, data_end d
 WHERE c.next_order IS NOT NULL OR c.horizon_end <= d.t
+ORDER BY c.id
 )sql";
 
-// The order count a response gives (buy_again/repeat_customer: 1 for 2+
+bool has_value(const page_score *s) { return s && !std::isnan(s->value); }
+
+uint64_t write_ordered_again(sql::connection &db, score_store &store,
+                             const estimate_options &options) {
+  metric_appender out(store, store.metric_id(core_analyzer_id, "ordered_again"));
+  auto s = db.prepare(ordered_again_sql);
+  const std::string horizon = fmt::format("+{} days", options.horizon_days);
+  s.bind(1, horizon);
+  const std::string none =
+      fmt::format("no order in the {} days after responding", options.horizon_days);
+  while (s.step())
+    s.is_null(1)
+        ? out.add(s.column_int(0), 0, {}, none)
+        : out.add(s.column_int(0), 1, {}, fmt::format("ordered again: {}", s.column_text(1)));
+  out.finish();
+  return out.count();
+}
+
+// The order count a response gives (buy_again.repeat_customer: 1 for 2+
 // orders, 0 for a first order) is past behaviour, not an outcome: it is
 // turned into a probability by what the customers in the same group did. The
 // rate of ordering again within the horizon among responses of the group with
 // a known outcome, shrunk toward the rate of every such response:
 // (y_g + α·m) / (n_g + α). Responses whose own outcome is known never need it.
-// ?1 analyzer version, ?2 α, ?3 the horizon in days.
-constexpr const char *order_count_sql = R"sql(
-WITH known AS (
-  SELECT c.value AS repeat_customer, o.value AS y FROM scores c
-  JOIN scores o ON o.response_id = c.response_id AND o.analyzer = 'rebuy'
-    AND o.metric = 'ordered_again'
-  WHERE c.analyzer = 'buy_again' AND c.metric = 'repeat_customer'),
-overall AS (SELECT avg(y) AS m, count(*) AS n FROM known),
-grouped AS (SELECT repeat_customer, count(*) AS n, sum(y) AS y FROM known GROUP BY repeat_customer),
-rates AS (
-  SELECT v.repeat_customer, coalesce(g.n, 0) AS n, coalesce(g.y, 0) AS y, o.m,
-    (coalesce(g.y, 0) + ?2 * o.m) / (coalesce(g.n, 0) + ?2) AS p
-  FROM (SELECT 0 AS repeat_customer UNION ALL SELECT 1) v
-  CROSS JOIN overall o LEFT JOIN grouped g ON g.repeat_customer = v.repeat_customer
-  WHERE o.n > 0)
-INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value, evidence)
-SELECT c.response_id, 'rebuy', 'order_count_probability', ?1, r.p,
-  printf('%s; of %d %s customers whose outcome is known, %d ordered again within %d days ' ||
-         '(%d of %d of all: %.1f %%); shrunk with %g pseudo-responses: %.2f',
-         c.evidence, r.n, iif(r.repeat_customer = 1, 'repeat', 'first-time'), r.y, ?3,
-         (SELECT sum(y) FROM grouped), (SELECT n FROM overall), 100.0 * r.m, ?2, r.p)
-FROM scores c JOIN rates r ON r.repeat_customer = c.value
-WHERE c.analyzer = 'buy_again' AND c.metric = 'repeat_customer' AND r.p IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM scores o WHERE o.response_id = c.response_id
-    AND o.analyzer = 'rebuy' AND o.metric = 'ordered_again')
-)sql";
+void write_order_count_probability(sql::connection &db, score_store &store,
+                                   const estimate_options &options) {
+  struct group {
+    uint64_t n = 0;
+    double y = 0;
+  } groups[2];
+  uint64_t n_all = 0;
+  double y_all = 0;
+  {
+    metric_cursor repeat(db, "buy_again", "repeat_customer", false);
+    metric_reader ordered(db, core_analyzer_id, "ordered_again", false);
+    while (const page_score *o = ordered.next()) {
+      const page_score *c = repeat.at(o->response_id);
+      if (!c) continue;
+      ++n_all, y_all += o->value;
+      if (c->value == 0 || c->value == 1) {
+        auto &g = groups[c->value == 1];
+        ++g.n, g.y += o->value;
+      }
+    }
+  }
+  if (n_all == 0) return;
+  const double alpha = options.order_count_shrinkage, m = y_all / static_cast<double>(n_all);
+  // SQLite's printf, as the evidence has always been written.
+  auto explain = db.prepare(
+      "SELECT printf('; of %d %s customers whose outcome is known, %d ordered again within %d "
+      "days (%d of %d of all: %.1f %%); shrunk with %g pseudo-responses: %.2f', "
+      "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  double p[2];
+  std::string why[2];
+  for (int repeat = 0; repeat < 2; ++repeat) {
+    const group &g = groups[repeat];
+    p[repeat] = (g.y + alpha * m) / (static_cast<double>(g.n) + alpha);
+    explain.bind(1, static_cast<int64_t>(g.n))
+        .bind(2, std::string_view(repeat ? "repeat" : "first-time"))
+        .bind(3, g.y)
+        .bind(4, static_cast<int64_t>(options.horizon_days))
+        .bind(5, y_all)
+        .bind(6, static_cast<int64_t>(n_all))
+        .bind(7, 100.0 * m)
+        .bind(8, alpha)
+        .bind(9, p[repeat]);
+    explain.step();
+    why[repeat] = explain.column_text(0);
+    explain.reset();
+  }
+  metric_appender out(store, store.metric_id(core_analyzer_id, "order_count_probability"));
+  metric_cursor ordered(db, core_analyzer_id, "ordered_again", false);
+  metric_reader repeat(db, "buy_again", "repeat_customer", true);
+  while (const page_score *c = repeat.next()) {
+    if ((c->value != 0 && c->value != 1) || ordered.at(c->response_id)) continue;
+    const int group = c->value == 1;
+    out.add(c->response_id, p[group], {}, std::string(c->evidence) + why[group]);
+  }
+  out.finish();
+}
 
-// The evidence in its order; each source is one score row (or none).
-constexpr const char *estimate_sql = R"sql(
-INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value, label, evidence)
-SELECT r.id, 'rebuy', m.metric, ?1,
-  CASE m.metric WHEN 'buy_again_probability'
-    THEN coalesce(a.value, o.value, c.value, g.value, t.value) END,
-  CASE m.metric WHEN 'buy_again_basis' THEN
-    CASE WHEN a.value IS NOT NULL THEN 'answer'
-         WHEN coalesce(o.value, c.value) IS NOT NULL THEN 'orders'
-         WHEN g.value IS NOT NULL THEN 'rating' WHEN t.value IS NOT NULL THEN 'text'
-         ELSE 'none' END END,
-  CASE WHEN a.value IS NOT NULL THEN a.evidence WHEN o.value IS NOT NULL THEN o.evidence
-       WHEN c.value IS NOT NULL THEN c.evidence WHEN g.value IS NOT NULL THEN g.evidence
-       ELSE t.evidence END
-FROM responses r
-CROSS JOIN (SELECT 'buy_again_probability' AS metric UNION ALL SELECT 'buy_again_basis') m
-LEFT JOIN scores a ON a.response_id = r.id AND a.analyzer = 'buy_again'
-  AND a.metric = 'answer_probability'
-LEFT JOIN scores o ON o.response_id = r.id AND o.analyzer = 'rebuy' AND o.metric = 'ordered_again'
-LEFT JOIN scores c ON c.response_id = r.id AND c.analyzer = 'rebuy'
-  AND c.metric = 'order_count_probability'
-LEFT JOIN scores g ON g.response_id = r.id AND g.analyzer = 'buy_again'
-  AND g.metric = 'rating_probability'
-LEFT JOIN scores t ON t.response_id = r.id AND t.analyzer = 'text_signals'
-  AND t.metric = 'text_buy_again_probability'
-WHERE m.metric = 'buy_again_basis'
-  OR coalesce(a.value, o.value, c.value, g.value, t.value) IS NOT NULL
-)sql";
-
-uint64_t count(sql::connection &db, const char *sql) {
-  auto s = db.prepare(sql);
-  s.step();
-  return static_cast<uint64_t>(s.column_int(0));
+// The estimate of every response: the evidence in its order, each source one
+// score (or none).
+uint64_t write_estimates(sql::connection &db, score_store &store) {
+  metric_appender probability(store, store.metric_id(core_analyzer_id, "buy_again_probability"));
+  metric_appender basis(store, store.metric_id(core_analyzer_id, "buy_again_basis"));
+  metric_cursor answer(db, "buy_again", "answer_probability", true),
+      ordered(db, core_analyzer_id, "ordered_again", true),
+      order_count(db, core_analyzer_id, "order_count_probability", true),
+      rating(db, "buy_again", "rating_probability", true),
+      text(db, "text_signals", "text_buy_again_probability", true);
+  auto responses = db.prepare("SELECT id FROM responses ORDER BY id");
+  while (responses.step()) {
+    const int64_t id = responses.column_int(0);
+    const page_score *a = answer.at(id), *o = ordered.at(id), *c = order_count.at(id),
+                     *g = rating.at(id), *t = text.at(id);
+    const page_score *chosen = has_value(a)   ? a
+                               : has_value(o) ? o
+                               : has_value(c) ? c
+                               : has_value(g) ? g
+                                              : t;
+    const char *why = has_value(a)                   ? "answer"
+                      : has_value(o) || has_value(c) ? "orders"
+                      : has_value(g)                 ? "rating"
+                      : has_value(t)                 ? "text"
+                                                     : "none";
+    const std::string_view evidence = chosen ? chosen->evidence : std::string_view();
+    if (has_value(chosen)) probability.add(id, chosen->value, {}, evidence);
+    basis.add(id, NAN, why, evidence);
+  }
+  probability.finish();
+  basis.finish();
+  return probability.count();
 }
 
 } // namespace
@@ -115,26 +163,14 @@ void store_horizon_days(sql::connection &db, int days) {
 
 estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options) {
   sql::transaction tx(db);
-  db.exec("DELETE FROM scores WHERE analyzer = 'rebuy'");
-  auto observed = db.prepare(ordered_again_sql);
-  const std::string horizon = fmt::format("+{} days", options.horizon_days);
-  observed.bind(1, std::string_view(estimates_version))
-      .bind(2, horizon)
-      .bind(3, static_cast<int64_t>(options.horizon_days));
-  observed.run();
-  auto order_count = db.prepare(order_count_sql);
-  order_count.bind(1, std::string_view(estimates_version))
-      .bind(2, options.order_count_shrinkage)
-      .bind(3, static_cast<int64_t>(options.horizon_days));
-  order_count.run();
-  auto estimate = db.prepare(estimate_sql);
-  estimate.bind(1, std::string_view(estimates_version));
-  estimate.run();
+  score_store store(db);
+  store.forget(core_analyzer_id);
+  estimate_outcome out;
+  out.observed = write_ordered_again(db, store, options);
+  write_order_count_probability(db, store, options);
+  out.estimated = write_estimates(db, store);
   tx.commit();
-  return {count(db, "SELECT count(*) FROM scores WHERE analyzer = 'rebuy' AND metric = "
-                    "'ordered_again'"),
-          count(db, "SELECT count(*) FROM scores WHERE analyzer = 'rebuy' AND metric = "
-                    "'buy_again_probability'")};
+  return out;
 }
 
 } // namespace rebuy::core

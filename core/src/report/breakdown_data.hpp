@@ -2,7 +2,7 @@
 // Section 3: breakdowns by segment, product, source, journey stage and every
 // --by dimension, each row sorted by its gap to the overall figure.
 #include "report/figures.hpp"
-#include "report/string_map.hpp"
+#include "util/string_map.hpp"
 
 #include <string>
 #include <vector>

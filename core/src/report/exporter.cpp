@@ -1,6 +1,7 @@
 #include "report/exporter.hpp"
 
 #include "report/csv_writer.hpp"
+#include "store/score_store.hpp"
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
@@ -8,6 +9,8 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <cmath>
+#include <deque>
 #include <iterator>
 #include <map>
 #include <vector>
@@ -31,6 +34,7 @@ FROM responses r ORDER BY r.id
 )sql";
 
 struct metric_column {
+  int64_t id;
   std::string analyzer, metric, header;
   bool label;         // export the label (else the value)
   bool fills = false; // named like a response column: fills it when empty
@@ -46,12 +50,9 @@ bool is_response_column(std::string_view name) {
 // its own: it fills that column where the source gave no value.
 std::vector<metric_column> metric_columns(sql::connection &db) {
   std::vector<metric_column> columns;
-  auto s = db.prepare("SELECT analyzer, metric, count(label) > 0 FROM scores "
-                      "GROUP BY analyzer, metric ORDER BY analyzer, metric");
   std::map<std::string, int> uses;
-  while (s.step()) {
-    columns.push_back(
-        {std::string(s.column_text(0)), std::string(s.column_text(1)), {}, s.column_int(2) != 0});
+  for (auto &m : stored_metrics(db)) {
+    columns.push_back({m.id, std::move(m.analyzer), std::move(m.metric), {}, m.labelled});
     ++uses[columns.back().metric];
   }
   for (auto &c : columns)
@@ -67,46 +68,31 @@ struct score {
   std::string label, evidence;
 };
 
-// Walks the scores in response order alongside the responses: one cursor per
-// metric, since the table is clustered by metric and then by response.
+// Walks the scores in response order alongside the responses: one reader per metric.
 class score_cursor {
 public:
   score_cursor(sql::connection &db, const std::vector<metric_column> &columns) {
-    for (const auto &c : columns) {
-      auto s = db.prepare("SELECT response_id, value, label, evidence FROM scores "
-                          "WHERE analyzer = ?1 AND metric = ?2 ORDER BY response_id");
-      s.bind(1, std::string_view(c.analyzer)).bind(2, std::string_view(c.metric));
-      const bool more = s.step();
-      cursors_.push_back({std::move(s), more});
-    }
+    for (const auto &c : columns)
+      cursors_.emplace_back(db, c.id, /*with_evidence=*/true);
     scores_.resize(columns.size());
   }
   // The scores of `response_id`, one per column given (present or not).
   const std::vector<score> &take(int64_t response_id) {
     for (size_t i = 0; i < cursors_.size(); ++i) {
-      auto &c = cursors_[i];
       auto &out = scores_[i];
-      out.present = false;
-      while (c.more && c.s.column_int(0) < response_id)
-        c.more = c.s.step();
-      if (c.more && c.s.column_int(0) == response_id) {
-        out.present = true;
-        out.value = c.s.column_optional_double(1);
-        out.label.assign(c.s.column_text(2));
-        out.evidence.assign(c.s.column_text(3));
-        c.more = c.s.step();
-      }
+      const page_score *s = cursors_[i].at(response_id);
+      out.present = s != nullptr;
+      if (!s) continue;
+      out.value = std::isnan(s->value) ? std::nullopt : std::optional(s->value);
+      out.label.assign(s->label);
+      out.evidence.assign(s->evidence);
     }
     return scores_;
   }
 
 private:
-  struct cursor {
-    sql::statement s;
-    bool more;
-  };
-  std::vector<cursor> cursors_;
-  std::vector<score> scores_; // reused from response to response
+  std::deque<metric_cursor> cursors_; // not moved: each points into its own page
+  std::vector<score> scores_;         // reused from response to response
 };
 
 std::string number_text(double v) { return fmt::format("{}", v); }

@@ -3,11 +3,13 @@
 #include "pipeline/estimates.hpp"
 #include "report/response_scan.hpp"
 #include "store/analyzer_state.hpp"
+#include "store/score_store.hpp"
 #include "util/timestamp.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <future>
 
 namespace rebuy::core {
@@ -103,17 +105,15 @@ nps_summary nps_of(sql::connection &db, const std::string &source) {
   report_filter filter;
   filter.source = source;
   filter_sql f = filter_condition(filter);
-  auto s = db.prepare("SELECT s.value, count(*) FROM scores s JOIN responses r ON r.id = "
-                      "s.response_id WHERE s.analyzer = 'nps' AND s.metric = 'nps_class' AND "
-                      "s.value IS NOT NULL AND " +
-                      f.condition + " GROUP BY s.value");
+  auto s = db.prepare("SELECT r.id FROM responses r WHERE " + f.condition + " ORDER BY r.id");
   bind_all(s, f);
+  metric_cursor classes(db, "nps", "nps_class", false);
   while (s.step()) {
-    double value = s.column_double(0);
-    auto n = static_cast<uint64_t>(s.column_int(1));
-    (value > 0.5    ? out.counts.promoters
-     : value < -0.5 ? out.counts.detractors
-                    : out.counts.passives) += n;
+    const page_score *c = classes.at(s.column_int(0));
+    if (!c || std::isnan(c->value)) continue;
+    ++(c->value > 0.5    ? out.counts.promoters
+       : c->value < -0.5 ? out.counts.detractors
+                         : out.counts.passives);
   }
   out.estimate = stats::nps_adjusted_wald(out.counts);
   out.questions = questions(db, filter, "nps");

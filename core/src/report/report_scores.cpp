@@ -1,7 +1,8 @@
 #include "report/report_scores.hpp"
 
 #include "report/response_scan.hpp"
-#include "report/string_map.hpp"
+#include "store/score_store.hpp"
+#include "util/string_map.hpp"
 
 namespace rebuy::core {
 
@@ -12,15 +13,13 @@ void score_column::read(sql::connection &db, int64_t first_id, int64_t last_id) 
   if (what_ != kept::value) labels_.assign(size, 0);
   labels_dict_.assign(1, std::string());
   string_map<uint32_t> index; // label → its place in labels_dict_
-  auto s = db.prepare(
-      "SELECT response_id, value, label FROM scores WHERE analyzer = ?1 AND metric = ?2");
-  s.bind(1, std::string_view(analyzer_)).bind(2, std::string_view(metric_));
-  while (s.step()) {
-    const size_t at = static_cast<size_t>(s.column_int(0) - first_);
+  metric_reader scores(db, analyzer_, metric_, /*with_evidence=*/false);
+  while (const page_score *s = scores.next()) {
+    const size_t at = static_cast<size_t>(s->response_id - first_);
     if (at >= size) continue; // written after the report started
-    if (what_ != kept::label && !s.is_null(1)) values_[at] = s.column_double(1);
-    if (what_ != kept::value && !s.is_null(2)) {
-      std::string_view label = s.column_text(2);
+    if (what_ != kept::label) values_[at] = s->value;
+    if (what_ != kept::value && !s->label.empty()) {
+      std::string_view label = s->label;
       auto it = index.find(label);
       if (it == index.end()) {
         it = index.emplace(std::string(label), static_cast<uint32_t>(labels_dict_.size())).first;

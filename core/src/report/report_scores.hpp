@@ -1,7 +1,7 @@
 #pragma once
 // The scores a report reads, held in arrays indexed by response id: each
-// metric is read once, as one range of the table (clustered by metric), so the scan
-// over the responses needs no join and no lookup per row.
+// metric is read once, as its pages in order, so the scan over the responses
+// needs no join and no lookup per row.
 #include "store/sqlite.hpp"
 
 #include <cmath>

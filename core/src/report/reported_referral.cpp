@@ -1,6 +1,7 @@
 #include "report/reported_referral.hpp"
 
 #include "stats/proportion.hpp"
+#include "store/score_store.hpp"
 
 #include <rapidjson/document.h>
 
@@ -62,29 +63,29 @@ std::optional<reported_referral> reported_referral_of(sql::connection &db,
   out.question = *question;
   for (const char *c : {"promoter", "passive", "detractor"})
     out.rows.push_back({c});
-  auto s = db.prepare("SELECT sc.label, j.value, count(*) FROM responses r "
-                      "JOIN scores sc ON sc.response_id = r.id AND sc.analyzer = 'nps' "
-                      "AND sc.metric = 'nps_class' "
+  auto s = db.prepare("SELECT r.id, j.value FROM responses r "
                       "JOIN json_each(r.attributes) j ON j.key = ?2 "
                       "WHERE (?1 = '' OR r.source = ?1) AND j.type = 'text' "
                       "AND (?3 = '' OR substr(r.submitted_at, 1, 10) >= ?3) "
-                      "AND (?4 = '' OR substr(r.submitted_at, 1, 10) <= ?4) GROUP BY 1, 2");
+                      "AND (?4 = '' OR substr(r.submitted_at, 1, 10) <= ?4) ORDER BY r.id");
   s.bind(1, filter.source).bind(2, out.question).bind(3, filter.since).bind(4, filter.until);
+  metric_cursor classes(db, "nps", "nps_class", false);
   bool any = false;
   while (s.step()) {
+    const page_score *c = classes.at(s.column_int(0));
+    if (!c) continue;
     auto row = std::find_if(out.rows.begin(), out.rows.end(),
-                            [&](const auto &r) { return r.nps_class == s.column_text(0); });
+                            [&](const auto &r) { return r.nps_class == c->label; });
     if (row == out.rows.end()) continue;
-    const auto n = static_cast<uint64_t>(s.column_int(2));
     switch (yes_no(s.column_text(1))) {
     case 1:
-      row->yes += n;
+      ++row->yes;
       break;
     case 0:
-      row->no += n;
+      ++row->no;
       break;
     default:
-      row->other += n;
+      ++row->other;
     }
     any = true;
   }

@@ -1,5 +1,7 @@
 #include "store/analyzer_state.hpp"
 
+#include "store/score_store.hpp"
+
 namespace rebuy::core {
 
 std::vector<int64_t> prepare_analyzer_state(sql::connection &db,
@@ -8,7 +10,7 @@ std::vector<int64_t> prepare_analyzer_state(sql::connection &db,
   sql::transaction tx(db);
   auto read = db.prepare(
       "SELECT analyzer_version, analyzed_through FROM analyzer_state WHERE analyzer = ?1");
-  auto forget = db.prepare("DELETE FROM scores WHERE analyzer = ?1");
+  score_store scores(db);
   auto reset = db.prepare("INSERT OR REPLACE INTO analyzer_state "
                           "(analyzer, analyzer_version, analyzed_through) VALUES (?1, ?2, 0)");
   std::vector<int64_t> through;
@@ -20,7 +22,7 @@ std::vector<int64_t> prepare_analyzer_state(sql::connection &db,
     read.reset();
     if (rerun || !current) {
       // A new version may score differently or drop metrics: its old scores go.
-      forget.bind(1, a.id).run();
+      scores.forget(a.id);
       reset.bind(1, a.id).bind(2, a.version).run();
       done = 0;
     }

@@ -105,7 +105,7 @@ response_writer::response_writer(sql::connection &db, int64_t run_id, std::strin
       order_upsert_(db.prepare(order_upsert_sql)),
       reject_(db.prepare(
           "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")),
-      reject_update_(db.prepare("UPDATE rejects SET reason = ?1 WHERE id = ?2")) {
+      reject_update_(db.prepare("UPDATE rejects SET reason = ?1 WHERE id = ?2")), scores_(db) {
   bind_row_source(key_insert_, 1, new_keys_);
   register_row_feed(db, "rebuy_staged_responses", staged_rows::columns().c_str());
 }
@@ -317,6 +317,7 @@ void response_writer::commit(row_counts &total) {
   add_new_keys();
   // Should the commit fail, the import ends: what this changed is never used again.
   record_counted_skips();
+  if (pending_.updated || pending_.merged) scores_.purge_dropped();
   tx_->commit();
   tx_.reset();
   total.added += pending_.added;

@@ -9,6 +9,7 @@
 #include "pipeline/staged_batch.hpp"
 #include "store/row_feed.hpp"
 #include "store/run_log.hpp"
+#include "store/score_store.hpp"
 #include "store/sqlite.hpp"
 #include "store/staged_rows.hpp"
 #include "util/key_filter.hpp"
@@ -92,6 +93,7 @@ private:
       order_upsert_, reject_, reject_update_;
   std::optional<sql::statement> insert_;
   uint64_t insert_roles_ = 0;
+  score_store scores_; // a replaced response's scores go in the same commit
 };
 
 } // namespace rebuy::core

@@ -1,5 +1,7 @@
 #include "store/schema.hpp"
 
+#include "store/score_store.hpp"
+
 #include <fmt/format.h>
 
 #include <iterator>
@@ -7,11 +9,22 @@
 namespace rebuy::core {
 namespace {
 
+// 5 -> 6, after its SQL: the score rows become pages.
+void move_scores_to_pages(sql::connection &db) {
+  pack_score_rows(db, "scores");
+  db.exec("DROP TABLE scores");
+}
+
+struct migration {
+  const char *sql;
+  void (*then)(sql::connection &) = nullptr; // what SQL alone cannot do
+};
+
 // Migration N brings the schema from version N to N + 1. Never edit a
 // migration that has shipped: append a new one. docs/store.md documents the result.
-const char *const migrations[] = {
+const migration migrations[] = {
     // 0 -> 1: the first schema.
-    R"sql(
+    {R"sql(
 CREATE TABLE import_runs (
   id               INTEGER PRIMARY KEY,
   file             TEXT NOT NULL,
@@ -103,9 +116,9 @@ CREATE TABLE analyzer_state (
   analyzer_version  TEXT NOT NULL,
   analyzed_through  INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
-)sql",
+)sql"},
     // 1 -> 2: orders, and post-purchase answers merged into one response per order.
-    R"sql(
+    {R"sql(
 CREATE TABLE orders (
   id           INTEGER PRIMARY KEY,
   source       TEXT NOT NULL,
@@ -122,11 +135,11 @@ CREATE TABLE orders (
 );
 CREATE INDEX orders_customer ON orders(customer, ordered_at);
 ALTER TABLE import_runs ADD COLUMN rows_merged INTEGER NOT NULL DEFAULT 0;
-)sql",
+)sql"},
     // 2 -> 3: the key index becomes a table the writer fills itself, sorted,
     // once per commit: a million inserts at random places in an index cost
     // about four times as much as the same inserts in order.
-    R"sql(
+    {R"sql(
 CREATE TABLE response_keys (
   key_hash INTEGER NOT NULL,
   id       INTEGER NOT NULL,
@@ -137,18 +150,18 @@ DROP INDEX responses_key;
 CREATE TRIGGER responses_drop_key AFTER DELETE ON responses BEGIN
   DELETE FROM response_keys WHERE key_hash = old.key_hash AND id = old.id;
 END;
-)sql",
+)sql"},
     // 3 -> 4: settings that belong to the store, such as the horizon of "ordered again".
-    R"sql(
+    {R"sql(
 CREATE TABLE settings (
   name  TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
-)sql",
+)sql"},
     // 4 -> 5: scores clustered by metric, then response. Analysis appends to
     // each metric's run instead of inserting into a metric index at random
     // places (four times faster), and a report reads a metric as one range.
-    R"sql(
+    {R"sql(
 CREATE TABLE scores_by_metric (
   response_id      INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
   analyzer         TEXT NOT NULL,
@@ -166,7 +179,34 @@ ORDER BY analyzer, metric, response_id;
 DROP TABLE scores;
 ALTER TABLE scores_by_metric RENAME TO scores;
 CREATE INDEX scores_response ON scores(response_id);
+)sql"},
+    // 5 -> 6: scores kept compactly, as a page per metric and run of responses
+    // (store/score_page.hpp): a tenth of the size, and nothing repeated per score.
+    {R"sql(
+CREATE TABLE score_metrics (
+  id       INTEGER PRIMARY KEY,
+  analyzer TEXT NOT NULL,
+  metric   TEXT NOT NULL,
+  UNIQUE (analyzer, metric)
+);
+CREATE TABLE score_pages (
+  id        INTEGER PRIMARY KEY,
+  metric_id INTEGER NOT NULL REFERENCES score_metrics(id),
+  first_id  INTEGER NOT NULL,
+  last_id   INTEGER NOT NULL,
+  scores    INTEGER NOT NULL,
+  labelled  INTEGER NOT NULL,
+  data      BLOB NOT NULL,
+  evidence  BLOB NOT NULL
+);
+CREATE UNIQUE INDEX score_pages_range ON score_pages(metric_id, first_id, last_id);
+-- Responses deleted (an edited one is stored anew) whose scores are still to go.
+CREATE TABLE dropped_responses (id INTEGER PRIMARY KEY);
+CREATE TRIGGER responses_drop_scores AFTER DELETE ON responses BEGIN
+  INSERT OR IGNORE INTO dropped_responses VALUES (old.id);
+END;
 )sql",
+     move_scores_to_pages},
 };
 
 } // namespace
@@ -182,7 +222,8 @@ void migrate(sql::connection &db) {
         db.path().string(), version, schema_version()));
   for (; version < schema_version(); ++version) {
     sql::transaction tx(db);
-    db.exec(migrations[version]);
+    db.exec(migrations[version].sql);
+    if (migrations[version].then) migrations[version].then(db);
     db.exec(fmt::format("PRAGMA user_version = {}", version + 1).c_str());
     tx.commit();
   }

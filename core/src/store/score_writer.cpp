@@ -1,83 +1,73 @@
 #include "store/score_writer.hpp"
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <cmath>
 
 namespace rebuy::core {
-
 namespace {
 
-constexpr const char *score_columns =
-    "response_id, analyzer, metric, analyzer_version, value, label, evidence";
-
-sql::statement prepare_insert(sql::connection &db) {
-  register_row_feed(db, "rebuy_scores", score_columns);
-  return db.prepare(fmt::format(
-      "INSERT OR REPLACE INTO scores ({0}) SELECT {0} FROM rebuy_scores(?1)", score_columns));
-}
-
-void text(sqlite3_context *ctx, const std::string &s) {
-  sqlite3_result_text64(ctx, s.c_str(), s.size(), SQLITE_STATIC, SQLITE_UTF8);
-}
-
-void text_or_null(sqlite3_context *ctx, const std::string &s) {
-  s.empty() ? sqlite3_result_null(ctx) : text(ctx, s);
-}
+// Held back responses before a write: about a page per metric. Analysis
+// interrupted in between redoes at most these.
+constexpr size_t responses_per_write = scores_per_page;
 
 } // namespace
 
 score_writer::score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers)
-    : db_(db), analyzers_(std::move(analyzers)), insert_(prepare_insert(db)) {
-  for (const auto &a : analyzers_)
+    : db_(db), store_(db) {
+  sql::transaction tx(db_);
+  for (const auto &a : analyzers) {
     identities_.push_back(a.identity);
-  rows_.analyzers = &analyzers_;
-  bind_row_source(insert_, 1, rows_);
-}
-
-void score_writer::score_rows::column(size_t row, int column, sqlite3_context *ctx) const {
-  const score_row &s = (*scores)[row];
-  const analyzer_metrics &a = (*analyzers)[s.analyzer];
-  switch (column) { // the order of score_columns
-  case 0:
-    sqlite3_result_int64(ctx, s.response_id);
-    break;
-  case 1:
-    text(ctx, a.identity.id);
-    break;
-  case 2:
-    text(ctx, a.metrics[s.metric]);
-    break;
-  case 3:
-    text(ctx, a.identity.version);
-    break;
-  case 4:
-    std::isfinite(s.value) ? sqlite3_result_double(ctx, s.value) : sqlite3_result_null(ctx);
-    break;
-  case 5:
-    text_or_null(ctx, s.label);
-    break;
-  default:
-    text_or_null(ctx, s.evidence);
-    break;
+    first_metric_.push_back(metrics_.size());
+    for (const auto &m : a.metrics)
+      metrics_.emplace_back(store_, store_.metric_id(a.identity.id, m));
   }
+  tx.commit();
 }
 
 uint64_t score_writer::write(const loaded_batch &batch) {
-  sql::transaction tx(db_);
-  rows_.scores = &batch.scores;
-  insert_.run();
-  rows_.scores = nullptr;
+  sql::transaction tx(db_); // a metric's full page is written as soon as it fills
+  order_.clear();
+  for (const auto &s : batch.scores)
+    order_.push_back(&s);
+  // Stable: of two scores an analyzer gave one response for one metric, the last counts.
+  std::stable_sort(order_.begin(), order_.end(), [](const score_row *a, const score_row *b) {
+    return std::tie(a->analyzer, a->metric, a->response_id) <
+           std::tie(b->analyzer, b->metric, b->response_id);
+  });
+  uint64_t taken = 0;
+  for (size_t i = 0; i < order_.size(); ++i) {
+    const score_row &s = *order_[i];
+    if (i + 1 < order_.size() && order_[i + 1]->analyzer == s.analyzer &&
+        order_[i + 1]->metric == s.metric && order_[i + 1]->response_id == s.response_id)
+      continue;
+    metrics_[first_metric_[s.analyzer] + s.metric].add(
+        s.response_id, std::isfinite(s.value) ? s.value : NAN, s.label, s.evidence);
+    ++taken;
+  }
   if (!batch.responses.empty()) finished_pages_[batch.sequence] = batch.responses.back().id;
-  int64_t through = 0;
   while (!finished_pages_.empty() && finished_pages_.begin()->first == next_page_) {
-    through = finished_pages_.begin()->second;
+    through_ = finished_pages_.begin()->second;
     finished_pages_.erase(finished_pages_.begin());
     ++next_page_;
   }
-  if (through) advance_analyzer_state(db_, identities_, through);
+  held_responses_ += batch.responses.size();
+  // Only when no later batch came before an earlier one: so pages never overlap.
+  if (held_responses_ >= responses_per_write && finished_pages_.empty()) flush();
   tx.commit();
-  return batch.scores.size();
+  return taken;
+}
+
+void score_writer::finish() {
+  sql::transaction tx(db_);
+  flush();
+  tx.commit();
+}
+
+void score_writer::flush() {
+  held_responses_ = 0;
+  for (auto &m : metrics_)
+    m.finish();
+  if (through_) advance_analyzer_state(db_, identities_, through_);
 }
 
 } // namespace rebuy::core

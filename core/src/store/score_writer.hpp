@@ -4,8 +4,7 @@
 // finish out of order on several worker threads).
 #include "pipeline/loaded_batch.hpp"
 #include "store/analyzer_state.hpp"
-#include "store/row_feed.hpp"
-#include "store/sqlite.hpp"
+#include "store/score_store.hpp"
 
 #include <map>
 #include <vector>
@@ -17,28 +16,31 @@ struct analyzer_metrics {
   std::vector<std::string> metrics;
 };
 
+// Scores are held back over a few batches, so that each page of a metric holds
+// thousands of responses: a page costs half a database page of slack, and
+// deflate finds more to share in a larger one.
 class score_writer {
 public:
   score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers);
-  // Returns the number of scores written.
+  // Takes a batch's scores; returns how many.
   uint64_t write(const loaded_batch &batch);
+  // Writes what is held back; call after the last batch.
+  void finish();
 
 private:
-  // A batch's scores as rows: one INSERT ... SELECT writes them all.
-  struct score_rows final : row_source {
-    const std::vector<analyzer_metrics> *analyzers = nullptr;
-    const std::vector<score_row> *scores = nullptr;
-    size_t size() const override { return scores ? scores->size() : 0; }
-    void column(size_t row, int column, sqlite3_context *ctx) const override;
-  };
+  // Writes what is held back and records progress, inside the caller's transaction.
+  void flush();
 
   sql::connection &db_;
-  std::vector<analyzer_metrics> analyzers_;
+  score_store store_;
   std::vector<analyzer_identity> identities_;
-  score_rows rows_;
-  sql::statement insert_;
-  std::map<uint64_t, int64_t> finished_pages_; // page -> its last response id
-  uint64_t next_page_ = 0;
+  std::vector<metric_appender> metrics_; // [first_metric_[analyzer] + metric]
+  std::vector<size_t> first_metric_;
+  std::vector<const score_row *> order_; // a batch's scores by metric, then response
+  size_t held_responses_ = 0;
+  std::map<uint64_t, int64_t> finished_pages_; // batches after a missing one -> last id
+  uint64_t next_page_ = 0;                     // the first batch not yet taken
+  int64_t through_ = 0;                        // every response up to here was analyzed
 };
 
 } // namespace rebuy::core

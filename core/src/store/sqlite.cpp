@@ -155,6 +155,13 @@ statement &statement::bind_null(int index) {
   return *this;
 }
 
+statement &statement::bind_blob(int index, std::string_view bytes) {
+  check(sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(),
+                            SQLITE_STATIC));
+  mark_null(index, false);
+  return *this;
+}
+
 statement &statement::bind_or_null(int index, std::string_view text) {
   return text.empty() ? bind_null(index) : bind(index, text);
 }
@@ -194,6 +201,12 @@ void statement::reset() { sqlite3_reset(stmt_); }
 
 std::string_view statement::column_text(int column) const {
   auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt_, column));
+  if (!p) return {};
+  return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+std::string_view statement::column_blob(int column) const {
+  auto *p = static_cast<const char *>(sqlite3_column_blob(stmt_, column));
   if (!p) return {};
   return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }

@@ -79,6 +79,8 @@ public:
   statement &bind(int index, int64_t value);
   statement &bind(int index, double value);
   statement &bind_null(int index);
+  // Bytes as a BLOB, without copying (SQLITE_STATIC), like text.
+  statement &bind_blob(int index, std::string_view bytes);
   // Binds text, or NULL when empty.
   statement &bind_or_null(int index, std::string_view text);
   statement &bind(int index, const std::optional<double> &value);
@@ -97,6 +99,7 @@ public:
   int64_t column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
   double column_double(int column) const { return sqlite3_column_double(stmt_, column); }
   std::string_view column_text(int column) const;
+  std::string_view column_blob(int column) const;
   std::optional<double> column_optional_double(int column) const;
   int column_count() const { return sqlite3_column_count(stmt_); }
   const char *column_name(int column) const { return sqlite3_column_name(stmt_, column); }
