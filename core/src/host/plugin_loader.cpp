@@ -1,7 +1,7 @@
 #include "host/plugin_loader.hpp"
 
 #include "host/trusted_path.hpp"
-#include "pipeline/estimates.hpp"
+#include "store/score_store.hpp"
 #include "util/utf8.hpp"
 
 // Boost 1.74's library_info needs these before it when BOOST_DLL_USE_STD_FS is set.

@@ -3,7 +3,7 @@
 // worker thread: it owns that thread's ICU iterators and analyzer objects.
 #include "host/analyzer_instance.hpp"
 #include "host/plugin_options.hpp"
-#include "pipeline/loaded_batch.hpp"
+#include "store/loaded_batch.hpp"
 #include "text/text_batch.hpp"
 
 #include <memory>

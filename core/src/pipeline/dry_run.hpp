@@ -2,7 +2,7 @@
 // `rebuy import --dry-run FILE`: which importer would read the file, how it
 // maps the columns, the first rows as mapped and the counts. Writes nothing.
 #include "pipeline/import_source.hpp"
-#include "pipeline/staged_batch.hpp"
+#include "store/staged_batch.hpp"
 
 #include <string>
 #include <vector>

@@ -3,14 +3,13 @@
 // whether the customer actually ordered again (from the orders table), and one
 // would-buy-again probability that takes the strongest evidence a response
 // has, in a stated order. Stored as scores of the analyzer "rebuy".
+#include "store/score_store.hpp"
 #include "store/sqlite.hpp"
 
 #include <cstdint>
 
 namespace rebuy::core {
 
-// The analyzer name the estimates are stored under; no plugin may take it.
-inline constexpr const char *core_analyzer_id = "rebuy";
 inline constexpr const char *estimates_version = "1";
 
 struct estimate_options {

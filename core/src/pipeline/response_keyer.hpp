@@ -2,7 +2,7 @@
 // Gives each staged response the hash the store finds it by, and whether its key
 // may have come before in this import: a response whose key is new to the
 // import and whose source is new to the store needs no lookup.
-#include "pipeline/staged_batch.hpp"
+#include "store/staged_batch.hpp"
 #include "store/response_key.hpp"
 #include "util/key_filter.hpp"
 

@@ -1,6 +1,6 @@
 #pragma once
 // Pages through the responses some analyzer has not analyzed yet, in id order.
-#include "pipeline/loaded_batch.hpp"
+#include "store/loaded_batch.hpp"
 #include "store/analyzer_state.hpp"
 #include "store/sqlite.hpp"
 

@@ -3,7 +3,7 @@
 // values, builds the attribute JSON and the keys that make re-imports idempotent,
 // on the importing thread, so the writing thread only writes.
 #include "pipeline/response_keyer.hpp"
-#include "pipeline/staged_batch.hpp"
+#include "store/staged_batch.hpp"
 #include "util/loose_date.hpp"
 #include "util/sha256.hpp"
 

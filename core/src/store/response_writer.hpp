@@ -6,7 +6,7 @@
 // transaction until commit(): a bulk import commits every few seconds, since
 // each commit rewrites every index page its rows touched. New responses go in
 // through the row feed, one statement per batch.
-#include "pipeline/staged_batch.hpp"
+#include "store/staged_batch.hpp"
 #include "store/row_feed.hpp"
 #include "store/run_log.hpp"
 #include "store/score_store.hpp"

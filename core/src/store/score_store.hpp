@@ -15,6 +15,10 @@
 
 namespace rebuy::core {
 
+// The analyzer name rebuy's own estimates are stored under (pipeline/estimates.hpp);
+// no plugin may take it.
+inline constexpr const char *core_analyzer_id = "rebuy";
+
 // At most this many scores go in one page.
 inline constexpr size_t scores_per_page = 16384;
 

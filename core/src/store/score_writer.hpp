@@ -2,7 +2,7 @@
 // Writes analysis results: each page's scores in one transaction, and how far
 // the analyzers have come, counted only over pages that are all written (pages
 // finish out of order on several worker threads).
-#include "pipeline/loaded_batch.hpp"
+#include "store/loaded_batch.hpp"
 #include "store/analyzer_state.hpp"
 #include "store/score_store.hpp"
 

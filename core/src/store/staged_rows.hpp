@@ -1,7 +1,7 @@
 #pragma once
 // Staged responses as rows SQLite reads through the row feed: the response
 // writer inserts a batch's new responses with one INSERT ... SELECT.
-#include "pipeline/staged_batch.hpp"
+#include "store/staged_batch.hpp"
 #include "store/row_feed.hpp"
 
 #include <string>
