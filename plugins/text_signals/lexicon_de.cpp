@@ -121,9 +121,25 @@ constexpr phrase_def phrases[] = {
     {"nicht ~1 schlecht", S::sentiment, 1.2f, N::keep},
 };
 
+// Grammar cues for the repurchase and referral phrases (phrase_grammar.hpp).
+constexpr cue_def cues[] = {
+    {cue::clause_break, "und weil denn als obwohl oder"},
+    {cue::scope_link, "zu mich uns es mir dort hier da mehr je"},
+    {cue::eager_verb, "erwarten"},
+    {cue::certainty, "sicher"},
+    {cue::doubt, "bezweifle zweifel zweifle zögern zögere unwahrscheinlich kaum"},
+    {cue::hedge, "vielleicht eventuell evtl möglicherweise wahrscheinlich könnte hoffentlich"},
+    {cue::condition, "wenn falls sofern"},
+    {cue::concessive, "selbst auch"},
+    {cue::other_person, "wurde er kellner kellnerin verkäufer verkäuferin freund freundin bekannte "
+                        "jemand berater beraterin mir uns"},
+    {cue::agent, "von"},
+    {cue::advice, "vorher größe nummer größer kleiner erst zuerst test"},
+};
+
 } // namespace
 
-const language_data german{"de",          valences,  boosters,       negators,
-                           post_negators, contrasts, function_words, phrases};
+const language_data german{"de",      valences,       boosters, negators, post_negators,
+                           contrasts, function_words, phrases,  cues};
 
 } // namespace rebuy::text_signals

@@ -139,9 +139,25 @@ constexpr phrase_def phrases[] = {
     {"muy ~1 bien", S::sentiment, 2.2f},
 };
 
+// Grammar cues for the repurchase and referral phrases (phrase_grammar.hpp).
+constexpr cue_def cues[] = {
+    {cue::clause_break, "y porque pues cuando mientras aunque entonces o"},
+    {cue::scope_link, "a de en me nos lo la los las más le"},
+    {cue::eager_verb, "veo dejaré dejo dejaría"},
+    {cue::certainty, "seguro segura sé"},
+    {cue::doubt, "dudo dudaría dudaré dudar duda difícilmente improbable"},
+    {cue::hedge, "quizás quizá posiblemente probablemente puede podría ojalá espero"},
+    {cue::condition, "si salvo"},
+    {cue::concessive, "aun incluso"},
+    {cue::other_person,
+     "fue él ella ellos ellas camarero camarera mesero mesera vendedor vendedora "
+     "amigo amiga amigos alguien dependiente dependienta me nos"},
+    {cue::advice, "antes talla número tamaño mayor menor primero prueba"},
+};
+
 } // namespace
 
-const language_data spanish{"es", valences,  boosters,       negators,
-                            {},   contrasts, function_words, phrases};
+const language_data spanish{"es",      valences,       boosters, negators, {},
+                            contrasts, function_words, phrases,  cues};
 
 } // namespace rebuy::text_signals

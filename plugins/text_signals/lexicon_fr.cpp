@@ -120,9 +120,27 @@ constexpr phrase_def phrases[] = {
     {"trop ~1 petit|petite|grand|grande|cher|chère|serré|serrée", S::sentiment, -1.6f},
 };
 
+// Grammar cues for the repurchase and referral phrases (phrase_grammar.hpp).
+constexpr cue_def cues[] = {
+    {cue::clause_break, "et parce car quand lorsque alors ou puisque"},
+    {cue::scope_link, "de à me nous y en le la les"},
+    {cue::eager_verb, "manquerai manquerais attendre"},
+    {cue::certainty, "sûr sûre certain certaine"},
+    {cue::doubt, "doute douteux hésite hésiterai hésiterais hésitez hésiter improbable"},
+    {cue::hedge, "éventuellement probablement possiblement pourrait pourrais espère"},
+    {cue::condition, "si sauf"},
+    {cue::concessive, "même"},
+    {cue::other_person,
+     "été il elle ils elles serveur serveuse vendeur vendeuse ami amie amis quelqu'un m'a m'ont"},
+    {cue::agent, "par"},
+    {cue::advice, "avant taille pointure essai"},
+    {cue::return_word, "retour retourné retournée retourner"},
+    {cue::travel, "vol vols voyage trajet billet billets aller avion train aéroport escale"},
+};
+
 } // namespace
 
-const language_data french{"fr",          valences,  boosters,       negators,
-                           post_negators, contrasts, function_words, phrases};
+const language_data french{"fr",      valences,       boosters, negators, post_negators,
+                           contrasts, function_words, phrases,  cues};
 
 } // namespace rebuy::text_signals

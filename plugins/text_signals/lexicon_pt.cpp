@@ -225,9 +225,24 @@ constexpr phrase_def phrases[] = {
      S::sentiment, -1.8f},
 };
 
+// Grammar cues for the repurchase and referral phrases (phrase_grammar.hpp).
+constexpr cue_def cues[] = {
+    {cue::clause_break, "e porque pois quando enquanto embora então ou"},
+    {cue::scope_link, "a de me nos mais se lhe te"},
+    {cue::eager_verb, "vejo deixarei deixo deixaria deixar"},
+    {cue::certainty, "certeza seguro segura sei"},
+    {cue::doubt, "duvido dúvida hesito hesitaria hesitar dificilmente improvável"},
+    {cue::hedge, "talvez possivelmente provavelmente poderia pode quiçá espero"},
+    {cue::condition, "se caso"},
+    {cue::concessive, "mesmo"},
+    {cue::other_person, "foi ele ela eles elas vendedor vendedora atendente garçom garçonete amigo "
+                        "amiga amigos alguém me nos"},
+    {cue::advice, "antes tamanho número numeração maior menor primeiro teste"},
+};
+
 } // namespace
 
-const language_data portuguese{"pt", valences,  boosters,       negators,
-                               {},   contrasts, function_words, phrases};
+const language_data portuguese{"pt",      valences,       boosters, negators, {},
+                               contrasts, function_words, phrases,  cues};
 
 } // namespace rebuy::text_signals

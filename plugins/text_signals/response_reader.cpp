@@ -4,6 +4,8 @@
 #include "key_variants.hpp"
 #include "sentiment.hpp"
 
+#include <rebuy/text_util.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -20,14 +22,19 @@ bool is_elision(std::string_view prefix) {
   return std::find(std::begin(elisions), std::end(elisions), prefix) != std::end(elisions);
 }
 
-std::string_view trim(std::string_view s) {
-  constexpr std::string_view blanks = " \t\r\n";
-  const size_t first = s.find_first_not_of(blanks);
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(blanks) - first + 1);
-}
-
 bool is_letter_token(const rebuy_token &t) { return t.rule_status >= 200 && t.rule_status < 300; }
+
+// Whether punctuation that ends a clause stands between two tokens: the prepared tokens keep
+// only words, so a comma is seen in the text between them.
+bool punctuation_between(std::string_view text, const rebuy_token &before, const rebuy_token &at) {
+  const size_t from = static_cast<size_t>(before.offset) + before.text.size;
+  if (from >= at.offset || at.offset > text.size()) return false;
+  const std::string_view between = text.substr(from, at.offset - from);
+  return between.find_first_of(",;:()") != std::string_view::npos ||
+         between.find(" - ") != std::string_view::npos ||
+         between.find("\xE2\x80\x93") != std::string_view::npos || // en dash
+         between.find("\xE2\x80\x94") != std::string_view::npos;   // em dash
+}
 
 size_t sign_index(float v) { return v > 0 ? 1 : 0; }
 
@@ -40,7 +47,7 @@ field_language language_of_field(std::string_view value) {
       {"spanish", language::es},    {"español", language::es},   {"de", language::de},
       {"german", language::de},     {"deutsch", language::de},   {"fr", language::fr},
       {"french", language::fr},     {"français", language::fr}};
-  std::string v = fold_case(trim(value));
+  std::string v = fold_case(trim_ascii(value));
   // A tag such as "pt-BR" or "en_US" names its language first.
   const size_t tag_end = v.find_first_of("-_");
   const bool tagged = tag_end == 2 || tag_end == 3;
@@ -113,10 +120,12 @@ const response_signals &response_reader::read(const rebuy_response &response) {
   size_t next = 0;
   for (size_t i = 0; i < response.text_count; ++i) {
     const rebuy_text &text = response.texts[i];
+    const std::string_view whole(text.text.data, text.text.size);
     for (size_t k = 0; k < text.token_count; ++k, ++next) {
       const resolved &r = resolved_[next];
       terms_.push_back({r.w ? &r.w->senses[l] : nullptr, r.w ? r.w->id : lexicon::no_word,
-                        (text.tokens[k].flags & REBUY_TOKEN_UPPER) != 0, r.elided_negation});
+                        (text.tokens[k].flags & REBUY_TOKEN_UPPER) != 0, r.elided_negation,
+                        k > 0 && punctuation_between(whole, text.tokens[k - 1], text.tokens[k])});
     }
   }
 
@@ -137,13 +146,14 @@ const response_signals &response_reader::read(const rebuy_response &response) {
 
 void response_reader::read_text(const rebuy_text &text, size_t index, size_t first_term,
                                 bool mixed_caps) {
-  const std::span<const term> terms(terms_.data() + first_term, text.token_count);
+  const std::span<term> terms(terms_.data() + first_term, text.token_count);
   const float weight = text.role == REBUY_ROLE_TITLE ? title_weight : 1.0f;
   for (size_t n = 0; n < text.sentence_count; ++n) {
     const rebuy_sentence &sentence = text.sentences[n];
     // Never trust the boundaries blindly: a malformed batch must not read out of bounds.
     const uint32_t first = std::min<uint32_t>(sentence.first_token, text.token_count);
     const uint32_t end = first + std::min<uint32_t>(sentence.token_count, text.token_count - first);
+    mask_journeys(terms, first, end);
     const sentence_span s{terms, first, end};
     matches_.clear();
     find_phrases(lex_, out_.lang, s, matches_);
@@ -159,7 +169,8 @@ void response_reader::read_text(const rebuy_text &text, size_t index, size_t fir
     candidate &best = sentence_[sign_index(sum)];
     if (std::fabs(sum) > best.strength && sentence.text.data >= text.text.data) {
       const auto begin = static_cast<uint32_t>(sentence.text.data - text.text.data);
-      best = {std::fabs(sum), {index, begin, begin + static_cast<uint32_t>(sentence.text.size)}};
+      best = {
+          std::fabs(sum), {index, begin, begin + static_cast<uint32_t>(sentence.text.size)}, {}};
     }
   }
 }
@@ -171,7 +182,7 @@ void response_reader::add_phrase(const rebuy_text &text, size_t index, const phr
   (repurchase ? repurchase_sum_ : referral_sum_) += m.value;
   (repurchase ? repurchase_seen_ : referral_seen_) = true;
   candidate &best = (repurchase ? repurchase_ : referral_)[sign_index(m.value)];
-  if (std::fabs(m.value) > best.strength) best = {std::fabs(m.value), where};
+  if (std::fabs(m.value) > best.strength) best = {std::fabs(m.value), where, m.notes};
 }
 
 std::string_view response_reader::quote_text(const rebuy_response &response, const quote &q,
@@ -192,6 +203,21 @@ std::string_view response_reader::quote_text(const rebuy_response &response, con
   return buffer;
 }
 
+std::string_view response_reader::evidence(const rebuy_response &response, const candidate &c,
+                                           std::string &buffer) const {
+  const std::string_view quoted = quote_text(response, c.where, buffer);
+  if (c.notes.count == 0 || quoted.empty()) return quoted;
+  const rebuy_text &text = response.texts[c.where.text];
+  const std::string notes = describe(c.notes, [&](uint32_t i) {
+    return i < text.token_count
+               ? std::string_view(text.tokens[i].text.data, text.tokens[i].text.size)
+               : std::string_view();
+  });
+  if (quoted.data() != buffer.data()) buffer.assign(quoted);
+  buffer += notes;
+  return buffer;
+}
+
 void response_reader::finish(const rebuy_response &response) {
   auto settle = [&](signal_value &out, bool seen, float value, const candidate(&best)[2],
                     std::string &buffer) {
@@ -199,7 +225,7 @@ void response_reader::finish(const rebuy_response &response) {
     out.present = true;
     out.value = value;
     if (value != 0 && best[sign_index(value)].strength > 0)
-      out.evidence = quote_text(response, best[sign_index(value)].where, buffer);
+      out.evidence = evidence(response, best[sign_index(value)], buffer);
   };
   settle(out_.sentiment, sentiment_counted_, compound(sentiment_sum_), sentence_, quotes_[0]);
   settle(out_.repurchase, repurchase_seen_, std::clamp(repurchase_sum_, -1.0f, 1.0f), repurchase_,

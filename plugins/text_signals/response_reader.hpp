@@ -63,6 +63,7 @@ private:
   struct candidate {
     float strength = 0; // |value|; 0: none
     quote where{};
+    phrase_notes notes; // the grammar rules that judged a phrase
   };
 
   resolved resolve(std::string_view key) const noexcept;
@@ -72,6 +73,8 @@ private:
   void finish(const rebuy_response &response);
   std::string_view quote_text(const rebuy_response &response, const quote &q,
                               std::string &buffer) const;
+  std::string_view evidence(const rebuy_response &response, const candidate &c,
+                            std::string &buffer) const;
 
   const lexicon &lex_;
   response_signals out_;

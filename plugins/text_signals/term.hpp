@@ -13,6 +13,9 @@ struct term {
   uint32_t id = lexicon::no_word;
   bool upper = false;           // REBUY_TOKEN_UPPER: shouted
   bool elided_negation = false; // French "n'aime": the token carries its own "ne"
+  bool clause_start = false;    // punctuation (, ; : ( -) stands between it and the token before
+
+  bool has(cue c) const noexcept { return meaning && meaning->has(c); }
 
   bool negates_next() const noexcept {
     return elided_negation || (meaning && meaning->has(sense::negator));
