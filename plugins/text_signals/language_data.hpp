@@ -65,6 +65,7 @@ enum class cue : unsigned char {
   hedge,        // makes it uncertain ("might", "maybe")
   condition,    // makes it conditional ("if", "unless")
   concessive,   // before a condition, undoes it ("even if")
+  addressee,    // after a condition, makes it the reader's case ("if you like spicy food")
   other_person, // before a recommendation, someone else's ("she", "waiter")
   agent,        // after a recommendation, someone else's ("by")
   advice,       // after a recommendation, an action recommended ("before", "size")

@@ -44,6 +44,8 @@ constexpr valence_def valences[] = {
     {"beschwerde", -1.8f}, {"zurückgeschickt", -2.0f}, {"rücksendung", -1.8f},
     {"erstattung", -1.6f}, {"storniert", -2.0f}, {"nutzlos", -2.6f}, {"überflüssig", -1.8f},
     {"mittelmäßig", -1.6f}, {"naja", -1.0f},
+    // Everyday words of reviews of products, services and games (1.1.0).
+    {"spaß", 2.3f}, {"langweilig", -2.0f}, {"geil", 2.4f}, {"bestens", 2.8f}, {"ordnung", 1.4f}, {"unzuverlässig", -2.2f}, {"kompetente", 2.0f}, {"unfreundliche", -2.4f}, {"nette", 1.8f}, {"angenehm", 2.0f}, {"froh", 2.2f}, {"frechheit", -2.8f}, {"unverschämt", -2.8f}, {"abgelehnt", -2.2f}, {"ablehnung", -2.0f}, {"ignoriert", -2.2f}, {"unseriös", -2.6f}, {"unkompliziert", 2.0f}, {"reibungslos", 2.2f}, {"kulant", 2.2f}, {"unkomplizierte", 2.0f},
 };
 // clang-format on
 
@@ -131,6 +133,7 @@ constexpr cue_def cues[] = {
     {cue::hedge, "vielleicht eventuell evtl möglicherweise wahrscheinlich könnte hoffentlich"},
     {cue::condition, "wenn falls sofern"},
     {cue::concessive, "selbst auch"},
+    {cue::addressee, "du ihr man"},
     {cue::other_person, "wurde er kellner kellnerin verkäufer verkäuferin freund freundin bekannte "
                         "jemand berater beraterin mir uns"},
     {cue::agent, "von"},

@@ -322,6 +322,7 @@ constexpr cue_def cues[] = {
     {cue::hedge, "might may maybe perhaps possibly probably could hopefully hope hoping"},
     {cue::condition, "if unless provided assuming"},
     {cue::concessive, "even"},
+    {cue::addressee, "you one"},
     {cue::other_person,
      "was were been he she they he's she's they've server servers waiter waitress waitstaff staff "
      "bartender "

@@ -45,6 +45,8 @@ constexpr valence_def valences[] = {
     {"cher", -1.0f}, {"chère", -0.8f}, {"inconfortable", -2.2f}, {"moche", -2.4f}, {"sale", -2.2f},
     {"dégoûtant", -3.0f}, {"impoli", -2.6f}, {"désagréable", -2.4f}, {"malheureusement", -2.0f},
     {"dommage", -1.8f}, {"inutile", -2.6f}, {"bof", -1.4f}, {"fuir", -2.4f}, {"fuyez", -2.8f},
+    // Everyday words of reviews of products, services and games (1.1.0).
+    {"inadmissible", -2.8f}, {"inacceptable", -2.8f}, {"déteste", -2.8f},
 };
 // clang-format on
 
@@ -130,6 +132,7 @@ constexpr cue_def cues[] = {
     {cue::hedge, "éventuellement probablement possiblement pourrait pourrais espère"},
     {cue::condition, "si sauf"},
     {cue::concessive, "même"},
+    {cue::addressee, "vous tu on"},
     {cue::other_person,
      "été il elle ils elles serveur serveuse vendeur vendeuse ami amie amis quelqu'un m'a m'ont"},
     {cue::agent, "par"},

@@ -98,6 +98,8 @@ constexpr valence_def valences[] = {
     {"enganar", -2.4f}, {"enganoza", -2.4f}, {"desacordo", -2.0f}, {"genérico", -1.2f},
     {"pendente", -1.2f}, {"enviou", 0.0f, -2.4f}, {"enviaram", 0.0f, -2.4f},
     {"enviado", 0.0f, -2.2f},
+    // Everyday words of reviews of products, services and games (1.1.0).
+    {"divertido", 2.3f}, {"divertida", 2.3f}, {"enganação", -2.8f}, {"chato", -1.8f}, {"chata", -1.8f},
 };
 // clang-format on
 
@@ -235,6 +237,7 @@ constexpr cue_def cues[] = {
     {cue::hedge, "talvez possivelmente provavelmente poderia pode quiçá espero"},
     {cue::condition, "se caso"},
     {cue::concessive, "mesmo"},
+    {cue::addressee, "você vocês voce tu"},
     {cue::other_person, "foi ele ela eles elas vendedor vendedora atendente garçom garçonete amigo "
                         "amiga amigos alguém me nos"},
     {cue::advice, "antes tamanho número numeração maior menor primeiro teste"},

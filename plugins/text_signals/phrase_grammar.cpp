@@ -11,7 +11,7 @@ namespace {
 // after punctuation and after a clause word ("and", "because").
 uint32_t clause_begin(const sentence_span &s, uint32_t at, uint32_t floor) {
   uint32_t b = at;
-  while (b > std::max(floor, s.first) && !s.terms[b].clause_start &&
+  while (b > std::max(floor, s.first) && !s.terms[b].clause_start() &&
          !s.terms[b - 1].has(cue::clause_break) && !is_contrast(s.terms[b - 1]))
     --b;
   return b;
@@ -39,14 +39,15 @@ bool not_a_referral(const sentence_span &s, uint32_t begin, uint32_t end) {
                 [&](uint32_t j) { return s.terms[j].has(cue::other_person); }) >= 0)
     return true;
   // "recommended by a friend", "recommended to me by": the agent follows, past links.
-  for (uint32_t k = end; k < s.end && k < end + negation_window && !s.terms[k].clause_start; ++k) {
+  for (uint32_t k = end; k < s.end && k < end + negation_window && !s.terms[k].clause_start();
+       ++k) {
     if (s.terms[k].has(cue::agent)) return true;
     if (!s.terms[k].has(cue::scope_link)) break;
   }
   // The object, up to the end of the clause: an action ("a test run before buying").
   for (uint32_t k = end; k < s.end && k < end + 2 * negation_window; ++k) {
     const term &t = s.terms[k];
-    if (k > end && (t.clause_start || is_contrast(t))) break;
+    if (k > end && (t.clause_start() || is_contrast(t))) break;
     if (t.has(cue::advice)) return true;
   }
   return false;
@@ -139,25 +140,28 @@ judged judge_phrase(const sentence_span &s, signal target, when_negated negation
 
   // A condition anywhere in the part of the sentence between contrasts that holds the phrase.
   uint32_t part_begin = begin, part_end = end;
-  while (part_begin > s.first && !is_contrast(s.terms[part_begin - 1]))
+  const auto ends_part = [&](uint32_t k) { return s.terms[k].before == boundary::sentence; };
+  while (part_begin > s.first && !is_contrast(s.terms[part_begin - 1]) && !ends_part(part_begin))
     --part_begin;
-  while (part_end < s.end && !is_contrast(s.terms[part_end]))
+  while (part_end < s.end && !is_contrast(s.terms[part_end]) && !ends_part(part_end))
     ++part_end;
   for (uint32_t k = part_begin; k < part_end; ++k) {
     if (k == begin) k = end;
     if (k >= part_end) break;
     if (!s.terms[k].has(cue::condition)) continue;
     if (k > s.first && s.terms[k - 1].has(cue::concessive)) continue;
+    // "If you want a good ring, I recommend...": the reader's case, not a doubt.
+    if (k + 1 < s.end && s.terms[k + 1].has(cue::addressee)) continue;
     out.value *= condition_factor;
     out.notes.add(note_kind::condition, k);
     break;
   }
 
   // Contrast: the clause after "but" is the one that counts.
-  if (part_begin > s.first) {
+  if (part_begin > s.first && is_contrast(s.terms[part_begin - 1])) {
     out.value *= after_contrast;
     out.notes.add(note_kind::after_contrast, part_begin - 1);
-  } else if (part_end < s.end) {
+  } else if (part_end < s.end && is_contrast(s.terms[part_end])) {
     out.value *= before_contrast;
     out.notes.add(note_kind::before_contrast, part_end);
   }

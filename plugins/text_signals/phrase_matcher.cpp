@@ -21,7 +21,8 @@ public:
       // The gap may not cross a contrast ("buy, but again..."). Longest gap first, so the
       // evidence quotes the whole phrase: "never buy from them again", not "never buy from".
       uint32_t longest = 0;
-      while (longest < e.max_gap && at + longest < s_.end && !is_contrast(s_.terms[at + longest]))
+      while (longest < e.max_gap && at + longest < s_.end && !is_contrast(s_.terms[at + longest]) &&
+             !starts_sentence(at + longest))
         ++longest;
       for (uint32_t skip = longest + 1; skip-- > 0;) {
         if (!match(element + 1, at + skip)) continue;
@@ -31,7 +32,10 @@ public:
       }
       return false;
     }
-    if (at < s_.end && e.accepts(s_.terms[at].id) && match(element + 1, at + 1)) return true;
+    // No match reaches over a full stop the sentence breaker missed ("Returning these. the").
+    const bool crosses = element > 0 && at < s_.end && starts_sentence(at);
+    if (!crosses && at < s_.end && e.accepts(s_.terms[at].id) && match(element + 1, at + 1))
+      return true;
     return e.optional && match(element + 1, at);
   }
 
@@ -39,6 +43,10 @@ public:
   const gap_cues &gaps() const noexcept { return gaps_; }
 
 private:
+  bool starts_sentence(uint32_t k) const noexcept {
+    return s_.terms[k].before == boundary::sentence;
+  }
+
   void note_gap_word(uint32_t k) {
     const term &t = s_.terms[k];
     const auto first = [&](int64_t &slot, bool is) {

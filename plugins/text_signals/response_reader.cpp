@@ -24,19 +24,78 @@ bool is_elision(std::string_view prefix) {
 
 bool is_letter_token(const rebuy_token &t) { return t.rule_status >= 200 && t.rule_status < 300; }
 
-// Whether punctuation that ends a clause stands between two tokens: the prepared tokens keep
-// only words, so a comma is seen in the text between them.
-bool punctuation_between(std::string_view text, const rebuy_token &before, const rebuy_token &at) {
+// The punctuation between two tokens: the prepared tokens keep only words, so a comma is seen
+// in the text between them. A full stop the sentence breaker passed over ("these. the
+// pictures", lower case after it) still ends a sentence for the phrase rules.
+boundary punctuation_between(std::string_view text, const rebuy_token &before,
+                             const rebuy_token &at) {
   const size_t from = static_cast<size_t>(before.offset) + before.text.size;
-  if (from >= at.offset || at.offset > text.size()) return false;
+  if (from >= at.offset || at.offset > text.size()) return boundary::none;
   const std::string_view between = text.substr(from, at.offset - from);
-  return between.find_first_of(",;:()") != std::string_view::npos ||
-         between.find(" - ") != std::string_view::npos ||
-         between.find("\xE2\x80\x93") != std::string_view::npos || // en dash
-         between.find("\xE2\x80\x94") != std::string_view::npos;   // em dash
+  if (between.find_first_of(".!?") != std::string_view::npos) return boundary::sentence;
+  const bool clause = between.find_first_of(",;:()") != std::string_view::npos ||
+                      between.find(" - ") != std::string_view::npos ||
+                      between.find("\xE2\x80\x93") != std::string_view::npos || // en dash
+                      between.find("\xE2\x80\x94") != std::string_view::npos;   // em dash
+  return clause ? boundary::clause : boundary::none;
 }
 
 size_t sign_index(float v) { return v > 0 ? 1 : 0; }
+
+// The language of a text none of whose words is in a lexicon, from its letters: the diacritics
+// that tell the five languages apart ("ã" Portuguese, "ñ" Spanish, "ß" German, "è" French),
+// English when there are none. None when a letter is not Latin (Chinese, Cyrillic, Greek).
+std::optional<language> language_of_letters(const rebuy_response &response) {
+  std::array<unsigned, language_count> votes{};
+  for (size_t i = 0; i < response.text_count; ++i) {
+    const rebuy_text &text = response.texts[i];
+    for (size_t k = 0; k < text.token_count; ++k) {
+      const rebuy_token &t = text.tokens[k];
+      if (t.rule_status >= 300) return std::nullopt; // kana, ideographs
+      const std::string_view w(t.text.data, t.text.size);
+      for (size_t b = 0; b < w.size(); ++b) {
+        const auto c = static_cast<unsigned char>(w[b]);
+        if (c < 0x80) continue;
+        if (c < 0xC3 || c > 0xC5 || b + 1 >= w.size()) return std::nullopt;
+        const auto next = static_cast<unsigned char>(w[++b]);
+        if (c != 0xC3) continue; // Latin Extended-A ("œ", "ł"): Latin, no vote
+        const unsigned char lower =
+            next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next;
+        switch (lower) {
+        case 0xA3:
+        case 0xB5:
+          ++votes[static_cast<size_t>(language::pt)];
+          break; // ã õ
+        case 0xB1:
+          ++votes[static_cast<size_t>(language::es)];
+          break; // ñ
+        case 0xA4:
+        case 0xB6:
+        case 0xBC:
+        case 0x9F: // ä ö ü ß
+          ++votes[static_cast<size_t>(language::de)];
+          break;
+        case 0xA0:
+        case 0xA2:
+        case 0xA8:
+        case 0xAA:
+        case 0xAB:
+        case 0xAE: // à â è ê ë î
+        case 0xAF:
+        case 0xB4:
+        case 0xB9:
+        case 0xBB: // ï ô ù û
+          ++votes[static_cast<size_t>(language::fr)];
+          break;
+        default:
+          break;
+        }
+      }
+    }
+  }
+  const auto best = std::max_element(votes.begin(), votes.end());
+  return *best == 0 ? language::en : static_cast<language>(best - votes.begin());
+}
 
 } // namespace
 
@@ -72,6 +131,16 @@ response_reader::resolved response_reader::resolve(std::string_view key) const n
   return {nullptr, false};
 }
 
+bool response_reader::language_field_other(const rebuy_response &response) const {
+  for (size_t i = 0; i < response.field_count; ++i) {
+    const rebuy_field &f = response.fields[i];
+    if (f.role == REBUY_ROLE_LANGUAGE &&
+        language_of_field({f.value.data, f.value.size}).kind == field_language::other)
+      return true;
+  }
+  return false;
+}
+
 std::optional<language> response_reader::choose_language(const rebuy_response &response) const {
   for (size_t i = 0; i < response.field_count; ++i) {
     const rebuy_field &f = response.fields[i];
@@ -97,12 +166,14 @@ std::optional<language> response_reader::choose_language(const rebuy_response &r
 const response_signals &response_reader::read(const rebuy_response &response) {
   out_ = {};
   resolved_.clear();
-  size_t letter_words = 0, shouted = 0;
+  words_ = 0;
+  size_t letter_words = 0, shouted = 0; // of two letters or more, for the caps rule
   for (size_t i = 0; i < response.text_count; ++i) {
     const rebuy_text &text = response.texts[i];
     for (size_t k = 0; k < text.token_count; ++k) {
       const rebuy_token &t = text.tokens[k];
       resolved_.push_back(resolve({t.key.data, t.key.size}));
+      words_ += is_letter_token(t);
       if (is_letter_token(t) && t.text.size >= 2) {
         ++letter_words;
         if (t.flags & REBUY_TOKEN_UPPER) ++shouted;
@@ -110,7 +181,10 @@ const response_signals &response_reader::read(const rebuy_response &response) {
     }
   }
   if (resolved_.empty()) return out_; // no words: nothing to read, whatever the language
-  const std::optional<language> lang = choose_language(response);
+  std::optional<language> lang = choose_language(response);
+  // Two words or more of which none is known still say something: that it is neutral.
+  if (!lang && words_ >= min_neutral_words && !language_field_other(response))
+    lang = language_of_letters(response);
   if (!lang) return out_;
   out_.covered = true;
   out_.lang = *lang;
@@ -125,7 +199,8 @@ const response_signals &response_reader::read(const rebuy_response &response) {
       const resolved &r = resolved_[next];
       terms_.push_back({r.w ? &r.w->senses[l] : nullptr, r.w ? r.w->id : lexicon::no_word,
                         (text.tokens[k].flags & REBUY_TOKEN_UPPER) != 0, r.elided_negation,
-                        k > 0 && punctuation_between(whole, text.tokens[k - 1], text.tokens[k])});
+                        k > 0 ? punctuation_between(whole, text.tokens[k - 1], text.tokens[k])
+                              : boundary::none});
     }
   }
 
@@ -234,6 +309,12 @@ void response_reader::finish(const rebuy_response &response) {
          quotes_[2]);
 
   out_.has_probability = out_.sentiment.present || out_.repurchase.present || out_.referral.present;
+  // A text of two words or more without a sentiment word is neutral, not unknown; it still
+  // gets no probability, since it says nothing about buying again.
+  if (!out_.sentiment.present && words_ >= min_neutral_words) {
+    out_.sentiment.present = true;
+    out_.sentiment.evidence = neutral_evidence;
+  }
   if (!out_.has_probability) return;
   using model = buy_again_model;
   out_.buy_again_probability =

@@ -5,7 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <deque>
 #include <string>
+#include <vector>
 
 using namespace text_signals_test;
 
@@ -89,6 +92,9 @@ TEST_CASE("hedges and conditions make a phrase uncertain, even-if does not") {
        "purchase again [hedge \"Might\" x0.5; condition \"if\" x0.5]"},
       {"We may come back.", rep, 0.4f, "We may come back [hedge \"may\" x0.5]"},
       {"Even if it costs more, I will buy again.", rep, 0.8f, "buy again"},
+      // A condition on the reader is no doubt of the writer's.
+      {"If you like spicy food I highly recommend this place.", ref, 1.0f, "highly recommend"},
+      {"Se voc\xC3\xAA gosta de doces, recomendo muito.", ref, 0.8f, "recomendo"},
       {"I will order again unless the price goes up.", rep, 0.4f,
        "order again [condition \"unless\" x0.5]"},
       {"Talvez compraria novamente se o pre\xC3\xA7o baixar.", rep, 0.2f,
@@ -150,11 +156,41 @@ TEST_CASE("someone else's recommendation and recommending an action are no refer
 }
 
 TEST_CASE("a return journey is no product return, a product return still is") {
-  check_none("Manchester to Mumbai via Heathrow return, all on time.", rep);
+  check_none("Lisbon to Boston via Madrid return, all on time.", rep);
   check_none("Our return flight was on time.", rep);
   check_none("Nous devons retourner en train demain.", rep);
   check({"The zip broke so I will return it.", rep, -0.6f, "will return it"});
   check({"Great hotel, we will return.", rep, 0.6f, "will return"});
   // The journey's return word is no complaint either.
-  CHECK_FALSE(read("Manchester to Mumbai via Heathrow return").sentiment.present);
+  CHECK(read("Lisbon to Boston via Madrid return").sentiment.value == 0.0f);
+}
+
+TEST_CASE("no phrase and no contrast reaches over a full stop the sentence breaker missed") {
+  // ICU does not end a sentence before a lower-case word: "back. the" is one sentence to it.
+  const std::string text = "Sending these back. the colour is wrong however";
+  std::deque<std::string> keys;
+  std::vector<rebuy_token> tokens;
+  for (size_t i = 0; i < text.size();) {
+    const size_t end = std::min(text.find_first_of(" .", i), text.size());
+    if (end > i) {
+      keys.push_back(rebuy::text_signals::fold_case(text.substr(i, end - i)));
+      tokens.push_back({{text.data() + i, end - i},
+                        {keys.back().data(), keys.back().size()},
+                        static_cast<uint32_t>(i),
+                        0,
+                        200,
+                        0});
+    }
+    i = end + 1;
+  }
+  const rebuy_sentence sentence{
+      {text.data(), text.size()}, 0, static_cast<uint32_t>(tokens.size())};
+  const rebuy_text body{REBUY_ROLE_TEXT, {nullptr, 0}, {text.data(), text.size()}, &sentence, 1,
+                        tokens.data(),   tokens.size()};
+  const rebuy_response response{1, REBUY_RECORD_REVIEW, nullptr, 0, &body, 1};
+  rebuy::text_signals::response_reader reader(rebuy::text_signals::lexicon::shared());
+  const auto &s = reader.read(response);
+  REQUIRE(s.repurchase.present);
+  CHECK(s.repurchase.value == doctest::Approx(-0.6f)); // not halved by the "however"
+  CHECK(s.repurchase.evidence == "Sending these back");
 }
