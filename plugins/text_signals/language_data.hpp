@@ -68,6 +68,7 @@ enum class cue : unsigned char {
   addressee,    // after a condition, makes it the reader's case ("if you like spicy food")
   other_person, // before a recommendation, someone else's ("she", "waiter")
   agent,        // after a recommendation, someone else's ("by")
+  passive,      // right before a recommendation, someone else's ("was recommended")
   advice,       // after a recommendation, an action recommended ("before", "size")
   return_word,  // a product return, or a journey ("return")
   travel,       // near a return word, a journey ("flight", "via")

@@ -134,9 +134,10 @@ constexpr cue_def cues[] = {
     {cue::condition, "wenn falls sofern"},
     {cue::concessive, "selbst auch"},
     {cue::addressee, "du ihr man"},
-    {cue::other_person, "wurde er kellner kellnerin verkäufer verkäuferin freund freundin bekannte "
+    {cue::other_person, "er kellner kellnerin verkäufer verkäuferin freund freundin bekannte "
                         "jemand berater beraterin mir uns"},
     {cue::agent, "von"},
+    {cue::passive, "wurde"},
     {cue::advice, "vorher größe nummer größer kleiner erst zuerst test"},
 };
 

@@ -324,11 +324,12 @@ constexpr cue_def cues[] = {
     {cue::concessive, "even"},
     {cue::addressee, "you one"},
     {cue::other_person,
-     "was were been he she they he's she's they've server servers waiter waitress waitstaff staff "
+     "he she they he's she's they've server servers waiter waitress waitstaff staff "
      "bartender "
      "manager chef owner host hostess friend friends someone somebody reviewers reviews guide "
      "salesman saleswoman associate clerk employee doctor podiatrist stylist who"},
     {cue::agent, "by"},
+    {cue::passive, "was were been"},
     {cue::advice,
      "before after until instead ahead advance first size sizing sized half bigger smaller larger "
      "test trial reservation reservations booking measure measuring washing checking reading"},

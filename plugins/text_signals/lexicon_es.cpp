@@ -152,9 +152,9 @@ constexpr cue_def cues[] = {
     {cue::condition, "si salvo"},
     {cue::concessive, "aun incluso"},
     {cue::addressee, "tú usted ustedes"},
-    {cue::other_person,
-     "fue él ella ellos ellas camarero camarera mesero mesera vendedor vendedora "
-     "amigo amiga amigos alguien dependiente dependienta me nos"},
+    {cue::other_person, "él ella ellos ellas camarero camarera mesero mesera vendedor vendedora "
+                        "amigo amiga amigos alguien dependiente dependienta me nos"},
+    {cue::passive, "fue"},
     {cue::advice, "antes talla número tamaño mayor menor primero prueba"},
 };
 

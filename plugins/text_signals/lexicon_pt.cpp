@@ -238,8 +238,9 @@ constexpr cue_def cues[] = {
     {cue::condition, "se caso"},
     {cue::concessive, "mesmo"},
     {cue::addressee, "você vocês voce tu"},
-    {cue::other_person, "foi ele ela eles elas vendedor vendedora atendente garçom garçonete amigo "
+    {cue::other_person, "ele ela eles elas vendedor vendedora atendente garçom garçonete amigo "
                         "amiga amigos alguém me nos"},
+    {cue::passive, "foi"},
     {cue::advice, "antes tamanho número numeração maior menor primeiro teste"},
 };
 

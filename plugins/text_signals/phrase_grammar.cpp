@@ -1,8 +1,10 @@
 #include "phrase_grammar.hpp"
 
+#include "phrase_matcher.hpp"
 #include "sentiment.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace rebuy::text_signals {
 namespace {
@@ -30,6 +32,16 @@ int64_t find_left(const sentence_span &s, uint32_t begin, uint32_t clause, uint3
   return -1;
 }
 
+// The part of the sentence that holds [begin, end): between contrasts and full stops.
+std::pair<uint32_t, uint32_t> sentence_part(const sentence_span &s, uint32_t begin, uint32_t end) {
+  const auto ends_part = [&](uint32_t k) { return s.terms[k].before == boundary::sentence; };
+  while (begin > s.first && !is_contrast(s.terms[begin - 1]) && !ends_part(begin))
+    --begin;
+  while (end < s.end && !is_contrast(s.terms[end]) && !ends_part(end))
+    ++end;
+  return {begin, end};
+}
+
 int64_t earlier(int64_t a, int64_t b) { return a < 0 ? b : b < 0 ? a : std::min(a, b); }
 
 // Whether the phrase is someone else's recommendation, or a recommendation of an action.
@@ -37,6 +49,9 @@ bool not_a_referral(const sentence_span &s, uint32_t begin, uint32_t end) {
   const uint32_t clause = clause_begin(s, begin, s.first);
   if (find_left(s, begin, clause, negation_window,
                 [&](uint32_t j) { return s.terms[j].has(cue::other_person); }) >= 0)
+    return true;
+  // A passive right before it ("was recommended", "wurde mir empfohlen"), past links.
+  if (find_left(s, begin, clause, 1, [&](uint32_t j) { return s.terms[j].has(cue::passive); }) >= 0)
     return true;
   // "recommended by a friend", "recommended to me by": the agent follows, past links.
   for (uint32_t k = end; k < s.end && k < end + negation_window && !s.terms[k].clause_start();
@@ -47,7 +62,7 @@ bool not_a_referral(const sentence_span &s, uint32_t begin, uint32_t end) {
   // The object, up to the end of the clause: an action ("a test run before buying").
   for (uint32_t k = end; k < s.end && k < end + 2 * negation_window; ++k) {
     const term &t = s.terms[k];
-    if (k > end && (t.clause_start() || is_contrast(t))) break;
+    if (t.clause_start() || is_contrast(t)) break;
     if (t.has(cue::advice)) return true;
   }
   return false;
@@ -138,16 +153,22 @@ judged judge_phrase(const sentence_span &s, signal target, when_negated negation
     out.notes.add(note_kind::hedge, static_cast<uint32_t>(hedge));
   }
 
-  // A condition anywhere in the part of the sentence between contrasts that holds the phrase.
-  uint32_t part_begin = begin, part_end = end;
-  const auto ends_part = [&](uint32_t k) { return s.terms[k].before == boundary::sentence; };
-  while (part_begin > s.first && !is_contrast(s.terms[part_begin - 1]) && !ends_part(part_begin))
-    --part_begin;
-  while (part_end < s.end && !is_contrast(s.terms[part_end]) && !ends_part(part_end))
-    ++part_end;
-  for (uint32_t k = part_begin; k < part_end; ++k) {
+  // The part of the sentence between contrasts that holds the phrase.
+  const auto [part_begin, part_end] = sentence_part(s, begin, end);
+
+  // A condition in the phrase's clause or the clause next to it on either side ("if they
+  // restock, I'll buy again"); one further away conditions something else.
+  const auto starts_clause = [&](uint32_t k) {
+    return s.terms[k].clause_start() || (k > s.first && s.terms[k - 1].has(cue::clause_break));
+  };
+  uint32_t near_begin = begin, near_end = end;
+  for (int crossed = 0; near_begin > part_begin; --near_begin)
+    if (starts_clause(near_begin) && ++crossed == 2) break;
+  for (int crossed = 0; near_end < part_end; ++near_end)
+    if (starts_clause(near_end) && ++crossed == 2) break;
+  for (uint32_t k = near_begin; k < near_end; ++k) {
     if (k == begin) k = end;
-    if (k >= part_end) break;
+    if (k >= near_end) break;
     if (!s.terms[k].has(cue::condition)) continue;
     if (k > s.first && s.terms[k - 1].has(cue::concessive)) continue;
     // "If you want a good ring, I recommend...": the reader's case, not a doubt.
@@ -157,16 +178,34 @@ judged judge_phrase(const sentence_span &s, signal target, when_negated negation
     break;
   }
 
-  // Contrast: the clause after "but" is the one that counts.
-  if (part_begin > s.first && is_contrast(s.terms[part_begin - 1])) {
-    out.value *= after_contrast;
-    out.notes.add(note_kind::after_contrast, part_begin - 1);
-  } else if (part_end < s.end && is_contrast(s.terms[part_end])) {
-    out.value *= before_contrast;
-    out.notes.add(note_kind::before_contrast, part_end);
-  }
   out.value = std::clamp(out.value, -1.0f, 1.0f);
   return out;
+}
+
+void weigh_contrast(const sentence_span &s, std::span<phrase_match> matches) noexcept {
+  // What a stretch of the sentence says: its words' valences and its phrases' values.
+  const auto leaning = [&](uint32_t from, uint32_t to) {
+    float sum = 0;
+    for (uint32_t k = from; k < to; ++k)
+      if (const sense *m = s.terms[k].meaning; m && m->booster == 0) sum += m->valence;
+    for (const phrase_match &m : matches)
+      if (m.target != signal::sentiment && m.begin >= from && m.end <= to) sum += 4 * m.value;
+    return sum;
+  };
+  for (phrase_match &m : matches) {
+    if (m.target == signal::sentiment || m.value == 0) continue;
+    const auto [part_begin, part_end] = sentence_part(s, m.begin, m.end);
+    // The other side must say the opposite: "refund, but nothing yet" contrasts nothing.
+    if (part_begin > s.first && is_contrast(s.terms[part_begin - 1]) &&
+        leaning(s.first, part_begin - 1) * m.value < 0) {
+      m.value = std::clamp(m.value * after_contrast, -1.0f, 1.0f);
+      m.notes.add(note_kind::after_contrast, part_begin - 1);
+    } else if (part_end < s.end && is_contrast(s.terms[part_end]) &&
+               leaning(part_end + 1, s.end) * m.value < 0) {
+      m.value *= before_contrast;
+      m.notes.add(note_kind::before_contrast, part_end);
+    }
+  }
 }
 
 void mask_journeys(std::span<term> terms, uint32_t first, uint32_t end) noexcept {

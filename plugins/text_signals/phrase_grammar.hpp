@@ -77,6 +77,12 @@ struct judged {
 judged judge_phrase(const sentence_span &s, signal target, when_negated negation, float value,
                     uint32_t begin, uint32_t end, const gap_cues &gaps, uint32_t floor);
 
+struct phrase_match;
+
+// Weighs the sentence's repurchase and referral matches by contrast: after "but" 1.5 times, before
+// it half, when the other side of the contrast leans the other way. Call once all are judged.
+void weigh_contrast(const sentence_span &s, std::span<phrase_match> matches) noexcept;
+
 // Removes the meaning of return words that name a journey ("return flight", "via Heathrow
 // return"): they are then neither a product return nor a complaint.
 void mask_journeys(std::span<term> terms, uint32_t first, uint32_t end) noexcept;

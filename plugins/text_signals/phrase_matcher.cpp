@@ -74,6 +74,7 @@ void find_phrases(const lexicon &lex, language lang, const sentence_span &s,
   std::array<uint32_t, signal_count> covered_until{}; // per signal: no new match starts before
   // A negator inside an earlier match was used by it: "no complaints, would recommend".
   uint32_t used_until = s.first;
+  const size_t first_match = out.size();
   for (uint32_t i = s.first; i < s.end; ++i) {
     const term &t = s.terms[i];
     if (!t.meaning || t.meaning->rule_count == 0) continue;
@@ -112,6 +113,7 @@ void find_phrases(const lexicon &lex, language lang, const sentence_span &s,
       out.push_back(m);
     }
   }
+  weigh_contrast(s, std::span<phrase_match>(out).subspan(first_match));
 }
 
 } // namespace rebuy::text_signals

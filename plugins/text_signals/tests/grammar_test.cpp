@@ -144,7 +144,7 @@ TEST_CASE("someone else's recommendation and recommending an action are no refer
            "Me fue recomendado por un amigo.",
            "Recomiendo pedir una talla m\xC3\xA1s grande.",
            "Der Kellner hat uns den Fisch empfohlen.",
-           "Ich empfehle, eine Nummer gr\xC3\xB6\xC3\x9F"
+           "Ich empfehle eine Nummer gr\xC3\xB6\xC3\x9F"
            "er zu bestellen.",
            "Le serveur nous a recommand\xC3\xA9 le poisson.",
            "Je recommande de prendre une taille au-dessus.",
