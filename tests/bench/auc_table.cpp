@@ -50,16 +50,18 @@ std::optional<bool> label(std::optional<double> rating, std::optional<double> ra
   return std::nullopt;
 }
 
-// Words of two or more: what every text in a supported language should get a sentiment for.
+// Words, not numbers: every text of two words or more in a supported language should get a
+// sentiment. "10/10" has none, "LOJA 10" one.
 size_t word_count(const std::string &s) {
   size_t words = 0;
-  bool in_word = false;
+  bool in_word = false, has_letter = false;
   for (unsigned char c : s) {
-    const bool letter = std::isalnum(c) || c >= 0x80;
-    words += letter && !in_word;
-    in_word = letter;
+    const bool part = std::isalnum(c) || c >= 0x80;
+    if (part) has_letter = has_letter || !std::isdigit(c);
+    if (!part && in_word) words += has_letter, has_letter = false;
+    in_word = part;
   }
-  return words;
+  return words + (in_word && has_letter);
 }
 
 struct coverage {
