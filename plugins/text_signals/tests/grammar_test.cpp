@@ -134,10 +134,10 @@ TEST_CASE("contrast: the clause after but weighs more than the one before") {
 
 TEST_CASE("someone else's recommendation and recommending an action are no referral") {
   for (const char *text : {
-           "She recommended the snapper and it was excellent.",
+           "She recommended the lamb and it was excellent.",
            "The waiter highly recommended the house wine.",
            "These shoes were recommended to me by a friend.",
-           "I highly recommend a test run before buying.",
+           "I highly recommend a trial fitting before you pay.",
            "I recommend ordering a size up.",
            "Foi recomendado por uma amiga.",
            "Recomendo comprar um n\xC3\xBAmero maior.",
