@@ -63,6 +63,7 @@ enum class cue : unsigned char {
   certainty,    // negated, it doubts ("not sure I'll")
   doubt,        // turns what follows against itself ("I doubt")
   hedge,        // makes it uncertain ("might", "maybe")
+  former,       // right before a repurchase, a habit that ended ("used to", "was my go-to")
   condition,    // makes it conditional ("if", "unless")
   concessive,   // before a condition, undoes it ("even if")
   addressee,    // after a condition, makes it the reader's case ("if you like spicy food")

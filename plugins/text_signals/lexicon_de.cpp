@@ -131,6 +131,7 @@ constexpr cue_def cues[] = {
     {cue::certainty, "sicher"},
     {cue::doubt, "bezweifle zweifel zweifle zögern zögere unwahrscheinlich kaum"},
     {cue::hedge, "vielleicht eventuell evtl möglicherweise wahrscheinlich könnte hoffentlich"},
+    {cue::former, "früher ehemals ehemaliger ehemalige"},
     {cue::condition, "wenn falls sofern"},
     {cue::concessive, "selbst auch"},
     {cue::addressee, "du ihr man"},

@@ -320,6 +320,7 @@ constexpr cue_def cues[] = {
     {cue::certainty, "sure certain convinced"},
     {cue::doubt, "doubt doubts doubtful hesitate hesitant unlikely"},
     {cue::hedge, "might may maybe perhaps possibly probably could hopefully hope hoping"},
+    {cue::former, "used formerly"},
     {cue::condition, "if unless provided assuming"},
     {cue::concessive, "even"},
     {cue::addressee, "you one"},

@@ -149,6 +149,7 @@ constexpr cue_def cues[] = {
     {cue::certainty, "seguro segura sé"},
     {cue::doubt, "dudo dudaría dudaré dudar duda difícilmente improbable"},
     {cue::hedge, "quizás quizá posiblemente probablemente puede podría ojalá espero"},
+    {cue::former, "solía solíamos antiguamente"},
     {cue::condition, "si salvo"},
     {cue::concessive, "aun incluso"},
     {cue::addressee, "tú usted ustedes"},

@@ -130,6 +130,7 @@ constexpr cue_def cues[] = {
     {cue::certainty, "sûr sûre certain certaine"},
     {cue::doubt, "doute douteux hésite hésiterai hésiterais hésitez hésiter improbable"},
     {cue::hedge, "éventuellement probablement possiblement pourrait pourrais espère"},
+    {cue::former, "autrefois auparavant ancien ancienne"},
     {cue::condition, "si sauf"},
     {cue::concessive, "même"},
     {cue::addressee, "vous tu on"},

@@ -235,6 +235,7 @@ constexpr cue_def cues[] = {
     {cue::certainty, "certeza seguro segura sei"},
     {cue::doubt, "duvido dúvida hesito hesitaria hesitar dificilmente improvável"},
     {cue::hedge, "talvez possivelmente provavelmente poderia pode quiçá espero"},
+    {cue::former, "costumava costumávamos antigamente"},
     {cue::condition, "se caso"},
     {cue::concessive, "mesmo"},
     {cue::addressee, "você vocês voce tu"},

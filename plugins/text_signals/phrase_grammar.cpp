@@ -153,6 +153,17 @@ judged judge_phrase(const sentence_span &s, signal target, when_negated negation
     out.notes.add(note_kind::hedge, static_cast<uint32_t>(hedge));
   }
 
+  // A repurchase habit put in the past has ended: "we used to come back every week".
+  if (target == signal::repurchase && value > 0) {
+    const int64_t former =
+        earlier(gaps.former, find_left(s, begin, clause, former_reach,
+                                       [&](uint32_t j) { return s.terms[j].has(cue::former); }));
+    if (former >= 0) {
+      out.value *= former_factor;
+      out.notes.add(note_kind::former, static_cast<uint32_t>(former));
+    }
+  }
+
   // The part of the sentence between contrasts that holds the phrase.
   const auto [part_begin, part_end] = sentence_part(s, begin, end);
 
@@ -232,8 +243,8 @@ void append_note(std::string &out, const note &n, std::string_view cue, std::str
       {"negated by ", false, ""},          {"negated ", true, " affirms"},
       {"negated ", true, " doubts x-0.6"}, {"doubt ", false, " x-0.6"},
       {"doubt ", true, " denied"},         {"hedge ", false, " x0.5"},
-      {"condition ", false, " x0.5"},      {"before ", false, " x0.5"},
-      {"after ", false, " x1.5"},
+      {"former ", false, " x-0.5"},        {"condition ", false, " x0.5"},
+      {"before ", false, " x0.5"},         {"after ", false, " x1.5"},
   };
   const wording &w = words[static_cast<size_t>(n.kind)];
   out.append(w.before).append("\"").append(w.other ? other : cue).append("\"").append(w.after);

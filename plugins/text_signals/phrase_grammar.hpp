@@ -28,7 +28,9 @@ namespace rebuy::text_signals {
 inline constexpr float doubt_factor = -0.6f;    // "I doubt I'll be back": a weak no
 inline constexpr float hedge_factor = 0.5f;     // "might buy again"
 inline constexpr float condition_factor = 0.5f; // "will buy again if ..."
+inline constexpr float former_factor = -0.5f;   // "we used to come back": a habit that ended
 inline constexpr uint32_t doubt_reach = 5;      // words a doubt or hedge reaches forward
+inline constexpr uint32_t former_reach = 2;     // "was a loyal customer", "era cliente fiel"
 
 enum class note_kind : uint8_t {
   negation,        // cue: the negator
@@ -37,6 +39,7 @@ enum class note_kind : uint8_t {
   doubt,           // cue: the doubt word
   denied_doubt,    // cue: the negator, other: the doubt it denies
   hedge,           // cue: the hedge
+  former,          // cue: the word that puts a repurchase habit in the past
   condition,       // cue: the condition
   before_contrast, // cue: the contrast after the phrase
   after_contrast,  // cue: the contrast before the phrase
@@ -60,7 +63,7 @@ struct phrase_notes {
 
 // Cue words found inside the gaps of a match ("I doubt I'll be back" matches "I ~3 be back").
 struct gap_cues {
-  int64_t negator = -1, doubt = -1, hedge = -1, eager = -1, certainty = -1;
+  int64_t negator = -1, doubt = -1, hedge = -1, eager = -1, certainty = -1, former = -1;
 };
 
 struct judged {

@@ -55,6 +55,7 @@ private:
     first(gaps_.negator, t.negates_next() || (t.meaning && t.meaning->has(sense::post_negator)));
     first(gaps_.doubt, t.has(cue::doubt));
     first(gaps_.hedge, t.has(cue::hedge));
+    first(gaps_.former, t.has(cue::former));
     first(gaps_.eager, t.has(cue::eager_verb));
     first(gaps_.certainty, t.has(cue::certainty));
   }

@@ -194,3 +194,26 @@ TEST_CASE("no phrase and no contrast reaches over a full stop the sentence break
   CHECK(s.repurchase.value == doctest::Approx(-0.6f)); // not halved by the "however"
   CHECK(s.repurchase.evidence == "Sending these back");
 }
+
+TEST_CASE("a repurchase habit put in the past has ended") {
+  const judged_case cases[] = {
+      {"We used to come back every week.", rep, -0.4f,
+       "We used to come back [former \"used\" x-0.5]"},
+      {"This used to be my go-to bakery.", rep, -0.4f, "my go-to [former \"used\" x-0.5]"},
+      {"Eu costumava ser cliente fiel desta loja.", rep, -0.4f,
+       "cliente fiel [former \"costumava\" x-0.5]"},
+      {"Antiguamente \xC3\xA9ramos clientes habituales, pero ya no.", rep, -0.4f,
+       "clientes habituales [former \"Antiguamente\" x-0.5]"},
+      {"Ich war fr\xC3\xBC"
+       "her Stammkunde.",
+       rep, -0.45f,
+       "Stammkunde [former \"fr\xC3\xBC"
+       "her\" x-0.5]"},
+      {"J'\xC3\xA9tais autrefois un client fid\xC3\xA8le.", rep, -0.4f,
+       "client fid\xC3\xA8le [former \"autrefois\" x-0.5]"},
+      // A past tense is no ended habit.
+      {"This was my second visit.", rep, 0.7f, "my second visit"},
+  };
+  for (const auto &c : cases)
+    check(c);
+}
