@@ -19,21 +19,7 @@ namespace {
 // Enough of an answer to recognise it in the log and the evidence.
 constexpr size_t excerpt_bytes = 60;
 
-std::string excerpt(std::string_view s) {
-  s = trim(s);
-  if (s.size() <= excerpt_bytes) return std::string(s);
-  size_t cut = excerpt_bytes;
-  // Back up to a UTF-8 lead byte so no half character is shown.
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
-    --cut;
-  return std::string(s.substr(0, cut)) + "...";
-}
-
-const rebuy_field *find_field(const rebuy_response &r, rebuy_role role) {
-  for (size_t i = 0; i < r.field_count; ++i)
-    if (r.fields[i].role == role) return &r.fields[i];
-  return nullptr;
-}
+std::string answer_excerpt(std::string_view s) { return excerpt(trim_ascii(s), excerpt_bytes); }
 
 } // namespace
 
@@ -141,12 +127,12 @@ private:
     if (!r.answer) {
       if (!r.problem.empty())
         host_.debug("buy_again: response " + std::to_string(response.id) + ": " +
-                    std::string(column) + " \"" + excerpt(text) + "\" " + std::string(r.problem) +
-                    "; no score");
+                    std::string(column) + " \"" + answer_excerpt(text) + "\" " +
+                    std::string(r.problem) + "; no score");
       return false;
     }
     const level l = *r.answer;
-    evidence_.assign(column).append(" = ").append(excerpt(text));
+    evidence_.assign(column).append(" = ").append(answer_excerpt(text));
     if (r.numeric) evidence_.append(" (").append(describe(l.on)).append(")");
     out.add(index, level_metric, position(l), name(l), evidence_);
     out.add(index, top_box_metric, top_box(l) ? 1 : 0);
@@ -168,7 +154,7 @@ private:
     if (!r.position) {
       if (!r.problem.empty())
         host_.debug("buy_again: response " + std::to_string(response.id) + ": " +
-                    std::string(column) + " \"" + excerpt(to_view(field->value)) + "\" " +
+                    std::string(column) + " \"" + answer_excerpt(to_view(field->value)) + "\" " +
                     std::string(r.problem) + "; no rating proxy");
       return;
     }
@@ -190,7 +176,7 @@ private:
     if (!r.count) {
       if (!r.problem.empty())
         host_.debug("buy_again: response " + std::to_string(response.id) + ": " +
-                    std::string(column) + " \"" + excerpt(to_view(field->value)) + "\" " +
+                    std::string(column) + " \"" + answer_excerpt(to_view(field->value)) + "\" " +
                     std::string(r.problem) + "; no score");
       return;
     }

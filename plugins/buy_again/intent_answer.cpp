@@ -3,6 +3,8 @@
 #include "intent_phrases.hpp"
 #include "text_fold.hpp"
 
+#include <rebuy/text_util.hpp>
+
 #include <charconv>
 #include <string>
 #include <system_error>
@@ -21,7 +23,7 @@ bool is_number(std::string_view word) {
 // sure", "0 (No chance)". Returns the label, or nullopt when the rest is not a
 // label (nothing, or "5-6", "9/10", "5 stars").
 std::optional<std::string_view> label_after_number(std::string_view rest) {
-  rest = trim(rest);
+  rest = trim_ascii(rest);
   bool separated = false;
   // UTF-8 en and em dashes: tools that typeset their labels use them.
   for (std::string_view sep : {"-", ":", "=", "(", "\xE2\x80\x93", "\xE2\x80\x94"})
@@ -30,7 +32,7 @@ std::optional<std::string_view> label_after_number(std::string_view rest) {
       separated = true;
       break;
     }
-  rest = trim(rest);
+  rest = trim_ascii(rest);
   if (!separated || rest.empty() || is_digit(rest.front()) || rest.front() == '-' ||
       rest.front() == '+' || rest.front() == '.')
     return std::nullopt;
@@ -58,7 +60,7 @@ number read_number(std::string_view s) {
     rest.remove_prefix(digits);
   }
   std::optional<std::string_view> label;
-  if (!trim(rest).empty()) {
+  if (!trim_ascii(rest).empty()) {
     label = label_after_number(rest);
     if (!label) return {std::nullopt, std::nullopt, "has unexpected text after the number"};
   }
@@ -209,7 +211,7 @@ std::optional<scale> scale_from_name(std::string_view field_name) {
 }
 
 reading read_answer(std::string_view text, scale_choice choice, std::optional<scale> name_scale) {
-  const std::string_view s = trim(text);
+  const std::string_view s = trim_ascii(text);
   if (s.empty()) return {};
   const bool numeric = is_digit(s.front()) || (s.size() > 1 && s[0] == '-' && is_digit(s[1]));
   if (!numeric) {

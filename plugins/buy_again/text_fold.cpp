@@ -74,13 +74,6 @@ std::string_view spelled_out(std::string_view word) {
 
 } // namespace
 
-std::string_view trim(std::string_view s) {
-  constexpr std::string_view blanks = " \t\r\n\f\v";
-  const auto first = s.find_first_not_of(blanks);
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(blanks) - first + 1);
-}
-
 std::vector<std::string_view> split_words(std::string_view folded) {
   std::vector<std::string_view> words;
   while (!folded.empty()) {

@@ -16,7 +16,4 @@ std::string fold_words(std::string_view text);
 // The words of a folded key.
 std::vector<std::string_view> split_words(std::string_view folded);
 
-// Strips ASCII white space at both ends.
-std::string_view trim(std::string_view s);
-
 } // namespace rebuy::buy_again

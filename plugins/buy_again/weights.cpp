@@ -3,6 +3,7 @@
 #include "text_fold.hpp"
 
 #include <rebuy/plugin.hpp>
+#include <rebuy/text_util.hpp>
 
 #include <charconv>
 #include <cmath>
@@ -26,7 +27,7 @@ box_weights parse_weights(std::string_view text) {
   std::string_view rest = text;
   while (true) {
     const size_t comma = rest.find(',');
-    const std::string_view item = trim(rest.substr(0, comma));
+    const std::string_view item = trim_ascii(rest.substr(0, comma));
     double value = 0;
     const auto [end, error] = std::from_chars(item.data(), item.data() + item.size(), value);
     if (item.empty() || error != std::errc() || end != item.data() + item.size() ||

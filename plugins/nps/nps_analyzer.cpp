@@ -22,21 +22,6 @@ namespace {
 // Enough of a rejected answer to recognise it in the log.
 constexpr size_t log_excerpt_bytes = 60;
 
-std::string excerpt(std::string_view s) {
-  if (s.size() <= log_excerpt_bytes) return std::string(s);
-  size_t cut = log_excerpt_bytes;
-  // Back up to a UTF-8 lead byte so the log never gets half a character.
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
-    --cut;
-  return std::string(s.substr(0, cut)) + "...";
-}
-
-const rebuy_field *find_field(const rebuy_response &r, rebuy_role role) {
-  for (size_t i = 0; i < r.field_count; ++i)
-    if (r.fields[i].role == role) return &r.fields[i];
-  return nullptr;
-}
-
 } // namespace
 
 class nps_analyzer final : public rebuy::analyzer {
@@ -80,7 +65,8 @@ private:
   void log_problem(const rebuy_response &response, std::string_view column, std::string_view text,
                    std::string_view problem) {
     host_.debug("nps: response " + std::to_string(response.id) + ": " + std::string(column) +
-                " \"" + excerpt(text) + "\" " + std::string(problem) + "; no score");
+                " \"" + excerpt(text, log_excerpt_bytes) + "\" " + std::string(problem) +
+                "; no score");
   }
 
   void score_answer(size_t index, const rebuy_response &response, rebuy::score_builder &out) {
@@ -110,7 +96,7 @@ private:
       if (!a.problem.empty()) log_problem(response, column, text, a.problem);
       return;
     }
-    evidence_.assign(column).append(" = ").append(excerpt(text));
+    evidence_.assign(column).append(" = ").append(excerpt(text, log_excerpt_bytes));
     out.add(index, recommend_metric, *a.yes ? 1 : 0, {}, evidence_);
   }
 

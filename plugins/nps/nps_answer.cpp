@@ -1,5 +1,7 @@
 #include "nps_answer.hpp"
 
+#include <rebuy/text_util.hpp>
+
 #include <charconv>
 #include <system_error>
 
@@ -23,9 +25,9 @@ bool consume_separator(std::string_view &s) {
 // " - Extremely likely" after the number. The label must not start like a
 // number, so ranges ("5-6") and arithmetic are not read as a labelled 5.
 bool is_label(std::string_view rest) {
-  rest = trim(rest);
+  rest = trim_ascii(rest);
   if (!consume_separator(rest)) return false;
-  rest = trim(rest);
+  rest = trim_ascii(rest);
   if (rest.empty()) return false;
   const char c = rest.front();
   return !is_digit(c) && c != '.' && c != '+' && c != '-';
@@ -33,15 +35,8 @@ bool is_label(std::string_view rest) {
 
 } // namespace
 
-std::string_view trim(std::string_view s) {
-  constexpr std::string_view blanks = " \t\r\n\f\v";
-  const auto first = s.find_first_not_of(blanks);
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(blanks) - first + 1);
-}
-
 answer parse_answer(std::string_view text) {
-  const std::string_view s = trim(text);
+  const std::string_view s = trim_ascii(text);
   if (s.empty()) return {};
 
   int value = 0;

@@ -34,7 +34,4 @@ nps_class classify(int score);
 // "promoter", "passive" or "detractor".
 std::string_view label(nps_class c);
 
-// Strips ASCII white space at both ends.
-std::string_view trim(std::string_view s);
-
 } // namespace rebuy::nps

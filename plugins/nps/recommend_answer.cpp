@@ -1,32 +1,17 @@
 #include "recommend_answer.hpp"
 
-#include <charconv>
-#include <cmath>
+#include <rebuy/text_util.hpp>
+
 #include <string>
-#include <system_error>
 
 namespace rebuy::nps {
-namespace {
-
-// A plain decimal: digits and an optional fraction; no sign, exponent or comma.
-std::optional<double> read_decimal(std::string_view s) {
-  s = trim(s);
-  if (s.empty() || s.find_first_not_of("0123456789.") != std::string_view::npos) return {};
-  double value = 0;
-  const auto [end, error] =
-      std::from_chars(s.data(), s.data() + s.size(), value, std::chars_format::fixed);
-  if (error != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) return {};
-  return value;
-}
-
-} // namespace
 
 yes_no_answer parse_yes_no(std::string_view text) {
-  std::string_view s = trim(text);
+  std::string_view s = trim_ascii(text);
   if (s.empty()) return {};
   while (!s.empty() && (s.back() == '.' || s.back() == '!'))
     s.remove_suffix(1);
-  std::string lower(trim(s));
+  std::string lower(trim_ascii(s));
   for (char &c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   // UTF-8 ã/Ã and í/Í spelled out: the only accented forms in the lists.
@@ -42,22 +27,13 @@ yes_no_answer parse_yes_no(std::string_view text) {
 }
 
 rating_class classify_rating(std::string_view rating, std::optional<std::string_view> max_text) {
-  if (trim(rating).empty()) return {};
-  const std::optional<double> value = read_decimal(rating);
-  if (!value) return {std::nullopt, 0, 0, 0, "is not a number"};
-  double max = 5;
-  if (max_text && !trim(*max_text).empty()) {
-    const std::optional<double> m = read_decimal(*max_text);
-    if (!m || *m <= 1)
-      return {std::nullopt, *value, 0, 0, "has a maximum that is not a number above 1"};
-    max = *m;
-  }
-  if (*value > max) return {std::nullopt, *value, max, 0, "is above the rating's maximum"};
-  const double on_ten = *value * 10 / max;
+  const rating_value r = read_rating_value(rating, max_text);
+  if (!r.valid) return {std::nullopt, r.rating, r.max, 0, r.problem};
+  const double on_ten = r.rating * 10 / r.max;
   const nps_class c = on_ten >= 9   ? nps_class::promoter
                       : on_ten >= 7 ? nps_class::passive
                                     : nps_class::detractor;
-  return {c, *value, max, on_ten, {}};
+  return {c, r.rating, r.max, on_ten, {}};
 }
 
 std::string_view proxy_label(nps_class c) {

@@ -54,6 +54,33 @@ struct phrase_def {
   when_negated negation = when_negated::flip;
 };
 
+// Grammar cues around the repurchase and referral phrases; phrase_grammar.hpp says what each
+// does.
+enum class cue : unsigned char {
+  clause_break, // starts a new clause: scopes stop there ("and", "because")
+  scope_link,   // a negation reaches across it ("couldn't pay me to eat": "me", "to")
+  eager_verb,   // negated, it affirms ("can't wait to")
+  certainty,    // negated, it doubts ("not sure I'll")
+  doubt,        // turns what follows against itself ("I doubt")
+  hedge,        // makes it uncertain ("might", "maybe")
+  former,       // right before a repurchase, a habit that ended ("used to", "was my go-to")
+  condition,    // makes it conditional ("if", "unless")
+  concessive,   // before a condition, undoes it ("even if")
+  addressee,    // after a condition, makes it the reader's case ("if you like spicy food")
+  other_person, // before a recommendation, someone else's ("she", "waiter")
+  agent,        // after a recommendation, someone else's ("by")
+  passive,      // right before a recommendation, someone else's ("was recommended")
+  advice,       // after a recommendation, an action recommended ("before", "size")
+  return_word,  // a product return, or a journey ("return")
+  travel,       // near a return word, a journey ("flight", "via")
+};
+
+// The words of one cue, space-separated, written like the other tables (lower case, accents).
+struct cue_def {
+  cue kind;
+  const char *words;
+};
+
 struct language_data {
   const char *code; // ISO 639-1
   std::span<const valence_def> valences;
@@ -63,6 +90,7 @@ struct language_data {
   std::span<const char *const> contrasts;      // "but": halve what comes before, x1.5 after
   std::span<const char *const> function_words; // frequent words that tell the language apart
   std::span<const phrase_def> phrases;
+  std::span<const cue_def> cues;
 };
 
 extern const language_data english, portuguese, spanish, german, french;

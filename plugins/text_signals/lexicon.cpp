@@ -60,6 +60,11 @@ uint64_t lexicon_fingerprint() {
         text(w);
       text("");
     }
+    for (const auto &c : data->cues) {
+      const auto kind = static_cast<unsigned char>(c.kind);
+      bytes(&kind, 1);
+      text(c.words);
+    }
     for (const auto &p : data->phrases) {
       text(p.pattern);
       number(p.value);
@@ -114,6 +119,9 @@ void lexicon::add_language(const language_data &data, language lang) {
   for (auto list : {data.negators, data.post_negators, data.contrasts, data.function_words})
     for (const char *w : list)
       note(w);
+  for (const auto &c : data.cues)
+    for (std::string_view w : split(c.words, ' '))
+      written.insert(fold_case(w));
 
   // Pass 0 sets the spellings as written, pass 1 their variants where nothing was written.
   for (int pass = 0; pass < 2; ++pass) {
@@ -141,6 +149,12 @@ void lexicon::add_language(const language_data &data, language lang) {
     flag_all(data.post_negators, sense::post_negator);
     flag_all(data.contrasts, sense::contrast);
     flag_all(data.function_words, sense::function_word);
+    for (const auto &c : data.cues)
+      for (std::string_view w : split(c.words, ' ')) {
+        const std::string word(w); // key_variants wants its own copy
+        for_each_key(word.c_str(),
+                     [&](sense &s) { s.cues |= static_cast<uint16_t>(1u << unsigned(c.kind)); });
+      }
   }
 
   for (const auto &def : data.phrases)

@@ -27,10 +27,12 @@ struct sense {
   float negated = NAN; // the valence under negation; NaN: valence × negation_scalar
   float booster = 0;
   uint8_t flags = 0;
+  uint16_t cues = 0; // a bit per grammar cue; not a vote for the language
   // The phrase rules whose first element is this word: lexicon::rule_refs(lang)[first_rule ...].
   uint32_t first_rule = 0, rule_count = 0;
 
   bool has(flag f) const noexcept { return (flags & f) != 0; }
+  bool has(cue c) const noexcept { return (cues >> static_cast<unsigned>(c) & 1u) != 0; }
   bool has_valence() const noexcept { return valence != 0 || !std::isnan(negated); }
   // Any part in this language: what counts as "the text says something" in it.
   bool known() const noexcept { return has_valence() || booster != 0 || flags || rule_count; }

@@ -44,6 +44,8 @@ constexpr valence_def valences[] = {
     {"beschwerde", -1.8f}, {"zurückgeschickt", -2.0f}, {"rücksendung", -1.8f},
     {"erstattung", -1.6f}, {"storniert", -2.0f}, {"nutzlos", -2.6f}, {"überflüssig", -1.8f},
     {"mittelmäßig", -1.6f}, {"naja", -1.0f},
+    // Everyday words of reviews of products, services and games (1.1.0).
+    {"spaß", 2.3f}, {"langweilig", -2.0f}, {"geil", 2.4f}, {"bestens", 2.8f}, {"ordnung", 1.4f}, {"unzuverlässig", -2.2f}, {"kompetente", 2.0f}, {"unfreundliche", -2.4f}, {"nette", 1.8f}, {"angenehm", 2.0f}, {"froh", 2.2f}, {"frechheit", -2.8f}, {"unverschämt", -2.8f}, {"abgelehnt", -2.2f}, {"ablehnung", -2.0f}, {"ignoriert", -2.2f}, {"unseriös", -2.6f}, {"unkompliziert", 2.0f}, {"reibungslos", 2.2f}, {"kulant", 2.2f}, {"unkomplizierte", 2.0f},
 };
 // clang-format on
 
@@ -121,9 +123,28 @@ constexpr phrase_def phrases[] = {
     {"nicht ~1 schlecht", S::sentiment, 1.2f, N::keep},
 };
 
+// Grammar cues for the repurchase and referral phrases (phrase_grammar.hpp).
+constexpr cue_def cues[] = {
+    {cue::clause_break, "und weil denn als obwohl oder"},
+    {cue::scope_link, "zu mich uns es mir dort hier da mehr je"},
+    {cue::eager_verb, "erwarten"},
+    {cue::certainty, "sicher"},
+    {cue::doubt, "bezweifle zweifel zweifle zögern zögere unwahrscheinlich kaum"},
+    {cue::hedge, "vielleicht eventuell evtl möglicherweise wahrscheinlich könnte hoffentlich"},
+    {cue::former, "früher ehemals ehemaliger ehemalige"},
+    {cue::condition, "wenn falls sofern"},
+    {cue::concessive, "selbst auch"},
+    {cue::addressee, "du ihr man"},
+    {cue::other_person, "er kellner kellnerin verkäufer verkäuferin freund freundin bekannte "
+                        "jemand berater beraterin mir uns"},
+    {cue::agent, "von"},
+    {cue::passive, "wurde"},
+    {cue::advice, "vorher größe nummer größer kleiner erst zuerst test"},
+};
+
 } // namespace
 
-const language_data german{"de",          valences,  boosters,       negators,
-                           post_negators, contrasts, function_words, phrases};
+const language_data german{"de",      valences,       boosters, negators, post_negators,
+                           contrasts, function_words, phrases,  cues};
 
 } // namespace rebuy::text_signals

@@ -198,6 +198,10 @@ constexpr phrase_def phrases[] = {
     {"keep|kept|keeps ~1 coming|going ~1 back", S::repurchase, 0.9f},
     {"will|i'll|we'll|would|i'd|we'd|definitely|certainly|surely|gonna ~2 return [soon|again]",
      S::repurchase, 0.6f},
+    // With an object, "return" gives a product back: "I will return it", not "I will return".
+    {"will|i'll|we'll|would|i'd|we'd|definitely|certainly|surely|gonna ~2 return "
+     "it|them|these|this|those|both|the|my|everything",
+     S::repurchase, -0.6f, N::drop},
     {"customer|customers for life", S::repurchase, 0.9f},
     {"loyal|repeat|regular ~1 customer|customers", S::repurchase, 0.8f},
     {"my|our|new|the|a go to", S::repurchase, 0.8f}, // "go-to": ICU splits at the hyphen
@@ -306,9 +310,38 @@ constexpr phrase_def phrases[] = {
     {"can't|cant|cannot|won't|wont|never ~1 go ~1 wrong", S::sentiment, 2.0f, N::keep},
 };
 
+// Grammar cues for the repurchase and referral phrases (phrase_grammar.hpp).
+constexpr cue_def cues[] = {
+    {cue::clause_break,
+     "and because cause so since although though while whereas which who when or then plus"},
+    {cue::scope_link, "to me us you him her them it myself ourselves ever even really actually "
+                      "just honestly personally"},
+    {cue::eager_verb, "wait stop fail resist"},
+    {cue::certainty, "sure certain convinced"},
+    {cue::doubt, "doubt doubts doubtful hesitate hesitant unlikely"},
+    {cue::hedge, "might may maybe perhaps possibly probably could hopefully hope hoping"},
+    {cue::former, "used formerly"},
+    {cue::condition, "if unless provided assuming"},
+    {cue::concessive, "even"},
+    {cue::addressee, "you one"},
+    {cue::other_person,
+     "he she they he's she's they've server servers waiter waitress waitstaff staff "
+     "bartender "
+     "manager chef owner host hostess friend friends someone somebody reviewers reviews guide "
+     "salesman saleswoman associate clerk employee doctor podiatrist stylist who"},
+    {cue::agent, "by"},
+    {cue::passive, "was were been"},
+    {cue::advice,
+     "before after until instead ahead advance first size sizing sized half bigger smaller larger "
+     "test trial reservation reservations booking measure measuring washing checking reading"},
+    {cue::return_word, "return returned returning returns"},
+    {cue::travel, "flight flights trip journey ticket tickets fare leg via outbound inbound "
+                  "airport airline train bus ferry transfer shuttle route home"},
+};
+
 } // namespace
 
-const language_data english{"en", valences,  boosters,       negators,
-                            {},   contrasts, function_words, phrases};
+const language_data english{"en",      valences,       boosters, negators, {},
+                            contrasts, function_words, phrases,  cues};
 
 } // namespace rebuy::text_signals

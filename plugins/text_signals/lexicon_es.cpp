@@ -58,6 +58,8 @@ constexpr valence_def valences[] = {
     {"lamentablemente", -2.0f}, {"desgraciadamente", -2.0f}, {"desafortunadamente", -2.0f},
     {"arrepiento", -2.2f}, {"inútil", -2.6f}, {"mediocre", -1.8f}, {"regular", -0.6f},
     {"flojo", -1.6f}, {"floja", -1.6f},
+    // Everyday words of reviews of products, services and games (1.1.0).
+    {"gran", 2.2f}, {"grande", 0.3f}, {"divertido", 2.3f}, {"divertida", 2.3f}, {"divertidos", 2.3f}, {"divertidas", 2.3f}, {"entretenido", 2.0f}, {"entretenida", 2.0f}, {"adictivo", 1.8f}, {"aburrido", -2.0f}, {"aburrida", -2.0f}, {"aburre", -1.8f}, {"obligatorio", 1.2f}, {"brutal", 1.5f}, {"asco", -2.8f}, {"mierda", -2.8f}, {"estafadores", -3.0f}, {"timo", -2.8f}, {"injusto", -2.0f}, {"errores", -1.5f}, {"fallo", -1.8f}, {"fallos", -1.8f}, {"bug", -1.6f}, {"bugs", -1.6f}, {"tramposos", -2.2f}, {"cheaters", -2.2f}, {"hackers", -2.0f}, {"lag", -1.6f}, {"crashea", -2.2f}, {"top", 2.0f}, {"joya", 2.6f}, {"obra", 0.5f}, {"maestra", 1.5f}, {"impresionante", 2.8f}, {"odio", -2.8f},
 };
 // clang-format on
 
@@ -139,9 +141,27 @@ constexpr phrase_def phrases[] = {
     {"muy ~1 bien", S::sentiment, 2.2f},
 };
 
+// Grammar cues for the repurchase and referral phrases (phrase_grammar.hpp).
+constexpr cue_def cues[] = {
+    {cue::clause_break, "y porque pues cuando mientras aunque entonces o"},
+    {cue::scope_link, "a de en me nos lo la los las más le"},
+    {cue::eager_verb, "veo dejaré dejo dejaría"},
+    {cue::certainty, "seguro segura sé"},
+    {cue::doubt, "dudo dudaría dudaré dudar duda difícilmente improbable"},
+    {cue::hedge, "quizás quizá posiblemente probablemente puede podría ojalá espero"},
+    {cue::former, "solía solíamos antiguamente"},
+    {cue::condition, "si salvo"},
+    {cue::concessive, "aun incluso"},
+    {cue::addressee, "tú usted ustedes"},
+    {cue::other_person, "él ella ellos ellas camarero camarera mesero mesera vendedor vendedora "
+                        "amigo amiga amigos alguien dependiente dependienta me nos"},
+    {cue::passive, "fue"},
+    {cue::advice, "antes talla número tamaño mayor menor primero prueba"},
+};
+
 } // namespace
 
-const language_data spanish{"es", valences,  boosters,       negators,
-                            {},   contrasts, function_words, phrases};
+const language_data spanish{"es",      valences,       boosters, negators, {},
+                            contrasts, function_words, phrases,  cues};
 
 } // namespace rebuy::text_signals

@@ -45,6 +45,8 @@ constexpr valence_def valences[] = {
     {"cher", -1.0f}, {"chère", -0.8f}, {"inconfortable", -2.2f}, {"moche", -2.4f}, {"sale", -2.2f},
     {"dégoûtant", -3.0f}, {"impoli", -2.6f}, {"désagréable", -2.4f}, {"malheureusement", -2.0f},
     {"dommage", -1.8f}, {"inutile", -2.6f}, {"bof", -1.4f}, {"fuir", -2.4f}, {"fuyez", -2.8f},
+    // Everyday words of reviews of products, services and games (1.1.0).
+    {"inadmissible", -2.8f}, {"inacceptable", -2.8f}, {"déteste", -2.8f},
 };
 // clang-format on
 
@@ -120,9 +122,30 @@ constexpr phrase_def phrases[] = {
     {"trop ~1 petit|petite|grand|grande|cher|chère|serré|serrée", S::sentiment, -1.6f},
 };
 
+// Grammar cues for the repurchase and referral phrases (phrase_grammar.hpp).
+constexpr cue_def cues[] = {
+    {cue::clause_break, "et parce car quand lorsque alors ou puisque"},
+    {cue::scope_link, "de à me nous y en le la les"},
+    {cue::eager_verb, "manquerai manquerais attendre"},
+    {cue::certainty, "sûr sûre certain certaine"},
+    {cue::doubt, "doute douteux hésite hésiterai hésiterais hésitez hésiter improbable"},
+    {cue::hedge, "éventuellement probablement possiblement pourrait pourrais espère"},
+    {cue::former, "autrefois auparavant ancien ancienne"},
+    {cue::condition, "si sauf"},
+    {cue::concessive, "même"},
+    {cue::addressee, "vous tu on"},
+    {cue::other_person,
+     "il elle ils elles serveur serveuse vendeur vendeuse ami amie amis quelqu'un m'a m'ont"},
+    {cue::agent, "par"},
+    {cue::passive, "été"},
+    {cue::advice, "avant taille pointure essai"},
+    {cue::return_word, "retour retourné retournée retourner"},
+    {cue::travel, "vol vols voyage trajet billet billets aller avion train aéroport escale"},
+};
+
 } // namespace
 
-const language_data french{"fr",          valences,  boosters,       negators,
-                           post_negators, contrasts, function_words, phrases};
+const language_data french{"fr",      valences,       boosters, negators, post_negators,
+                           contrasts, function_words, phrases,  cues};
 
 } // namespace rebuy::text_signals

@@ -98,6 +98,8 @@ constexpr valence_def valences[] = {
     {"enganar", -2.4f}, {"enganoza", -2.4f}, {"desacordo", -2.0f}, {"genérico", -1.2f},
     {"pendente", -1.2f}, {"enviou", 0.0f, -2.4f}, {"enviaram", 0.0f, -2.4f},
     {"enviado", 0.0f, -2.2f},
+    // Everyday words of reviews of products, services and games (1.1.0).
+    {"divertido", 2.3f}, {"divertida", 2.3f}, {"enganação", -2.8f}, {"chato", -1.8f}, {"chata", -1.8f},
 };
 // clang-format on
 
@@ -225,9 +227,27 @@ constexpr phrase_def phrases[] = {
      S::sentiment, -1.8f},
 };
 
+// Grammar cues for the repurchase and referral phrases (phrase_grammar.hpp).
+constexpr cue_def cues[] = {
+    {cue::clause_break, "e porque pois quando enquanto embora então ou"},
+    {cue::scope_link, "a de me nos mais se lhe te"},
+    {cue::eager_verb, "vejo deixarei deixo deixaria deixar"},
+    {cue::certainty, "certeza seguro segura sei"},
+    {cue::doubt, "duvido dúvida hesito hesitaria hesitar dificilmente improvável"},
+    {cue::hedge, "talvez possivelmente provavelmente poderia pode quiçá espero"},
+    {cue::former, "costumava costumávamos antigamente"},
+    {cue::condition, "se caso"},
+    {cue::concessive, "mesmo"},
+    {cue::addressee, "você vocês voce tu"},
+    {cue::other_person, "ele ela eles elas vendedor vendedora atendente garçom garçonete amigo "
+                        "amiga amigos alguém me nos"},
+    {cue::passive, "foi"},
+    {cue::advice, "antes tamanho número numeração maior menor primeiro teste"},
+};
+
 } // namespace
 
-const language_data portuguese{"pt", valences,  boosters,       negators,
-                               {},   contrasts, function_words, phrases};
+const language_data portuguese{"pt",      valences,       boosters, negators, {},
+                               contrasts, function_words, phrases,  cues};
 
 } // namespace rebuy::text_signals

@@ -4,6 +4,8 @@
 #include "key_variants.hpp"
 #include "sentiment.hpp"
 
+#include <rebuy/text_util.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -20,16 +22,80 @@ bool is_elision(std::string_view prefix) {
   return std::find(std::begin(elisions), std::end(elisions), prefix) != std::end(elisions);
 }
 
-std::string_view trim(std::string_view s) {
-  constexpr std::string_view blanks = " \t\r\n";
-  const size_t first = s.find_first_not_of(blanks);
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(blanks) - first + 1);
-}
-
 bool is_letter_token(const rebuy_token &t) { return t.rule_status >= 200 && t.rule_status < 300; }
 
+// The punctuation between two tokens: the prepared tokens keep only words, so a comma is seen
+// in the text between them. A full stop the sentence breaker passed over ("these. the
+// pictures", lower case after it) still ends a sentence for the phrase rules.
+boundary punctuation_between(std::string_view text, const rebuy_token &before,
+                             const rebuy_token &at) {
+  const size_t from = static_cast<size_t>(before.offset) + before.text.size;
+  if (from >= at.offset || at.offset > text.size()) return boundary::none;
+  const std::string_view between = text.substr(from, at.offset - from);
+  if (between.find_first_of(".!?") != std::string_view::npos) return boundary::sentence;
+  const bool clause = between.find_first_of(",;:()") != std::string_view::npos ||
+                      between.find(" - ") != std::string_view::npos ||
+                      between.find("\xE2\x80\x93") != std::string_view::npos || // en dash
+                      between.find("\xE2\x80\x94") != std::string_view::npos;   // em dash
+  return clause ? boundary::clause : boundary::none;
+}
+
 size_t sign_index(float v) { return v > 0 ? 1 : 0; }
+
+// The language of a text none of whose words is in a lexicon, from its letters: the diacritics
+// that tell the five languages apart ("ã" Portuguese, "ñ" Spanish, "ß" German, "è" French),
+// English when there are none. None when a letter is not Latin (Chinese, Cyrillic, Greek).
+std::optional<language> language_of_letters(const rebuy_response &response) {
+  std::array<unsigned, language_count> votes{};
+  for (size_t i = 0; i < response.text_count; ++i) {
+    const rebuy_text &text = response.texts[i];
+    for (size_t k = 0; k < text.token_count; ++k) {
+      const rebuy_token &t = text.tokens[k];
+      if (t.rule_status >= 300) return std::nullopt; // kana, ideographs
+      const std::string_view w(t.text.data, t.text.size);
+      for (size_t b = 0; b < w.size(); ++b) {
+        const auto c = static_cast<unsigned char>(w[b]);
+        if (c < 0x80) continue;
+        if (c < 0xC3 || c > 0xC5 || b + 1 >= w.size()) return std::nullopt;
+        const auto next = static_cast<unsigned char>(w[++b]);
+        if (c != 0xC3) continue; // Latin Extended-A ("œ", "ł"): Latin, no vote
+        const unsigned char lower =
+            next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next;
+        switch (lower) {
+        case 0xA3:
+        case 0xB5:
+          ++votes[static_cast<size_t>(language::pt)];
+          break; // ã õ
+        case 0xB1:
+          ++votes[static_cast<size_t>(language::es)];
+          break; // ñ
+        case 0xA4:
+        case 0xB6:
+        case 0xBC:
+        case 0x9F: // ä ö ü ß
+          ++votes[static_cast<size_t>(language::de)];
+          break;
+        case 0xA0:
+        case 0xA2:
+        case 0xA8:
+        case 0xAA:
+        case 0xAB:
+        case 0xAE: // à â è ê ë î
+        case 0xAF:
+        case 0xB4:
+        case 0xB9:
+        case 0xBB: // ï ô ù û
+          ++votes[static_cast<size_t>(language::fr)];
+          break;
+        default:
+          break;
+        }
+      }
+    }
+  }
+  const auto best = std::max_element(votes.begin(), votes.end());
+  return *best == 0 ? language::en : static_cast<language>(best - votes.begin());
+}
 
 } // namespace
 
@@ -40,7 +106,7 @@ field_language language_of_field(std::string_view value) {
       {"spanish", language::es},    {"español", language::es},   {"de", language::de},
       {"german", language::de},     {"deutsch", language::de},   {"fr", language::fr},
       {"french", language::fr},     {"français", language::fr}};
-  std::string v = fold_case(trim(value));
+  std::string v = fold_case(trim_ascii(value));
   // A tag such as "pt-BR" or "en_US" names its language first.
   const size_t tag_end = v.find_first_of("-_");
   const bool tagged = tag_end == 2 || tag_end == 3;
@@ -63,6 +129,16 @@ response_reader::resolved response_reader::resolve(std::string_view key) const n
     return {lex_.find(key.substr(at + apostrophe.size())), prefix == "n"};
   }
   return {nullptr, false};
+}
+
+bool response_reader::language_field_other(const rebuy_response &response) const {
+  for (size_t i = 0; i < response.field_count; ++i) {
+    const rebuy_field &f = response.fields[i];
+    if (f.role == REBUY_ROLE_LANGUAGE &&
+        language_of_field({f.value.data, f.value.size}).kind == field_language::other)
+      return true;
+  }
+  return false;
 }
 
 std::optional<language> response_reader::choose_language(const rebuy_response &response) const {
@@ -90,12 +166,14 @@ std::optional<language> response_reader::choose_language(const rebuy_response &r
 const response_signals &response_reader::read(const rebuy_response &response) {
   out_ = {};
   resolved_.clear();
-  size_t letter_words = 0, shouted = 0;
+  words_ = 0;
+  size_t letter_words = 0, shouted = 0; // of two letters or more, for the caps rule
   for (size_t i = 0; i < response.text_count; ++i) {
     const rebuy_text &text = response.texts[i];
     for (size_t k = 0; k < text.token_count; ++k) {
       const rebuy_token &t = text.tokens[k];
       resolved_.push_back(resolve({t.key.data, t.key.size}));
+      words_ += is_letter_token(t);
       if (is_letter_token(t) && t.text.size >= 2) {
         ++letter_words;
         if (t.flags & REBUY_TOKEN_UPPER) ++shouted;
@@ -103,7 +181,10 @@ const response_signals &response_reader::read(const rebuy_response &response) {
     }
   }
   if (resolved_.empty()) return out_; // no words: nothing to read, whatever the language
-  const std::optional<language> lang = choose_language(response);
+  std::optional<language> lang = choose_language(response);
+  // Two words or more of which none is known still say something: that it is neutral.
+  if (!lang && words_ >= min_neutral_words && !language_field_other(response))
+    lang = language_of_letters(response);
   if (!lang) return out_;
   out_.covered = true;
   out_.lang = *lang;
@@ -113,10 +194,13 @@ const response_signals &response_reader::read(const rebuy_response &response) {
   size_t next = 0;
   for (size_t i = 0; i < response.text_count; ++i) {
     const rebuy_text &text = response.texts[i];
+    const std::string_view whole(text.text.data, text.text.size);
     for (size_t k = 0; k < text.token_count; ++k, ++next) {
       const resolved &r = resolved_[next];
       terms_.push_back({r.w ? &r.w->senses[l] : nullptr, r.w ? r.w->id : lexicon::no_word,
-                        (text.tokens[k].flags & REBUY_TOKEN_UPPER) != 0, r.elided_negation});
+                        (text.tokens[k].flags & REBUY_TOKEN_UPPER) != 0, r.elided_negation,
+                        k > 0 ? punctuation_between(whole, text.tokens[k - 1], text.tokens[k])
+                              : boundary::none});
     }
   }
 
@@ -137,13 +221,14 @@ const response_signals &response_reader::read(const rebuy_response &response) {
 
 void response_reader::read_text(const rebuy_text &text, size_t index, size_t first_term,
                                 bool mixed_caps) {
-  const std::span<const term> terms(terms_.data() + first_term, text.token_count);
+  const std::span<term> terms(terms_.data() + first_term, text.token_count);
   const float weight = text.role == REBUY_ROLE_TITLE ? title_weight : 1.0f;
   for (size_t n = 0; n < text.sentence_count; ++n) {
     const rebuy_sentence &sentence = text.sentences[n];
     // Never trust the boundaries blindly: a malformed batch must not read out of bounds.
     const uint32_t first = std::min<uint32_t>(sentence.first_token, text.token_count);
     const uint32_t end = first + std::min<uint32_t>(sentence.token_count, text.token_count - first);
+    mask_journeys(terms, first, end);
     const sentence_span s{terms, first, end};
     matches_.clear();
     find_phrases(lex_, out_.lang, s, matches_);
@@ -159,7 +244,8 @@ void response_reader::read_text(const rebuy_text &text, size_t index, size_t fir
     candidate &best = sentence_[sign_index(sum)];
     if (std::fabs(sum) > best.strength && sentence.text.data >= text.text.data) {
       const auto begin = static_cast<uint32_t>(sentence.text.data - text.text.data);
-      best = {std::fabs(sum), {index, begin, begin + static_cast<uint32_t>(sentence.text.size)}};
+      best = {
+          std::fabs(sum), {index, begin, begin + static_cast<uint32_t>(sentence.text.size)}, {}};
     }
   }
 }
@@ -171,7 +257,7 @@ void response_reader::add_phrase(const rebuy_text &text, size_t index, const phr
   (repurchase ? repurchase_sum_ : referral_sum_) += m.value;
   (repurchase ? repurchase_seen_ : referral_seen_) = true;
   candidate &best = (repurchase ? repurchase_ : referral_)[sign_index(m.value)];
-  if (std::fabs(m.value) > best.strength) best = {std::fabs(m.value), where};
+  if (std::fabs(m.value) > best.strength) best = {std::fabs(m.value), where, m.notes};
 }
 
 std::string_view response_reader::quote_text(const rebuy_response &response, const quote &q,
@@ -192,6 +278,21 @@ std::string_view response_reader::quote_text(const rebuy_response &response, con
   return buffer;
 }
 
+std::string_view response_reader::evidence(const rebuy_response &response, const candidate &c,
+                                           std::string &buffer) const {
+  const std::string_view quoted = quote_text(response, c.where, buffer);
+  if (c.notes.count == 0 || quoted.empty()) return quoted;
+  const rebuy_text &text = response.texts[c.where.text];
+  const std::string notes = describe(c.notes, [&](uint32_t i) {
+    return i < text.token_count
+               ? std::string_view(text.tokens[i].text.data, text.tokens[i].text.size)
+               : std::string_view();
+  });
+  if (quoted.data() != buffer.data()) buffer.assign(quoted);
+  buffer += notes;
+  return buffer;
+}
+
 void response_reader::finish(const rebuy_response &response) {
   auto settle = [&](signal_value &out, bool seen, float value, const candidate(&best)[2],
                     std::string &buffer) {
@@ -199,7 +300,7 @@ void response_reader::finish(const rebuy_response &response) {
     out.present = true;
     out.value = value;
     if (value != 0 && best[sign_index(value)].strength > 0)
-      out.evidence = quote_text(response, best[sign_index(value)].where, buffer);
+      out.evidence = evidence(response, best[sign_index(value)], buffer);
   };
   settle(out_.sentiment, sentiment_counted_, compound(sentiment_sum_), sentence_, quotes_[0]);
   settle(out_.repurchase, repurchase_seen_, std::clamp(repurchase_sum_, -1.0f, 1.0f), repurchase_,
@@ -208,6 +309,12 @@ void response_reader::finish(const rebuy_response &response) {
          quotes_[2]);
 
   out_.has_probability = out_.sentiment.present || out_.repurchase.present || out_.referral.present;
+  // A text of two words or more without a sentiment word is neutral, not unknown; it still
+  // gets no probability, since it says nothing about buying again.
+  if (!out_.sentiment.present && words_ >= min_neutral_words) {
+    out_.sentiment.present = true;
+    out_.sentiment.evidence = neutral_evidence;
+  }
   if (!out_.has_probability) return;
   using model = buy_again_model;
   out_.buy_again_probability =

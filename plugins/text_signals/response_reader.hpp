@@ -32,6 +32,10 @@ struct response_signals {
 // Longest sentence quoted as evidence; longer ones are cut after a word and end with "…".
 inline constexpr size_t max_evidence_bytes = 300;
 
+// A text of at least this many words gets a sentiment, 0 when no word of it carries one.
+inline constexpr size_t min_neutral_words = 2;
+inline constexpr std::string_view neutral_evidence = "neutral: no word carries a sentiment";
+
 // A title's sentences weigh this much more than the body's: a title is the reviewer's verdict.
 inline constexpr float title_weight = 1.5f;
 
@@ -63,18 +67,23 @@ private:
   struct candidate {
     float strength = 0; // |value|; 0: none
     quote where{};
+    phrase_notes notes; // the grammar rules that judged a phrase
   };
 
   resolved resolve(std::string_view key) const noexcept;
   std::optional<language> choose_language(const rebuy_response &response) const;
+  bool language_field_other(const rebuy_response &response) const;
   void read_text(const rebuy_text &text, size_t index, size_t first_term, bool mixed_caps);
   void add_phrase(const rebuy_text &text, size_t index, const phrase_match &m);
   void finish(const rebuy_response &response);
   std::string_view quote_text(const rebuy_response &response, const quote &q,
                               std::string &buffer) const;
+  std::string_view evidence(const rebuy_response &response, const candidate &c,
+                            std::string &buffer) const;
 
   const lexicon &lex_;
   response_signals out_;
+  size_t words_ = 0;               // letter tokens of the response being read
   std::vector<resolved> resolved_; // every token of the response, text after text
   std::vector<term> terms_;
   std::vector<phrase_match> matches_;

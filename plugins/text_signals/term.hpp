@@ -8,11 +8,20 @@
 
 namespace rebuy::text_signals {
 
+// What punctuation stands between a token and the one before it.
+enum class boundary : uint8_t { none, clause, sentence };
+
 struct term {
   const sense *meaning = nullptr; // nullptr: not in the lexicon
   uint32_t id = lexicon::no_word;
-  bool upper = false;           // REBUY_TOKEN_UPPER: shouted
-  bool elided_negation = false; // French "n'aime": the token carries its own "ne"
+  bool upper = false;               // REBUY_TOKEN_UPPER: shouted
+  bool elided_negation = false;     // French "n'aime": the token carries its own "ne"
+  boundary before = boundary::none; // punctuation between it and the token before
+
+  // After , ; : ( - or a full stop: a new clause.
+  bool clause_start() const noexcept { return before != boundary::none; }
+
+  bool has(cue c) const noexcept { return meaning && meaning->has(c); }
 
   bool negates_next() const noexcept {
     return elided_negation || (meaning && meaning->has(sense::negator));

@@ -2,18 +2,23 @@
 //
 //   auc_table [--threshold T] NAME=EXPORT.csv ...
 //
-// Per file: responses with a rating and some text; 4-5 stars are positive (would buy again),
-// 1-2 negative, 3 left out. Prints, for the development half, the held-out half and all of it:
+// Per file: responses with a label and some text. The label is the rating as a share of its
+// maximum (rating_max, 5 when absent): 0.75 or more positive (would buy again: 4-5 of 5 stars,
+// 7.5-10 of 10), 0.5 or less negative (1-2 stars, 5 of 10 or less), the middle left out; or,
+// without a rating, a yes/no would-recommend answer (Steam's "recommended"). Prints, for the
+// development half, the held-out half and all of it:
 // n, distinct texts, positives, negatives, the share the analyzer scored, the AUC of
 // text_buy_again_probability and of sentiment alone, and the negative class's precision,
 // recall and F1 when "probability < T" predicts negative. A response without a probability
 // counts as 0.5 (no information), without a sentiment as 0. Then, over all of each file, how
-// often the repurchase and referral signals speak and agree with the stars. The halves are split by
+// often the repurchase and referral signals speak and agree with the label, and the share of
+// texts of two words or more (labelled or not) that got a sentiment. The halves are split by
 // a hash of the title and text, so duplicate reviews stay on one side and every importer splits
 // alike.
 #include "export_csv.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -27,6 +32,41 @@
 #include <vector>
 
 namespace {
+
+// The label of a response, if it has one: see the top of this file.
+std::optional<bool> label(std::optional<double> rating, std::optional<double> rating_max,
+                          const std::string &recommend) {
+  if (rating) {
+    const double share = *rating / rating_max.value_or(5);
+    if (share >= 0.75) return true;
+    if (share <= 0.5) return false;
+    return std::nullopt;
+  }
+  std::string r;
+  for (char c : recommend)
+    r += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (r == "true" || r == "yes" || r == "1") return true;
+  if (r == "false" || r == "no" || r == "0") return false;
+  return std::nullopt;
+}
+
+// Words, not numbers: every text of two words or more in a supported language should get a
+// sentiment. "10/10" has none, "LOJA 10" one.
+size_t word_count(const std::string &s) {
+  size_t words = 0;
+  bool in_word = false, has_letter = false;
+  for (unsigned char c : s) {
+    const bool part = std::isalnum(c) || c >= 0x80;
+    if (part) has_letter = has_letter || !std::isdigit(c);
+    if (!part && in_word) words += has_letter, has_letter = false;
+    in_word = part;
+  }
+  return words + (in_word && has_letter);
+}
+
+struct coverage {
+  size_t texts = 0, with_sentiment = 0; // of two words or more
+};
 
 struct example {
   uint64_t text_hash; // of title and text: duplicates have the same
@@ -55,21 +95,28 @@ std::optional<double> number(const std::string &s) {
   return v;
 }
 
-std::vector<example> read_export(const std::string &path) {
+std::vector<example> read_export(const std::string &path, coverage &covered) {
   rebuy_bench::export_csv csv(path);
-  const long rating = csv.column("rating"), title = csv.column("title"), text = csv.column("text"),
+  const long rating = csv.column("rating"), rating_max = csv.column("rating_max", false),
+             recommend = csv.column("recommend", false), title = csv.column("title"),
+             text = csv.column("text"),
              sentiment = csv.column("sentiment", false),
              probability = csv.column("text_buy_again_probability", false),
              repurchase = csv.column("repurchase_signal", false),
              referral = csv.column("referral_signal", false);
   std::vector<example> out;
   while (csv.next()) {
-    const auto stars = number(csv.cell(rating));
-    if (!stars || *stars == 3) continue;
+    if (word_count(csv.cell(title)) + word_count(csv.cell(text)) >= 2) {
+      ++covered.texts;
+      covered.with_sentiment += number(csv.cell(sentiment)).has_value();
+    }
+    const std::optional<bool> positive =
+        label(number(csv.cell(rating)), number(csv.cell(rating_max)), csv.cell(recommend));
+    if (!positive) continue;
     if (csv.cell(title).empty() && csv.cell(text).empty()) continue;
     const uint64_t hash = fnv1a(csv.cell(title), csv.cell(text));
     const bool development = ((hash >> 32) & 1) == 0;
-    out.push_back({hash, *stars >= 4, development, number(csv.cell(probability)),
+    out.push_back({hash, *positive, development, number(csv.cell(probability)),
                    number(csv.cell(sentiment)), number(csv.cell(repurchase)),
                    number(csv.cell(referral))});
   }
@@ -192,8 +239,9 @@ int main(int argc, char **argv) {
   std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   try {
     std::vector<std::pair<std::string, std::vector<example>>> read;
-    for (const auto &[name, path] : files)
-      read.emplace_back(name, read_export(path));
+    std::vector<coverage> coverages(files.size());
+    for (size_t f = 0; f < files.size(); ++f)
+      read.emplace_back(files[f].first, read_export(files[f].second, coverages[f]));
     for (const auto &[name, all] : read) {
       std::vector<example> parts[2];
       for (const example &e : all)
@@ -214,6 +262,15 @@ int main(int argc, char **argv) {
     std::printf("|---|---|---:|---:|---:|---:|\n");
     for (const auto &[name, all] : read)
       print_signal_rows(name, all);
+    std::printf("\n| file | texts of two words or more | with a sentiment |\n|---|---:|---:|\n");
+    for (size_t f = 0; f < files.size(); ++f) {
+      const coverage &c = coverages[f];
+      std::printf("| %s | %zu | %s |\n", files[f].first.c_str(), c.texts,
+                  percent(c.texts ? static_cast<double>(c.with_sentiment) /
+                                        static_cast<double>(c.texts)
+                                  : NAN)
+                      .c_str());
+    }
   } catch (const std::exception &e) {
     std::cerr << "auc_table: " << e.what() << '\n';
     return 2;

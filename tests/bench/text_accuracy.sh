@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Accuracy of the text signals on the real review files, with the star rating as the label
-# (4-5 stars: would buy again, 1-2: would not, 3 left out), through the real pipeline:
+# Accuracy of the text signals on the real review files, with the rating as the label (4-5 of
+# 5 stars or 7.5-10 of 10: would buy again; 1-2 stars or 5 of 10 or less: would not; the middle
+# left out) or, without a rating, a yes/no would-recommend answer, through the real pipeline:
 # `rebuy import FILE`, then `rebuy export --format csv`, then build/tests/auc_table.
 # Then the analyzer's throughput on the English files (build/tests/text_signals_bench) and
 # `rebuy analyze --rerun` end to end. Numbers and what they mean: docs/accuracy.md.
@@ -26,6 +27,11 @@ files=(
   "amazon=$data/amazon/AMAZON_FASHION_5.json"
   "yelp=$data/yelp/review_sample.first1000.json"
   "olist=$data/olist/olist_order_reviews_dataset.first6123.csv"
+  "hotel=$data/hotel/booking_hotel_reviews.csv"
+  "steam=$data/steam/steam_reviews_recommended.csv"
+  "trustpilot_de=$data/trustpilot/trustpilot_de_oerag_reviews.csv"
+  "trustpilot_en=$data/trustpilot/trustpilot_en_moorebarlow_reviews.csv"
+  "trustpilot_es=$data/trustpilot/trustpilot_es_elcorteingles_seguros.csv"
   "app_reviews_zh=$data/app_reviews/app_reviews_zh_tw.csv"
 )
 [ $# -gt 0 ] && files=("$@")

@@ -66,7 +66,7 @@ TEST_CASE("German seeds, with nicht before or after the verb") {
   const seed cases[] = {
       {"Ich empfehle den Shop gerne weiter", language::de, 0, 1, "empfehle den Shop gerne weiter"},
       {"Kann ich nicht empfehlen.", language::de, 0, -1, "nicht empfehlen"},
-      {"Ich empfehle es nicht", language::de, 0, -1, "empfehle es nicht"},
+      {"Ich empfehle es nicht", language::de, 0, -1, "empfehle es nicht [negated by \"nicht\"]"},
       {"Würde ich jederzeit wieder kaufen", language::de, 1, 0, "jederzeit wieder kaufen"},
       {"Nie wieder bei diesem Händler!", language::de, -1, 0, "Nie wieder"},
       {"Ich empfehle diesen Shop.", language::de, 0, 1, "empfehle"},
@@ -83,7 +83,8 @@ TEST_CASE("German seeds, with nicht before or after the verb") {
 TEST_CASE("French seeds, with elision and ne ... pas") {
   const seed cases[] = {
       {"Je recommande ce vendeur", language::fr, 0, 1, "Je recommande"},
-      {"Je ne recommande pas ce vendeur.", language::fr, 0, -1, "Je ne recommande pas"},
+      {"Je ne recommande pas ce vendeur.", language::fr, 0, -1,
+       "Je ne recommande pas [negated by \"ne\"]"},
       {"Je rachèterai sans hésiter", language::fr, 1, 0, "rachèterai"},
       {"Je racheterai ce produit", language::fr, 1, 0, "racheterai"},
       {"Plus jamais chez eux.", language::fr, -1, 0, "Plus jamais"},

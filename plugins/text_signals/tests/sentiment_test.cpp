@@ -37,7 +37,8 @@ TEST_CASE("a negation within three words turns a valence around, scaled by -0.74
 }
 
 TEST_CASE("some words say more when negated than when present") {
-  CHECK_FALSE(read("I received it on Monday").sentiment.present);
+  CHECK(read("I received it on Monday").sentiment.evidence ==
+        "neutral: no word carries a sentiment");
   CHECK(sentiment_of("I never received it") < -0.4f);
   CHECK(sentiment_of("They did not fit") < -0.4f);
 }
@@ -85,12 +86,19 @@ TEST_CASE("idioms the words miss") {
   // The phrase uses its "no" up: it does not negate what follows.
   CHECK(sentiment_of("No problems, great shoes") > sentiment_of("No problems"));
   CHECK(sentiment_of("Not bad") > 0);
-  CHECK_FALSE(read("It looks like the picture").sentiment.present);
+  CHECK(read("It looks like the picture").sentiment.evidence ==
+        "neutral: no word carries a sentiment");
   CHECK(sentiment_of("They fell apart after a week") < 0);
 }
 
-TEST_CASE("text without sentiment words gets no sentiment and says why not") {
-  for (std::string text : {"I ordered a size 8", "", "   ", "12345", "!!!", "Five Stars"}) {
+TEST_CASE("text without sentiment words is neutral from two words on, and unscored below") {
+  for (std::string text : {"I ordered a size 8", "Five Stars"}) {
+    CAPTURE(text);
+    const auto s = read(text);
+    REQUIRE(s.sentiment.present);
+    CHECK(s.sentiment.value == 0.0f);
+  }
+  for (std::string text : {"", "   ", "12345", "!!!", "Huh"}) {
     CAPTURE(text);
     CHECK_FALSE(read(text).sentiment.present);
   }
@@ -115,4 +123,29 @@ TEST_CASE("long sentences are quoted up to 300 bytes, cut after a word") {
   CHECK(s.sentiment.evidence.size() <= 300 + 3);
   CHECK(s.sentiment.evidence.substr(0, 11) == "Great shoes");
   CHECK(s.sentiment.evidence.substr(s.sentiment.evidence.size() - 8) == "shoes\xE2\x80\xA6");
+}
+
+TEST_CASE("every text of two words or more in a supported language gets a sentiment") {
+  // Short negative texts with known words.
+  CHECK(sentiment_of("Not fresh and the sauce was just bland.") < -0.5f);
+  // No word carries a sentiment: neutral, 0, with evidence that says so, and no probability.
+  for (std::string text :
+       {"Delivered on Tuesday", "Blue sofa cushions", "Room twelve", "El sof\xC3\xA1 es azul",
+        "O sof\xC3\xA1 \xC3\xA9 azul", "Vertrag gestern unterschrieben"}) {
+    CAPTURE(text);
+    const auto s = read(text);
+    REQUIRE(s.covered);
+    REQUIRE(s.sentiment.present);
+    CHECK(s.sentiment.value == 0.0f);
+    CHECK(s.sentiment.evidence == "neutral: no word carries a sentiment");
+    CHECK_FALSE(s.has_probability);
+  }
+  // Unknown words: the letters decide the language.
+  CHECK(read("Gro\xC3\x9F"
+             "artige Spielerfahrung")
+            .lang == rebuy::text_signals::language::de);
+  CHECK(read("Peque\xC3\xB1o ni\xC3\xB1o").lang == rebuy::text_signals::language::es);
+  // One word says too little; other scripts are not read.
+  CHECK_FALSE(read("Huh").sentiment.present);
+  CHECK_FALSE(read("\xE9\x80\x9F\xE5\xBA\xA6 \xE5\xBE\x88\xE6\x85\xA2").covered);
 }

@@ -2,7 +2,7 @@
 #include "lexicon.hpp"
 #include "prepared_text.hpp"
 
-#include <rebuy/plugin_abi.h>
+#include <rebuy/analyzer_testing.hpp>
 
 #include <doctest/doctest.h>
 
@@ -13,60 +13,10 @@
 #include <utility>
 #include <vector>
 
-extern "C" const rebuy_plugin_info *rebuy_plugin_entry_v1(void);
-
+using rebuy::to_str;
+using rebuy::to_view;
+using rebuy::testing::analyzer_under_test;
 using rebuy::themes::testing::prepared_response;
-
-namespace {
-
-std::string_view view(rebuy_str s) { return {s.data, s.size}; }
-rebuy_str str(std::string_view s) { return {s.data(), s.size()}; }
-
-struct recording_host {
-  std::vector<std::pair<rebuy_log_level, std::string>> lines;
-  rebuy_host abi{sizeof(rebuy_host), this, &log, nullptr, nullptr};
-  static void log(void *context, rebuy_log_level level, rebuy_str message) {
-    static_cast<recording_host *>(context)->lines.emplace_back(level, std::string(view(message)));
-  }
-};
-
-struct recording_sink {
-  std::string message;
-  rebuy_error_sink abi{this, &set};
-  static void set(void *context, rebuy_str m) {
-    static_cast<recording_sink *>(context)->message = std::string(view(m));
-  }
-};
-
-const rebuy_analyzer_api &analyzer_api() {
-  const rebuy_plugin_info *info = rebuy_plugin_entry_v1();
-  REQUIRE(info != nullptr);
-  REQUIRE(info->analyzer != nullptr);
-  return *info->analyzer;
-}
-
-struct analyzer {
-  const rebuy_analyzer_api &api = analyzer_api();
-  rebuy_analyzer *handle = nullptr;
-  explicit analyzer(const rebuy_host *host, const rebuy_option *options = nullptr,
-                    size_t option_count = 0) {
-    recording_sink errors;
-    REQUIRE(api.create(host, options, option_count, &handle, &errors.abi) == REBUY_OK);
-  }
-  ~analyzer() { api.destroy(handle); }
-  analyzer(const analyzer &) = delete;
-
-  rebuy_scores run(const rebuy_response *responses, size_t count) {
-    rebuy_scores out{};
-    out.struct_size = sizeof(rebuy_scores);
-    recording_sink errors;
-    REQUIRE(api.analyze_batch(handle, responses, count, &out, &errors.abi) == REBUY_OK);
-    CHECK(errors.message.empty());
-    return out;
-  }
-};
-
-} // namespace
 
 TEST_CASE("the entry point describes an ABI 1 analyzer with three label metrics") {
   const rebuy_plugin_info *info = rebuy_plugin_entry_v1();
@@ -74,28 +24,28 @@ TEST_CASE("the entry point describes an ABI 1 analyzer with three label metrics"
   CHECK(info->abi_major == REBUY_ABI_MAJOR);
   CHECK(info->abi_minor == REBUY_ABI_MINOR);
   CHECK(info->kind == REBUY_KIND_ANALYZER);
-  CHECK(view(info->id) == "themes");
-  CHECK(view(info->version) == REBUY_THEMES_VERSION);
+  CHECK(to_view(info->id) == "themes");
+  CHECK(to_view(info->version) == REBUY_THEMES_VERSION);
   CHECK(info->capabilities == 0);
-  const rebuy_analyzer_api &api = analyzer_api();
+  const rebuy_analyzer_api &api = *rebuy::testing::linked_analyzer();
   REQUIRE(api.metric_count == 3);
   const char *names[] = {"themes", "journey_stage", "key_phrases"};
   for (size_t i = 0; i < 3; ++i) {
-    CHECK(view(api.metrics[i].name) == names[i]);
+    CHECK(to_view(api.metrics[i].name) == names[i]);
     CHECK(api.metrics[i].type == REBUY_METRIC_LABEL);
-    CHECK_FALSE(view(api.metrics[i].description).empty());
+    CHECK_FALSE(to_view(api.metrics[i].description).empty());
   }
 }
 
 TEST_CASE("analyze_batch scores each response that has something to say") {
-  recording_host host;
-  analyzer a(&host.abi);
+  analyzer_under_test a;
   const prepared_response shoes({"Runs small", "Returned them. The refund took three weeks!"}, 7);
   const prepared_response silent({"Ok."}, 8);
   const prepared_response no_text({}, 9);
   const prepared_response later({"Found you on Instagram, shipping was fast."}, 10);
   const rebuy_response batch[] = {shoes.abi(), silent.abi(), no_text.abi(), later.abi()};
-  const rebuy_scores out = a.run(batch, std::size(batch));
+  const auto out = a.analyze(batch, std::size(batch));
+  REQUIRE(out.status == REBUY_OK);
 
   struct expected {
     size_t response;
@@ -112,41 +62,39 @@ TEST_CASE("analyze_batch scores each response that has something to say") {
       {3, 1, 1, "discovery", "Instagram"},
       {3, 2, 4, "found;instagram;shipping;fast", "Found"},
   };
-  REQUIRE(out.score_count == std::size(want));
+  REQUIRE(out.scores.size() == std::size(want));
   for (size_t i = 0; i < std::size(want); ++i) {
     CAPTURE(i);
-    const rebuy_score &s = out.scores[i];
-    CHECK(s.response_index == want[i].response);
+    const auto &s = out.scores[i];
+    CHECK(s.response == want[i].response);
     CHECK(s.metric == want[i].metric);
     CHECK(s.value == want[i].value);
-    CHECK(view(s.label) == want[i].label);
-    CHECK(view(s.evidence) == want[i].evidence);
+    CHECK(s.label == want[i].label);
+    CHECK(s.evidence == want[i].evidence);
   }
 
   // The next batch replaces the scores.
-  CHECK(a.run(nullptr, 0).score_count == 0);
-  CHECK(host.lines.empty());
+  CHECK(a.analyze(nullptr, 0).scores.empty());
+  CHECK(a.log().empty());
 }
 
 TEST_CASE("options are ignored with a warning") {
-  recording_host host;
-  const rebuy_option option{str("language"), str("pt")};
-  analyzer a(&host.abi, &option, 1);
-  REQUIRE(host.lines.size() == 1);
-  CHECK(host.lines[0].first == REBUY_LOG_WARN);
-  CHECK(host.lines[0].second.find("language") != std::string::npos);
+  const analyzer_under_test a({{"language", "pt"}});
+  REQUIRE(a.created());
+  REQUIRE(a.log().size() == 1);
+  CHECK(a.log()[0].first == REBUY_LOG_WARN);
+  CHECK(a.log()[0].second.find("language") != std::string::npos);
 }
 
 TEST_CASE("tokens whose offsets do not fit the text cost the evidence, not the score") {
-  recording_host host;
-  analyzer a(&host.abi);
+  analyzer_under_test a;
   const std::string body = "delivery";
-  rebuy_token token{str(body), str(body), 4000000000u, 0, 200, 0};
-  rebuy_sentence sentence{str(body), 0, 1};
-  rebuy_text text{REBUY_ROLE_TEXT, str("t"), str(body), &sentence, 1, &token, 1};
+  rebuy_token token{to_str(body), to_str(body), 4000000000u, 0, 200, 0};
+  rebuy_sentence sentence{to_str(body), 0, 1};
+  rebuy_text text{REBUY_ROLE_TEXT, to_str("t"), to_str(body), &sentence, 1, &token, 1};
   rebuy_response response{1, REBUY_RECORD_REVIEW, nullptr, 0, &text, 1};
-  const rebuy_scores out = a.run(&response, 1);
-  REQUIRE(out.score_count >= 1);
-  CHECK(view(out.scores[0].label) == "delivery");
-  CHECK(view(out.scores[0].evidence).empty());
+  const auto out = a.analyze(&response, 1);
+  REQUIRE(out.scores.size() >= 1);
+  CHECK(out.scores[0].label == "delivery");
+  CHECK(out.scores[0].evidence.empty());
 }

@@ -37,6 +37,13 @@ inline std::string_view field_name_or(const rebuy_field &field,
   const std::string_view name = to_view(field.name);
   return name.empty() ? fallback : name;
 }
+// The first field of a response with this role, or nullptr: for analyzers that
+// need the field's name as well as its value (response_view::field gives the value).
+inline const rebuy_field *find_field(const rebuy_response &response, rebuy_role role) noexcept {
+  for (size_t i = 0; i < response.field_count; ++i)
+    if (response.fields[i].role == role) return &response.fields[i];
+  return nullptr;
+}
 
 // Thrown by plugin code to fail a call with a message for the user.
 class error : public std::runtime_error {

@@ -1,12 +1,15 @@
-// rebuy plugin SDK: small text helpers every importer needs.
+// rebuy plugin SDK: small text helpers importers and analyzers need.
 #ifndef REBUY_TEXT_UTIL_HPP
 #define REBUY_TEXT_UTIL_HPP
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 namespace rebuy {
@@ -32,6 +35,49 @@ inline std::string_view utf8_prefix(std::string_view s, size_t max_bytes) noexce
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
     --cut;
   return s.substr(0, cut);
+}
+
+// At most `max_bytes` of `s` for a log line or an evidence string, with "..."
+// after it when it was cut; never half a UTF-8 character.
+inline std::string excerpt(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  return std::string(utf8_prefix(s, max_bytes)) + "...";
+}
+
+// A plain decimal number after trimming ASCII white space: digits with an
+// optional fraction ("4", "4.5", ".5"); no sign, exponent or decimal comma
+// ("4,5" could be a list as well). For ratings, maxima and counts.
+inline std::optional<double> read_decimal(std::string_view s) {
+  s = trim_ascii(s);
+  if (s.empty() || s.find_first_not_of("0123456789.") != std::string_view::npos) return {};
+  double value = 0;
+  const auto [end, error] =
+      std::from_chars(s.data(), s.data() + s.size(), value, std::chars_format::fixed);
+  if (error != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) return {};
+  return value;
+}
+
+// A star rating read with its maximum: `rating` a plain decimal 0..max, `max`
+// the REBUY_ROLE_RATING_MAX field (5 when there is none), above 1.
+struct rating_value {
+  bool valid = false;
+  double rating = 0, max = 0;
+  std::string_view problem; // static; empty when valid and for a blank rating
+};
+
+inline rating_value read_rating_value(std::string_view rating,
+                                      std::optional<std::string_view> max_text) {
+  if (trim_ascii(rating).empty()) return {};
+  const std::optional<double> value = read_decimal(rating);
+  if (!value) return {false, 0, 0, "is not a number"};
+  double max = 5;
+  if (max_text && !trim_ascii(*max_text).empty()) {
+    const std::optional<double> m = read_decimal(*max_text);
+    if (!m || *m <= 1) return {false, *value, 0, "has a maximum that is not a number above 1"};
+    max = *m;
+  }
+  if (*value > max) return {false, *value, max, "is above the rating's maximum"};
+  return {true, *value, max, {}};
 }
 
 // A number with six significant digits, so 0.54 is not shown as
