@@ -50,13 +50,11 @@ if [ "$set_name" = own ]; then
   pin surveys "$src/plugins/qualtrics/tests/data/legacy.csv" \
     "$src/plugins/surveymonkey/tests/data/older_export.csv" "$src/tests/e2e/data/survey.csv"
   # The demo's store as schema version 5 wrote it (before scores were kept
-  # compactly), dumped: migrated in place, it must answer exactly as the demo.
+  # compactly), dumped: migrated in place, it answers as that version did
+  # (its pins are the demo's of then, and stay so as analyzers change).
   zcat "$pinned/demo_store_v5.sql.gz" | sqlite3 "$work/v5.db"
-  outputs migrated "$work/v5.db"
-  for f in report.json export.csv export.jsonl; do
-    check "the migrated v5 store's $f is the demo's" cmp "$out/demo.$f" "$out/migrated.$f"
-  done
-  rm "$out"/migrated.*
+  outputs migrated_v5 "$work/v5.db"
+  check "the v5 store migrated" bash -c "[ \$(sqlite3 '$work/v5.db' 'PRAGMA user_version') -ge 6 ]"
 else
   while read -r file; do
     pin "$(basename "${file%.*}")" "$real/$file"
