@@ -2,8 +2,8 @@
 // One metric's scores for a run of responses, as the store keeps them (a row
 // of `score_pages`): columns of response ids (as deltas), values (in as few
 // bytes as keep them exact), labels and evidence (each distinct text once per
-// page), deflated. Evidence is a blob of its own, so readers that do not want
-// it never inflate it. docs/store.md says why scores are kept this way.
+// page), compressed with zstd. Evidence is a blob of its own, so readers that
+// do not want it never decompress it. docs/store.md says why scores are kept this way.
 #include <cmath>
 #include <cstdint>
 #include <span>
@@ -31,13 +31,13 @@ encoded_page encode_score_page(std::span<const page_score> scores);
 // next decode.
 class decoded_page {
 public:
-  // Inflates `data`, and `evidence` when `with_evidence`; throws
+  // Decompresses `data`, and `evidence` when `with_evidence`; throws
   // std::runtime_error when either is damaged.
   void decode(std::string_view data, std::string_view evidence, bool with_evidence);
   std::span<const page_score> scores() const { return scores_; }
 
 private:
-  std::string data_, evidence_; // inflated
+  std::string data_, evidence_; // decompressed
   std::vector<page_score> scores_;
 };
 
