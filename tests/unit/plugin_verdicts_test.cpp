@@ -41,13 +41,15 @@ void append_crash(const fs::path &file, const std::string &plugin, const std::st
 TEST_CASE("plugin verdicts: a check is remembered by path, identity and content") {
   temp_file t;
   const fs::path plugin = "/plugins/rebuy_odd\tname.so"; // a tab survives the round trip
-  plugin_verdicts(t.path).record_check(plugin, identity(7), "aa", false, "crashed the loader");
+  plugin_verdicts(t.path).record_check(plugin, identity(7), "aa", "1.0", false,
+                                       "crashed the loader");
   plugin_verdicts read(t.path);
   const auto *v = read.find(plugin);
   REQUIRE(v);
   CHECK(v->identity == identity(7));
   CHECK(v->sha256 == "aa");
-  CHECK_FALSE(v->loads);
+  CHECK(v->host == "1.0");
+  CHECK_FALSE(v->safe);
   CHECK(v->reason == "crashed the loader");
   CHECK(read.find("/plugins/other.so") == nullptr);
   CHECK(file_identity::parse(identity(7).text()) == identity(7));
@@ -56,7 +58,7 @@ TEST_CASE("plugin verdicts: a check is remembered by path, identity and content"
 TEST_CASE("plugin verdicts: a crash sets aside that content until it changes or is enabled") {
   temp_file t;
   const fs::path plugin = "/plugins/rebuy_crashy.so";
-  plugin_verdicts(t.path).record_check(plugin, identity(1), "aa", true, "");
+  plugin_verdicts(t.path).record_check(plugin, identity(1), "aa", "1.0", true, "");
   append_crash(t.path, plugin, "aa");
   {
     plugin_verdicts read(t.path);
@@ -66,13 +68,13 @@ TEST_CASE("plugin verdicts: a crash sets aside that content until it changes or 
           "crashed with SIGSEGV while reading a\tb.csv, batch 2");
     CHECK(read.set_aside().size() == 1);
     // A new content is another plugin.
-    read.record_check(plugin, identity(2), "bb", true, "");
+    read.record_check(plugin, identity(2), "bb", "1.0", true, "");
     CHECK_FALSE(read.find(plugin)->set_aside());
   }
   {
     plugin_verdicts read(t.path);
     CHECK_FALSE(read.find(plugin)->set_aside());
-    read.record_check(plugin, identity(1), "aa", true, ""); // the old file is back
+    read.record_check(plugin, identity(1), "aa", "1.0", true, ""); // the old file is back
     CHECK(read.find(plugin)->set_aside());
     CHECK(read.enable(plugin));
     CHECK_FALSE(read.enable(plugin));
@@ -85,7 +87,7 @@ TEST_CASE("plugin verdicts: a file grown to many records is rewritten with what 
   {
     plugin_verdicts v(t.path);
     for (uint64_t i = 0; i < 100; ++i)
-      v.record_check("/plugins/rebuy_a.so", identity(i), "aa", true, "");
+      v.record_check("/plugins/rebuy_a.so", identity(i), "aa", "1.0", true, "");
   }
   plugin_verdicts(t.path); // reads, then compacts
   std::ifstream in(t.path);

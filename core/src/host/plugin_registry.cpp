@@ -29,20 +29,16 @@ std::string file_sha256(const std::filesystem::path &file) {
   return in.bad() ? std::string() : hash.hex_digest();
 }
 
-// Loads `file` in a child process: the loader's reason when it refuses it, a
-// description of the crash when it takes the child down; empty when it loads.
-std::string load_in_child(const std::filesystem::path &file) {
-  constexpr std::string_view refused = "refused: ";
+// Loads `file` in a child process: how it took the child down, or empty when it
+// did not (the loader may have refused it: it says so again in this process).
+std::string crash_in_child(const std::filesystem::path &file) {
   auto result = run_isolated(
       [&] {
-        auto loaded = load_plugin(file);
-        if (auto *r = std::get_if<plugin_refusal>(&loaded))
-          return check_result::failed(std::string(refused) + r->reason);
+        load_plugin(file);
         return check_result::passed({});
       },
       load_check_timeout);
   if (result.status == check_result::outcome::pass) return {};
-  if (result.detail.rfind(refused, 0) == 0) return result.detail.substr(refused.size());
   return result.detail + " when loaded in a separate process; refused until the file changes";
 }
 
@@ -107,21 +103,22 @@ std::optional<plugin_refusal> plugin_registry::vet(const std::filesystem::path &
   const auto identity = file_identity::of(file);
   if (!identity) return std::nullopt;
   const plugin_verdict *known = verdicts_->find(file);
-  if (known && known->identity == *identity) {
+  // A verdict holds for one content under one rebuy version.
+  if (known && known->identity == *identity && known->host == REBUY_VERSION) {
     hash = known->sha256;
   } else {
     hash = file_sha256(file);
     if (hash.empty()) return std::nullopt; // the loader says why it cannot be read
-    if (known && known->sha256 == hash) {
-      verdicts_->record_check(file, *identity, hash, known->loads, known->reason);
+    if (known && known->sha256 == hash && known->host == REBUY_VERSION) {
+      verdicts_->record_check(file, *identity, hash, REBUY_VERSION, known->safe, known->reason);
     } else {
       spdlog::debug("{}: new or changed; loading it in a child process first", file.string());
-      const std::string problem = load_in_child(file);
-      verdicts_->record_check(file, *identity, hash, problem.empty(), problem);
+      const std::string crash = crash_in_child(file);
+      verdicts_->record_check(file, *identity, hash, REBUY_VERSION, crash.empty(), crash);
     }
     known = verdicts_->find(file);
   }
-  if (!known->loads) return plugin_refusal{file, known->reason};
+  if (!known->safe) return plugin_refusal{file, known->reason};
   if (known->set_aside()) return plugin_refusal{file, set_aside_reason(*known)};
   return std::nullopt;
 }

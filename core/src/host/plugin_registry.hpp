@@ -17,10 +17,11 @@ std::vector<std::filesystem::path> default_plugin_dirs();
 class plugin_registry {
 public:
   plugin_registry() = default;
-  // With verdicts, a file not seen before with its content is first loaded in a
-  // child process, so that one that crashes the loader is refused with a reason;
-  // the verdict is kept, keyed by path and SHA-256, and later runs load a known
-  // file after a stat alone. A file set aside after a crash is refused too.
+  // With verdicts, a file not seen before with its content (or by this rebuy
+  // version) is first loaded in a child process, so that one that crashes the
+  // loader is refused with a reason; the verdict is kept, keyed by path and
+  // SHA-256, and later runs load a known file after a stat alone. A file set
+  // aside after a crash is refused too.
   explicit plugin_registry(plugin_verdicts *verdicts) : verdicts_(verdicts) {}
 
   // Scans the directories in order, each in sorted file order. When two

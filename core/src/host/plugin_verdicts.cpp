@@ -103,13 +103,14 @@ plugin_verdicts::plugin_verdicts(std::filesystem::path file) : file_(std::move(f
     auto f = split_record(line);
     if (f.size() < 2) continue;
     auto &v = by_path_[f[1]];
-    if (f[0] == "check" && f.size() == 6) {
+    if (f[0] == "check" && f.size() == 7) {
       auto identity = file_identity::parse(f[2]);
       if (!identity) continue;
       v.identity = *identity;
       v.sha256 = f[3];
-      v.loads = f[4] == "ok";
+      v.safe = f[4] == "safe";
       v.reason = f[5];
+      v.host = f[6];
     } else if (f[0] == "crash" && f.size() == 6) {
       v.aside_sha256 = f[2];
       v.aside_id = f[3];
@@ -129,14 +130,15 @@ const plugin_verdict *plugin_verdicts::find(const std::filesystem::path &plugin)
 
 void plugin_verdicts::record_check(const std::filesystem::path &plugin,
                                    const file_identity &identity, const std::string &sha256,
-                                   bool loads, const std::string &reason) {
+                                   const std::string &host, bool safe, const std::string &reason) {
   auto &v = by_path_[plugin.string()];
   v.identity = identity;
   v.sha256 = sha256;
-  v.loads = loads;
+  v.host = host;
+  v.safe = safe;
   v.reason = reason;
-  append(record(
-      {"check", plugin.string(), identity.text(), sha256, loads ? "ok" : "refused", reason}));
+  append(record({"check", plugin.string(), identity.text(), sha256, safe ? "safe" : "crashes",
+                 reason, host}));
 }
 
 bool plugin_verdicts::enable(const std::filesystem::path &plugin) {
@@ -170,8 +172,8 @@ void plugin_verdicts::compact() {
   std::string text;
   for (const auto &[path, v] : by_path_) {
     if (!v.sha256.empty())
-      text += record(
-          {"check", path, v.identity.text(), v.sha256, v.loads ? "ok" : "refused", v.reason});
+      text += record({"check", path, v.identity.text(), v.sha256, v.safe ? "safe" : "crashes",
+                      v.reason, v.host});
     if (!v.aside_sha256.empty())
       text += record(
           {"crash", path, v.aside_sha256, v.aside_id, std::to_string(v.aside_at), v.aside_reason});

@@ -1,7 +1,7 @@
 #pragma once
-// What rebuy has learnt about each plugin file: whether it loads (found out once,
-// in a child process, see plugin_registry) and whether it crashed rebuy and is
-// set aside. Kept per user, in <state dir>/plugins.tsv, keyed by the file's path
+// What rebuy has learnt about each plugin file: whether loading it crashes (found
+// out once, in a child process, see plugin_registry) and whether it crashed rebuy
+// and is set aside. Kept per user, in <state dir>/plugins.tsv, keyed by the file's path
 // and the SHA-256 of its content. Not in the store: plugins belong to the user's
 // installation, not to one database; `plugins list` needs no store; and the
 // crash handler, which records a crash, cannot use SQLite.
@@ -32,8 +32,9 @@ struct file_identity {
 struct plugin_verdict {
   file_identity identity;
   std::string sha256;
-  bool loads = false;
-  std::string reason; // why it does not load
+  std::string host;   // the rebuy version that loaded it in a child: another may fare otherwise
+  bool safe = false;  // loading it did not crash the child (the loader may still refuse it)
+  std::string reason; // how it crashed the child
   // Set aside after a crash of that content: which plugin, why, when (Unix seconds).
   std::string aside_sha256, aside_id, aside_reason;
   int64_t aside_at = 0;
@@ -51,9 +52,10 @@ public:
 
   const std::filesystem::path &file() const { return file_; }
   const plugin_verdict *find(const std::filesystem::path &plugin) const;
-  // The result of loading `plugin` in a child process.
+  // The result of loading `plugin` in a child process under rebuy `host`.
   void record_check(const std::filesystem::path &plugin, const file_identity &identity,
-                    const std::string &sha256, bool loads, const std::string &reason);
+                    const std::string &sha256, const std::string &host, bool safe,
+                    const std::string &reason);
   // Lifts a set-aside; false when `plugin` was not set aside.
   bool enable(const std::filesystem::path &plugin);
   // Every path whose current content is set aside.
