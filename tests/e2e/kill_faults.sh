@@ -7,7 +7,7 @@
 #   kill_faults.sh REBUY_BIN [ROWS]
 set -uo pipefail
 rebuy=$(realpath "$1")
-rows=${2:-40000}
+rows=${2:-30000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
