@@ -70,9 +70,28 @@ kill_at() {
 RANDOM=7 # the same moments every run
 moment() { echo $((20 + RANDOM % ($1 > 40 ? $1 - 20 : 20))); }
 
+# kill_running: starts an import and kills it as soon as its run is in the store.
+kill_running() {
+  "$rebuy" --db k.db import survey.csv >/dev/null 2>&1 &
+  local pid=$! seen=0
+  for _ in $(seq 2000); do
+    [[ $(sql k.db "SELECT count(*) FROM import_runs WHERE status = 'running';") == 1 ]] &&
+      seen=1 && break
+    sleep 0.005
+  done
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  ((seen)) || fail "the import's run never showed as running"
+}
+
 for i in $(seq 10); do
-  # Half of the kills while the file is read, half at any moment (analysis included).
-  kill_at "$(moment $((i % 2 ? reading_ms : import_ms)))" "$rebuy" --db k.db import survey.csv
+  # The first kill while the run is surely under way; then half of them while the file is
+  # read, half at any moment (analysis included).
+  if ((i == 1)); then
+    kill_running
+  else
+    kill_at "$(moment $((i % 2 ? reading_ms : import_ms)))" "$rebuy" --db k.db import survey.csv
+  fi
   intact k.db "after kill $i of an import"
   # Any command's open marks what died.
   "$rebuy" --db k.db rejects >/dev/null 2>&1
