@@ -80,6 +80,34 @@ for signal in segv bus abort; do
 done
 expect 2 "no plugin 'crashing' is set aside" "$rebuy" plugins enable crashing
 
+# A signal another process sends to the thread running a plugin is not the plugin's crash.
+if command -v python3 >/dev/null; then
+  REBUY_TEST_IMPORTER_CRASH_AT=100 REBUY_TEST_CRASH_SIGNAL=hang \
+    "$rebuy" --db hang.db import --no-analyze --as crashing lines.txt >hang.out 2>&1 &
+  pid=$!
+  reader=""
+  for _ in $(seq 100); do
+    for task in /proc/$pid/task/*; do
+      [[ $(cat "$task/comm" 2>/dev/null) == rebuy-read ]] && reader=${task##*/}
+    done
+    [[ -n $reader ]] && break
+    sleep 0.05
+  done
+  sleep 0.5 # into the plugin's call
+  python3 - "$pid" "$reader" <<'PY'
+import ctypes, platform, sys
+tgkill = {"x86_64": 234, "aarch64": 131}[platform.machine()]
+ctypes.CDLL(None).syscall(tgkill, int(sys.argv[1]), int(sys.argv[2]), 11)  # SIGSEGV
+PY
+  wait "$pid"
+  status=$?
+  ((status == 128 + 11)) || fail "a SIGSEGV sent from outside ended rebuy with $status, not 139"
+  grep -q "set aside" hang.out && fail "a SIGSEGV sent from outside set the plugin aside"
+  expect 0 "30000 in = 30000 stored" "$rebuy" --db hang.db import --no-analyze --as crashing lines.txt
+else
+  echo "SKIPPED: a signal sent to the plugin's thread (no python3 to send it with tgkill)"
+fi
+
 # An analyzer that crashes in its third batch, during the analysis of an import.
 expect 5 "plugin 'crashing_analyzer' ($work/plugins/rebuy_crashing_analyzer.so) crashed with SIGSEGV" \
   env REBUY_TEST_ANALYZER_CRASH_AT=3 "$rebuy" --db an.db import --as crashing lines.txt

@@ -1,6 +1,6 @@
 // An importer that crashes part-way, for the fault tests: one record per line,
 // then, at the row REBUY_TEST_IMPORTER_CRASH_AT names, the signal REBUY_TEST_CRASH_SIGNAL
-// names (segv: a write through a null pointer; bus; abort). Without them it is
+// names (segv: a write through a null pointer; bus; abort; hang: waits forever). Without them it is
 // a correct importer. It claims no file: tests choose it with --as.
 #include <rebuy/line_reader.hpp>
 #include <rebuy/plugin.hpp>
@@ -8,6 +8,8 @@
 #include <csignal>
 #include <cstdlib>
 #include <string>
+
+#include <unistd.h>
 
 namespace {
 
@@ -20,6 +22,9 @@ uint64_t crash_at() {
   const char *how = std::getenv("REBUY_TEST_CRASH_SIGNAL");
   const std::string signal = how ? how : "segv";
   if (signal == "abort") std::abort();
+  if (signal == "hang") // for a signal from outside while a plugin call runs
+    for (;;)
+      ::pause();
   if (signal == "bus") std::raise(SIGBUS);
   volatile int *nowhere = nullptr;
   *nowhere = 1;

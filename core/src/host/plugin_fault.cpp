@@ -5,6 +5,7 @@
 #include <atomic>
 #include <csignal>
 #include <ctime>
+#include <iterator>
 #include <memory>
 #include <string_view>
 
@@ -22,6 +23,7 @@ constexpr size_t alternate_stack_size = 64 * 1024;
 std::string verdicts_path; // set once, before any plugin runs
 std::atomic<bool> handling{false};
 constexpr int fatal_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+struct sigaction previous_actions[std::size(fatal_signals)];
 
 // Text assembled without allocating: the handler cannot trust the heap.
 struct text_buffer {
@@ -148,12 +150,18 @@ struct crash_report {
 
 namespace {
 
-void on_fatal_signal(int sig, siginfo_t *, void *) {
-  const in_plugin *call = current_call;
+void on_fatal_signal(int sig, siginfo_t *info, void *) {
+  // A signal another process sent (kill -SEGV) is no plugin's doing, whichever
+  // thread it lands on; abort() sends its own, from the thread that called it.
+  const bool sent_from_outside = info->si_code <= 0 && info->si_pid != ::getpid();
+  const in_plugin *call = sent_from_outside ? nullptr : current_call;
   if (!call) {
-    // rebuy's own fault: the default action, as if there were no handler.
-    ::signal(sig, SIG_DFL);
-    ::raise(sig);
+    // rebuy's own fault: whatever handled it before (the default action, or a
+    // sanitizer's report), as if this handler were not there. A fault comes
+    // again when its instruction runs again; a signal sent (abort) is sent again.
+    for (size_t i = 0; i < std::size(fatal_signals); ++i)
+      if (fatal_signals[i] == sig) ::sigaction(sig, &previous_actions[i], nullptr);
+    if (info->si_code <= 0) ::raise(sig);
     return;
   }
   // Two plugin threads crashing at once: one reports, the other waits for its exit.
@@ -175,8 +183,8 @@ void install_plugin_crash_handler(const std::filesystem::path &verdicts_file) {
   action.sa_sigaction = on_fatal_signal;
   action.sa_flags = SA_SIGINFO | SA_ONSTACK;
   sigemptyset(&action.sa_mask);
-  for (int sig : fatal_signals)
-    ::sigaction(sig, &action, nullptr);
+  for (size_t i = 0; i < std::size(fatal_signals); ++i)
+    ::sigaction(fatal_signals[i], &action, &previous_actions[i]);
 }
 
 in_plugin::in_plugin(const plugin &owner, const char *doing, const std::string &subject,

@@ -4,7 +4,8 @@
 // a fatal signal arrives on a marked thread, the handler names the plugin, the
 // file and the batch on stderr, records the plugin as set aside (plugin_verdicts)
 // and ends the process with plugin_crash_exit_code. A signal on an unmarked
-// thread is rebuy's own: the default action runs (a core dump, exit 128 + n).
+// thread is rebuy's own: what handled it before runs (the default action, a core
+// dump and exit 128 + n, or a sanitizer's report).
 //
 // Why not a child process per plugin: every batch would cross a pipe (records
 // one way, prepared texts and scores the other), about as much work again as
