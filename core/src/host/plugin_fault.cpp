@@ -1,7 +1,5 @@
 #include "host/plugin_fault.hpp"
 
-#include "host/plugin_verdicts.hpp"
-
 #include <atomic>
 #include <csignal>
 #include <ctime>
