@@ -10,14 +10,14 @@
 // sees, not silently dropped.
 //
 // This is the file plugin authors copy: it shows probing, opening, describing the column
-// mapping, reading in batches, rejects, skips, progress and cancellation.
+// mapping, reading in batches with the SDK's CSV reader (quoted fields with commas, doubled
+// quotes and line breaks; CRLF; line numbers), rejects, skips, progress and cancellation.
+#include <rebuy/csv_reader.hpp>
 #include <rebuy/plugin.hpp>
 
-#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace {
 
@@ -39,12 +39,6 @@ constexpr size_t satisfaction_column = 4;
 constexpr std::string_view header =
     "ticket_id,closed_at,requester_email,subject,satisfaction,comment";
 
-// Drops the '\r' of a CRLF line end.
-std::string_view chomp(std::string_view line) {
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
-
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -54,33 +48,11 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Splits one CSV line into fields, handling quoted fields and doubled quotes ("").
-// Returns false when a quote is left open. Help-desk exports write one ticket per line, so
-// this reader does not support line breaks inside fields: such a row ends up rejected
-// (open quote), and so does its continuation line, instead of being misread.
-bool split_csv_line(std::string_view line, std::vector<std::string> &fields) {
-  fields.assign(1, std::string());
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quoted) {
-      if (c != '"') {
-        fields.back() += c;
-      } else if (i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else {
-        quoted = false;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return !quoted;
+bool is_header(const rebuy::csv_record &row) {
+  if (row.status != rebuy::csv_status::ok || row.fields.size() != columns.size()) return false;
+  for (size_t i = 0; i < columns.size(); ++i)
+    if (row.fields[i] != columns[i].name) return false;
+  return true;
 }
 
 class helpdesk_importer final : public rebuy::importer {
@@ -89,16 +61,18 @@ public:
   // An exact header is strong evidence, but not certainty: leave room above 90 for a
   // plugin that knows a more specific variant.
   static int probe(std::string_view head, std::string_view /*file_name*/) noexcept {
-    return chomp(head.substr(0, head.find('\n'))) == header ? 90 : 0;
+    std::string_view first = head.substr(0, head.find('\n'));
+    if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+    return first == header ? 90 : 0;
   }
 
-  // host and input are copied: the SDK passes temporaries that die after construction.
+  // host is copied: the SDK passes temporaries that die after construction (the reader
+  // copies the input).
   helpdesk_importer(const rebuy::host &host, const rebuy::input &input,
                     const rebuy::options & /*options*/)
-      : host_(host), input_(input) {
-    std::string_view first;
+      : host_(host), size_hint_(input.size_hint()), reader_(input) {
     // The user can force an importer onto any file; fail clearly instead of misreading.
-    if (!next_line(first) || chomp(first) != header)
+    if (!reader_.next(row_) || !is_header(row_))
       throw rebuy::error("not a help-desk ticket export: the first line must be \"" +
                          std::string(header) + "\"");
   }
@@ -114,87 +88,64 @@ public:
 
   bool read_batch(rebuy::batch_builder &out, size_t max_rows) override {
     host_.check_cancelled();
-    std::string_view line;
     bool more = true;
     while (more && out.row_count() < max_rows) {
-      more = next_line(line);
-      if (more) read_row(out, chomp(line));
+      more = reader_.next(row_);
+      if (more) read_row(out);
     }
     // Bytes of decoded text against the file's size: close enough for a progress bar.
-    host_.progress(consumed_, input_.size_hint());
+    host_.progress(reader_.bytes_consumed(), size_hint_);
     return more;
   }
 
 private:
-  // Turns one line into exactly one record, reject or skip, so that the host's count
+  // Turns one row into exactly one record, reject or skip, so that the host's count
   // "rows in = stored + rejected + skipped" holds.
-  void read_row(rebuy::batch_builder &out, std::string_view line) {
-    if (line.empty()) {
-      out.skip(line_number_, "empty line");
+  void read_row(rebuy::batch_builder &out) {
+    const uint64_t line = row_.line; // where the row starts: a quoted field may span lines
+    switch (row_.status) {
+    case rebuy::csv_status::blank:
+      out.skip(line, "empty line");
       return;
-    }
-    if (!split_csv_line(line, fields_)) {
-      out.reject(line_number_, "unterminated quote (fields with line breaks are not supported)",
-                 line);
+    case rebuy::csv_status::unterminated_quote:
+      out.reject(line,
+                 "a quote opened on line " + std::to_string(row_.quote_line) + " is never closed",
+                 row_.raw);
       return;
+    case rebuy::csv_status::too_many_bytes:
+    case rebuy::csv_status::too_many_fields:
+      out.reject(line, "the row is too long", row_.raw);
+      return;
+    case rebuy::csv_status::ok:
+      break;
     }
-    if (fields_.size() != columns.size()) {
+    if (row_.fields.size() != columns.size()) {
       auto reason = "expected " + std::to_string(columns.size()) + " fields, found " +
-                    std::to_string(fields_.size());
-      out.reject(line_number_, reason, line);
+                    std::to_string(row_.fields.size());
+      out.reject(line, reason, row_.raw);
       return;
     }
-    const std::string &satisfaction = fields_[satisfaction_column];
+    const std::string_view satisfaction = row_.fields[satisfaction_column];
     if (equals_ignoring_case(satisfaction, "offered")) {
-      out.skip(line_number_, "satisfaction offered but not answered", line);
+      out.skip(line, "satisfaction offered but not answered", row_.raw);
       return;
     }
     if (equals_ignoring_case(satisfaction, "unoffered")) {
-      out.skip(line_number_, "satisfaction survey not offered", line);
+      out.skip(line, "satisfaction survey not offered", row_.raw);
       return;
     }
-    out.begin_record(line_number_, REBUY_RECORD_SURVEY);
+    out.begin_record(line, REBUY_RECORD_SURVEY);
     for (size_t i = 0; i < columns.size(); ++i) {
       // An empty cell is no answer: leave the field out rather than hand the host an
       // empty csat or timestamp it would have to reject.
-      if (!fields_[i].empty()) out.field(columns[i].role, columns[i].name, fields_[i]);
+      if (!row_.fields[i].empty()) out.field(columns[i].role, columns[i].name, row_.fields[i]);
     }
   }
-
-  // Sets `line` to the next line (without its '\n'), valid until the next call; false at
-  // the end of the input. Reads in chunks because the input is a stream of unknown size.
-  bool next_line(std::string_view &line) {
-    for (;;) {
-      size_t end = buffer_.find('\n', start_);
-      if (end != std::string::npos || (at_end_ && start_ < buffer_.size())) {
-        if (end == std::string::npos) end = buffer_.size(); // last line without '\n'
-        line = std::string_view(buffer_).substr(start_, end - start_);
-        consumed_ += std::min(end + 1, buffer_.size()) - start_;
-        start_ = end + 1;
-        ++line_number_;
-        return true;
-      }
-      if (at_end_) return false;
-      buffer_.erase(0, start_);
-      start_ = 0;
-      size_t kept = buffer_.size();
-      buffer_.resize(kept + chunk_size);
-      size_t got = input_.read(buffer_.data() + kept, chunk_size);
-      buffer_.resize(kept + got);
-      at_end_ = got == 0;
-    }
-  }
-
-  static constexpr size_t chunk_size = 64 * 1024;
 
   rebuy::host host_;
-  rebuy::input input_;
-  std::string buffer_; // unread input starts at start_
-  size_t start_ = 0;
-  bool at_end_ = false;
-  uint64_t line_number_ = 0; // of the line next_line returned last; the header is line 1
-  uint64_t consumed_ = 0;
-  std::vector<std::string> fields_; // reused for every row to avoid allocations
+  uint64_t size_hint_;
+  rebuy::csv_reader reader_;
+  rebuy::csv_record row_; // reused for every row to avoid allocations
 };
 
 } // namespace

@@ -125,7 +125,7 @@ extern "C" REBUY_EXPORT const rebuy_plugin_info *rebuy_plugin_entry_v1(void) {
       tramp::close};
   static const rebuy_plugin_info info = {sizeof info,
                                          REBUY_ABI_MAJOR,
-                                         REBUY_ABI_MINOR,
+                                         REBUY_PLUGIN_MIN_ABI_MINOR,
                                          REBUY_KIND_IMPORTER,
                                          rebuy::detail::lit(MISBEHAVING_ID),
                                          rebuy::detail::lit("Misbehaving importer"),

@@ -17,7 +17,8 @@ fi
 if [[ $kind == importer ]]; then
   exec "$here/sample_plugin.sh" "$prefix" "$work/$name" "$work/build" "$cxx" \
     --sample "$work/$name/sample.csv" \
-    --expect-import "6 in = 4 stored (4 new, 0 updated, 0 unchanged) + 1 rejected + 1 skipped"
+    --expect-import "6 in = 4 stored (4 new, 0 updated, 0 unchanged) + 1 rejected + 1 skipped" \
+    --expect-export 'Too small\.\\nThe return took weeks' 1
 fi
 exec "$here/sample_plugin.sh" "$prefix" "$work/$name" "$work/build" "$cxx" \
   --sample "$work/$name/sample_feedback.csv" \

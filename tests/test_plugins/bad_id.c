@@ -5,7 +5,7 @@ REBUY_MARKER();
 
 static const rebuy_plugin_info info = {sizeof(rebuy_plugin_info),
                                        REBUY_ABI_MAJOR,
-                                       REBUY_ABI_MINOR,
+                                       REBUY_PLUGIN_MIN_ABI_MINOR,
                                        REBUY_KIND_ANALYZER,
                                        {"Bad ID!", 7},
                                        {"Bad", 3},

@@ -70,7 +70,7 @@ static const rebuy_importer_api api = {
 
 static const rebuy_plugin_info info = {sizeof(rebuy_plugin_info),
                                        REBUY_ABI_MAJOR,
-                                       REBUY_ABI_MINOR,
+                                       REBUY_PLUGIN_MIN_ABI_MINOR,
                                        REBUY_KIND_IMPORTER,
                                        {"end_with_rows", 13},
                                        {"End with rows", 13},

@@ -1,6 +1,10 @@
 // The loader refuses bad plugin files with a reason and never crashes on them.
+#include "host/abi_struct.hpp"
+#include "host/importer_session.hpp"
 #include "host/plugin_loader.hpp"
 #include "host/plugin_registry.hpp"
+
+#include <fmt/format.h>
 
 #include <doctest/doctest.h>
 
@@ -111,7 +115,7 @@ TEST_CASE("registry: scanning lists good plugins and every refused file with a r
   CHECK(registry.find("csv") != nullptr);
   CHECK(registry.find("nps") != nullptr);
   CHECK(registry.find("throwing") != nullptr);
-  CHECK(registry.refused().size() == 5);
+  CHECK(registry.refused().size() == 6); // needs_newer_minor among them
   for (const auto &r : registry.refused())
     CHECK_FALSE(r.reason.empty());
 }
@@ -189,4 +193,69 @@ TEST_CASE("loader: a link to a plugin in a trusted directory loads") {
   auto result = load_plugin(links.path / "rebuy_csv.so");
   REQUIRE(std::holds_alternative<plugin_ptr>(result));
   CHECK(std::get<plugin_ptr>(result)->path() == links.path / "rebuy_csv.so");
+}
+
+TEST_CASE(
+    "loader: a plugin built against an older minor loads, and its shorter structs read as such") {
+  auto result = load_plugin(test_plugins / "rebuy_older_minor.so");
+  REQUIRE(std::holds_alternative<plugin_ptr>(result));
+  auto p = std::get<plugin_ptr>(result);
+  CHECK(p->abi_minor() == 0);
+  rebuy_input input{};
+  input.struct_size = sizeof input;
+  input.read = [](void *, char *, size_t) -> int64_t { return 0; };
+  importer_session session(p, input, {});
+  auto description = session.describe();
+  REQUIRE(description.columns.size() == 1);
+  CHECK(description.columns[0].name == "comment");
+  // 1.1's notes lie past the plugin's rebuy_source_info: absent, not read.
+  CHECK(description.columns[0].scale.empty());
+  CHECK(description.note.empty());
+}
+
+TEST_CASE("loader: a plugin built against a newer minor that needs nothing newer loads") {
+  auto result = load_plugin(test_plugins / "rebuy_newer_minor.so");
+  REQUIRE(std::holds_alternative<plugin_ptr>(result));
+  auto p = std::get<plugin_ptr>(result);
+  CHECK(p->id() == "newer_minor");
+  CHECK(p->abi_minor() == 1);
+  // Its longer tables are copied as far as this host knows them.
+  REQUIRE(p->importer_api() != nullptr);
+  CHECK(p->importer_api()->struct_size == sizeof(rebuy_importer_api));
+  rebuy_input input{};
+  input.struct_size = sizeof input;
+  input.read = [](void *, char *, size_t) -> int64_t { return 0; };
+  importer_session session(p, input, {});
+  auto description = session.describe();
+  REQUIRE(description.columns.size() == 1);
+  CHECK(description.columns[0].scale == "1-5");
+  CHECK(description.note == "a note");
+}
+
+TEST_CASE("loader: a plugin that needs a newer minor than the host's is refused with both named") {
+  auto reason = refusal_of(test_plugins / "rebuy_needs_newer_minor.so");
+  CHECK(reason.find(fmt::format("needs plugin ABI 1.{}", REBUY_ABI_MINOR + 1)) !=
+        std::string::npos);
+  CHECK(reason.find(fmt::format("this rebuy's 1.{}", REBUY_ABI_MINOR)) != std::string::npos);
+}
+
+TEST_CASE("loader: a struct shorter than ours is copied as far as it goes, the rest zero") {
+  struct grown {
+    uint32_t struct_size;
+    int32_t first;
+    int64_t added_later;
+  };
+  // What a writer of the older, shorter layout leaves behind it is not read.
+  struct {
+    uint32_t struct_size;
+    int32_t first;
+    int64_t garbage;
+  } older{REBUY_SIZE_THROUGH(grown, first), 7, -1};
+  auto copy = sized_copy(reinterpret_cast<const grown *>(&older), sizeof(uint32_t));
+  REQUIRE(copy);
+  CHECK(copy->first == 7);
+  CHECK(copy->added_later == 0);
+  CHECK(copy->struct_size == REBUY_SIZE_THROUGH(grown, first));
+  // Shorter than the oldest layout: refused.
+  CHECK_FALSE(sized_copy(reinterpret_cast<const grown *>(&older), sizeof(grown)));
 }

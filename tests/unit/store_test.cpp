@@ -36,7 +36,8 @@ int64_t add_run(sql::connection &db) {
   run.importer_version = "1";
   run.source = "s";
   run.started_at = "2026-01-01T00:00:00Z";
-  return begin_run(db, run);
+  static std::vector<run_lease> alive; // the runs stay 'running' for the whole test program
+  return begin_run(db, run, alive.emplace_back());
 }
 
 } // namespace

@@ -14,7 +14,7 @@ struct temp_db {
       ("rebuy-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".db");
   static inline int n = 0;
   ~temp_db() {
-    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+    for (const char *suffix : {"", "-wal", "-shm", "-journal", "-runs.lock"})
       std::filesystem::remove(path.string() + suffix);
   }
 };

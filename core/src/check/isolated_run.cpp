@@ -41,8 +41,11 @@ char code_of(check_result::outcome o) {
 
 [[noreturn]] void run_child(int fd, const std::function<check_result()> &body,
                             std::chrono::seconds timeout) {
-  // The default action of SIGALRM ends the process; the parent reports it.
-  std::signal(SIGALRM, SIG_DFL);
+  // The default actions end the process, and the parent reports how: not the
+  // crash handler of a rebuy command (plugin_fault.hpp), which would set the
+  // plugin aside for a crash in a check.
+  for (int sig : {SIGALRM, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT})
+    std::signal(sig, SIG_DFL);
   ::alarm(static_cast<unsigned>(timeout.count()));
   check_result result;
   try {

@@ -66,7 +66,7 @@ check_result loads(const std::filesystem::path &file) {
 }
 
 check_result info_and_abi(const plugin &p) {
-  auto summary = fmt::format("{} {} {} \"{}\", ABI {}.{} (this rebuy: {}.{})", p.kind_name(),
+  auto summary = fmt::format("{} {} {} \"{}\", needs ABI {}.{} (this rebuy: {}.{})", p.kind_name(),
                              p.id(), p.version(), p.name(), p.abi_major(), p.abi_minor(),
                              REBUY_ABI_MAJOR, REBUY_ABI_MINOR);
   if (auto unknown = p.capabilities() & ~known_capabilities)

@@ -14,9 +14,14 @@ void cli_context::resolve_lock_wait_flag() {
   lock_wait_ = resolve_lock_wait(wait_flag >= 0 ? std::optional<double>(wait_flag) : std::nullopt);
 }
 
+plugin_verdicts &cli_context::verdicts() {
+  if (!verdicts_) verdicts_ = std::make_unique<plugin_verdicts>(default_verdicts_file());
+  return *verdicts_;
+}
+
 plugin_registry &cli_context::plugins() {
   if (!registry_) {
-    registry_ = std::make_unique<plugin_registry>();
+    registry_ = std::make_unique<plugin_registry>(&verdicts());
     registry_->scan(default_plugin_dirs());
   }
   return *registry_;

@@ -24,12 +24,15 @@ public:
   std::chrono::milliseconds lock_wait() const { return lock_wait_; }
   // The plugins found on the search path (scanned once).
   plugin_registry &plugins();
+  // What is known of each plugin file (plugin_verdicts.hpp), read once.
+  plugin_verdicts &verdicts();
   // The store, created and migrated if needed.
   sql::connection &store();
   // The store, which must exist already.
   sql::connection &existing_store();
 
 private:
+  std::unique_ptr<plugin_verdicts> verdicts_;
   std::unique_ptr<plugin_registry> registry_;
   std::unique_ptr<sql::connection> db_;
   std::chrono::milliseconds lock_wait_ = sql::connection::default_busy_timeout;
@@ -52,7 +55,8 @@ void add_plugins_new_command(CLI::App &plugins);
 void write_output(const std::string &path, const std::string &text);
 
 // Runs the command line; returns the process exit code (0 ok, 1 usage, 2 bad
-// input, 3 internal error, 4 the store or an input is unavailable).
+// input, 3 internal error, 4 the store or an input is unavailable; a plugin
+// that crashes ends the process with 5, see plugin_fault.hpp).
 int run_cli(int argc, char **argv);
 
 } // namespace rebuy::core

@@ -31,7 +31,7 @@ void show_plugin(plugin_registry &registry, const std::string &id) {
     throw input_error(fmt::format("no plugin with id '{}'; see `rebuy plugins list`", id));
   }
   fmt::print("id:          {}\nname:        {}\nkind:        {}\nversion:     {}\n"
-             "ABI:         {}.{}\nfile:        {}\ndescription: {}\n",
+             "ABI:         {}.{} or newer\nfile:        {}\ndescription: {}\n",
              p->id(), p->name(), p->kind_name(), p->version(), p->abi_major(), p->abi_minor(),
              p->path().string(), p->description());
   if (p->has(REBUY_CAP_IMPORTER_RAW_INPUT)) fmt::print("capability:  reads undecoded bytes\n");
@@ -42,6 +42,19 @@ void show_plugin(plugin_registry &registry, const std::string &id) {
       fmt::print("  {:<20} {:<7} {}\n", m.name, m.type == REBUY_METRIC_LABEL ? "label" : "number",
                  m.description);
   }
+}
+
+// Lifts a set-aside, named by plugin id or file.
+void enable_plugin(cli_context &context, const std::string &name) {
+  auto &verdicts = context.verdicts();
+  for (const auto &[path, v] : verdicts.set_aside())
+    if (v.aside_id == name || path == name ||
+        std::filesystem::path(path).filename() == "rebuy_" + name + ".so") {
+      verdicts.enable(path);
+      fmt::print("{} ({}) is enabled again; it had {}\n", v.aside_id, path, v.aside_reason);
+      return;
+    }
+  throw input_error(fmt::format("no plugin '{}' is set aside; see `rebuy plugins list`", name));
 }
 
 } // namespace
@@ -55,6 +68,11 @@ void add_plugins_command(CLI::App &app, cli_context &context) {
   auto *info = cmd->add_subcommand("info", "Details of one plugin");
   info->add_option("id", *id, "Plugin id")->required();
   info->callback([&context, id] { show_plugin(context.plugins(), *id); });
+  auto name = std::make_shared<std::string>();
+  auto *enable =
+      cmd->add_subcommand("enable", "Load a plugin again that was set aside after it crashed");
+  enable->add_option("plugin", *name, "Plugin id or file")->required();
+  enable->callback([&context, name] { enable_plugin(context, *name); });
   add_plugins_check_command(*cmd);
   add_plugins_new_command(*cmd);
 }

@@ -83,6 +83,8 @@ void add_report_command(CLI::App &app, cli_context &context) {
     options.max_rate_half_width = flags->flag_rate_points / 100;
     std::string format = flags->format.empty() ? format_for(flags->output) : flags->format;
     auto data = build_report(context.existing_store(), options);
+    for (const auto &[path, v] : context.verdicts().set_aside())
+      data.set_aside.push_back({v.aside_id, path, v.aside_reason});
     write_output(flags->output, render_report(data, format));
   });
 }

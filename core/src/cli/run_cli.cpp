@@ -1,4 +1,6 @@
 #include "cli/context.hpp"
+#include "host/plugin_fault.hpp"
+#include "host/plugin_verdicts.hpp"
 #include "store/unavailable.hpp"
 #include "util/cancel.hpp"
 #include "util/errors.hpp"
@@ -54,7 +56,7 @@ int run_cli(int argc, char **argv) {
       ->group(global_group);
   app.footer("Exit codes: 0 ok, 1 usage, 2 bad input, 3 internal error, 4 the store or an input "
              "is unavailable (locked by another writer, disk full, permission denied, cannot be "
-             "opened).");
+             "opened), 5 a plugin crashed (it is set aside: see `rebuy plugins list`).");
   app.add_flag("-v,--verbose", context.verbose, "Log what happens, for debugging")
       ->group(global_group);
   app.set_version_flag("--version", REBUY_VERSION)->group(global_group);
@@ -70,6 +72,7 @@ int run_cli(int argc, char **argv) {
   add_demo_command(app, context);
 
   install_cancel_handler();
+  install_plugin_crash_handler(default_verdicts_file());
   try {
     app.parse(argc, argv);
     return 0;

@@ -1,5 +1,7 @@
 #include "host/analyzer_instance.hpp"
 
+#include "host/plugin_fault.hpp"
+
 #include "util/errors.hpp"
 #include "util/utf8.hpp"
 
@@ -8,10 +10,13 @@
 
 namespace rebuy::core {
 
-analyzer_instance::analyzer_instance(plugin_ptr plugin, const option_list &options)
-    : plugin_(std::move(plugin)), host_(plugin_->id()), api_(plugin_->analyzer_api()) {
+analyzer_instance::analyzer_instance(plugin_ptr plugin, const option_list &options,
+                                     std::string subject)
+    : plugin_(std::move(plugin)), host_(plugin_->id()), api_(plugin_->analyzer_api()),
+      subject_(std::move(subject)) {
   auto abi_options = to_abi_options(options);
   error_capture errors;
+  in_plugin call(*plugin_, "creating an analyzer for", subject_);
   if (api_->create(host_.get(), abi_options.data(), abi_options.size(), &handle_, errors.sink()) !=
           REBUY_OK ||
       !handle_) {
@@ -21,15 +26,21 @@ analyzer_instance::analyzer_instance(plugin_ptr plugin, const option_list &optio
 }
 
 analyzer_instance::~analyzer_instance() {
-  if (handle_) api_->destroy(handle_);
+  if (!handle_) return;
+  in_plugin call(*plugin_, "destroying an analyzer for", subject_);
+  api_->destroy(handle_);
 }
 
-std::span<const rebuy_score> analyzer_instance::analyze(std::span<const rebuy_response> responses) {
+std::span<const rebuy_score> analyzer_instance::analyze(std::span<const rebuy_response> responses,
+                                                        uint64_t batch) {
   rebuy_scores out{};
   out.struct_size = sizeof(out);
   error_capture errors;
-  rebuy_status status =
-      api_->analyze_batch(handle_, responses.data(), responses.size(), &out, errors.sink());
+  rebuy_status status;
+  {
+    in_plugin call(*plugin_, "analyzing the responses of", subject_, batch);
+    status = api_->analyze_batch(handle_, responses.data(), responses.size(), &out, errors.sink());
+  }
   if (status == REBUY_CANCELLED) throw input_error("cancelled");
   if (status != REBUY_OK)
     throw input_error(plugin_->id() + ": " + errors.message_or("analysis failed"));

@@ -1,5 +1,7 @@
 #include "host/importer_choice.hpp"
 
+#include "host/plugin_fault.hpp"
+
 #include "input/decoded_reader.hpp"
 #include "util/errors.hpp"
 
@@ -75,7 +77,11 @@ std::vector<importer_candidate> rank_importers(const plugin_registry &registry,
     bool wants_raw = p->has(REBUY_CAP_IMPORTER_RAW_INPUT);
     if (wants_raw && raw.empty()) raw = raw_head(file);
     const std::string &head = wants_raw ? raw : decoded;
-    int confidence = p->importer_api()->probe(to_str(head), to_str(file_name));
+    int confidence;
+    {
+      in_plugin call(*p, "probing", file.native());
+      confidence = p->importer_api()->probe(to_str(head), to_str(file_name));
+    }
     ranked.push_back({p, std::clamp(confidence, 0, 100)});
   }
   std::stable_sort(ranked.begin(), ranked.end(),

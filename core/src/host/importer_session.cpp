@@ -1,5 +1,7 @@
 #include "host/importer_session.hpp"
 
+#include "host/plugin_fault.hpp"
+
 #include "util/errors.hpp"
 #include "util/utf8.hpp"
 
@@ -18,9 +20,11 @@ std::vector<rebuy_option> to_abi_options(const option_list &options) {
 
 importer_session::importer_session(plugin_ptr plugin, const rebuy_input &input,
                                    const option_list &options)
-    : plugin_(std::move(plugin)), host_(plugin_->id()), api_(plugin_->importer_api()) {
+    : plugin_(std::move(plugin)), host_(plugin_->id()), api_(plugin_->importer_api()),
+      file_(to_view(input.name)) {
   auto abi_options = to_abi_options(options);
   error_capture errors;
+  in_plugin call(*plugin_, "opening", file_);
   rebuy_status status = api_->open(host_.get(), &input, abi_options.data(), abi_options.size(),
                                    &handle_, errors.sink());
   if (status == REBUY_CANCELLED) throw input_error("cancelled");
@@ -31,13 +35,16 @@ importer_session::importer_session(plugin_ptr plugin, const rebuy_input &input,
 }
 
 importer_session::~importer_session() {
-  if (handle_) api_->close(handle_);
+  if (!handle_) return;
+  in_plugin call(*plugin_, "closing", file_);
+  api_->close(handle_);
 }
 
 source_description importer_session::describe() {
   rebuy_source_info info{};
   info.struct_size = sizeof(info);
   error_capture errors;
+  in_plugin call(*plugin_, "describing", file_);
   if (api_->describe(handle_, &info, errors.sink()) != REBUY_OK)
     throw input_error(errors.message_or("the importer could not describe its columns"));
   source_description out;
@@ -65,7 +72,11 @@ bool importer_session::next(size_t max_rows, rebuy_batch &out) {
   out.struct_size = sizeof(rebuy_batch);
   if (ended_) return false;
   error_capture errors;
-  rebuy_status status = api_->read_batch(handle_, max_rows, &out, errors.sink());
+  rebuy_status status;
+  {
+    in_plugin call(*plugin_, "reading", file_, ++batches_);
+    status = api_->read_batch(handle_, max_rows, &out, errors.sink());
+  }
   switch (status) {
   case REBUY_OK:
     break;

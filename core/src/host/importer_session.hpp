@@ -44,6 +44,8 @@ private:
   plugin_ptr plugin_;
   host_services host_;
   const rebuy_importer_api *api_;
+  std::string file_;     // the input's name, for a crash report
+  uint64_t batches_ = 0; // read_batch calls so far
   rebuy_importer *handle_ = nullptr;
   bool ended_ = false; // REBUY_END came: the importer is not called again
 };

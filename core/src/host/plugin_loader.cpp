@@ -1,5 +1,6 @@
 #include "host/plugin_loader.hpp"
 
+#include "host/abi_struct.hpp"
 #include "host/trusted_path.hpp"
 #include "store/score_store.hpp"
 #include "util/utf8.hpp"
@@ -55,17 +56,14 @@ bool valid_text(rebuy_str s, size_t max_size) {
   return (s.data || s.size == 0) && s.size <= max_size && is_valid_utf8(to_view(s));
 }
 
-// Validates the entry's answer; returns "" when acceptable.
+// Validates the entry's answer (sized to ours); returns "" when acceptable.
 std::string info_problem(const rebuy_plugin_info *info) {
-  if (!info) return "its entry point returned no plugin info";
-  if (info->struct_size < sizeof(rebuy_plugin_info))
-    return fmt::format("its plugin info is too small ({} bytes, ABI {}.0 needs {})",
-                       info->struct_size, REBUY_ABI_MAJOR, sizeof(rebuy_plugin_info));
   if (info->abi_major != REBUY_ABI_MAJOR)
     return fmt::format("built for plugin ABI {}.{}, this rebuy supports ABI {}.x", info->abi_major,
                        info->abi_minor, REBUY_ABI_MAJOR);
+  // abi_minor is the oldest minor the plugin works with, not the one it was built with.
   if (info->abi_minor > REBUY_ABI_MINOR)
-    return fmt::format("built for plugin ABI {}.{}, newer than this rebuy's {}.{}; upgrade rebuy",
+    return fmt::format("needs plugin ABI {}.{}, newer than this rebuy's {}.{}; upgrade rebuy",
                        info->abi_major, info->abi_minor, REBUY_ABI_MAJOR, REBUY_ABI_MINOR);
   if (!valid_text(info->id, 32) || !valid_id(to_view(info->id)))
     return "its id is not 1-32 characters of a-z, 0-9, '_' or '-'";
@@ -76,17 +74,21 @@ std::string info_problem(const rebuy_plugin_info *info) {
     return "its version is empty or invalid";
   if (!valid_text(info->description, 1000)) return "its description is not valid UTF-8";
   if (info->kind == REBUY_KIND_IMPORTER) {
-    const auto *api = info->importer;
-    if (!api) return "an importer without an importer function table";
-    if (api->struct_size < sizeof(rebuy_importer_api)) return "its importer table is too small";
+    if (!info->importer) return "an importer without an importer function table";
+    const auto api = sized_copy(info->importer, importer_api_size_1_0);
+    if (!api)
+      return fmt::format("its importer table is too small ({} bytes, ABI 1.0 has {})",
+                         info->importer->struct_size, importer_api_size_1_0);
     if (!api->probe || !api->open || !api->describe || !api->read_batch || !api->close)
       return "its importer table has missing functions";
     return {};
   }
   if (info->kind == REBUY_KIND_ANALYZER) {
-    const auto *api = info->analyzer;
-    if (!api) return "an analyzer without an analyzer function table";
-    if (api->struct_size < sizeof(rebuy_analyzer_api)) return "its analyzer table is too small";
+    if (!info->analyzer) return "an analyzer without an analyzer function table";
+    const auto api = sized_copy(info->analyzer, analyzer_api_size_1_0);
+    if (!api)
+      return fmt::format("its analyzer table is too small ({} bytes, ABI 1.0 has {})",
+                         info->analyzer->struct_size, analyzer_api_size_1_0);
     if (!api->create || !api->analyze_batch || !api->destroy)
       return "its analyzer table has missing functions";
     if (api->metric_count == 0 || !api->metrics) return "an analyzer that declares no metrics";
@@ -122,7 +124,8 @@ std::optional<plugin_refusal> untrusted_directory(const std::filesystem::path &d
   return untrusted(dir, trust, "directory");
 }
 
-std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path &path) {
+std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path &path,
+                                                     const std::string &content_hash) {
   auto refuse = [&](std::string reason) { return plugin_refusal{path, std::move(reason)}; };
 
   struct stat st {};
@@ -155,14 +158,20 @@ std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path
   if (!library.has(REBUY_ENTRY_SYMBOL))
     return refuse("has no " REBUY_ENTRY_SYMBOL " entry point (built for another plugin ABI?)");
 
-  const rebuy_plugin_info *info = nullptr;
+  const rebuy_plugin_info *theirs = nullptr;
   try {
-    info = library.get<const rebuy_plugin_info *()>(REBUY_ENTRY_SYMBOL)();
+    theirs = library.get<const rebuy_plugin_info *()>(REBUY_ENTRY_SYMBOL)();
   } catch (...) {
     return refuse("its entry point threw an exception");
   }
-  if (auto problem = info_problem(info); !problem.empty()) return refuse(problem);
-  return std::make_shared<const plugin>(path, std::move(library), *info);
+  if (!theirs) return refuse("its entry point returned no plugin info");
+  // A newer plugin's info may be longer, an older one's shorter: what both know counts.
+  const auto info = sized_copy(theirs, plugin_info_size_1_0);
+  if (!info)
+    return refuse(fmt::format("its plugin info is too small ({} bytes, ABI 1.0 has {})",
+                              theirs->struct_size, plugin_info_size_1_0));
+  if (auto problem = info_problem(&*info); !problem.empty()) return refuse(problem);
+  return std::make_shared<const plugin>(path, std::move(library), *info, content_hash);
 }
 
 } // namespace rebuy::core

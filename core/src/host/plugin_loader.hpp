@@ -24,7 +24,10 @@ bool looks_like_plugin_file(const std::filesystem::path &path);
 // current user and not writable by group or others (see check_path_trust).
 std::optional<plugin_refusal> untrusted_directory(const std::filesystem::path &dir);
 
-// Loads one plugin file, or says why not. Never throws for a bad file.
-std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path &path);
+// Loads one plugin file, or says why not. Never throws for a bad file, but
+// runs the file's code in this process: see plugin_registry for the check in a
+// child first. `content_hash` is kept with the plugin when known.
+std::variant<plugin_ptr, plugin_refusal> load_plugin(const std::filesystem::path &path,
+                                                     const std::string &content_hash = {});
 
 } // namespace rebuy::core

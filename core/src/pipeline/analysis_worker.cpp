@@ -5,10 +5,11 @@
 namespace rebuy::core {
 
 analysis_worker::analysis_worker(const std::vector<plugin_ptr> &analyzers,
-                                 const option_list &options, const scoped_options &scoped) {
+                                 const option_list &options, const scoped_options &scoped,
+                                 const std::string &subject) {
   for (const auto &p : analyzers)
     analyzers_.push_back(
-        std::make_unique<analyzer_instance>(p, options_for(p->id(), options, scoped)));
+        std::make_unique<analyzer_instance>(p, options_for(p->id(), options, scoped), subject));
 }
 
 void analysis_worker::run(loaded_batch &batch) {
@@ -40,7 +41,7 @@ void analysis_worker::run(loaded_batch &batch) {
                             text_count ? texts.data() + first_text : nullptr, text_count});
     }
     if (responses_.empty()) continue;
-    for (const auto &s : analyzers_[a]->analyze(responses_))
+    for (const auto &s : analyzers_[a]->analyze(responses_, batch.sequence + 1))
       batch.scores.push_back({responses_[s.response_index].id, a, s.metric, s.value,
                               std::string(to_view(s.label)), std::string(to_view(s.evidence))});
   }

@@ -14,8 +14,9 @@ namespace rebuy::core {
 class analysis_worker {
 public:
   // Each analyzer gets `options`, then the `scoped` ones under its id.
+  // `subject` (the store) names what an analyzer was doing, should it crash.
   analysis_worker(const std::vector<plugin_ptr> &analyzers, const option_list &options,
-                  const scoped_options &scoped = {});
+                  const scoped_options &scoped = {}, const std::string &subject = {});
   // Fills batch.scores and batch.analyzed.
   void run(loaded_batch &batch);
 

@@ -76,7 +76,8 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
       request.workers ? request.workers : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<analysis_worker>> workers;
   for (unsigned i = 0; i < worker_count; ++i)
-    workers.push_back(std::make_unique<analysis_worker>(plugins, request.options, request.scoped));
+    workers.push_back(std::make_unique<analysis_worker>(plugins, request.options, request.scoped,
+                                                        db.path().string()));
 
   sql::connection reader_db(db.path(), /*read_only=*/true, db.busy_timeout());
   response_loader loader(reader_db, through, with_attributes);

@@ -164,7 +164,8 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   run.started_at = now_utc();
   run.mapping = mapping_json(description.columns);
   bulk_write_scope bulk(db);
-  run.id = begin_run(db, run);
+  run_lease alive; // until the run is finished, whichever way
+  run.id = begin_run(db, run, alive);
   spdlog::debug("run {}: {} with {} {}", run.id, file.string(), plugin->id(), plugin->version());
 
   response_writer writer(db, run.id, run.source);
@@ -213,7 +214,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
     }
     if (!batch) break;
     progress.update_bytes(input.raw_bytes.load(std::memory_order_relaxed), run.file_size,
-                    run.counts.rows_in());
+                          run.counts.rows_in());
   }
   reading.join();
   progress.finish();

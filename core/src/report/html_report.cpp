@@ -74,6 +74,10 @@ std::string render_html_report(const report_data &data) {
                        "Run <code>rebuy analyze</code>: until then no NPS, would-buy-again or "
                        "theme figure counts them.</p>",
                        data.awaiting_analysis, format_count(data.awaiting_analysis));
+  for (const auto &p : data.set_aside)
+    out += fmt::format("<p class=\"awaiting set-aside\"><strong>Plugin {} is set aside</strong> "
+                       "({}): it {}. Its figures cover only what it did before.</p>",
+                       html::text(p.id), html::text(p.file), html::text(p.reason));
   out += "</header>\n";
   html::headline(out, data);
   html::trend(out, data);

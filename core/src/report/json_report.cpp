@@ -230,6 +230,15 @@ std::string render_json_report(const report_data &data) {
   w.EndObject();
   key(w, "responses"), uint(w, data.responses);
   key(w, "awaiting_analysis"), uint(w, data.awaiting_analysis);
+  key(w, "set_aside_plugins"), w.StartArray();
+  for (const auto &p : data.set_aside) {
+    w.StartObject();
+    key(w, "id"), string(w, p.id);
+    key(w, "file"), string(w, p.file);
+    key(w, "reason"), string(w, p.reason);
+    w.EndObject();
+  }
+  w.EndArray();
   key(w, "period"), w.StartObject();
   key(w, "first"), string_or_null(w, data.headline.first_day);
   key(w, "last"), string_or_null(w, data.headline.last_day);

@@ -366,6 +366,10 @@ std::string render_markdown_report(const report_data &data) {
         fmt::format("**{} of these responses await analysis.** Run `rebuy analyze`: until then no "
                     "NPS, would-buy-again or theme figure counts them.\n\n",
                     data.awaiting_analysis);
+  for (const auto &p : data.set_aside)
+    md += fmt::format("**Plugin {} is set aside** ({}): it {}. Its figures cover only what it did "
+                      "before.\n\n",
+                      markdown_escape(p.id), markdown_escape(p.file), markdown_escape(p.reason));
   headline(md, data);
   trend(md, data);
   breakdowns(md, data);

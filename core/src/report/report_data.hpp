@@ -39,6 +39,11 @@ struct quality_data {
   uint64_t nps_unanswered = 0; // asked the NPS question, no valid answer (either policy)
 };
 
+// A plugin set aside on this machine after it crashed: its figures stop where it did.
+struct set_aside_plugin {
+  std::string id, file, reason;
+};
+
 struct report_data {
   std::string generated_at;
   report_options options;
@@ -46,6 +51,8 @@ struct report_data {
   // Of those, responses imported since the last analysis (`rebuy import
   // --no-analyze`): no figure from analyzer scores counts them yet.
   uint64_t awaiting_analysis = 0;
+  // Not from the store: the command adds what this machine knows (plugin_verdicts).
+  std::vector<set_aside_plugin> set_aside;
   headline_data headline;
   trend_data trend;
   std::vector<breakdown_data> breakdowns;

@@ -318,15 +318,13 @@ void response_writer::commit(row_counts &total) {
   // Should the commit fail, the import ends: what this changed is never used again.
   record_counted_skips();
   if (pending_.updated || pending_.merged) scores_.purge_dropped();
+  row_counts committed = total;
+  committed += pending_;
+  // With the rows they count: a run whose process dies still says what it stored.
+  record_committed_counts(db_, run_id_, committed);
   tx_->commit();
   tx_.reset();
-  total.added += pending_.added;
-  total.updated += pending_.updated;
-  total.unchanged += pending_.unchanged;
-  total.merged += pending_.merged;
-  total.rejected += pending_.rejected;
-  total.skipped += pending_.skipped;
-  total.values_rejected += pending_.values_rejected;
+  total = committed;
   pending_ = {};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // The import_runs table: one row per `rebuy import` of one file.
+#include "store/run_lease.hpp"
 #include "store/sqlite.hpp"
 
 #include <cstdint>
@@ -14,6 +15,7 @@ struct row_counts {
   uint64_t values_rejected = 0;
   uint64_t stored() const { return added + updated + unchanged + merged; }
   uint64_t rows_in() const { return stored() + rejected + skipped; }
+  row_counts &operator+=(const row_counts &o);
 };
 
 struct import_run {
@@ -25,10 +27,17 @@ struct import_run {
   uint64_t invalid_bytes = 0;
 };
 
-// Inserts the run as 'running' and returns its id.
-int64_t begin_run(sql::connection &db, const import_run &run);
+// Inserts the run as 'running' and returns its id. `lease` then holds the run's
+// lock (run_lease.hpp), taken before the row is visible to anyone else.
+int64_t begin_run(sql::connection &db, const import_run &run, run_lease &lease);
+// The counts committed so far, written in the transaction that commits them,
+// so that a run whose process dies says what it stored.
+void record_committed_counts(sql::connection &db, int64_t run_id, const row_counts &counts);
 // Records the final status, counts and details.
 void finish_run(sql::connection &db, const import_run &run);
+// Marks 'interrupted' every 'running' run whose process is gone, with the counts
+// it committed. Returns how many. Called whenever the store is opened.
+int mark_interrupted_runs(sql::connection &db);
 std::vector<import_run> list_runs(sql::connection &db);
 
 } // namespace rebuy::core

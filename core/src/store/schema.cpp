@@ -207,6 +207,45 @@ CREATE TRIGGER responses_drop_scores AFTER DELETE ON responses BEGIN
 END;
 )sql",
      move_scores_to_pages},
+    // 6 -> 7: a run whose process died is 'interrupted'. A CHECK constraint
+    // cannot be altered, so import_runs is rebuilt as SQLite's 12-step procedure
+    // says; migrate() turns foreign keys off around it, or dropping the old table
+    // would cascade to every reject.
+    {R"sql(
+CREATE TABLE import_runs_new (
+  id               INTEGER PRIMARY KEY,
+  file             TEXT NOT NULL,
+  file_size        INTEGER,
+  sha256           TEXT,
+  encoding         TEXT,
+  importer         TEXT NOT NULL,
+  importer_version TEXT NOT NULL,
+  source           TEXT NOT NULL,
+  started_at       TEXT NOT NULL,
+  finished_at      TEXT,
+  status           TEXT NOT NULL
+                   CHECK (status IN ('running', 'done', 'failed', 'cancelled', 'interrupted')),
+  rows_in          INTEGER NOT NULL DEFAULT 0,
+  rows_new         INTEGER NOT NULL DEFAULT 0,
+  rows_updated     INTEGER NOT NULL DEFAULT 0,
+  rows_unchanged   INTEGER NOT NULL DEFAULT 0,
+  rows_rejected    INTEGER NOT NULL DEFAULT 0,
+  rows_skipped     INTEGER NOT NULL DEFAULT 0,
+  values_rejected  INTEGER NOT NULL DEFAULT 0,
+  invalid_bytes    INTEGER NOT NULL DEFAULT 0,
+  mapping          TEXT,
+  message          TEXT,
+  rows_merged      INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO import_runs_new (id, file, file_size, sha256, encoding, importer, importer_version,
+  source, started_at, finished_at, status, rows_in, rows_new, rows_updated, rows_unchanged,
+  rows_rejected, rows_skipped, values_rejected, invalid_bytes, mapping, message, rows_merged)
+SELECT id, file, file_size, sha256, encoding, importer, importer_version, source, started_at,
+  finished_at, status, rows_in, rows_new, rows_updated, rows_unchanged, rows_rejected,
+  rows_skipped, values_rejected, invalid_bytes, mapping, message, rows_merged FROM import_runs;
+DROP TABLE import_runs;
+ALTER TABLE import_runs_new RENAME TO import_runs;
+)sql"},
 };
 
 } // namespace
@@ -220,6 +259,19 @@ void migrate(sql::connection &db) {
         "{}: the database has schema version {}, newer than this rebuy understands ({}); "
         "use a newer rebuy",
         db.path().string(), version, schema_version()));
+  if (version == schema_version()) return;
+  // A migration may rebuild a table others refer to (keeping every id), and
+  // dropping the old one must not cascade. A transaction ignores this pragma,
+  // so it is set around them.
+  const bool keys_on = db.pragma("PRAGMA foreign_keys") == "1";
+  db.exec("PRAGMA foreign_keys = OFF");
+  struct keys_back {
+    sql::connection &db;
+    bool on;
+    ~keys_back() {
+      if (on) sqlite3_exec(db.handle(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+    }
+  } restore{db, keys_on};
   for (; version < schema_version(); ++version) {
     sql::transaction tx(db);
     db.exec(migrations[version].sql);

@@ -1,6 +1,7 @@
 #include "store/store.hpp"
 
 #include "store/bulk_write.hpp"
+#include "store/run_log.hpp"
 #include "store/schema.hpp"
 #include "util/errors.hpp"
 
@@ -49,6 +50,7 @@ std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path,
   db->exec("PRAGMA temp_store = FILE");
   db->exec("PRAGMA cache_size = -65536");
   migrate(*db);
+  mark_interrupted_runs(*db);
   return db;
 }
 

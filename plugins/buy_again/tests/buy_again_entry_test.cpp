@@ -35,7 +35,7 @@ TEST_CASE("the entry point describes the buy_again analyzer and its metrics") {
   REQUIRE(info != nullptr);
   CHECK(info->struct_size == sizeof(rebuy_plugin_info));
   CHECK(info->abi_major == REBUY_ABI_MAJOR);
-  CHECK(info->abi_minor == REBUY_ABI_MINOR);
+  CHECK(info->abi_minor == REBUY_PLUGIN_MIN_ABI_MINOR);
   CHECK(info->kind == REBUY_KIND_ANALYZER);
   CHECK(to_view(info->id) == "buy_again");
   CHECK(to_view(info->version) == "1.0.0");

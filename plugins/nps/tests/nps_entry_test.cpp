@@ -18,7 +18,7 @@ TEST_CASE("the entry point describes an ABI 1 analyzer with id nps") {
   REQUIRE(info != nullptr);
   CHECK(info->struct_size == sizeof(rebuy_plugin_info));
   CHECK(info->abi_major == REBUY_ABI_MAJOR);
-  CHECK(info->abi_minor == REBUY_ABI_MINOR);
+  CHECK(info->abi_minor == REBUY_PLUGIN_MIN_ABI_MINOR);
   CHECK(info->kind == REBUY_KIND_ANALYZER);
   CHECK(to_view(info->id) == "nps");
   CHECK(to_view(info->name) == "Net Promoter");

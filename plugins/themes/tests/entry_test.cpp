@@ -22,7 +22,7 @@ TEST_CASE("the entry point describes an ABI 1 analyzer with three label metrics"
   const rebuy_plugin_info *info = rebuy_plugin_entry_v1();
   REQUIRE(info != nullptr);
   CHECK(info->abi_major == REBUY_ABI_MAJOR);
-  CHECK(info->abi_minor == REBUY_ABI_MINOR);
+  CHECK(info->abi_minor == REBUY_PLUGIN_MIN_ABI_MINOR);
   CHECK(info->kind == REBUY_KIND_ANALYZER);
   CHECK(to_view(info->id) == "themes");
   CHECK(to_view(info->version) == REBUY_THEMES_VERSION);

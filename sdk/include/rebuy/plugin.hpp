@@ -493,10 +493,13 @@ template <class T> struct analyzer_trampolines {
 } // namespace detail
 } // namespace rebuy
 
+static_assert(REBUY_PLUGIN_MIN_ABI_MINOR <= REBUY_ABI_MINOR,
+              "REBUY_PLUGIN_MIN_ABI_MINOR names a minor newer than this SDK's");
+
 #define REBUY_DETAIL_INFO(KIND, ID, NAME, VERSION, DESCRIPTION, CAPS, IMPORTER, ANALYZER)          \
   static const rebuy_plugin_info info = {sizeof(rebuy_plugin_info),                                \
                                          REBUY_ABI_MAJOR,                                          \
-                                         REBUY_ABI_MINOR,                                          \
+                                         REBUY_PLUGIN_MIN_ABI_MINOR,                               \
                                          KIND,                                                     \
                                          ::rebuy::detail::lit(ID),                                 \
                                          ::rebuy::detail::lit(NAME),                               \

@@ -14,6 +14,16 @@
 #define REBUY_ABI_MAJOR 1
 #define REBUY_ABI_MINOR 1
 
+/* The oldest ABI minor this plugin needs: what goes in rebuy_plugin_info.abi_minor.
+ * A host of an older minor refuses the plugin; any newer one accepts it. The
+ * C++ layer (plugin.hpp) needs nothing past 1.0: it writes 1.1's source notes
+ * only into a rebuy_source_info that has room for them. So the default is 0; a
+ * plugin that relies on something a later minor added defines this to that
+ * minor before it includes the SDK. */
+#ifndef REBUY_PLUGIN_MIN_ABI_MINOR
+#define REBUY_PLUGIN_MIN_ABI_MINOR 0
+#endif
+
 /* The exported entry symbol; its name carries the ABI major. */
 #define REBUY_ENTRY_SYMBOL "rebuy_plugin_entry_v1"
 /* Every plugin carries this ELF section so the host can recognise it before
@@ -296,7 +306,7 @@ typedef struct rebuy_analyzer_api {
 typedef struct rebuy_plugin_info {
   uint32_t struct_size;
   uint32_t abi_major;
-  uint32_t abi_minor;
+  uint32_t abi_minor; /* the oldest minor it needs (REBUY_PLUGIN_MIN_ABI_MINOR), not its SDK's */
   rebuy_plugin_kind kind;
   rebuy_str id;          /* [a-z0-9_-]{1,32}, unique among loaded plugins */
   rebuy_str name;        /* human name */
