@@ -1,7 +1,7 @@
 // The building blocks of `rebuy plugins check`: isolating a check in a child
 // process, and quoting what a plugin sent without passing bad bytes on.
 #include "check/abi_strings.hpp"
-#include "check/isolated_run.hpp"
+#include "host/isolated_run.hpp"
 #include "check/unrelated_inputs.hpp"
 
 #include <doctest/doctest.h>

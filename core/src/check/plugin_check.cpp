@@ -1,6 +1,6 @@
 #include "check/plugin_check.hpp"
 
-#include "check/isolated_run.hpp"
+#include "host/isolated_run.hpp"
 #include "check/plugin_checks.hpp"
 #include "host/plugin_loader.hpp"
 #include "host/plugin_registry.hpp"

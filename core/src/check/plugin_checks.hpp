@@ -1,7 +1,7 @@
 #pragma once
 // The conformance checks of `rebuy plugins check`, per plugin kind. Each check
 // is a function the runner calls in a child process of its own.
-#include "check/check_result.hpp"
+#include "host/check_result.hpp"
 #include "check/unrelated_inputs.hpp"
 #include "host/plugin_registry.hpp"
 

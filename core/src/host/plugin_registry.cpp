@@ -1,6 +1,6 @@
 #include "host/plugin_registry.hpp"
 
-#include "check/isolated_run.hpp"
+#include "host/isolated_run.hpp"
 #include "host/trusted_path.hpp"
 #include "util/paths.hpp"
 #include "util/sha256.hpp"

@@ -1,4 +1,4 @@
-#include "check/isolated_run.hpp"
+#include "host/isolated_run.hpp"
 
 #include <fmt/format.h>
 

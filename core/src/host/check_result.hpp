@@ -1,5 +1,6 @@
 #pragma once
-// The outcome of one conformance check, as `rebuy plugins check` prints it.
+// The outcome of one check of a plugin: a conformance check, as `rebuy plugins
+// check` prints it, or the host's first load of a new plugin file in a child.
 #include <string>
 
 namespace rebuy::core {

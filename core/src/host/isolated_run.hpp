@@ -1,7 +1,7 @@
 #pragma once
 // Runs a check in a child process, so that a plugin that crashes, hangs or
 // trips a sanitizer fails that one check instead of ending the whole run.
-#include "check/check_result.hpp"
+#include "host/check_result.hpp"
 
 #include <chrono>
 #include <functional>
