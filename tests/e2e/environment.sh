@@ -4,29 +4,13 @@
 # says what to do, and what was committed stays.
 #   environment.sh REBUY_BIN
 set -uo pipefail
+source "$(dirname "$0")/../support/expect_lib.sh"
 rebuy=$(realpath "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 unset REBUY_DB REBUY_WAIT
 
-failed=0
-fail() {
-  echo "FAILED: $*" >&2
-  failed=$((failed + 1))
-}
-# expect CODE TEXT COMMAND...: the command exits with CODE and prints TEXT (stdout or stderr).
-expect() {
-  local code=$1 text=$2
-  shift 2
-  local status
-  out=$("$@" 2>&1)
-  status=$?
-  if [[ $status -ne $code ]] || ! grep -qF -- "$text" <<<"$out"; then
-    fail "$* (exit $status, expected $code and: $text)"
-    echo "$out" >&2
-  fi
-}
 responses() { "$rebuy" --db "$1" export --format jsonl | wc -l; }
 
 printf 'id,nps,comment\n1,9,fine\n2,3,slow\n' >small.csv

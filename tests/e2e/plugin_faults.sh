@@ -9,6 +9,7 @@
 # verdict is remembered.
 #   plugin_faults.sh REBUY_BIN CRASH_PLUGIN_DIR
 set -uo pipefail
+source "$(dirname "$0")/../support/expect_lib.sh"
 rebuy=$(realpath "$1")
 crash_dir=$(realpath "$2")
 work=$(mktemp -d)
@@ -21,23 +22,6 @@ mkdir -m 755 plugins
 cp "$crash_dir/rebuy_crashing_importer.so" "$crash_dir/rebuy_crashing_analyzer.so" plugins/
 export REBUY_PLUGIN_PATH="$work/plugins"
 
-failed=0
-fail() {
-  echo "FAILED: $*" >&2
-  failed=$((failed + 1))
-}
-# expect CODE TEXT COMMAND...: the command exits with CODE and prints TEXT (stdout or stderr).
-expect() {
-  local code=$1 text=$2
-  shift 2
-  local status
-  out=$("$@" 2>&1)
-  status=$?
-  if [[ $status -ne $code ]] || ! grep -qF -- "$text" <<<"$out"; then
-    fail "$* (exit $status, expected $code and: $text)"
-    echo "$out" >&2
-  fi
-}
 says() { grep -qF -- "$1" <<<"$out" || { fail "lacks: $1"; echo "$out" >&2; }; }
 consistent() { # DB: SQLite finds nothing wrong with it
   [[ -z $sqlite ]] && return

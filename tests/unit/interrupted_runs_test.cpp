@@ -19,16 +19,6 @@ using namespace rebuy::test;
 
 namespace {
 
-import_run a_run() {
-  import_run run;
-  run.file = "f.csv";
-  run.importer = "csv";
-  run.importer_version = "1";
-  run.source = "s";
-  run.started_at = "2026-01-01T00:00:00Z";
-  return run;
-}
-
 // Commits `rows` responses and one reject for the run.
 void commit_rows(sql::connection &db, int64_t run, int rows, row_counts &counts) {
   response_writer writer(db, run, "s");
@@ -61,7 +51,7 @@ TEST_CASE("interrupted runs: a run whose process was killed is marked with what 
   if (child == 0) {
     auto db = open_store(t.path);
     run_lease lease;
-    const int64_t run = begin_run(*db, a_run(), lease);
+    const int64_t run = begin_run(*db, sample_run(), lease);
     row_counts counts;
     commit_rows(*db, run, 3, counts);
     response_writer writer(*db, run, "s");
@@ -89,7 +79,7 @@ TEST_CASE(
   temp_db t;
   auto db = open_store(t.path);
   run_lease lease;
-  const int64_t run = begin_run(*db, a_run(), lease);
+  const int64_t run = begin_run(*db, sample_run(), lease);
   row_counts counts;
   commit_rows(*db, run, 2, counts);
 
@@ -115,7 +105,7 @@ TEST_CASE("interrupted runs: a finished run stays as it was") {
   temp_db t;
   auto db = open_store(t.path);
   run_lease lease;
-  auto run = a_run();
+  auto run = sample_run();
   run.id = begin_run(*db, run, lease);
   commit_rows(*db, run.id, 2, run.counts);
   run.status = "done";

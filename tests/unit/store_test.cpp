@@ -30,12 +30,7 @@ staged_response response(std::string key, std::string text, std::string hash) {
 }
 
 int64_t add_run(sql::connection &db) {
-  import_run run;
-  run.file = "f.csv";
-  run.importer = "csv";
-  run.importer_version = "1";
-  run.source = "s";
-  run.started_at = "2026-01-01T00:00:00Z";
+  import_run run = sample_run();
   static std::vector<run_lease> alive; // the runs stay 'running' for the whole test program
   return begin_run(db, run, alive.emplace_back());
 }

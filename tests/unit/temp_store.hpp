@@ -1,5 +1,6 @@
 #pragma once
 // A store file of its own for each test, removed with everything SQLite put beside it.
+#include "store/run_log.hpp"
 #include "store/sqlite.hpp"
 
 #include <filesystem>
@@ -18,6 +19,17 @@ struct temp_db {
       std::filesystem::remove(path.string() + suffix);
   }
 };
+
+// A run as an import of f.csv by the csv importer would begin it.
+inline core::import_run sample_run() {
+  core::import_run run;
+  run.file = "f.csv";
+  run.importer = "csv";
+  run.importer_version = "1";
+  run.source = "s";
+  run.started_at = "2026-01-01T00:00:00Z";
+  return run;
+}
 
 inline int64_t count(core::sql::connection &db, const std::string &sql) {
   auto s = db.prepare(sql);
