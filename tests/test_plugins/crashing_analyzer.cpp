@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <string>
 
+#include <sys/mman.h>
+
 namespace {
 
 std::atomic<uint64_t> batches{0}; // all of the plugin's objects: one per worker thread
@@ -17,8 +19,10 @@ std::atomic<uint64_t> batches{0}; // all of the plugin's objects: one per worker
   const std::string signal = how ? how : "segv";
   if (signal == "abort") std::abort();
   if (signal == "bus") std::raise(SIGBUS);
-  volatile int *nowhere = nullptr;
-  *nowhere = 1;
+  // A real fault, but no undefined behaviour for UndefinedBehaviorSanitizer to
+  // stop first: a write to a page that may not be written.
+  void *page = ::mmap(nullptr, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  *static_cast<volatile int *>(page) = 1;
   std::abort(); // not reached
 }
 

@@ -1,6 +1,6 @@
 // An importer that crashes part-way, for the fault tests: one record per line,
 // then, at the row REBUY_TEST_IMPORTER_CRASH_AT names, the signal REBUY_TEST_CRASH_SIGNAL
-// names (segv: a write through a null pointer; bus; abort; hang: waits forever). Without them it is
+// names (segv: a write to a page that may not be written; bus; abort; hang: waits forever). Without them it is
 // a correct importer. It claims no file: tests choose it with --as.
 #include <rebuy/line_reader.hpp>
 #include <rebuy/plugin.hpp>
@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <string>
 
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace {
@@ -26,8 +27,10 @@ uint64_t crash_at() {
     for (;;)
       ::pause();
   if (signal == "bus") std::raise(SIGBUS);
-  volatile int *nowhere = nullptr;
-  *nowhere = 1;
+  // A real fault, but no undefined behaviour for UndefinedBehaviorSanitizer to
+  // stop first: a write to a page that may not be written.
+  void *page = ::mmap(nullptr, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  *static_cast<volatile int *>(page) = 1;
   std::abort(); // not reached
 }
 

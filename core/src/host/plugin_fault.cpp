@@ -188,7 +188,11 @@ void install_plugin_crash_handler(const std::filesystem::path &verdicts_file) {
 in_plugin::in_plugin(const plugin &owner, const char *doing, const std::string &subject,
                      uint64_t batch) noexcept
     : owner_(owner), doing_(doing), subject_(subject), batch_(batch), outer_(current_call) {
-  if (!alternate_stack) {
+  // A thread that has an alternate stack keeps it: AddressSanitizer gives each
+  // thread its own and unmaps it when the thread ends, so it must still be there.
+  stack_t current{};
+  if (!alternate_stack && ::sigaltstack(nullptr, &current) == 0 &&
+      (current.ss_flags & SS_DISABLE)) {
     alternate_stack.reset(new (std::nothrow) char[alternate_stack_size]);
     if (alternate_stack) {
       stack_t stack{};
