@@ -62,10 +62,11 @@ std::vector<metric_column> metric_columns(sql::connection &db) {
   return columns;
 }
 
+// Its texts point into the cursor's page: they last until the next take().
 struct score {
   bool present = false;
   std::optional<double> value;
-  std::string label, evidence;
+  std::string_view label, evidence;
 };
 
 // Walks the scores in response order alongside the responses: one reader per metric.
@@ -84,8 +85,8 @@ public:
       out.present = s != nullptr;
       if (!s) continue;
       out.value = std::isnan(s->value) ? std::nullopt : std::optional(s->value);
-      out.label.assign(s->label);
-      out.evidence.assign(s->evidence);
+      out.label = s->label;
+      out.evidence = s->evidence;
     }
     return scores_;
   }
@@ -186,8 +187,9 @@ uint64_t export_responses(sql::connection &db, export_format format, std::ostrea
         w.StartObject();
         w.Key("value");
         s.value ? (void)w.Double(*s.value) : (void)w.Null();
-        if (!s.label.empty()) w.Key("label"), w.String(s.label.c_str());
-        if (!s.evidence.empty()) w.Key("evidence"), w.String(s.evidence.c_str());
+        auto size = [](std::string_view t) { return static_cast<rapidjson::SizeType>(t.size()); };
+        if (!s.label.empty()) w.Key("label"), w.String(s.label.data(), size(s.label));
+        if (!s.evidence.empty()) w.Key("evidence"), w.String(s.evidence.data(), size(s.evidence));
         w.EndObject();
       }
       w.EndObject();
