@@ -25,7 +25,7 @@ struct estimate_outcome {
 };
 
 // Recomputes every estimate from the current scores and orders: they change
-// whenever either does, and doing it in SQL over the whole store is cheap.
+// whenever either does, and one pass over the store in response order is cheap.
 //   ordered_again          1 when the customer ordered again within the horizon after the
 //                          response, 0 when not and the orders cover the whole horizon;
 //                          absent when the customer has no orders or the horizon is not over.

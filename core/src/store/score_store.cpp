@@ -173,12 +173,12 @@ void pack_score_rows(sql::connection &db, std::string_view table) {
 
 std::vector<stored_metric> stored_metrics(sql::connection &db) {
   std::vector<stored_metric> out;
-  auto s = db.prepare("SELECT m.id, m.analyzer, m.metric, max(p.labelled), sum(p.scores) "
+  auto s = db.prepare("SELECT m.id, m.analyzer, m.metric, max(p.labelled) "
                       "FROM score_metrics m JOIN score_pages p ON p.metric_id = m.id "
                       "GROUP BY m.id ORDER BY m.analyzer, m.metric");
   while (s.step())
     out.push_back({s.column_int(0), std::string(s.column_text(1)), std::string(s.column_text(2)),
-                   s.column_int(3) != 0, static_cast<uint64_t>(s.column_int(4))});
+                   s.column_int(3) != 0});
   return out;
 }
 

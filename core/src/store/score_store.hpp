@@ -75,7 +75,6 @@ struct stored_metric {
   int64_t id;
   std::string analyzer, metric;
   bool labelled; // some score carries a label
-  uint64_t scores;
 };
 
 // Every metric that holds scores, by analyzer and metric name.
