@@ -54,6 +54,8 @@ for signal in segv bus abort; do
   # Set aside: listed as such, and the next run goes on without it.
   expect 0 "rebuy_crashing_importer.so: set aside: it crashed with $name (" "$rebuy" plugins list
   says "while reading lines.txt, batch 20"
+  expect 2 "plugin crashing ($work/plugins/rebuy_crashing_importer.so) is set aside: crashed with $name" \
+    "$rebuy" plugins info crashing
   expect 2 "--as crashing: no such importer" "$rebuy" --db "$db" import --no-analyze --as crashing lines.txt
   # The crashed run is marked on the next open, with what it committed.
   expect 0 '"status": "interrupted"' "$rebuy" --db "$db" report --format json

@@ -11,10 +11,12 @@
 #                            skipped where that folder is absent. FORMAT_SPECIFIC
 #                            adds the check that the probe claims none of the
 #                            real files but those in OWN_REAL_DATA.
-# and its end-to-end scripts: tests/cli.sh, run as `cli.sh REBUY_BIN TEST_DATA_DIR`,
-# and tests/cli_real_files.sh, run as `cli_real_files.sh REBUY_BIN REAL_DATA_DIR`.
+# its end-to-end scripts: tests/cli.sh, run as `cli.sh REBUY_BIN TEST_DATA_DIR`,
+# and tests/cli_real_files.sh, run as `cli_real_files.sh REBUY_BIN REAL_DATA_DIR`;
+# and its fuzz target, importer_PLUGIN, seeded with tests/data (fuzzers.cmake).
 include_guard(GLOBAL)
 include(${CMAKE_CURRENT_LIST_DIR}/real_data.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/fuzzers.cmake)
 
 function(rebuy_importer_tests plugin)
   cmake_parse_arguments(arg "FORMAT_SPECIFIC" "OWN_REAL_DATA"
@@ -34,6 +36,12 @@ function(rebuy_importer_tests plugin)
     REBUY_TEST_DATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/tests/data"
     REBUY_PLUGINS_DIR="${PROJECT_SOURCE_DIR}/plugins"
     REBUY_SAMPLES_DIR="${PROJECT_SOURCE_DIR}/samples")
+
+  rebuy_add_fuzzer(importer_${plugin} SOURCES ${support}/../fuzz/importer_fuzzer.cpp
+    LIBRARIES ${objects} SEEDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/data)
+  if(REBUY_FUZZ)
+    return() # a fuzz build builds and runs the fuzz targets only
+  endif()
 
   add_executable(rebuy_${plugin}_tests ${arg_TESTS})
   target_link_libraries(rebuy_${plugin}_tests PRIVATE ${objects} rebuy_doctest_main)

@@ -22,9 +22,16 @@ void list_plugins(plugin_registry &registry) {
   }
 }
 
-void show_plugin(plugin_registry &registry, const std::string &id) {
+void show_plugin(cli_context &context, const std::string &id) {
+  auto &registry = context.plugins();
   auto p = registry.find(id);
   if (!p) {
+    // By its id, which the file's name need not contain.
+    for (const auto &[path, v] : context.verdicts().set_aside())
+      if (v.aside_id == id)
+        throw input_error(fmt::format("plugin {} ({}) is set aside: {}; `rebuy plugins enable {}` "
+                                      "loads it again",
+                                      id, path, v.aside_reason, id));
     for (const auto &r : registry.refused())
       if (r.path.stem() == "rebuy_" + id)
         throw input_error(fmt::format("plugin {} was refused: {}", id, r.reason));
@@ -67,7 +74,7 @@ void add_plugins_command(CLI::App &app, cli_context &context) {
   auto id = std::make_shared<std::string>();
   auto *info = cmd->add_subcommand("info", "Details of one plugin");
   info->add_option("id", *id, "Plugin id")->required();
-  info->callback([&context, id] { show_plugin(context.plugins(), *id); });
+  info->callback([&context, id] { show_plugin(context, *id); });
   auto name = std::make_shared<std::string>();
   auto *enable =
       cmd->add_subcommand("enable", "Load a plugin again that was set aside after it crashed");

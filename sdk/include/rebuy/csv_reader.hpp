@@ -47,7 +47,7 @@ struct csv_record {
 // Hostile input must not make memory grow without bound: a record beyond
 // these limits is still consumed to its end, but reported instead of stored.
 struct csv_limits {
-  size_t chunk_bytes = size_t{1} << 20;       // one read() from the input
+  size_t chunk_bytes = size_t{1} << 20;       // one read() from the input, at most
   size_t max_record_bytes = size_t{64} << 20; // unescaped field text of one record
   size_t max_fields = 100000;                 // fields in one record
   size_t max_raw_bytes = 4096;                // raw text kept for a reject
@@ -141,7 +141,7 @@ inline char detect_delimiter(std::string_view head) noexcept {
 }
 
 inline csv_reader::csv_reader(const rebuy::input &in, csv_limits limits)
-    : in_(in), limits_(limits), buf_(std::max<size_t>(limits.chunk_bytes, 1)) {
+    : in_(in), limits_(limits), buf_(in.chunk_size(limits.chunk_bytes)) {
   set_delimiter(',');
 }
 

@@ -194,7 +194,8 @@ private:
     exhausted_ = true;
     if (reader_.array_unclosed())
       host_.warn(settings_.id + ": the JSON array never closes: the file may be cut off");
-    for (const auto &[key, role] : overrides_) {
+    for (const auto &override_role : overrides_) {
+      const std::string &key = override_role.first; // C++17 lambdas cannot capture a binding
       bool met = std::any_of(columns_.begin(), columns_.end(), [&](const auto &c) {
         return c.first == key || c.first.rfind(key + '.', 0) == 0; // also flattened
       });

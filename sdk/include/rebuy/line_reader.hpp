@@ -39,7 +39,7 @@ namespace rebuy {
 
 // line_reader's limits (outside the class so `= {}` works as a default argument).
 struct line_limits {
-  size_t chunk_bytes = size_t{1} << 20;              // bytes asked of input::read() at a time
+  size_t chunk_bytes = size_t{1} << 20;              // at most asked of input::read() at a time
   size_t max_line_bytes = size_t{64} << 20;          // longer lines are reported, not buffered
   size_t kept_prefix_bytes = batch_builder::max_raw; // of a too-long line
 };
@@ -55,7 +55,7 @@ public:
   };
 
   explicit line_reader(const input &in, limits lim = {}) : in_(in), limits_(lim) {
-    if (limits_.chunk_bytes == 0) limits_.chunk_bytes = 1;
+    limits_.chunk_bytes = in_.chunk_size(limits_.chunk_bytes);
     if (limits_.max_line_bytes == 0) limits_.max_line_bytes = 1;
   }
 

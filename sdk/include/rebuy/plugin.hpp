@@ -13,6 +13,7 @@
 
 #include <rebuy/plugin_abi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <exception>
@@ -116,6 +117,14 @@ public:
     int64_t n = in_->read(in_->context, buffer, capacity);
     if (n < 0) throw error("read error");
     return static_cast<size_t>(n);
+  }
+  // How much to read at a time, at most `chunk_bytes`: no more than the input holds when its size
+  // is known, so that a small file does not cost a large buffer filled with zeros.
+  size_t chunk_size(size_t chunk_bytes) const noexcept {
+    chunk_bytes = std::max<size_t>(chunk_bytes, 1);
+    uint64_t hint = size_hint();
+    if (hint == 0 || hint >= chunk_bytes) return chunk_bytes;
+    return static_cast<size_t>(std::min<uint64_t>(chunk_bytes, std::max<uint64_t>(hint + 1, 4096)));
   }
 
 private:
