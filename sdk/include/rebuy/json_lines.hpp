@@ -96,10 +96,11 @@ struct json_row {
 class json_lines_reader {
 public:
   // Parsing stops after one value, so several objects on an array's line and
-  // text after an object can be told apart; numbers keep full precision.
+  // text after an object can be told apart; numbers keep full precision (they
+  // come as text and are read by exact_numbers).
   static constexpr unsigned parse_flags = rapidjson::kParseIterativeFlag |
                                           rapidjson::kParseStopWhenDoneFlag |
-                                          rapidjson::kParseFullPrecisionFlag;
+                                          rapidjson::kParseNumbersAsStringsFlag;
   static constexpr unsigned default_max_depth = 64;
 
   explicit json_lines_reader(const input &in, line_reader::limits limits = {},
@@ -152,7 +153,8 @@ public:
     if (head.substr(pos, 3) == "\xEF\xBB\xBF") pos = skip_space(head, pos + 3);
     if (pos < head.size() && head[pos] == '[') pos = skip_space(head, pos + 1);
     if (pos >= head.size() || head[pos] != '{') return false;
-    return parse_at(head, pos, doc) != 0 && doc.IsObject();
+    size_t used = 0;
+    return !parse_at(head, pos, doc, used).IsError() && doc.IsObject();
   }
 
 private:
@@ -169,12 +171,52 @@ private:
     return first < s.size() && s[first] == '{' && skip_space(s, first + 1) == s.size();
   }
 
-  // Parses one value of `text` from `pos`; the bytes it took, or 0 on a
-  // parse error (then doc holds the error).
-  static size_t parse_at(std::string_view text, size_t pos, rapidjson::Document &doc) {
+  // Hands a document's SAX events on, numbers read from their text. RapidJSON
+  // 1.1.0, the version Debian 12 ships, reads a zero with a large exponent
+  // ("0e44") through __builtin_clzll(0), which is undefined, and returns
+  // garbage (fixed upstream later): such a zero is handed on as zero, every
+  // other number is read by RapidJSON's full-precision parser.
+  struct exact_numbers {
+    rapidjson::Document &to;
+    bool Null() { return to.Null(); }
+    bool Bool(bool b) { return to.Bool(b); }
+    bool Int(int i) { return to.Int(i); }
+    bool Uint(unsigned u) { return to.Uint(u); }
+    bool Int64(int64_t i) { return to.Int64(i); }
+    bool Uint64(uint64_t u) { return to.Uint64(u); }
+    bool Double(double d) { return to.Double(d); }
+    bool String(const char *s, rapidjson::SizeType n, bool copy) { return to.String(s, n, copy); }
+    bool StartObject() { return to.StartObject(); }
+    bool Key(const char *s, rapidjson::SizeType n, bool copy) { return to.Key(s, n, copy); }
+    bool EndObject(rapidjson::SizeType members) { return to.EndObject(members); }
+    bool StartArray() { return to.StartArray(); }
+    bool EndArray(rapidjson::SizeType elements) { return to.EndArray(elements); }
+    bool RawNumber(const char *s, rapidjson::SizeType n, bool) {
+      std::string_view number(s, n);
+      size_t exponent = number.find_first_of("eE");
+      if (exponent != std::string_view::npos &&
+          number.substr(0, exponent).find_first_not_of("-0.") == std::string_view::npos)
+        return to.Double(number[0] == '-' ? -0.0 : 0.0);
+      rapidjson::MemoryStream text(s, n);
+      rapidjson::Reader reader;
+      return !reader.Parse<rapidjson::kParseFullPrecisionFlag>(text, *this).IsError();
+    }
+  };
+
+  // Parses one value of `text` from `pos` into doc; `used` is the bytes it took.
+  static rapidjson::ParseResult parse_at(std::string_view text, size_t pos,
+                                         rapidjson::Document &doc, size_t &used) {
     rapidjson::MemoryStream bytes(text.data() + pos, text.size() - pos);
-    doc.ParseStream<parse_flags>(bytes);
-    return doc.HasParseError() ? 0 : bytes.Tell();
+    rapidjson::ParseResult result;
+    auto parse = [&](rapidjson::Document &d) {
+      exact_numbers events{d};
+      rapidjson::Reader reader;
+      result = reader.Parse<parse_flags>(bytes, events);
+      return !result.IsError();
+    };
+    doc.Populate(parse);
+    used = bytes.Tell();
+    return result;
   }
 
   // True when brackets outside strings nest deeper than max_depth_ from pos_.
@@ -249,18 +291,19 @@ private:
     if (too_deep())
       return reject(row, "JSON nested deeper than " + std::to_string(max_depth_) + " levels");
     pool_.Clear();
-    size_t used = parse_at(text_, pos_, doc_);
-    if (used == 0) {
+    size_t used = 0;
+    rapidjson::ParseResult parsed = parse_at(text_, pos_, doc_, used);
+    if (parsed.IsError()) {
       if (objects_ == 0 && is_lone_brace(text_))
         throw error("line " + std::to_string(line_) +
                     ": JSON objects span several lines (pretty-printed JSON); this importer "
                     "reads one object per line: convert the file first, e.g. with "
                     "`jq -c '.[]' FILE` for an array or `jq -c . FILE` otherwise");
-      size_t at = pos_ + doc_.GetErrorOffset();
+      size_t at = pos_ + parsed.Offset();
       bool cut_off = at >= text_.size();
       return reject(row, (cut_off ? "JSON cut off at the end of the line: "
                                   : "invalid JSON at byte " + std::to_string(at + 1) + ": ") +
-                             std::string(rapidjson::GetParseError_En(doc_.GetParseError())));
+                             std::string(rapidjson::GetParseError_En(parsed.Code())));
     }
     size_t start = pos_;
     pos_ += used;
