@@ -190,10 +190,15 @@ TEST_CASE("json lines: parse_first reads a probe's head that ends anywhere") {
 }
 
 TEST_CASE("json lines: numbers are read exactly, a zero with a large exponent too") {
-  // RapidJSON 1.1.0's full-precision path turns 0e44 into garbage (fuzzing found it).
+  // RapidJSON 1.1.0's full-precision path turned 0e44 into garbage (fuzzing found it).
   auto r = rows_of("{\"a\":0e44,\"b\":-0.00E-30,\"c\":0e3,\"d\":1.5e3,\"e\":0.1,"
-                   "\"f\":12345678901234567890,\"g\":-7,\"h\":2.2250738585072011e-308}\n");
-  REQUIRE(r.rows.size() == 1);
+                   "\"f\":12345678901234567890,\"g\":-7,\"h\":2.2250738585072011e-308,"
+                   "\"i\":123456789012345678901234,\"j\":1e-400,\"k\":-0}\n"
+                   "{\"x\":1e400}\n");
+  REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[0].object == "{\"a\":0.0,\"b\":-0.0,\"c\":0.0,\"d\":1500.0,\"e\":0.1,"
-                            "\"f\":12345678901234567890,\"g\":-7,\"h\":2.225073858507201e-308}");
+                            "\"f\":12345678901234567890,\"g\":-7,\"h\":2.225073858507201e-308,"
+                            "\"i\":1.2345678901234569e23,\"j\":0.0,\"k\":0}");
+  CHECK(r.rows[1].what == rebuy::json_row::kind::reject);
+  CHECK(r.rows[1].reason == "invalid JSON at byte 6: Number too big to be stored in double.");
 }

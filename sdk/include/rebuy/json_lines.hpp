@@ -39,6 +39,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <charconv>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -171,13 +172,15 @@ private:
     return first < s.size() && s[first] == '{' && skip_space(s, first + 1) == s.size();
   }
 
-  // Hands a document's SAX events on, numbers read from their text. RapidJSON
-  // 1.1.0, the version Debian 12 ships, reads a zero with a large exponent
-  // ("0e44") through __builtin_clzll(0), which is undefined, and returns
-  // garbage (fixed upstream later): such a zero is handed on as zero, every
-  // other number is read by RapidJSON's full-precision parser.
+  // Hands a document's SAX events on, numbers read from their text with
+  // std::from_chars, which is exact and ignores the locale. RapidJSON 1.1.0, the
+  // version Debian 12 ships, reads numbers with undefined behaviour in its
+  // full-precision path (a zero with a large exponent, "0e44", came out as
+  // garbage; long mantissas overflow an int), fixed upstream later.
   struct exact_numbers {
     rapidjson::Document &to;
+    bool too_big = false; // a number beyond a double: the row is rejected
+
     bool Null() { return to.Null(); }
     bool Bool(bool b) { return to.Bool(b); }
     bool Int(int i) { return to.Int(i); }
@@ -191,15 +194,29 @@ private:
     bool EndObject(rapidjson::SizeType members) { return to.EndObject(members); }
     bool StartArray() { return to.StartArray(); }
     bool EndArray(rapidjson::SizeType elements) { return to.EndArray(elements); }
+
+    // RapidJSON has checked the syntax. Integers stay integers while 64 bits
+    // hold them, as RapidJSON keeps them.
     bool RawNumber(const char *s, rapidjson::SizeType n, bool) {
-      std::string_view number(s, n);
-      size_t exponent = number.find_first_of("eE");
-      if (exponent != std::string_view::npos &&
-          number.substr(0, exponent).find_first_not_of("-0.") == std::string_view::npos)
-        return to.Double(number[0] == '-' ? -0.0 : 0.0);
-      rapidjson::MemoryStream text(s, n);
-      rapidjson::Reader reader;
-      return !reader.Parse<rapidjson::kParseFullPrecisionFlag>(text, *this).IsError();
+      const char *end = s + n;
+      std::string_view text(s, n);
+      if (text.find_first_of(".eE") == std::string_view::npos) {
+        int64_t i = 0;
+        uint64_t u = 0;
+        if (s[0] == '-' && std::from_chars(s, end, i).ec == std::errc()) return to.Int64(i);
+        if (s[0] != '-' && std::from_chars(s, end, u).ec == std::errc()) return to.Uint64(u);
+      }
+      double d = 0;
+      auto [stop, ec] = std::from_chars(s, end, d);
+      if (ec == std::errc::result_out_of_range) {
+        // Tiny is zero; a mantissa of hundreds of zeros without a negative
+        // exponent counts as too big, which rejects its row with a reason.
+        if (text.find("e-") != std::string_view::npos || text.find("E-") != std::string_view::npos)
+          return to.Double(s[0] == '-' ? -0.0 : 0.0);
+        too_big = true;
+        return false;
+      }
+      return ec == std::errc() && stop == end && to.Double(d);
     }
   };
 
@@ -212,6 +229,7 @@ private:
       exact_numbers events{d};
       rapidjson::Reader reader;
       result = reader.Parse<parse_flags>(bytes, events);
+      if (events.too_big) result.Set(rapidjson::kParseErrorNumberTooBig, result.Offset());
       return !result.IsError();
     };
     doc.Populate(parse);
