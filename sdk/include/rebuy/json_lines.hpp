@@ -176,7 +176,7 @@ private:
   // std::from_chars, which is exact and ignores the locale. RapidJSON 1.1.0, the
   // version Debian 12 ships, reads numbers with undefined behaviour in its
   // full-precision path (a zero with a large exponent, "0e44", came out as
-  // garbage; long mantissas overflow an int), fixed upstream later.
+  // garbage; long mantissas overflow an int).
   struct exact_numbers {
     rapidjson::Document &to;
     bool too_big = false; // a number beyond a double: the row is rejected
