@@ -189,6 +189,20 @@ TEST_CASE("reader: delimiter detection counts outside quotes on the first line o
   CHECK(detect_delimiter("a,b;c;d") == ';');
 }
 
+TEST_CASE("reader: peek gives the same head however the input's reads are sized") {
+  // It gave all it had buffered, so a delimiter guessed from a long first record could
+  // depend on the read sizes (fuzz.csv_reader found it).
+  const std::string text = "a;b;c\n" + std::string(100, 'x') + "\n";
+  for (const auto &pattern : rebuy::testing::chunk_patterns()) {
+    csv_test::chunked_input in(text, pattern);
+    csv_limits limits;
+    limits.chunk_bytes = 16;
+    csv_reader reader{rebuy::input(in.get()), limits};
+    CHECK(reader.peek(10) == "a;b;c\nxxxx");
+    CHECK(reader.peek(1000) == text);
+  }
+}
+
 TEST_CASE("reader: a byte order mark is skipped and the head can be peeked") {
   csv_test::chunked_input in("\xEF\xBB\xBFid,x\n1,2\n", {2});
   rebuy::csv_reader reader{rebuy::input(in.get())};

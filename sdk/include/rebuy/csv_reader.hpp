@@ -64,9 +64,11 @@ public:
   csv_reader(const csv_reader &) = delete;
   csv_reader &operator=(const csv_reader &) = delete;
 
-  // Reads until `bytes` are buffered (or the input ends) and returns what is
-  // buffered but not consumed, so the caller can look at the head of the file
-  // before choosing a delimiter. Call before the first next().
+  // Reads until `bytes` are buffered (or the input ends) and returns the
+  // first `bytes` of what is not consumed, fewer only at the end of the input,
+  // so the caller can look at the head of the file before choosing a
+  // delimiter: the same head however the input's reads are sized. Call before
+  // the first next().
   std::string_view peek(size_t bytes);
   // Skips a UTF-8 byte order mark at the current position, if there is one.
   void skip_bom();
@@ -186,7 +188,7 @@ inline std::string_view csv_reader::peek(size_t bytes) {
     if (n == 0) eof_ = true;
     end_ += std::min(n, buf_.size() - end_);
   }
-  return {buf_.data() + pos_, end_ - pos_};
+  return {buf_.data() + pos_, std::min(bytes, end_ - pos_)};
 }
 
 inline void csv_reader::skip_bom() {
