@@ -85,11 +85,21 @@ check "over 2650 answers" contains out "over 2650 answers for NETPRO"
 check "code 11 refused" contains out "159 values refused for their role"
 check "airport json" expect_exit 0 airport.json "$rebuy" --db "$work/airport.db" report --format json
 check "NPS +30.98" contains airport.json '"score": 30.98,'
+jq_true() { jq -e >/dev/null "$2" "$1"; }
+check "airport: drivers of NETPRO are the Q7 items" jq_true airport.json \
+  '.drivers[0] | .question == "Q7" and .outcome == "would_recommend" and (.items | length) == 14
+   and all(.items[]; .column | startswith("Q7")) and .left_out == ["Q7ALL"]'
+check "airport: 6 and 0 are no answer" jq_true airport.json '.drivers[0].items[0].scale == "1-5 (0, 6 = no answer)"'
+check "airport: the Q7 items explain 35 %" jq_true airport.json '.drivers[0].r_squared == 0.3542'
 check "coffee survey" expect_exit 0 out "$rebuy" --db "$work/coffee.db" import "$real/coffee_survey/starbucks_satisfaction_survey.csv"
 check "continue buying is buy_again" contains out "buy_again = 20. Will you continue buying at Starbucks?"
 check "Q18 is not NPS" bash -c "! grep -q 'nps = 18' out"
 check "coffee json" expect_exit 0 coffee.json "$rebuy" --db "$work/coffee.db" report --format json
 check "77.0 % would buy again" contains coffee.json '"rate": 0.7705,'
+check "coffee: drivers of continuing to buy are Q12-Q17" jq_true coffee.json \
+  '[.drivers[] | select(.outcome == "would_buy_again") | .items[].column[0:3]] | sort
+   == ["12.", "13.", "14.", "15.", "16.", "17."]'
+check "coffee: price first" jq_true coffee.json '.drivers[0].items[0].column | startswith("13. How would you rate the price")'
 check "steam reviews" expect_exit 0 out "$rebuy" --db "$work/steam.db" import "$real/steam/steam_reviews_recommended.csv"
 check "steam recommended" contains out "recommend = recommended"
 check "steam md" expect_exit 0 steam.md "$rebuy" --db "$work/steam.db" report --format md

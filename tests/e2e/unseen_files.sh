@@ -81,6 +81,47 @@ check "says so" contains es.out "no header row: line 1 is data"
 check "every row stored" contains es.out "25 in = 25 stored (25 new"
 check "dates and stars" contains es.out "submitted_at = column_1, rating = column_2 (1-5), title = column_3, text = column_4"
 
+# Key drivers. A grid of facility ratings (1-5, 6 = not applicable, 0 = blank) beside a
+# 0-10 recommend question; codes on small numbers (AGE, DAY, Q4*) are not ratings, the
+# overall item and a likelihood question are not drivers. Built by driver_fixtures.py so that
+# Q7FOOD moves NETPRO most.
+export REBUY_DB="$work/grid.db"
+check "grid imports" expect_exit 0 grid.out "$rebuy" import "$data/grid_survey.csv"
+check "grid report" expect_exit 0 grid.json "$rebuy" report --format json
+driver() { jq -e >/dev/null "$2" "$1"; }
+check "one set of drivers" driver grid.json '.drivers | length == 1'
+check "the Q7 items against would recommend" driver grid.json \
+  '.drivers[0] | .question == "Q7" and .outcome == "would_recommend" and (.measure | test("0-10"))'
+check "Q7FOOD first, then Q7SIGN" driver grid.json '[.drivers[0].items[].column] | .[0:2] == ["Q7FOOD", "Q7SIGN"]'
+check "only the four facilities" driver grid.json '[.drivers[0].items[].column] | sort == ["Q7ART", "Q7FOOD", "Q7SIGN", "Q7WIFI"]'
+check "the overall item left out" driver grid.json '.drivers[0].left_out == ["Q7ALL"]'
+check "6 and 0 are no answer" driver grid.json '.drivers[0].items[0].scale == "1-5 (0, 6 = no answer)"'
+check "weights add up to R2" driver grid.json \
+  '.drivers[0] | ([.items[].weight] | add) - .r_squared | fabs < 0.001'
+check "intervals hold the weights" driver grid.json \
+  '[.drivers[0].items[] | .ci_low <= .weight and .weight <= .ci_high] | all'
+check "the same store gives the same drivers" expect_exit 0 grid2.json "$rebuy" report --format json
+check "drivers are deterministic" diff <(jq .drivers grid.json) <(jq .drivers grid2.json)
+check "grid md" expect_exit 0 grid.md "$rebuy" report --format md
+check "md shows drivers by the themes" contains grid.md "#### grid\_survey.csv, Q7 items: what moves would recommend"
+check "md table" contains grid.md "| Q7FOOD | 1-5 (0, 6 = no answer) |"
+check "grid html" expect_exit 0 grid.html "$rebuy" report -o grid.html
+check "html table" contains grid.html '<h3 id="drivers">Key drivers</h3>'
+
+# Airline reviews with 1-5 sub-ratings under plain aspect names (some missing) beside a 1-10
+# overall rating and a yes/no Recommended: value for money moves both outcomes most.
+export REBUY_DB="$work/aspects.db"
+check "aspects import" expect_exit 0 aspects.out "$rebuy" import "$data/airline_aspects.csv"
+check "aspects report" expect_exit 0 aspects.json "$rebuy" report --format json
+check "both outcomes" driver aspects.json '[.drivers[].outcome] == ["would_buy_again", "would_recommend"]'
+check "buy again read off the ratings" driver aspects.json '.drivers[0].measure | test("estimated")'
+check "recommend from the yes/no answer" driver aspects.json '.drivers[1].measure | test("yes/no")'
+check "value for money first" driver aspects.json '[.drivers[].items[0].column] == ["ValueForMoney", "ValueForMoney"]'
+check "missing ratings skipped" driver aspects.json '[.drivers[1].items[].answered] | all(. < 140)'
+check "no drivers without ratings" driver games.json '.drivers == []'
+check "aspects md" expect_exit 0 aspects.md "$rebuy" report --format md
+check "md says where R2 comes from" contains aspects.md "Together the 4 ratings account for"
+
 # A rating beyond its column's scale is refused, not read on a second scale.
 export REBUY_DB="$work/scale.db"
 {

@@ -159,3 +159,25 @@ TEST_CASE("relative_weight_intervals: the same data and seed give the same inter
   auto narrow = stats::relative_weight_intervals(t.x, 2, t.y, 200, 0.5, 7);
   CHECK(narrow[0].high - narrow[0].low < a[0].high - a[0].low);
 }
+
+TEST_CASE("relative_weight_intervals: a weight near its floor of zero lies inside its interval") {
+  // y follows a; b is unrelated noise, so its resampled weights all lean above its estimate.
+  table t;
+  uint64_t state = 12345;
+  auto noise = [&state] { // a fixed LCG: the same rows on every platform
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<double>(state >> 40) / static_cast<double>(1ull << 24) - 0.5;
+  };
+  for (int i = 0; i < 200; ++i) {
+    const double a = i % 5;
+    t.add(a, std::floor(5 * (noise() + 0.5)), a + noise());
+  }
+  auto fit = stats::relative_weights(t.x, 2, t.y);
+  REQUIRE(fit.weights[1] < 0.01);
+  auto ci = stats::relative_weight_intervals(t.x, 2, t.y, 200, 0.95, 3);
+  for (size_t j = 0; j < 2; ++j) {
+    CHECK(ci[j].low <= fit.weights[j]);
+    CHECK(fit.weights[j] <= ci[j].high);
+  }
+  CHECK(ci[1].high < 0.05);
+}

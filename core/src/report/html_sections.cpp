@@ -280,6 +280,15 @@ void drivers(std::string &out, const report_data &data) {
         format_count(t.would_not_texts), format_count(t.would_texts));
     out += html_table(words_table(t));
   }
+  out += "<h3 id=\"drivers\">Key drivers</h3>";
+  if (data.drivers.sets.empty())
+    out += no_data("no source rates several aspects (seat, staff, price...) next to a "
+                   "would-buy-again or would-recommend answer.");
+  for (const auto &s : data.drivers.sets) {
+    out += "<h4>" + text(driver_set_title(s)) + "</h4>";
+    out += "<p class=\"note\">" + text(driver_set_note(s)) + "</p>";
+    out += html_table(drivers_table(s));
+  }
   out += "</section>\n";
 }
 

@@ -206,6 +206,45 @@ void write_imports(writer &w, const quality_data &q) {
   w.EndArray();
 }
 
+void write_drivers(writer &w, const drivers_data &d) {
+  key(w, "drivers"), w.StartArray();
+  for (const auto &set : d.sets) {
+    w.StartObject();
+    key(w, "source"), string(w, set.source);
+    key(w, "question"), string_or_null(w, set.question);
+    key(w, "outcome"), string(w, set.outcome);
+    key(w, "measure"), string(w, set.measure);
+    key(w, "responses"), uint(w, set.responses);
+    key(w, "sampled_from"), set.sampled_from ? uint(w, set.sampled_from) : (void)w.Null();
+    key(w, "r_squared"), number(w, set.r_squared, 4);
+    key(w, "items"), w.StartArray();
+    for (const auto &item : set.items) {
+      w.StartObject();
+      key(w, "column"), string(w, item.column);
+      key(w, "scale"), string(w, describe_item_scale(item.scale));
+      key(w, "answered"), uint(w, item.answered);
+      key(w, "mean"), number(w, item.mean, 2);
+      key(w, "weight"), number(w, item.weight, 4);
+      key(w, "ci_low"), number(w, item.low, 4);
+      key(w, "ci_high"), number(w, item.high, 4);
+      key(w, "share_of_explained"),
+          number(w, set.r_squared > 0 ? item.weight / set.r_squared : NAN, 4);
+      w.EndObject();
+    }
+    w.EndArray();
+    key(w, "left_out"), w.StartArray();
+    for (const auto &column : set.summaries)
+      string(w, column);
+    w.EndArray();
+    key(w, "too_few_answers"), w.StartArray();
+    for (const auto &column : set.too_few)
+      string(w, column);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 } // namespace
 
 std::string render_json_report(const report_data &data) {
@@ -324,6 +363,7 @@ std::string render_json_report(const report_data &data) {
   }
   w.EndArray();
   w.EndObject();
+  write_drivers(w, data.drivers);
 
   const auto &c = data.customers;
   key(w, "customers"), w.StartObject();

@@ -188,6 +188,20 @@ void breakdowns(std::string &md, const report_data &data) {
   }
 }
 
+void key_drivers(std::string &md, const drivers_data &d) {
+  md += "### Key drivers\n\n";
+  if (d.sets.empty()) {
+    md += "No data: no source rates several aspects (seat, staff, price...) next to a "
+          "would-buy-again or would-recommend answer.\n\n";
+    return;
+  }
+  for (const auto &s : d.sets) {
+    md += "#### " + markdown_escape(driver_set_title(s)) + "\n\n";
+    md += markdown_escape(driver_set_note(s)) + "\n\n";
+    md += markdown_table(drivers_table(s));
+  }
+}
+
 void drivers(std::string &md, const report_data &data) {
   const auto &t = data.themes;
   md += "## What drives customers away?\n\n### Themes\n\n";
@@ -203,12 +217,13 @@ void drivers(std::string &md, const report_data &data) {
     md += fmt::format("No data: no word sets would-not-buy-again feedback apart ({} such texts "
                       "against {} would-buy-again texts).\n\n",
                       t.would_not_texts, t.would_texts);
-    return;
+  } else {
+    md += fmt::format("Log-odds with an informative Dirichlet prior, {} would-not texts against "
+                      "{} would texts.\n\n",
+                      t.would_not_texts, t.would_texts);
+    md += markdown_table(words_table(t));
   }
-  md += fmt::format("Log-odds with an informative Dirichlet prior, {} would-not texts against {} "
-                    "would texts.\n\n",
-                    t.would_not_texts, t.would_texts);
-  md += markdown_table(words_table(t));
+  key_drivers(md, data.drivers);
 }
 
 void customers(std::string &md, const report_data &data) {

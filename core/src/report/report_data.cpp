@@ -136,6 +136,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
   trend_builder trend(period.first, period.last);
   breakdown_builder breakdowns(dimensions);
   themes_builder themes;
+  drivers_builder drivers(db);
   customers_builder customers(scores.ids());
   calibration_builder calibration;
   const int64_t analyzed = analyzed_through(db);
@@ -150,6 +151,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
     trend.add(r, day);
     breakdowns.add(r);
     themes.add(r);
+    drivers.add(r);
     customers.add(r);
     calibration.add(r);
   });
@@ -171,6 +173,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
   out.trend = trend.finish(basis, options);
   out.breakdowns = breakdowns.finish(overall, out.headline.overall, basis, options);
   out.themes = themes.finish(db, overall, basis, options);
+  out.drivers = drivers.finish();
   out.customers = customers.finish(db, scores, orders_read.get(), options);
   out.calibration = calibration.finish(options.shrinkage);
   out.calibration.horizon_days = stored_horizon_days(db);

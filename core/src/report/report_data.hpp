@@ -6,6 +6,7 @@
 #include "report/breakdown_data.hpp"
 #include "report/calibration_data.hpp"
 #include "report/customers_data.hpp"
+#include "report/drivers_data.hpp"
 #include "report/headline_data.hpp"
 #include "report/report_options.hpp"
 #include "report/reported_referral.hpp"
@@ -57,6 +58,7 @@ struct report_data {
   trend_data trend;
   std::vector<breakdown_data> breakdowns;
   themes_data themes;
+  drivers_data drivers;
   customers_data customers;
   calibration_data calibration;
   std::optional<reported_referral> referral; // stated NPS class against "have you recommended us?"

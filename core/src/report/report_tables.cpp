@@ -52,6 +52,58 @@ table themes_table(const themes_data &t) {
       t.themes);
 }
 
+table drivers_table(const driver_set &s) {
+  using row = driver_item;
+  const double explained = s.r_squared;
+  return make_table<row>(
+      {{{"Rating"}, [](const row &i) { return cell{i.column}; }},
+       {{"Scale"}, [](const row &i) { return cell{describe_item_scale(i.scale)}; }},
+       {{"Rated", right}, [](const row &i) { return count(i.answered); }},
+       {{"Mean", right}, [](const row &i) { return cell{fmt::format("{:.2f}", i.mean)}; }},
+       {{"Weight", right},
+        [](const row &i) {
+          cell c{format_percent(i.weight)};
+          c.data_value = fmt::format("{:.4f}", i.weight);
+          return c;
+        }},
+       {{"95 %", right},
+        [](const row &i) {
+          return interval({i.low, i.high});
+        }},
+       {{"Share of explained", right},
+        [explained](const row &i) {
+          return cell{explained > 0 ? fmt::format("{:.0f} %", 100 * i.weight / explained)
+                                    : std::string("n/a")};
+        }}},
+      s.items);
+}
+
+std::string driver_set_title(const driver_set &s) {
+  const char *outcome = s.outcome == "would_recommend" ? "would recommend" : "would buy again";
+  return s.question.empty()
+             ? fmt::format("{}: what moves {}", s.source, outcome)
+             : fmt::format("{}, {} items: what moves {}", s.source, s.question, outcome);
+}
+
+std::string driver_set_note(const driver_set &s) {
+  std::string out = fmt::format(
+      "Outcome: {}, over {} responses{}. Together the {} ratings account for {} of its variance "
+      "(R²); a rating's weight is the part it accounts for (Johnson's relative weights), with a "
+      "95 % interval from 200 bootstrap resamples. Ratings outside the scale are read as no "
+      "answer.",
+      s.measure, format_count(s.responses),
+      s.sampled_from
+          ? fmt::format(" (an evenly spaced sample of the {})", format_count(s.sampled_from))
+          : std::string(),
+      s.items.size(), format_percent(s.r_squared));
+  if (!s.summaries.empty())
+    out += fmt::format(" Left out as summing the others up: {}.", joined(s.summaries));
+  if (!s.too_few.empty())
+    out += fmt::format(" Rated too rarely to weigh (fewer than {} times): {}.",
+                       min_driver_responses, joined(s.too_few));
+  return out;
+}
+
 table words_table(const themes_data &t) {
   using row = word_row;
   return make_table<row>(

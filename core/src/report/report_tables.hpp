@@ -8,6 +8,10 @@ namespace rebuy::core {
 
 table themes_table(const themes_data &t);
 table words_table(const themes_data &t);
+// Key drivers of one source and outcome: the table, its heading and what it reads from.
+table drivers_table(const driver_set &s);
+std::string driver_set_title(const driver_set &s);
+std::string driver_set_note(const driver_set &s);
 table customers_table(const std::vector<customer_row> &rows, bool won_back);
 table calibration_bins_table(const calibration_data &c);
 table calibration_levels_table(const calibration_data &c);

@@ -23,4 +23,15 @@ double two_sided_p_value(double z) {
   return 2 * boost::math::cdf(boost::math::complement(boost::math::normal(), std::fabs(z)));
 }
 
+double normal_cdf(double z) {
+  if (std::isnan(z)) return std::numeric_limits<double>::quiet_NaN();
+  if (std::isinf(z)) return z > 0 ? 1 : 0;
+  return boost::math::cdf(boost::math::normal(), z);
+}
+
+double normal_quantile(double p) {
+  if (!(p > 0 && p < 1)) throw std::invalid_argument("a normal quantile needs 0 < p < 1");
+  return boost::math::quantile(boost::math::normal(), p);
+}
+
 } // namespace rebuy::core::stats

@@ -11,4 +11,8 @@ double z_for_confidence(double confidence);
 // P(|Z| ≥ |z|). NaN in, NaN out.
 double two_sided_p_value(double z);
 
+// P(Z ≤ z), and its inverse for 0 < p < 1 (throws std::invalid_argument otherwise).
+double normal_cdf(double z);
+double normal_quantile(double p);
+
 } // namespace rebuy::core::stats

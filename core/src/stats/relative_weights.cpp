@@ -1,5 +1,7 @@
 #include "stats/relative_weights.hpp"
 
+#include "stats/normal.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -157,8 +159,16 @@ std::vector<weight_interval> relative_weight_intervals(std::span<const double> p
     for (size_t j = 0; j < columns; ++j)
       draws[j].push_back(fit.weights[j]);
   }
+  // Bias-corrected percentiles (Efron 1987; as Tonidandel, LeBreton and Johnson 2009 advise for
+  // relative weights): a weight is never negative, so resampled weights of a small one lean
+  // up, and plain percentiles can leave it below its own interval.
+  std::vector<size_t> all(n);
+  for (size_t r = 0; r < n; ++r)
+    all[r] = r;
+  const relative_weights_fit estimate = fit_rows(predictors, columns, outcome, all);
   std::vector<weight_interval> out(columns);
-  const double tail = (1 - level) / 2;
+  const double z_tail = normal_quantile((1 - level) / 2);
+  const double b = static_cast<double>(resamples);
   for (size_t j = 0; j < columns; ++j) {
     auto &d = draws[j];
     std::sort(d.begin(), d.end());
@@ -168,7 +178,16 @@ std::vector<weight_interval> relative_weight_intervals(std::span<const double> p
       double f = pos - static_cast<double>(i);
       return i + 1 < d.size() ? d[i] * (1 - f) + d[i + 1] * f : d[i];
     };
-    out[j] = {at(tail), at(1 - tail)};
+    const double w = estimate.weights[j];
+    const double below = static_cast<double>(std::lower_bound(d.begin(), d.end(), w) - d.begin());
+    const double equal =
+        static_cast<double>(std::upper_bound(d.begin(), d.end(), w) - d.begin()) - below;
+    const double share = std::clamp((below + equal / 2) / b, 0.5 / b, 1 - 0.5 / b);
+    const double z0 = normal_quantile(share);
+    // When every resample falls on one side of the estimate (a weight at its floor of 0), the
+    // interval is widened to hold it.
+    out[j] = {std::min(w, at(normal_cdf(2 * z0 + z_tail))),
+              std::max(w, at(normal_cdf(2 * z0 - z_tail)))};
   }
   return out;
 }

@@ -32,8 +32,9 @@ struct weight_interval {
   double low = 0, high = 0;
 };
 
-// Percentile intervals (at `level`, e.g. 0.95) of each weight over `resamples` resamplings of
-// the rows, drawn from a generator seeded with `seed`: the same data give the same intervals.
+// Bias-corrected percentile intervals (at `level`, e.g. 0.95) of each weight over `resamples`
+// resamplings of the rows, holding the weight itself, drawn from a generator seeded with `seed`:
+// the same data give the same intervals.
 std::vector<weight_interval> relative_weight_intervals(std::span<const double> predictors,
                                                        size_t columns,
                                                        std::span<const double> outcome,
