@@ -44,8 +44,9 @@ public:
        "or weights=); Juster answers: value/10",
        REBUY_METRIC_NUMBER},
       {"rating_probability",
-       "Proxy only, when there is no readable answer: the star rating read as the intent box of "
-       "the same position and weighted like an answer, 0-1",
+       "Proxy only, when there is no readable answer: the star rating's position on its scale "
+       "read as satisfaction (rating_weights=, default 0.80/0.65/0.35/0.12/0.05 from the top), "
+       "0-1",
        REBUY_METRIC_NUMBER},
       {"repeat_customer",
        "Observed: 1 when the customer's order count is 2 or more, 0 when it is 1",
@@ -61,7 +62,7 @@ public:
   };
 
   buy_again_analyzer(const rebuy::host &host, const rebuy::options &options) : host_(host) {
-    std::optional<std::string_view> preset, weights;
+    std::optional<std::string_view> preset, weights, rating_weights;
     for (const auto &[key, value] : options.items()) {
       if (key == "scale") {
         const auto choice = parse_scale_choice(value);
@@ -73,18 +74,24 @@ public:
         preset = value;
       } else if (key == "weights") {
         weights = value;
+      } else if (key == "rating_weights") {
+        rating_weights = value;
       } else {
         host_.warn("buy_again: ignoring unknown option '" + key +
-                   "' (known: scale, preset, weights)");
+                   "' (known: scale, preset, weights, rating_weights)");
       }
     }
     if (preset && weights) throw rebuy::error("buy_again: give preset= or weights=, not both");
-    if (weights) {
-      try {
-        weights_ = parse_weights(*weights);
-      } catch (const rebuy::error &e) {
-        throw rebuy::error(std::string("buy_again: ") + e.what());
+    try {
+      if (weights) weights_ = parse_weights(*weights);
+      if (rating_weights) {
+        rating_weights_ = parse_weights(*rating_weights, "rating_weights");
+        rating_label_ = "rating weights " + format_weights(rating_weights_);
       }
+    } catch (const rebuy::error &e) {
+      throw rebuy::error(std::string("buy_again: ") + e.what());
+    }
+    if (weights) {
       weights_label_ = "custom weights " + format_weights(weights_);
     } else {
       const std::string_view preset_name = preset.value_or("thirds");
@@ -158,13 +165,13 @@ private:
                     std::string(r.problem) + "; no rating proxy");
       return;
     }
-    const double p = rating_probability(*r.position, weights_);
+    const double p = rating_probability(*r.position, rating_weights_);
     evidence_.assign("proxy: ").append(column).append(" = ").append(rebuy::short_number(r.rating));
     evidence_.append(" of ")
         .append(rebuy::short_number(r.max))
         .append(" -> ")
         .append(rebuy::short_number(p));
-    evidence_.append(" (rating read as intent box, ").append(weights_label_).append(")");
+    evidence_.append(" (").append(rating_label_).append(")");
     out.add(index, rating_probability_metric, p, {}, evidence_);
   }
 
@@ -188,6 +195,8 @@ private:
   scale_choice scale_ = scale_choice::automatic;
   box_weights weights_{};
   std::string weights_label_; // "preset thirds" or "custom weights 0.7/…"
+  box_weights rating_weights_ = rating_default_weights;
+  std::string rating_label_ = "rating read as satisfaction, default weights";
   std::string last_name_;
   std::optional<scale> last_name_scale_;
   bool name_known_ = false;
@@ -196,6 +205,6 @@ private:
 
 } // namespace rebuy::buy_again
 
-REBUY_ANALYZER_PLUGIN(rebuy::buy_again::buy_again_analyzer, "buy_again", "Would buy again", "1.0.0",
+REBUY_ANALYZER_PLUGIN(rebuy::buy_again::buy_again_analyzer, "buy_again", "Would buy again", "1.1.0",
                       "Repurchase intent on any scale: level, top boxes, expected probability; "
                       "rating proxy; repeat customers")

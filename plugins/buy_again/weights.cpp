@@ -18,10 +18,12 @@ std::optional<box_weights> preset_weights(std::string_view name) {
   return std::nullopt;
 }
 
-box_weights parse_weights(std::string_view text) {
-  const std::string usage = "weights=" + std::string(text) +
+box_weights parse_weights(std::string_view text, std::string_view option) {
+  const std::string name(option);
+  const std::string usage = name + "=" + std::string(text) +
                             ": expected five numbers between 0 and 1, top box first, "
-                            "separated by commas, e.g. weights=0.75,0.25,0.05,0,0";
+                            "separated by commas, e.g. " +
+                            name + "=0.75,0.25,0.05,0,0";
   box_weights weights{};
   size_t count = 0;
   std::string_view rest = text;
@@ -40,7 +42,7 @@ box_weights parse_weights(std::string_view text) {
   if (count != weights.size()) throw rebuy::error(usage);
   for (size_t k = 1; k < weights.size(); ++k)
     if (weights[k] > weights[k - 1])
-      throw rebuy::error("weights=" + std::string(text) +
+      throw rebuy::error(name + "=" + std::string(text) +
                          ": a lower box cannot be more likely to buy than a higher one; "
                          "give the weights top box first");
   return weights;

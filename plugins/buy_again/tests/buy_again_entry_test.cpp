@@ -38,7 +38,7 @@ TEST_CASE("the entry point describes the buy_again analyzer and its metrics") {
   CHECK(info->abi_minor == REBUY_PLUGIN_MIN_ABI_MINOR);
   CHECK(info->kind == REBUY_KIND_ANALYZER);
   CHECK(to_view(info->id) == "buy_again");
-  CHECK(to_view(info->version) == "1.0.0");
+  CHECK(to_view(info->version) == "1.1.0");
   CHECK(info->capabilities == 0);
   CHECK(info->importer == nullptr);
   const rebuy_analyzer_api &a = *rebuy::testing::linked_analyzer();
@@ -140,12 +140,28 @@ TEST_CASE("the rating proxy is given only when there is no readable answer") {
     CHECK(scores[i].metric_name != "rating_probability");
   CHECK(scores[4].response == 1);
   CHECK(scores[4].metric_name == "rating_probability");
-  CHECK(scores[4].value == doctest::Approx(0.27));
+  // A rating is satisfaction, not an intent box: 4★ is a satisfied customer, above one half.
+  CHECK(scores[4].value == doctest::Approx(0.65));
   CHECK(scores[4].evidence ==
-        "proxy: review_score = 4 of 5 -> 0.27 (rating read as intent box, preset thirds)");
+        "proxy: review_score = 4 of 5 -> 0.65 (rating read as satisfaction, default weights)");
   CHECK(scores[5].response == 2);
-  // 9 of 10: position 8/9, between the second (0.27) and top (0.81) boxes.
-  CHECK(scores[5].value == doctest::Approx(0.27 + (0.81 - 0.27) * (32.0 / 9 - 3)));
+  // 9 of 10: position 8/9, between the second (0.65) and top (0.80) boxes.
+  CHECK(scores[5].value == doctest::Approx(0.65 + (0.80 - 0.65) * (32.0 / 9 - 3)));
+}
+
+TEST_CASE("rating weights: the answer's preset does not move them, rating_weights= does") {
+  const field_response rated({{REBUY_ROLE_RATING, "stars", "3"}}, post_purchase);
+  analyzer_under_test top2({{"preset", "top2"}});
+  const auto t = top2.analyze({rated.abi(1)}).scores;
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].value == doctest::Approx(0.35));
+  analyzer_under_test own({{"rating_weights", "0.9,0.8,0.5,0.2,0.1"}});
+  const auto o = own.analyze({rated.abi(1)}).scores;
+  REQUIRE(o.size() == 1);
+  CHECK(o[0].value == doctest::Approx(0.5));
+  CHECK(o[0].evidence == "proxy: stars = 3 of 5 -> 0.5 (rating weights 0.9/0.8/0.5/0.2/0.1)");
+  CHECK(create_error({{"rating_weights", "1,2"}}).find("buy_again: rating_weights=1,2: expected") ==
+        0);
 }
 
 TEST_CASE("order counts say whether the customer came back") {
@@ -195,7 +211,8 @@ TEST_CASE("buy_again ignores unknown options with a warning") {
   REQUIRE(a.log().size() == 1);
   CHECK(a.log()[0].first == REBUY_LOG_WARN);
   CHECK(a.log()[0].second ==
-        "buy_again: ignoring unknown option 'horizon' (known: scale, preset, weights)");
+        "buy_again: ignoring unknown option 'horizon' (known: scale, preset, weights, "
+        "rating_weights)");
 }
 
 TEST_CASE("a buy_again batch replaces the previous batch's scores") {
