@@ -122,6 +122,37 @@ check "no drivers without ratings" driver games.json '.drivers == []'
 check "aspects md" expect_exit 0 aspects.md "$rebuy" report --format md
 check "md says where R2 comes from" contains aspects.md "Together the 4 ratings account for"
 
+# Star ratings beside would-buy-again answers: the store's own pairs say how each rating reads.
+# 3-star customers here mostly say they would buy again (26 of 32), so a 3-star review without
+# an answer counts as would-buy-again, where the default reading (0.35) would not.
+export REBUY_DB="$work/pairs.db"
+{
+  echo "order,stars,Would you buy from us again?,comment"
+  for i in $(seq 1 200); do
+    stars=$((i % 5 + 1))
+    case $stars in
+      5) answer="Definitely would" ;; 4) answer="Probably would" ;;
+      3) if [ $((i % 5 + i / 5 % 5)) -lt 6 ]; then answer="Probably would"; else answer="Probably not"; fi ;;
+      *) answer="Definitely not" ;;
+    esac
+    [ "$i" -gt 160 ] && answer=""
+    echo "O$i,$stars,$answer,Order $i arrived"
+  done
+} >pairs.csv
+check "pairs import" expect_exit 0 pairs.out "$rebuy" import pairs.csv
+check "pairs report" expect_exit 0 pairs.json "$rebuy" report --format json
+check "calibrated on the answers" driver pairs.json \
+  '.rating_calibration | .basis == "answers" and .pairs == 160 and (.steps | length) == 5'
+check "3 stars read as the answers say" driver pairs.json \
+  '.rating_calibration.steps[] | select(.rating == "3 of 5") | .observed == 0.8125 and .calibrated > 0.5'
+check "monotone" driver pairs.json '[.rating_calibration.steps[].calibrated] | . == sort'
+check "pairs md" expect_exit 0 pairs.md "$rebuy" report --format md
+check "md says how ratings were read" contains pairs.md "Star ratings are calibrated on this store's 160 ratings beside would-buy-again answers"
+check "estimates carry the calibration" expect_exit 0 pairs.jsonl.out "$rebuy" export --format jsonl -o pairs.jsonl
+check "evidence names it" contains pairs.jsonl "calibrated on 160 ratings beside would-buy-again answers: 32 at 3 of 5, 0.81 say they would buy again"
+check "reviews without pairs" expect_exit 0 games2.json "$rebuy" --db "$work/airline.db" report --format json
+check "keep the default, and say so" driver games2.json '.rating_calibration | .basis == null and .pairs == 0'
+
 # A rating beyond its column's scale is refused, not read on a second scale.
 export REBUY_DB="$work/scale.db"
 {

@@ -1,5 +1,7 @@
 #include "pipeline/estimates.hpp"
 
+#include "pipeline/rating_calibration.hpp"
+
 #include "store/score_store.hpp"
 #include "util/errors.hpp"
 
@@ -110,9 +112,29 @@ void write_order_count_probability(sql::connection &db, score_store &store,
   out.finish();
 }
 
+// What a calibrated rating's evidence adds, per step.
+std::vector<std::string> calibration_notes(const rating_calibration &c) {
+  std::vector<std::string> out;
+  for (const auto &s : c.steps)
+    out.push_back(
+        c.basis == "orders"
+            ? fmt::format("; calibrated on {} ratings beside observed orders: {} at {}, {:.2f} "
+                          "ordered again; shrunk toward {:.2f} with {:g} pseudo-responses and "
+                          "kept monotone: {:.2f}",
+                          c.pairs, s.pairs, s.rating, s.observed, s.fallback, c.shrinkage,
+                          s.calibrated)
+            : fmt::format("; calibrated on {} ratings beside would-buy-again answers: {} at {}, "
+                          "{:.2f} say they would buy again; shrunk toward {:.2f} with {:g} "
+                          "pseudo-responses and kept monotone: {:.2f}",
+                          c.pairs, s.pairs, s.rating, s.observed, s.fallback, c.shrinkage,
+                          s.calibrated));
+  return out;
+}
+
 // The estimate of every response: the evidence in its order, each source one
 // score (or none).
-uint64_t write_estimates(sql::connection &db, score_store &store) {
+uint64_t write_estimates(sql::connection &db, score_store &store,
+                         const rating_calibration &calibration) {
   metric_appender probability(store, store.metric_id(core_analyzer_id, "buy_again_probability"));
   metric_appender basis(store, store.metric_id(core_analyzer_id, "buy_again_basis"));
   metric_cursor answer(db, "buy_again", "answer_probability", true),
@@ -120,7 +142,9 @@ uint64_t write_estimates(sql::connection &db, score_store &store) {
       order_count(db, core_analyzer_id, "order_count_probability", true),
       rating(db, "buy_again", "rating_probability", true),
       text(db, "text_signals", "text_buy_again_probability", true);
-  auto responses = db.prepare("SELECT id FROM responses ORDER BY id");
+  const std::vector<std::string> notes = calibration_notes(calibration);
+  std::string calibrated_evidence;
+  auto responses = db.prepare("SELECT id, rating, rating_max FROM responses ORDER BY id");
   while (responses.step()) {
     const int64_t id = responses.column_int(0);
     const page_score *a = answer.at(id), *o = ordered.at(id), *c = order_count.at(id),
@@ -135,8 +159,18 @@ uint64_t write_estimates(sql::connection &db, score_store &store) {
                       : has_value(g)                 ? "rating"
                       : has_value(t)                 ? "text"
                                                      : "none";
-    const std::string_view evidence = chosen ? chosen->evidence : std::string_view();
-    if (has_value(chosen)) probability.add(id, chosen->value, {}, evidence);
+    std::string_view evidence = chosen ? chosen->evidence : std::string_view();
+    double value = chosen ? chosen->value : NAN;
+    if (chosen == g && has_value(g) && calibration.fitted() && !responses.is_null(1)) {
+      const auto position =
+          rating_position(responses.column_double(1), responses.column_optional_double(2));
+      if (const rating_step *step = position ? calibration.at(*position) : nullptr) {
+        value = step->calibrated;
+        calibrated_evidence.assign(evidence).append(notes[step - calibration.steps.data()]);
+        evidence = calibrated_evidence;
+      }
+    }
+    if (has_value(chosen)) probability.add(id, value, {}, evidence);
     basis.add(id, NAN, why, evidence);
   }
   probability.finish();
@@ -168,7 +202,9 @@ estimate_outcome derive_estimates(sql::connection &db, const estimate_options &o
   estimate_outcome out;
   out.observed = write_ordered_again(db, store, options);
   write_order_count_probability(db, store, options);
-  out.estimated = write_estimates(db, store);
+  const rating_calibration calibration = fit_rating_calibration(db, options.rating_shrinkage);
+  store_rating_calibration(db, calibration);
+  out.estimated = write_estimates(db, store, calibration);
   tx.commit();
   return out;
 }

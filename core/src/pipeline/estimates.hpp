@@ -17,6 +17,9 @@ struct estimate_options {
   // α of order_count_probability: pseudo-responses at the overall rate that
   // the rate of a group of customers (first-time or repeat) is shrunk toward.
   double order_count_shrinkage = 10;
+  // α of the rating calibration (rating_calibration.hpp): pseudo-responses at the analyzer's
+  // default reading of a rating that the store's own pairs at that rating are shrunk toward.
+  double rating_shrinkage = 10;
 };
 
 struct estimate_outcome {
@@ -37,7 +40,8 @@ struct estimate_outcome {
 //   buy_again_probability  the first of: the explicit answer (buy_again.answer_probability),
 //                          the observed behaviour (ordered_again, then
 //                          order_count_probability), the star rating
-//                          (buy_again.rating_probability), the text
+//                          (buy_again.rating_probability, calibrated on the store's ratings
+//                          beside orders or answers where it has enough), the text
 //                          (text_signals.text_buy_again_probability).
 //   buy_again_basis        label: answer, orders (ordered_again or order_count_probability, the
 //                          evidence says which), rating, text or none.

@@ -3,8 +3,8 @@
 // come back (most valuable first), and customers won back.
 #include "report/figures.hpp"
 #include "report/report_scores.hpp"
-#include "util/string_map.hpp"
 #include "store/sqlite.hpp"
+#include "util/string_map.hpp"
 
 #include <string>
 #include <vector>

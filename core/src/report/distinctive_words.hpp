@@ -1,8 +1,8 @@
 #pragma once
 // Words that set one group of texts apart from another, ranked by the
 // log-odds ratio with an informative Dirichlet prior (stats/log_odds.hpp).
-#include "util/string_map.hpp"
 #include "stats/log_odds.hpp"
+#include "util/string_map.hpp"
 
 #include <algorithm>
 #include <cstdint>

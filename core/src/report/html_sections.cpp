@@ -191,7 +191,10 @@ void headline(std::string &out, const report_data &data) {
     out += "<p>NPS: " + change_cell(c.nps_test, true) + "</p>";
     out += "<div class=\"sub\">▲▼ marks a change unlikely to be chance (p &lt; 0.05)</div>";
   }
-  out += "</div></div></section>\n";
+  out += "</div></div>";
+  if (auto note = rating_reading_note(data); !note.empty())
+    out += "<p class=\"note\" id=\"rating-reading\">" + text(note) + "</p>";
+  out += "</section>\n";
 }
 
 void trend(std::string &out, const report_data &data) {

@@ -206,6 +206,28 @@ void write_imports(writer &w, const quality_data &q) {
   w.EndArray();
 }
 
+void write_rating_reading(writer &w, const std::optional<rating_calibration> &c) {
+  key(w, "rating_calibration");
+  if (!c) return void(w.Null());
+  w.StartObject();
+  key(w, "basis"), string_or_null(w, c->basis);
+  key(w, "pairs"), uint(w, c->fitted() ? c->pairs : 0);
+  key(w, "other_pairs"), uint(w, c->other_pairs);
+  key(w, "shrinkage"), number(w, c->shrinkage, 2);
+  key(w, "steps"), w.StartArray();
+  for (const auto &s : c->steps) {
+    w.StartObject();
+    key(w, "rating"), string(w, s.rating);
+    key(w, "pairs"), uint(w, s.pairs);
+    key(w, "observed"), number(w, s.observed, 4);
+    key(w, "default"), number(w, s.fallback, 4);
+    key(w, "calibrated"), number(w, s.calibrated, 4);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 void write_drivers(writer &w, const drivers_data &d) {
   key(w, "drivers"), w.StartArray();
   for (const auto &set : d.sets) {
@@ -284,6 +306,7 @@ std::string render_json_report(const report_data &data) {
   key(w, "undated"), uint(w, data.headline.undated);
   w.EndObject();
   write_headline(w, data);
+  write_rating_reading(w, data.rating_reading);
 
   key(w, "trend"), w.StartObject();
   key(w, "granularity"), string(w, data.trend.granularity);

@@ -4,6 +4,7 @@
 #include "report/response_scan.hpp"
 #include "store/analyzer_state.hpp"
 #include "store/score_store.hpp"
+#include "util/format_count.hpp"
 #include "util/timestamp.hpp"
 
 #include <fmt/format.h>
@@ -100,6 +101,27 @@ std::string rate_definition(rate_basis basis) {
   return "no data: no explicit would-buy-again answers and no estimated probabilities";
 }
 
+std::string rating_reading_note(const report_data &data) {
+  if (!data.rating_reading) return {};
+  const rating_calibration &c = *data.rating_reading;
+  if (!c.fitted())
+    return fmt::format(
+        "Star ratings are read as satisfaction, not intent, by the buy_again analyzer's default "
+        "(4 and 5 stars above one half); not calibrated: {} ratings sit next to a would-buy-again "
+        "answer or an observed order, {} are needed.",
+        format_count(c.other_pairs), min_calibration_pairs);
+  std::string steps;
+  for (const auto &s : c.steps)
+    steps += fmt::format("{}{} → {:.2f} ({} pairs, default {:.2f})", steps.empty() ? "" : "; ",
+                         s.rating, s.calibrated, format_count(s.pairs), s.fallback);
+  return fmt::format("Star ratings are calibrated on this store's {} ratings beside {}, each "
+                     "rating's share shrunk toward the default reading with {:g} "
+                     "pseudo-responses and kept monotone: {}.",
+                     format_count(c.pairs),
+                     c.basis == "orders" ? "observed orders" : "would-buy-again answers",
+                     c.shrinkage, steps);
+}
+
 nps_summary nps_of(sql::connection &db, const std::string &source) {
   nps_summary out;
   report_filter filter;
@@ -178,6 +200,10 @@ report_data build_report(sql::connection &db, const report_options &options) {
   out.calibration = calibration.finish(options.shrinkage);
   out.calibration.horizon_days = stored_horizon_days(db);
   out.referral = reported_referral_of(db, options.filter);
+  const bool rated =
+      std::any_of(out.headline.estimate_bases.begin(), out.headline.estimate_bases.end(),
+                  [](const answer_count &b) { return b.answer == "rating"; });
+  if (rated) out.rating_reading = stored_rating_calibration(db);
 
   for (auto &run : list_runs(db)) {
     if (!options.filter.source.empty() && run.source != options.filter.source) continue;

@@ -3,6 +3,7 @@
 // reports never call plugins, so a report can be rebuilt from the database.
 // Each section has its own file; build_report runs one pass over the
 // responses and hands each response to every section's builder.
+#include "pipeline/rating_calibration.hpp"
 #include "report/breakdown_data.hpp"
 #include "report/calibration_data.hpp"
 #include "report/customers_data.hpp"
@@ -62,6 +63,8 @@ struct report_data {
   customers_data customers;
   calibration_data calibration;
   std::optional<reported_referral> referral; // stated NPS class against "have you recommended us?"
+  // How ratings were read into estimates (analyze keeps it); nullopt when none was.
+  std::optional<rating_calibration> rating_reading;
   quality_data quality;
 };
 
@@ -74,6 +77,9 @@ inline constexpr const char *recommend_definition =
 
 // The definition of the would-buy-again rate in force, in words.
 std::string rate_definition(rate_basis basis);
+
+// How the estimates from ratings were read, in words; "" when no estimate came from a rating.
+std::string rating_reading_note(const report_data &data);
 
 // NPS of one source's responses, or of all with an empty source (the import summary).
 nps_summary nps_of(sql::connection &db, const std::string &source);

@@ -4,8 +4,8 @@
 // feedback, each with one real quote.
 #include "report/distinctive_words.hpp"
 #include "report/figures.hpp"
-#include "util/string_map.hpp"
 #include "store/sqlite.hpp"
+#include "util/string_map.hpp"
 
 #include <map>
 #include <string>
