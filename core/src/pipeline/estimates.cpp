@@ -1,6 +1,7 @@
 #include "pipeline/estimates.hpp"
 
 #include "pipeline/rating_calibration.hpp"
+#include "pipeline/text_model.hpp"
 
 #include "store/score_store.hpp"
 #include "util/errors.hpp"
@@ -141,14 +142,16 @@ uint64_t write_estimates(sql::connection &db, score_store &store,
       ordered(db, core_analyzer_id, "ordered_again", true),
       order_count(db, core_analyzer_id, "order_count_probability", true),
       rating(db, "buy_again", "rating_probability", true),
-      text(db, "text_signals", "text_buy_again_probability", true);
+      lexicon(db, "text_signals", "text_buy_again_probability", true),
+      model(db, core_analyzer_id, "text_model_probability", true);
   const std::vector<std::string> notes = calibration_notes(calibration);
   std::string calibrated_evidence;
   auto responses = db.prepare("SELECT id, rating, rating_max FROM responses ORDER BY id");
   while (responses.step()) {
     const int64_t id = responses.column_int(0);
     const page_score *a = answer.at(id), *o = ordered.at(id), *c = order_count.at(id),
-                     *g = rating.at(id), *t = text.at(id);
+                     *g = rating.at(id), *m = model.at(id), *l = lexicon.at(id);
+    const page_score *t = has_value(m) ? m : l; // the text model blends the lexicon in
     const page_score *chosen = has_value(a)   ? a
                                : has_value(o) ? o
                                : has_value(c) ? c
@@ -204,6 +207,7 @@ estimate_outcome derive_estimates(sql::connection &db, const estimate_options &o
   write_order_count_probability(db, store, options);
   const rating_calibration calibration = fit_rating_calibration(db, options.rating_shrinkage);
   store_rating_calibration(db, calibration);
+  store_text_model_summary(db, fit_text_model(db, store));
   out.estimated = write_estimates(db, store, calibration);
   tx.commit();
   return out;

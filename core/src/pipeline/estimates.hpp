@@ -42,7 +42,9 @@ struct estimate_outcome {
 //                          order_count_probability), the star rating
 //                          (buy_again.rating_probability, calibrated on the store's ratings
 //                          beside orders or answers where it has enough), the text
-//                          (text_signals.text_buy_again_probability).
+//                          (rebuy.text_model_probability, the store's own text model blended
+//                          with the lexicon, where text_model.hpp could fit one; else
+//                          text_signals.text_buy_again_probability).
 //   buy_again_basis        label: answer, orders (ordered_again or order_count_probability, the
 //                          evidence says which), rating, text or none.
 estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options = {});

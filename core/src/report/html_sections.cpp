@@ -194,6 +194,8 @@ void headline(std::string &out, const report_data &data) {
   out += "</div></div>";
   if (auto note = rating_reading_note(data); !note.empty())
     out += "<p class=\"note\" id=\"rating-reading\">" + text(note) + "</p>";
+  if (auto note = text_reading_note(data); !note.empty())
+    out += "<p class=\"note\" id=\"text-reading\">" + text(note) + "</p>";
   out += "</section>\n";
 }
 

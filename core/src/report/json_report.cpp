@@ -228,6 +228,42 @@ void write_rating_reading(writer &w, const std::optional<rating_calibration> &c)
   w.EndObject();
 }
 
+void write_text_model(writer &w, const std::optional<text_model_summary> &m) {
+  key(w, "text_model");
+  if (!m) return void(w.Null());
+  auto counts = [&w](const char *name, const char *item,
+                     const std::vector<std::pair<std::string, uint64_t>> &list) {
+    key(w, name), w.StartArray();
+    for (const auto &[value, n] : list) {
+      w.StartObject();
+      key(w, item), string(w, value);
+      key(w, "texts"), uint(w, n);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  w.StartObject();
+  key(w, "used"), w.Bool(m->used);
+  key(w, "reason"), string_or_null(w, m->reason);
+  key(w, "labelled"), uint(w, m->labelled);
+  key(w, "learnt"), uint(w, m->learnt);
+  key(w, "positives"), uint(w, m->positives);
+  key(w, "unlabelled"), uint(w, m->unlabelled);
+  counts("labels", "kind", m->labels);
+  counts("sources", "source", m->sources);
+  key(w, "auc"), w.StartObject();
+  key(w, "model"), number(w, m->model_auc, 4);
+  key(w, "lexicon"), number(w, m->lexicon_auc, 4);
+  key(w, "blend"), number(w, m->blend_auc, 4);
+  w.EndObject();
+  key(w, "blend"), w.StartObject();
+  key(w, "intercept"), number(w, m->intercept, 4);
+  key(w, "model"), number(w, m->model_weight, 4);
+  key(w, "lexicon"), number(w, m->lexicon_weight, 4);
+  w.EndObject();
+  w.EndObject();
+}
+
 void write_drivers(writer &w, const drivers_data &d) {
   key(w, "drivers"), w.StartArray();
   for (const auto &set : d.sets) {
@@ -307,6 +343,7 @@ std::string render_json_report(const report_data &data) {
   w.EndObject();
   write_headline(w, data);
   write_rating_reading(w, data.rating_reading);
+  write_text_model(w, data.text_model);
 
   key(w, "trend"), w.StartObject();
   key(w, "granularity"), string(w, data.trend.granularity);

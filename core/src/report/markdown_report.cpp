@@ -55,8 +55,8 @@ void headline(std::string &md, const report_data &data) {
       md += fmt::format("{} {} {}", i ? "," : "", markdown_escape(h.estimate_bases[i].answer),
                         format_count(h.estimate_bases[i].count));
     md += ").\n";
-    if (auto note = rating_reading_note(data); !note.empty())
-      md += "- " + markdown_escape(note) + "\n";
+    for (const auto &note : {rating_reading_note(data), text_reading_note(data)})
+      if (!note.empty()) md += "- " + markdown_escape(note) + "\n";
   } else {
     md += data.awaiting_analysis
               ? "- Expected repurchase probability: awaiting analysis (" + awaiting + ").\n"

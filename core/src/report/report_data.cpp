@@ -122,6 +122,29 @@ std::string rating_reading_note(const report_data &data) {
                      c.shrinkage, steps);
 }
 
+std::string text_reading_note(const report_data &data) {
+  const auto &bases = data.headline.estimate_bases;
+  if (!data.text_model || std::none_of(bases.begin(), bases.end(),
+                                       [](const answer_count &b) { return b.answer == "text"; }))
+    return {};
+  const text_model_summary &m = *data.text_model;
+  if (!m.used) return "Texts are read by the lexicon alone: " + m.reason + ".";
+  auto listed = [](const std::vector<std::pair<std::string, uint64_t>> &counts) {
+    std::string out;
+    for (const auto &[name, n] : counts)
+      out += fmt::format("{}{} {}", out.empty() ? "" : ", ", name, format_count(n));
+    return out;
+  };
+  return fmt::format(
+      "Texts without an answer, a recommendation or a rating are read by a model learnt from "
+      "this store's {} labelled texts{} ({}; sources: {}), blended with the lexicon: "
+      "cross-validated AUC {:.3f}, against {:.3f} for the lexicon alone.",
+      format_count(m.learnt),
+      m.learnt < m.labelled ? fmt::format(" (an even sample of {})", format_count(m.labelled))
+                            : std::string(),
+      listed(m.labels), listed(m.sources), m.blend_auc, m.lexicon_auc);
+}
+
 nps_summary nps_of(sql::connection &db, const std::string &source) {
   nps_summary out;
   report_filter filter;
@@ -204,6 +227,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
       std::any_of(out.headline.estimate_bases.begin(), out.headline.estimate_bases.end(),
                   [](const answer_count &b) { return b.answer == "rating"; });
   if (rated) out.rating_reading = stored_rating_calibration(db);
+  out.text_model = stored_text_model_summary(db);
 
   for (auto &run : list_runs(db)) {
     if (!options.filter.source.empty() && run.source != options.filter.source) continue;

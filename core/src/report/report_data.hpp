@@ -4,6 +4,7 @@
 // Each section has its own file; build_report runs one pass over the
 // responses and hands each response to every section's builder.
 #include "pipeline/rating_calibration.hpp"
+#include "pipeline/text_model.hpp"
 #include "report/breakdown_data.hpp"
 #include "report/calibration_data.hpp"
 #include "report/customers_data.hpp"
@@ -65,6 +66,8 @@ struct report_data {
   std::optional<reported_referral> referral; // stated NPS class against "have you recommended us?"
   // How ratings were read into estimates (analyze keeps it); nullopt when none was.
   std::optional<rating_calibration> rating_reading;
+  // The store's text model (analyze keeps its summary); nullopt before the first analysis.
+  std::optional<text_model_summary> text_model;
   quality_data quality;
 };
 
@@ -80,6 +83,8 @@ std::string rate_definition(rate_basis basis);
 
 // How the estimates from ratings were read, in words; "" when no estimate came from a rating.
 std::string rating_reading_note(const report_data &data);
+// How the estimates from texts were read, in words; "" when no estimate came from a text.
+std::string text_reading_note(const report_data &data);
 
 // NPS of one source's responses, or of all with an empty source (the import summary).
 nps_summary nps_of(sql::connection &db, const std::string &source);

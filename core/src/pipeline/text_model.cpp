@@ -1,0 +1,294 @@
+#include "pipeline/text_model.hpp"
+
+#include "pipeline/rating_calibration.hpp"
+#include "stats/logistic.hpp"
+#include "text/hashed_features.hpp"
+#include "util/format_count.hpp"
+
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <map>
+
+namespace rebuy::core {
+namespace {
+
+constexpr size_t folds = 5;
+
+// A verdict next to a text: the response's own answer first, then a yes/no recommendation, a
+// star rating (4-5 of 5 would, 1-3 would not, as the accuracy measurements label them), an NPS
+// class (promoters would, detractors would not).
+struct verdict {
+  int label = -1; // 1 would, 0 would not, -1 none
+  const char *kind = "";
+};
+
+// The responses with a text, in id order, each with its verdict and the lexicon's reading.
+class response_walk {
+public:
+  explicit response_walk(sql::connection &db)
+      : rows_(db.prepare("SELECT id, source, rating, rating_max FROM responses "
+                         "WHERE coalesce(text, title) IS NOT NULL ORDER BY id")),
+        answer_(db, "buy_again", "buy_again_top2_box", false),
+        recommend_(db, "nps", "would_recommend", false), nps_(db, "nps", "nps_class", false),
+        lexicon_(db, "text_signals", "text_buy_again_probability", false) {}
+
+  bool next() {
+    if (!rows_.step()) return false;
+    id_ = rows_.column_int(0);
+    return true;
+  }
+  int64_t id() const { return id_; }
+  std::string_view source() const { return rows_.column_text(1); }
+  double lexicon() {
+    const page_score *s = lexicon_.at(id_);
+    return s ? s->value : NAN;
+  }
+  verdict judge() {
+    if (const page_score *a = answer_.at(id_); a && !std::isnan(a->value))
+      return {a->value > 0.5 ? 1 : 0, "answers"};
+    if (const page_score *r = recommend_.at(id_); r && !std::isnan(r->value))
+      return {r->value > 0.5 ? 1 : 0, "recommendations"};
+    if (!rows_.is_null(2))
+      if (auto p = rating_position(rows_.column_double(2), rows_.column_optional_double(3)))
+        return {*p >= 0.75 - 1e-9 ? 1 : 0, "ratings"};
+    if (const page_score *c = nps_.at(id_); c && !std::isnan(c->value) && c->value != 0)
+      return {c->value > 0 ? 1 : 0, "NPS classes"};
+    return {};
+  }
+
+private:
+  sql::statement rows_;
+  metric_cursor answer_, recommend_, nps_, lexicon_;
+  int64_t id_ = 0;
+};
+
+// The fold of a text, from the text itself: copies of one review (a product in several
+// styles) fall in one fold, so cross-validation never scores a text it learnt.
+size_t fold_of_text(std::string_view text) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text)
+    h = (h ^ c) * 1099511628211ull;
+  return static_cast<size_t>((h >> 32) % folds);
+}
+
+struct blend {
+  double intercept, model, lexicon;
+  double apply(double p_model, double p_lexicon) const {
+    return stats::logistic(intercept + model * stats::logit(p_model) +
+                           (std::isnan(p_lexicon) ? 0.0 : lexicon * stats::logit(p_lexicon)));
+  }
+};
+
+} // namespace
+
+text_model_summary fit_text_model(sql::connection &db, score_store &store) {
+  text_model_summary out;
+  // One walk over the responses with a text finds the verdicts; texts are read afterwards, only
+  // for the responses learnt from and those scored.
+  struct text_ref {
+    int64_t id;
+    int label;
+    double lexicon;
+  };
+  std::vector<text_ref> labelled, unlabelled;
+  std::map<std::string, uint64_t, std::less<>> sources, kinds;
+  uint64_t positives_all = 0;
+  {
+    response_walk walk(db);
+    while (walk.next()) {
+      const verdict v = walk.judge();
+      (v.label < 0 ? unlabelled : labelled).push_back({walk.id(), v.label, walk.lexicon()});
+      if (v.label < 0) continue;
+      positives_all += v.label;
+      auto source = sources.find(walk.source());
+      if (source == sources.end()) source = sources.emplace(walk.source(), 0).first;
+      ++source->second, ++kinds[v.kind];
+    }
+  }
+  out.labelled = labelled.size(), out.unlabelled = unlabelled.size();
+  out.sources.assign(sources.begin(), sources.end());
+  out.labels.assign(kinds.begin(), kinds.end());
+  const uint64_t negatives_all = out.labelled - positives_all;
+  if (out.unlabelled == 0)
+    out.reason = "every text has an answer, a recommendation, a rating or an NPS class";
+  else if (out.labelled < min_model_texts)
+    out.reason = fmt::format("{} texts have a verdict to learn from; {} are needed",
+                             format_count(out.labelled), min_model_texts);
+  else if (std::min(positives_all, negatives_all) < min_model_class)
+    out.reason =
+        fmt::format("{} of the labelled texts would buy again and {} would not; {} of "
+                    "each are needed",
+                    format_count(positives_all), format_count(negatives_all), min_model_class);
+  if (!out.reason.empty()) return out;
+
+  // The texts learnt from: all, or an even sample when there are many.
+  auto read_text = db.prepare("SELECT coalesce(title || '. ' || text, text, title) FROM "
+                              "responses WHERE id = ?1");
+  auto text_of = [&read_text](int64_t id) {
+    read_text.reset();
+    read_text.bind(1, id);
+    return read_text.step() ? read_text.column_text(0) : std::string_view();
+  };
+  const size_t stride = (labelled.size() + max_model_texts - 1) / max_model_texts;
+  std::vector<stats::sparse_row> rows;
+  std::vector<uint8_t> labels;
+  std::vector<double> lexicon;
+  std::vector<size_t> fold_of;
+  for (size_t i = 0; i < labelled.size(); i += stride) {
+    const std::string_view text = text_of(labelled[i].id);
+    rows.push_back(hashed_features(text, model_feature_bits));
+    labels.push_back(static_cast<uint8_t>(labelled[i].label));
+    lexicon.push_back(labelled[i].lexicon);
+    fold_of.push_back(fold_of_text(text));
+  }
+  out.learnt = rows.size();
+  out.positives = static_cast<uint64_t>(std::count(labels.begin(), labels.end(), 1));
+
+  // Out-of-fold predictions of the model, then the blend learnt on them.
+  stats::sparse_logistic model(size_t{1} << model_feature_bits);
+  const stats::sgd_options options;
+  std::vector<double> oof(rows.size());
+  for (size_t f = 0; f < folds; ++f) {
+    std::vector<size_t> train;
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (fold_of[i] != f) train.push_back(i);
+    model.fit(rows, labels, train, options);
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (fold_of[i] == f) oof[i] = model.predict(rows[i]);
+  }
+  std::vector<double> lexicon_or_half(rows.size()), x(rows.size() * 2);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    lexicon_or_half[i] = std::isnan(lexicon[i]) ? 0.5 : lexicon[i];
+    x[2 * i] = stats::logit(oof[i]);
+    x[2 * i + 1] = std::isnan(lexicon[i]) ? 0.0 : stats::logit(lexicon[i]);
+  }
+  out.model_auc = stats::roc_auc(oof, labels);
+  out.lexicon_auc = stats::roc_auc(lexicon_or_half, labels);
+  // The blend is cross-validated too: learnt on four folds' out-of-fold predictions, it scores
+  // the fifth, so its AUC is not flattered by the three numbers it fits.
+  std::vector<double> blended(rows.size());
+  for (size_t f = 0; f < folds; ++f) {
+    std::vector<double> x_train;
+    std::vector<uint8_t> y_train;
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (fold_of[i] != f) {
+        x_train.insert(x_train.end(), {x[2 * i], x[2 * i + 1]});
+        y_train.push_back(labels[i]);
+      }
+    const std::vector<double> b = stats::dense_logistic(x_train, 2, y_train);
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (fold_of[i] == f) blended[i] = blend{b[0], b[1], b[2]}.apply(oof[i], lexicon[i]);
+  }
+  out.blend_auc = stats::roc_auc(blended, labels);
+  const std::vector<double> beta = stats::dense_logistic(x, 2, labels);
+  const blend mix{beta[0], beta[1], beta[2]};
+  out.intercept = mix.intercept, out.model_weight = mix.model, out.lexicon_weight = mix.lexicon;
+  if (!(out.blend_auc >= out.lexicon_auc + min_model_gain)) {
+    out.reason = fmt::format("with the model the labelled texts read no better than with the "
+                             "lexicon alone (cross-validated AUC {:.3f} against {:.3f}; {:.2f} "
+                             "more is needed)",
+                             out.blend_auc, out.lexicon_auc, min_model_gain);
+    return out;
+  }
+
+  // Pass 3: the final model, on every text learnt from, scores the texts without a verdict.
+  std::vector<size_t> all(rows.size());
+  for (size_t i = 0; i < all.size(); ++i)
+    all[i] = i;
+  model.fit(rows, labels, all, options);
+  rows.clear(), rows.shrink_to_fit();
+  out.used = true;
+  metric_appender scores(store, store.metric_id(core_analyzer_id, "text_model_probability"));
+  const std::string why = fmt::format(
+      "learnt from {} labelled texts of this store, cross-validated AUC {:.3f} (lexicon {:.3f})",
+      format_count(out.learnt), out.blend_auc, out.lexicon_auc);
+  for (const text_ref &r : unlabelled) {
+    const double p_model = model.predict(hashed_features(text_of(r.id), model_feature_bits));
+    const double p = mix.apply(p_model, r.lexicon);
+    scores.add(r.id, p, {},
+               std::isnan(r.lexicon)
+                   ? fmt::format("text model {:.2f}, lexicon silent: {:.2f} ({})", p_model, p, why)
+                   : fmt::format("text model {:.2f} with the lexicon's {:.2f}: {:.2f} ({})",
+                                 p_model, r.lexicon, p, why));
+  }
+  scores.finish();
+  return out;
+}
+
+void store_text_model_summary(sql::connection &db, const text_model_summary &s) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  auto number = [&w](double v) { std::isfinite(v) ? (void)w.Double(v) : (void)w.Null(); };
+  auto counts = [&w](const std::vector<std::pair<std::string, uint64_t>> &list) {
+    w.StartArray();
+    for (const auto &[name, n] : list) {
+      w.StartObject();
+      w.Key("name"), w.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+      w.Key("texts"), w.Uint64(n);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  w.StartObject();
+  w.Key("used"), w.Bool(s.used);
+  w.Key("reason"), w.String(s.reason.c_str());
+  w.Key("labelled"), w.Uint64(s.labelled);
+  w.Key("learnt"), w.Uint64(s.learnt);
+  w.Key("positives"), w.Uint64(s.positives);
+  w.Key("unlabelled"), w.Uint64(s.unlabelled);
+  w.Key("sources"), counts(s.sources);
+  w.Key("labels"), counts(s.labels);
+  w.Key("model_auc"), number(s.model_auc);
+  w.Key("lexicon_auc"), number(s.lexicon_auc);
+  w.Key("blend_auc"), number(s.blend_auc);
+  w.Key("blend"), w.StartArray(), number(s.intercept), number(s.model_weight),
+      number(s.lexicon_weight), w.EndArray();
+  w.EndObject();
+  auto put = db.prepare("INSERT INTO settings (name, value) VALUES ('text_model', ?1) "
+                        "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+  put.bind(1, std::string_view(buffer.GetString(), buffer.GetSize())).run();
+}
+
+std::optional<text_model_summary> stored_text_model_summary(sql::connection &db) {
+  auto get = db.prepare("SELECT value FROM settings WHERE name = 'text_model'");
+  if (!get.step()) return std::nullopt;
+  const std::string_view json = get.column_text(0);
+  rapidjson::Document d;
+  d.Parse(json.data(), json.size());
+  if (d.HasParseError() || !d.IsObject()) return std::nullopt;
+  text_model_summary s;
+  auto number = [&d](const char *key) {
+    return d.HasMember(key) && d[key].IsNumber() ? d[key].GetDouble() : NAN;
+  };
+  auto count = [&d](const char *key) {
+    return d.HasMember(key) && d[key].IsUint64() ? d[key].GetUint64() : uint64_t{0};
+  };
+  auto counts = [&d](const char *key) {
+    std::vector<std::pair<std::string, uint64_t>> out;
+    if (d.HasMember(key) && d[key].IsArray())
+      for (const auto &o : d[key].GetArray())
+        if (o.IsObject() && o.HasMember("name") && o["name"].IsString() && o.HasMember("texts") &&
+            o["texts"].IsUint64())
+          out.emplace_back(o["name"].GetString(), o["texts"].GetUint64());
+    return out;
+  };
+  s.used = d.HasMember("used") && d["used"].IsBool() && d["used"].GetBool();
+  if (d.HasMember("reason") && d["reason"].IsString()) s.reason = d["reason"].GetString();
+  s.labelled = count("labelled"), s.learnt = count("learnt"), s.positives = count("positives");
+  s.unlabelled = count("unlabelled");
+  s.sources = counts("sources"), s.labels = counts("labels");
+  s.model_auc = number("model_auc"), s.lexicon_auc = number("lexicon_auc");
+  s.blend_auc = number("blend_auc");
+  if (d.HasMember("blend") && d["blend"].IsArray() && d["blend"].Size() == 3) {
+    const auto &b = d["blend"];
+    auto at = [&b](rapidjson::SizeType i) { return b[i].IsNumber() ? b[i].GetDouble() : NAN; };
+    s.intercept = at(0), s.model_weight = at(1), s.lexicon_weight = at(2);
+  }
+  return s;
+}
+
+} // namespace rebuy::core

@@ -1,0 +1,165 @@
+// The store's own text model: logistic regression, hashed features, and what analyze does with
+// them.
+#include "pipeline/estimates.hpp"
+#include "pipeline/text_model.hpp"
+#include "report/report_data.hpp"
+#include "stats/logistic.hpp"
+#include "store/store.hpp"
+#include "text/hashed_features.hpp"
+
+#include "score_table.hpp"
+#include "temp_store.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <cmath>
+
+using namespace rebuy::core;
+using namespace rebuy::test;
+
+TEST_CASE("roc_auc: ranks with ties counted half, NaN without both classes") {
+  const std::vector<uint8_t> labels = {0, 0, 1, 1};
+  CHECK(stats::roc_auc(std::vector<double>{0.1, 0.2, 0.3, 0.4}, labels) == 1);
+  CHECK(stats::roc_auc(std::vector<double>{0.4, 0.3, 0.2, 0.1}, labels) == 0);
+  CHECK(stats::roc_auc(std::vector<double>{0.5, 0.5, 0.5, 0.5}, labels) == 0.5);
+  CHECK(stats::roc_auc(std::vector<double>{0.1, 0.3, 0.2, 0.4}, labels) == 0.75);
+  CHECK(std::isnan(stats::roc_auc(std::vector<double>{0.1, 0.2}, std::vector<uint8_t>{1, 1})));
+}
+
+TEST_CASE("dense_logistic: recovers the coefficients that made the labels") {
+  // y = 1 exactly when −1 + 2·x > 0 would be too easy: labels drawn with P = σ(−1 + 2x) from a
+  // fixed sequence, many rows per x.
+  std::vector<double> x;
+  std::vector<uint8_t> y;
+  uint64_t state = 7;
+  for (int i = 0; i < 20000; ++i) {
+    const double v = (i % 41) / 10.0 - 2;
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    const double u = static_cast<double>(state >> 11) / 9007199254740992.0;
+    x.push_back(v);
+    y.push_back(u < stats::logistic(-1 + 2 * v) ? 1 : 0);
+  }
+  const auto beta = stats::dense_logistic(x, 1, y, 1e-6);
+  REQUIRE(beta.size() == 2);
+  CHECK(beta[0] == doctest::Approx(-1).epsilon(0.1));
+  CHECK(beta[1] == doctest::Approx(2).epsilon(0.1));
+}
+
+TEST_CASE("hashed features: words and pairs within a sentence, the same on every run") {
+  const auto a = hashed_features("Great boots, GREAT price", 20);
+  const auto b = hashed_features("great boots great price", 20);
+  CHECK(a.index == b.index);
+  // great, boots, price; (great boots), (boots great), (great price)
+  CHECK(a.index.size() == 6);
+  CHECK(a.value[0] == doctest::Approx(1 / std::sqrt(6.0)));
+  // A full stop ends a sentence: no pair across it.
+  CHECK(hashed_features("not bad. good", 20).index.size() ==
+        hashed_features("not bad good", 20).index.size() - 1);
+  CHECK(hashed_features("... !!", 20).index.empty());
+  for (uint32_t i : hashed_features("Olá, não gostei", 8).index)
+    CHECK(i < 256u);
+}
+
+namespace {
+
+// Reviews built from a few words: "would" ones praise, "would not" ones complain.
+std::string review(int i, bool happy) {
+  static const char *good[] = {"lovely", "perfect fit", "great quality", "fast delivery",
+                               "comfortable"};
+  static const char *bad[] = {"broke quickly", "too small", "arrived late", "cheap material",
+                              "fell apart"};
+  const char **words = happy ? good : bad;
+  return fmt::format("The shoes were {} and {}, order {}", words[i % 5], words[(i / 5) % 5], i);
+}
+
+struct review_store {
+  temp_db t;
+  std::unique_ptr<sql::connection> db = open_store(t.path);
+
+  // `rated` responses with a 5 or 1 star rating, then `unrated` without one.
+  review_store(int rated, int unrated) {
+    db->exec("INSERT INTO import_runs (id, file, importer, importer_version, source, started_at, "
+             "status) VALUES (1, 'f', 'x', '1', 'shop', '2024-01-01T00:00:00Z', 'done')");
+    auto add = db->prepare("INSERT INTO responses (id, source, key, key_hash, content_hash, kind, "
+                           "run_id, text, rating, rating_max) VALUES (?1, 'shop', ?1, ?1, 'h', "
+                           "'review', 1, ?2, ?3, 5)");
+    for (int i = 0; i < rated + unrated; ++i) {
+      const bool happy = i % 3 != 0;
+      add.bind(1, int64_t{i + 1}).bind(2, std::string_view(review(i, happy)));
+      i < rated ? add.bind(3, happy ? 5.0 : 1.0) : add.bind_null(3);
+      add.run();
+      add.reset();
+    }
+  }
+  text_model_summary fit() {
+    sql::transaction tx(*db);
+    score_store store(*db);
+    auto summary = fit_text_model(*db, store);
+    tx.commit();
+    return summary;
+  }
+  double model_probability(int64_t id) {
+    metric_cursor c(*db, core_analyzer_id, "text_model_probability", true);
+    const page_score *s = c.at(id);
+    return s ? s->value : NAN;
+  }
+};
+
+} // namespace
+
+TEST_CASE("text model: learnt from the rated texts, it reads the unrated ones") {
+  review_store s(300, 60);
+  const auto summary = s.fit();
+  REQUIRE(summary.used);
+  CHECK(summary.labelled == 300);
+  CHECK(summary.learnt == 300);
+  CHECK(summary.positives == 200);
+  CHECK(summary.unlabelled == 60);
+  CHECK(summary.labels == std::vector<std::pair<std::string, uint64_t>>{{"ratings", 300}});
+  CHECK(summary.sources == std::vector<std::pair<std::string, uint64_t>>{{"shop", 300}});
+  CHECK(summary.model_auc > 0.95);
+  CHECK(summary.lexicon_auc == 0.5); // no lexicon scores in this store
+  CHECK(summary.blend_auc > summary.lexicon_auc);
+  for (int id = 301; id <= 360; ++id) {
+    const bool happy = (id - 1) % 3 != 0;
+    INFO("response " << id);
+    CHECK((s.model_probability(id) > 0.5) == happy);
+  }
+  CHECK(std::isnan(s.model_probability(1))); // a rated text keeps its rating
+
+  // The same store gives the same scores, and estimates take them for the texts.
+  const double before = s.model_probability(301);
+  derive_estimates(*s.db);
+  CHECK(s.model_probability(301) == before);
+  metric_cursor basis(*s.db, core_analyzer_id, "buy_again_basis", true);
+  const page_score *b = basis.at(301);
+  REQUIRE(b);
+  CHECK(b->label == "text");
+  CHECK(b->evidence.find("learnt from 300 labelled texts of this store") != std::string::npos);
+  auto kept = stored_text_model_summary(*s.db);
+  REQUIRE(kept);
+  CHECK(kept->used);
+  CHECK(kept->blend_auc == doctest::Approx(summary.blend_auc));
+}
+
+TEST_CASE("text model: not used below 200 labelled texts, nor with nothing to read") {
+  review_store few(150, 40);
+  const auto summary = few.fit();
+  CHECK_FALSE(summary.used);
+  CHECK(summary.reason == "150 texts have a verdict to learn from; 200 are needed");
+  CHECK(std::isnan(few.model_probability(151)));
+
+  review_store all_rated(250, 0);
+  CHECK(all_rated.fit().reason ==
+        "every text has an answer, a recommendation, a rating or an NPS class");
+
+  // The report says which reading the texts got.
+  report_data data;
+  data.headline.estimate_bases = {{"text", 40}};
+  data.text_model = summary;
+  CHECK(text_reading_note(data) == "Texts are read by the lexicon alone: 150 texts have a "
+                                   "verdict to learn from; 200 are needed.");
+  data.headline.estimate_bases = {{"rating", 40}};
+  CHECK(text_reading_note(data).empty());
+}
