@@ -9,8 +9,8 @@
 namespace rebuy::text_signals {
 
 // The languages with lexicons, in the order their tables are stored.
-enum class language : unsigned char { en, pt, es, de, fr };
-inline constexpr size_t language_count = 5;
+enum class language : unsigned char { en, pt, es, de, fr, zh };
+inline constexpr size_t language_count = 6;
 
 // A word's sentiment on the usual -4..+4 lexicon scale. `negated` replaces the default
 // "valence × -0.74" when a negation precedes it, for words whose negation says more than their
@@ -93,6 +93,6 @@ struct language_data {
   std::span<const cue_def> cues;
 };
 
-extern const language_data english, portuguese, spanish, german, french;
+extern const language_data english, portuguese, spanish, german, french, chinese;
 
 } // namespace rebuy::text_signals

@@ -14,7 +14,7 @@ namespace rebuy::text_signals {
 namespace {
 
 constexpr const language_data *languages[language_count] = {&english, &portuguese, &spanish,
-                                                            &german, &french};
+                                                            &german,  &french,     &chinese};
 
 std::vector<std::string_view> split(std::string_view s, char separator) {
   std::vector<std::string_view> parts;

@@ -23,6 +23,8 @@ bool is_elision(std::string_view prefix) {
 }
 
 bool is_letter_token(const rebuy_token &t) { return t.rule_status >= 200 && t.rule_status < 300; }
+// A word: letters, kana or ideographs (ICU's rule statuses 200-499), not a number.
+bool is_word_token(const rebuy_token &t) { return t.rule_status >= 200 && t.rule_status < 500; }
 
 // The punctuation between two tokens: the prepared tokens keep only words, so a comma is seen
 // in the text between them. A full stop the sentence breaker passed over ("these. the
@@ -43,15 +45,21 @@ boundary punctuation_between(std::string_view text, const rebuy_token &before,
 size_t sign_index(float v) { return v > 0 ? 1 : 0; }
 
 // The language of a text none of whose words is in a lexicon, from its letters: the diacritics
-// that tell the five languages apart ("ã" Portuguese, "ñ" Spanish, "ß" German, "è" French),
-// English when there are none. None when a letter is not Latin (Chinese, Cyrillic, Greek).
+// that tell the Latin-script languages apart ("ã" Portuguese, "ñ" Spanish, "ß" German, "è"
+// French), English when there are none; Chinese for ideographs without kana. None when a letter
+// is of another script (Japanese kana, Cyrillic, Greek).
 std::optional<language> language_of_letters(const rebuy_response &response) {
   std::array<unsigned, language_count> votes{};
+  bool ideographs = false;
   for (size_t i = 0; i < response.text_count; ++i) {
     const rebuy_text &text = response.texts[i];
     for (size_t k = 0; k < text.token_count; ++k) {
       const rebuy_token &t = text.tokens[k];
-      if (t.rule_status >= 300) return std::nullopt; // kana, ideographs
+      if (t.rule_status >= 300 && t.rule_status < 400) return std::nullopt; // kana
+      if (t.rule_status >= 400) {
+        ideographs = true;
+        continue;
+      }
       const std::string_view w(t.text.data, t.text.size);
       for (size_t b = 0; b < w.size(); ++b) {
         const auto c = static_cast<unsigned char>(w[b]);
@@ -93,6 +101,7 @@ std::optional<language> language_of_letters(const rebuy_response &response) {
       }
     }
   }
+  if (ideographs) return language::zh;
   const auto best = std::max_element(votes.begin(), votes.end());
   return *best == 0 ? language::en : static_cast<language>(best - votes.begin());
 }
@@ -105,7 +114,8 @@ field_language language_of_field(std::string_view value) {
       {"portuguese", language::pt}, {"português", language::pt}, {"es", language::es},
       {"spanish", language::es},    {"español", language::es},   {"de", language::de},
       {"german", language::de},     {"deutsch", language::de},   {"fr", language::fr},
-      {"french", language::fr},     {"français", language::fr}};
+      {"french", language::fr},     {"français", language::fr},  {"zh", language::zh},
+      {"chinese", language::zh},    {"中文", language::zh}};
   std::string v = fold_case(trim_ascii(value));
   // A tag such as "pt-BR" or "en_US" names its language first.
   const size_t tag_end = v.find_first_of("-_");
@@ -173,7 +183,7 @@ const response_signals &response_reader::read(const rebuy_response &response) {
     for (size_t k = 0; k < text.token_count; ++k) {
       const rebuy_token &t = text.tokens[k];
       resolved_.push_back(resolve({t.key.data, t.key.size}));
-      words_ += is_letter_token(t);
+      words_ += is_word_token(t);
       if (is_letter_token(t) && t.text.size >= 2) {
         ++letter_words;
         if (t.flags & REBUY_TOKEN_UPPER) ++shouted;

