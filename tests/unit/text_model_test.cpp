@@ -86,7 +86,8 @@ struct review_store {
                            "'review', 1, ?2, ?3, 5)");
     for (int i = 0; i < rated + unrated; ++i) {
       const bool happy = i % 3 != 0;
-      add.bind(1, int64_t{i + 1}).bind(2, std::string_view(review(i, happy)));
+      const std::string text = review(i, happy); // bound, not copied: it must outlive run()
+      add.bind(1, int64_t{i + 1}).bind(2, std::string_view(text));
       i < rated ? add.bind(3, happy ? 5.0 : 1.0) : add.bind_null(3);
       add.run();
       add.reset();
