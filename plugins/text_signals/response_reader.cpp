@@ -249,7 +249,7 @@ void response_reader::read_text(const rebuy_text &text, size_t index, size_t fir
     const sentence_score score = score_sentence(s, sentence_text, matches_, mixed_caps);
     if (!score.counted) continue;
     sentiment_counted_ = true;
-    const float sum = weight * score.sum;
+    const float sum = weight * score.sum * (score.sum < 0 ? negativity_weight : 1.0f);
     sentiment_sum_ += sum;
     candidate &best = sentence_[sign_index(sum)];
     if (std::fabs(sum) > best.strength && sentence.text.data >= text.text.data) {

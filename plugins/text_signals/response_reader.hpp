@@ -38,8 +38,12 @@ inline constexpr std::string_view neutral_evidence = "neutral: no word carries a
 
 // A title's sentences weigh this much more than the body's: a title is the reviewer's verdict.
 inline constexpr float title_weight = 1.5f;
+// A complaint weighs more than a compliment of the same strength ("bad is stronger than good",
+// Baumeister et al. 2001): a long review's many mild compliments no longer drown its one
+// complaint. Chosen on the development halves of docs/accuracy.md (1.3 against 1.5).
+inline constexpr float negativity_weight = 1.3f;
 
-// What a response's language field says: "pt-BR" is one of ours, "zh" another language (not
+// What a response's language field says: "pt-BR" is one of ours, "ja" another language (not
 // covered: no scores), "unknown" nothing usable (the words decide).
 struct field_language {
   enum { unusable, ours, other } kind = unusable;

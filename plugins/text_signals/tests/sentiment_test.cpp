@@ -26,7 +26,8 @@ TEST_CASE("words carry their valence") {
 
 TEST_CASE("a negation within three words turns a valence around, scaled by -0.74") {
   const float good = sentiment_of("It is good");
-  CHECK(sentiment_of("It is not good") == doctest::Approx(compound(1.9f * -0.74f)));
+  // A complaint, and complaints weigh negativity_weight (1.3) times as much.
+  CHECK(sentiment_of("It is not good") == doctest::Approx(compound(1.9f * -0.74f * 1.3f)));
   CHECK(good == doctest::Approx(compound(1.9f)));
   CHECK(sentiment_of("It is not very good") < 0);
   CHECK(sentiment_of("It isn't good") < 0);
@@ -34,6 +35,13 @@ TEST_CASE("a negation within three words turns a valence around, scaled by -0.74
   CHECK(sentiment_of("Never had a bad experience here") > 0);
   // Beyond the window the negation does not reach.
   CHECK(sentiment_of("Not that I care, the food was good") > 0);
+}
+
+TEST_CASE("a complaint weighs more than a compliment of the same strength") {
+  CHECK(sentiment_of("It was bad") == doctest::Approx(compound(-2.5f * 1.3f)));
+  // Three mild compliments against one complaint: 1.9 x 3 against 2.5 x 1.3.
+  CHECK(sentiment_of("Good. Good. Good. Bad.") == doctest::Approx(compound(3 * 1.9f - 3.25f)));
+  CHECK(sentiment_of("Good. Bad.") < 0);
 }
 
 TEST_CASE("some words say more when negated than when present") {
