@@ -73,8 +73,8 @@ constexpr booster_def boosters[] = {
 };
 // clang-format on
 
-constexpr const char *negators[] = {"no",      "nunca",  "jamás",   "ni",     "sin",
-                                    "tampoco", "ningún", "ninguna", "ninguno"};
+constexpr const char *negators[] = {"no",      "nunca",  "jamás",   "ni",      "sin",
+                                    "tampoco", "ningún", "ninguna", "ninguno", "nada"};
 
 // "sin embargo": "sin" before a contrast word negates nothing (see negation_of).
 constexpr const char *contrasts[] = {"pero", "embargo"};

@@ -114,7 +114,8 @@ constexpr booster_def boosters[] = {
 };
 // clang-format on
 
-constexpr const char *negators[] = {"não", "nao", "nunca", "jamais", "nem", "sem", "n", "ñ"};
+constexpr const char *negators[] = {"não", "nao", "nunca", "jamais", "nem",
+                                    "sem", "n",   "ñ",     "nada"};
 
 constexpr const char *contrasts[] = {"mas", "porém", "entretanto", "contudo", "todavia"};
 

@@ -62,6 +62,12 @@ TEST_CASE("Spanish seeds") {
     check(c);
 }
 
+TEST_CASE("Spanish and Portuguese nada negates what follows, as nothing and rien do") {
+  CHECK(read("Un seguro nada recomendable").referral.value < 0);
+  CHECK(sentiment_of("La comida, nada mal") > 0);
+  CHECK(sentiment_of("Atendimento nada bom") < 0);
+}
+
 TEST_CASE("German seeds, with nicht before or after the verb") {
   const seed cases[] = {
       {"Ich empfehle den Shop gerne weiter", language::de, 0, 1, "empfehle den Shop gerne weiter"},
