@@ -205,3 +205,24 @@ TEST_CASE("drivers: none without an outcome, and none from estimates read off th
   CHECK(data.drivers.sets[0].responses == 30);
   CHECK(data.drivers.sets[0].measure.find("estimated") != std::string::npos);
 }
+
+TEST_CASE("drivers: at most 40 ratings are weighed together, the rest named") {
+  report_store s;
+  for (int i = 0; i < 60; ++i) {
+    std::string attributes = "{";
+    for (int item = 1; item <= 45; ++item)
+      attributes +=
+          fmt::format(R"({}"Q1_{}":"{}")", item > 1 ? "," : "", item, 1 + (i * item + i / 5) % 5);
+    report_store::response r;
+    r.id = i + 1;
+    r.attributes = attributes + "}";
+    s.add(r);
+    s.answer(r.id, i % 2 ? "probably" : "probably_not", i % 2 ? 0.75 : 0.25);
+  }
+  auto data = build_report(*s.db, report_options{});
+  REQUIRE(data.drivers.sets.size() == 1);
+  const auto &set = data.drivers.sets[0];
+  CHECK(set.question == "Q1");
+  CHECK(set.items.size() == max_driver_items);
+  CHECK(set.beyond_limit == std::vector<std::string>{"Q1_41", "Q1_42", "Q1_43", "Q1_44", "Q1_45"});
+}

@@ -86,10 +86,12 @@ driver_set fit_set(const std::string &source, const driver_group &group,
     uint64_t answered = 0;
     for (size_t r = 0; r < outcome.values.size(); ++r)
       answered += !std::isnan(outcome.values[r]) && !std::isnan(table[r * width + item_columns[j]]);
-    if (answered >= min_driver_responses)
-      kept.push_back(j);
-    else
+    if (answered < min_driver_responses)
       set.too_few.push_back(group.items[j].column);
+    else if (kept.size() == max_driver_items)
+      set.beyond_limit.push_back(group.items[j].column);
+    else
+      kept.push_back(j);
   }
   const size_t p = kept.size();
   std::vector<double> x, y;

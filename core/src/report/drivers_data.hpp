@@ -31,9 +31,10 @@ struct driver_set {
   uint64_t responses = 0;    // with the outcome and at least one rating
   uint64_t sampled_from = 0; // responses with the outcome before sampling (= responses if none)
   double r_squared = 0;      // of the outcome on all the items; the weights add up to it
-  std::vector<driver_item> items;     // largest weight first
-  std::vector<std::string> summaries; // overall items left out
-  std::vector<std::string> too_few;   // items rated with the outcome fewer than 30 times
+  std::vector<driver_item> items;        // largest weight first
+  std::vector<std::string> summaries;    // overall items left out
+  std::vector<std::string> too_few;      // items rated with the outcome fewer than 30 times
+  std::vector<std::string> beyond_limit; // items after the first max_driver_items
 };
 
 struct drivers_data {
@@ -45,6 +46,9 @@ inline constexpr uint64_t min_driver_responses = 30;
 // Above this many, drivers are computed on an evenly spaced sample of them (the bootstrap
 // resamples every row 200 times).
 inline constexpr uint64_t max_driver_responses = 10000;
+// Ratings weighed together at most: the decomposition's cost grows with their cube, and a
+// hostile file may have thousands of rating-like columns.
+inline constexpr size_t max_driver_items = 40;
 
 // Which columns are items is decided from a source's first responses, during the scan: a source
 // without ratings keeps no rows.

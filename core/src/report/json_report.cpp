@@ -298,6 +298,10 @@ void write_drivers(writer &w, const drivers_data &d) {
     for (const auto &column : set.too_few)
       string(w, column);
     w.EndArray();
+    key(w, "beyond_limit"), w.StartArray();
+    for (const auto &column : set.beyond_limit)
+      string(w, column);
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();

@@ -98,6 +98,9 @@ std::string driver_set_note(const driver_set &s) {
       s.items.size(), format_percent(s.r_squared));
   if (!s.summaries.empty())
     out += fmt::format(" Left out as summing the others up: {}.", joined(s.summaries));
+  if (!s.beyond_limit.empty())
+    out += fmt::format(" Not weighed, beyond the {} ratings one set holds: {}.", max_driver_items,
+                       joined(s.beyond_limit));
   if (!s.too_few.empty())
     out += fmt::format(" Rated too rarely to weigh (fewer than {} times): {}.",
                        min_driver_responses, joined(s.too_few));
