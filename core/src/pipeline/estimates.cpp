@@ -7,6 +7,9 @@
 #include "util/errors.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 
 #include <cmath>
 
@@ -207,7 +210,13 @@ estimate_outcome derive_estimates(sql::connection &db, const estimate_options &o
   write_order_count_probability(db, store, options);
   const rating_calibration calibration = fit_rating_calibration(db, options.rating_shrinkage);
   store_rating_calibration(db, calibration);
-  store_text_model_summary(db, fit_text_model(db, store));
+  const auto started = std::chrono::steady_clock::now();
+  const text_model_summary model = fit_text_model(db, store);
+  spdlog::debug("text model: {} in {} ms", model.used ? "used" : "not used: " + model.reason,
+                std::chrono::duration_cast<std::chrono::milliseconds>(
+                    std::chrono::steady_clock::now() - started)
+                    .count());
+  store_text_model_summary(db, model);
   out.estimated = write_estimates(db, store, calibration);
   tx.commit();
   return out;

@@ -11,6 +11,7 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <future>
 #include <map>
 
 namespace rebuy::core {
@@ -148,18 +149,24 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
   out.learnt = rows.size();
   out.positives = static_cast<uint64_t>(std::count(labels.begin(), labels.end(), 1));
 
-  // Out-of-fold predictions of the model, then the blend learnt on them.
-  stats::sparse_logistic model(size_t{1} << model_feature_bits);
+  // Out-of-fold predictions of the model, then the blend learnt on them. The folds' models are
+  // independent, so both cores fit them; each fold writes only its own rows' predictions.
   const stats::sgd_options options;
   std::vector<double> oof(rows.size());
-  for (size_t f = 0; f < folds; ++f) {
-    std::vector<size_t> train;
-    for (size_t i = 0; i < rows.size(); ++i)
-      if (fold_of[i] != f) train.push_back(i);
-    model.fit(rows, labels, train, options);
-    for (size_t i = 0; i < rows.size(); ++i)
-      if (fold_of[i] == f) oof[i] = model.predict(rows[i]);
-  }
+  auto fit_folds = [&](size_t first) {
+    stats::sparse_logistic fold_model(size_t{1} << model_feature_bits);
+    for (size_t f = first; f < folds; f += 2) {
+      std::vector<size_t> train;
+      for (size_t i = 0; i < rows.size(); ++i)
+        if (fold_of[i] != f) train.push_back(i);
+      fold_model.fit(rows, labels, train, options);
+      for (size_t i = 0; i < rows.size(); ++i)
+        if (fold_of[i] == f) oof[i] = fold_model.predict(rows[i]);
+    }
+  };
+  auto odd_folds = std::async(std::launch::async, fit_folds, size_t{1});
+  fit_folds(0);
+  odd_folds.get();
   std::vector<double> lexicon_or_half(rows.size()), x(rows.size() * 2);
   for (size_t i = 0; i < rows.size(); ++i) {
     lexicon_or_half[i] = std::isnan(lexicon[i]) ? 0.5 : lexicon[i];
@@ -199,6 +206,7 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
   std::vector<size_t> all(rows.size());
   for (size_t i = 0; i < all.size(); ++i)
     all[i] = i;
+  stats::sparse_logistic model(size_t{1} << model_feature_bits);
   model.fit(rows, labels, all, options);
   rows.clear(), rows.shrink_to_fit();
   out.used = true;
