@@ -3,6 +3,7 @@
 #include "pipeline/rating_calibration.hpp"
 #include "stats/logistic.hpp"
 #include "text/hashed_features.hpp"
+#include "util/fnv1a.hpp"
 #include "util/format_count.hpp"
 
 #include <fmt/format.h>
@@ -70,10 +71,7 @@ private:
 // The fold of a text, from the text itself: copies of one review (a product in several
 // styles) fall in one fold, so cross-validation never scores a text it learnt.
 size_t fold_of_text(std::string_view text) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text)
-    h = (h ^ c) * 1099511628211ull;
-  return static_cast<size_t>((h >> 32) % folds);
+  return static_cast<size_t>((fnv1a(text) >> 32) % folds);
 }
 
 struct blend {

@@ -1,6 +1,7 @@
 #include "report/drivers_data.hpp"
 
 #include "stats/relative_weights.hpp"
+#include "util/fnv1a.hpp"
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
@@ -52,14 +53,10 @@ std::vector<sampled_column> sample_columns(sql::statement &lookup,
   return columns;
 }
 
-uint64_t seed_of(std::string_view a, std::string_view b, std::string_view c) {
-  uint64_t h = 1469598103934665603ull; // FNV-1a: the same store gives the same intervals
-  for (auto part : {a, b, c}) {
-    for (unsigned char ch : part)
-      h = (h ^ ch) * 1099511628211ull;
-    h = (h ^ 0xff) * 1099511628211ull;
-  }
-  return h;
+// The bootstrap's seed: the same store gives the same intervals.
+uint64_t seed_of(std::string_view source, std::string_view question, std::string_view outcome) {
+  const std::string_view separator("\x1f", 1);
+  return fnv1a(outcome, fnv1a(separator, fnv1a(question, fnv1a(separator, fnv1a(source)))));
 }
 
 struct outcome_column {

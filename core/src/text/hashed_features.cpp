@@ -1,12 +1,12 @@
 #include "text/hashed_features.hpp"
 
+#include "util/fnv1a.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 namespace rebuy::core {
 namespace {
-
-constexpr uint64_t fnv_basis = 1469598103934665603ull, fnv_prime = 1099511628211ull;
 
 bool word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -28,15 +28,15 @@ stats::sparse_row hashed_features(std::string_view text, unsigned bits) {
       ++i;
       continue;
     }
-    uint64_t h = fnv_basis;
+    uint64_t h = fnv1a_basis; // FNV-1a of the lower-cased word
     for (; i < text.size() && word_byte(static_cast<unsigned char>(text[i])); ++i) {
       unsigned char b = static_cast<unsigned char>(text[i]);
       if (b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b - 'A' + 'a');
-      h = (h ^ b) * fnv_prime;
+      h = (h ^ b) * fnv1a_prime;
     }
     row.index.push_back(static_cast<uint32_t>(h & mask));
     if (previous)
-      row.index.push_back(static_cast<uint32_t>(((previous * 31) ^ (h >> 7)) * fnv_prime & mask));
+      row.index.push_back(static_cast<uint32_t>(((previous * 31) ^ (h >> 7)) * fnv1a_prime & mask));
     previous = h;
   }
   std::sort(row.index.begin(), row.index.end());
