@@ -6,7 +6,7 @@
 
 namespace rebuy::core {
 
-bool is_stop_word(std::string_view word) {
+std::span<const std::string_view> stop_words() {
   // Sorted by bytes: function words and review boilerplate of English,
   // Portuguese, Spanish, German and French that say nothing about why a
   // customer leaves. Negations stay ("not", "never", "não", "nicht", "jamais").
@@ -36,6 +36,11 @@ bool is_stop_word(std::string_view word) {
       "was",      "way",      "were",       "what",    "when",     "where",   "which",  "while",
       "who",      "why",      "wie",        "will",    "wir",      "with",    "would",  "wurde",
       "you",      "your",     "était",      "été"};
+  return stop;
+}
+
+bool is_stop_word(std::string_view word) {
+  const auto stop = stop_words();
   return std::binary_search(stop.begin(), stop.end(), word);
 }
 
@@ -44,6 +49,7 @@ std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &co
   std::vector<const std::pair<const std::string, word_counts> *> words;
   std::vector<uint64_t> a, b, pooled;
   for (const auto &entry : counts) {
+    if (entry.second.stop) continue;
     words.push_back(&entry);
     a.push_back(entry.second.a);
     b.push_back(entry.second.b);

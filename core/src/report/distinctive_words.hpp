@@ -6,21 +6,28 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace rebuy::core {
 
-// Calls visit(word) once per distinct word of `text` worth comparing: ASCII
-// and Latin-1 capitals lower-cased, other UTF-8 letters kept as they are, at
-// least three bytes, not a number and not a stop word.
+// Calls visit(word) for each word of `text` of at least three bytes that is not a number, in
+// order and repeats included: ASCII and Latin-1 capitals lower-cased, other UTF-8 letters kept as
+// they are. The views point into a buffer that lasts until the next call.
+template <typename Visit> void for_each_word(std::string_view text, Visit &&visit);
+// The same words, each once and without the stop words.
 template <typename Visit> void for_each_distinct_word(std::string_view text, Visit &&visit);
 bool is_stop_word(std::string_view word);
+// Every stop word, sorted by bytes.
+std::span<const std::string_view> stop_words();
 
 struct word_counts {
   uint64_t a = 0, b = 0;
   int64_t first_a = 0; // the first response of group a that used the word
+  int64_t last = 0;    // the last response counted: a word counts once per response
+  bool stop = false;   // a stop word, never counted
 };
 
 struct distinctive_word {
@@ -36,23 +43,17 @@ struct distinctive_word {
 // toward the shared rate in proportion to the data, small corpora and large.
 std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &counts, size_t limit);
 
-template <typename Visit> void for_each_distinct_word(std::string_view text, Visit &&visit) {
+template <typename Visit> void for_each_word(std::string_view text, Visit &&visit) {
   // Lower-cased once into a buffer the words then point into: a million
   // texts, no allocation per word.
   thread_local std::string lowered;
-  thread_local std::vector<std::string_view> seen;
   lowered.clear();
-  seen.clear();
   lowered.reserve(text.size());
   size_t word_start = 0;
   auto flush = [&] {
     std::string_view word(lowered.data() + word_start, lowered.size() - word_start);
-    bool digits_only = word.find_first_not_of("0123456789") == std::string_view::npos;
-    if (word.size() >= 3 && !digits_only && !is_stop_word(word) &&
-        std::find(seen.begin(), seen.end(), word) == seen.end()) {
+    if (word.size() >= 3 && word.find_first_not_of("0123456789") != std::string_view::npos)
       visit(word);
-      seen.push_back(word);
-    }
     word_start = lowered.size();
   };
   for (size_t i = 0; i < text.size(); ++i) {
@@ -73,6 +74,16 @@ template <typename Visit> void for_each_distinct_word(std::string_view text, Vis
       flush();
   }
   flush();
+}
+
+template <typename Visit> void for_each_distinct_word(std::string_view text, Visit &&visit) {
+  thread_local std::vector<std::string_view> seen;
+  seen.clear();
+  for_each_word(text, [&](std::string_view word) {
+    if (is_stop_word(word) || std::find(seen.begin(), seen.end(), word) != seen.end()) return;
+    visit(word);
+    seen.push_back(word);
+  });
 }
 
 } // namespace rebuy::core

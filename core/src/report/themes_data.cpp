@@ -41,6 +41,11 @@ std::string response_text(sql::connection &db, int64_t id) {
   return s.step() ? std::string(s.column_text(0)) : std::string();
 }
 
+themes_builder::themes_builder() {
+  for (std::string_view w : stop_words())
+    entry(words_, w).stop = true;
+}
+
 void themes_builder::add(const scanned_response &r) {
   const intent said = r.stated_intent();
   if (!r.themes.empty()) {
@@ -61,8 +66,12 @@ void themes_builder::add(const scanned_response &r) {
   if (r.text.empty() || (said != intent::would_not && said != intent::would)) return;
   const bool a = said == intent::would_not;
   ++(a ? would_not_ : would_);
-  for_each_distinct_word(r.text, [&](std::string_view w) {
+  // One hash lookup per word: the entry says whether it is a stop word or was already counted
+  // for this response.
+  for_each_word(r.text, [&](std::string_view w) {
     auto &counts = entry(words_, w);
+    if (counts.stop || counts.last == r.id) return;
+    counts.last = r.id;
     if (a) {
       if (counts.a++ == 0) counts.first_a = r.id;
     } else {

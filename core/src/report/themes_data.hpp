@@ -45,6 +45,7 @@ std::string response_text(sql::connection &db, int64_t id);
 
 class themes_builder {
 public:
+  themes_builder();
   void add(const scanned_response &r);
   themes_data finish(sql::connection &db, const tally &overall, rate_basis basis,
                      const report_options &options) const;
