@@ -4,11 +4,13 @@
 #include "pipeline/text_model.hpp"
 
 #include "store/score_store.hpp"
+#include "store/settings.hpp"
 #include "util/errors.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <chrono>
 
 #include <cmath>
@@ -187,18 +189,16 @@ uint64_t write_estimates(sql::connection &db, score_store &store,
 } // namespace
 
 int stored_horizon_days(sql::connection &db) {
-  auto s = db.prepare("SELECT value FROM settings WHERE name = 'horizon_days'");
-  if (!s.step()) return estimate_options{}.horizon_days;
-  const int64_t days = s.column_int(0);
-  return days >= 1 && days <= 3650 ? static_cast<int>(days) : estimate_options{}.horizon_days;
+  const auto value = read_setting(db, "horizon_days");
+  int days = 0;
+  if (value) std::from_chars(value->data(), value->data() + value->size(), days);
+  return days >= 1 && days <= 3650 ? days : estimate_options{}.horizon_days;
 }
 
 void store_horizon_days(sql::connection &db, int days) {
   if (days < 1 || days > 3650)
     throw usage_error(fmt::format("--horizon {}: expected a number of days from 1 to 3650", days));
-  auto s = db.prepare("INSERT INTO settings (name, value) VALUES ('horizon_days', ?1) "
-                      "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
-  s.bind(1, static_cast<int64_t>(days)).run();
+  write_setting(db, "horizon_days", std::to_string(days));
 }
 
 estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options) {

@@ -1,6 +1,7 @@
 #include "pipeline/rating_calibration.hpp"
 
 #include "store/score_store.hpp"
+#include "store/settings.hpp"
 
 #include <rebuy/text_util.hpp>
 
@@ -137,17 +138,14 @@ void store_rating_calibration(sql::connection &db, const rating_calibration &c) 
   }
   w.EndArray();
   w.EndObject();
-  auto s = db.prepare("INSERT INTO settings (name, value) VALUES ('rating_calibration', ?1) "
-                      "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
-  s.bind(1, std::string_view(buffer.GetString(), buffer.GetSize())).run();
+  write_setting(db, "rating_calibration", {buffer.GetString(), buffer.GetSize()});
 }
 
 std::optional<rating_calibration> stored_rating_calibration(sql::connection &db) {
-  auto s = db.prepare("SELECT value FROM settings WHERE name = 'rating_calibration'");
-  if (!s.step()) return std::nullopt;
-  const std::string_view json = s.column_text(0);
+  const auto json = read_setting(db, "rating_calibration");
+  if (!json) return std::nullopt;
   rapidjson::Document d;
-  d.Parse(json.data(), json.size());
+  d.Parse(json->data(), json->size());
   if (d.HasParseError() || !d.IsObject()) return std::nullopt;
   rating_calibration c;
   auto number = [](const rapidjson::Value &o, const char *key) {

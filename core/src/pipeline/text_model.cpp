@@ -2,6 +2,7 @@
 
 #include "pipeline/rating_calibration.hpp"
 #include "stats/logistic.hpp"
+#include "store/settings.hpp"
 #include "text/hashed_features.hpp"
 #include "util/fnv1a.hpp"
 #include "util/format_count.hpp"
@@ -254,17 +255,14 @@ void store_text_model_summary(sql::connection &db, const text_model_summary &s) 
   w.Key("blend"), w.StartArray(), number(s.intercept), number(s.model_weight),
       number(s.lexicon_weight), w.EndArray();
   w.EndObject();
-  auto put = db.prepare("INSERT INTO settings (name, value) VALUES ('text_model', ?1) "
-                        "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
-  put.bind(1, std::string_view(buffer.GetString(), buffer.GetSize())).run();
+  write_setting(db, "text_model", {buffer.GetString(), buffer.GetSize()});
 }
 
 std::optional<text_model_summary> stored_text_model_summary(sql::connection &db) {
-  auto get = db.prepare("SELECT value FROM settings WHERE name = 'text_model'");
-  if (!get.step()) return std::nullopt;
-  const std::string_view json = get.column_text(0);
+  const auto json = read_setting(db, "text_model");
+  if (!json) return std::nullopt;
   rapidjson::Document d;
-  d.Parse(json.data(), json.size());
+  d.Parse(json->data(), json->size());
   if (d.HasParseError() || !d.IsObject()) return std::nullopt;
   text_model_summary s;
   auto number = [&d](const char *key) {

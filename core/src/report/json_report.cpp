@@ -15,6 +15,12 @@ void string(writer &w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 void string_or_null(writer &w, std::string_view s) { s.empty() ? (void)w.Null() : string(w, s); }
+void strings(writer &w, const std::vector<std::string> &list) {
+  w.StartArray();
+  for (const auto &s : list)
+    string(w, s);
+  w.EndArray();
+}
 void uint(writer &w, uint64_t v) { w.Uint64(v); }
 
 // NaN (nothing to compute from) is null; everything else rounded to `digits` decimals.
@@ -84,10 +90,7 @@ void write_headline(writer &w, const report_data &data) {
   key(w, "promoters"), uint(w, f.nps_counts.promoters);
   key(w, "passives"), uint(w, f.nps_counts.passives - f.nps_unanswered);
   key(w, "detractors"), uint(w, f.nps_counts.detractors);
-  key(w, "questions"), w.StartArray();
-  for (const auto &q : data.quality.nps_questions)
-    string(w, q);
-  w.EndArray();
+  key(w, "questions"), strings(w, data.quality.nps_questions);
   key(w, "denominator"), string(w, data.quality.denominator_policy);
   key(w, "denominator_policy"), w.String(nps_denominator_value(data.options.nps_denominator));
   key(w, "unanswered"), uint(w, data.quality.nps_unanswered);
@@ -97,10 +100,7 @@ void write_headline(writer &w, const report_data &data) {
   write_recommend_figures(w, f);
   key(w, "definition"), string(w, recommend_definition);
   key(w, "interval"), w.String("Wilson");
-  key(w, "questions"), w.StartArray();
-  for (const auto &q : data.quality.recommend_questions)
-    string(w, q);
-  w.EndArray();
+  key(w, "questions"), strings(w, data.quality.recommend_questions);
   w.EndObject();
 
   key(w, "buy_again"), w.StartObject();
@@ -187,10 +187,7 @@ void write_imports(writer &w, const quality_data &q) {
     key(w, "skipped"), uint(w, r.counts.skipped);
     key(w, "values_rejected"), uint(w, r.counts.values_rejected);
     key(w, "invalid_bytes"), uint(w, r.invalid_bytes);
-    key(w, "unmapped_columns"), w.StartArray();
-    for (const auto &c : q.unmapped[i])
-      string(w, c);
-    w.EndArray();
+    key(w, "unmapped_columns"), strings(w, q.unmapped[i]);
     key(w, "mapping"), w.StartArray();
     for (const auto &c : q.mapped[i]) {
       w.StartObject();
@@ -290,18 +287,9 @@ void write_drivers(writer &w, const drivers_data &d) {
       w.EndObject();
     }
     w.EndArray();
-    key(w, "left_out"), w.StartArray();
-    for (const auto &column : set.summaries)
-      string(w, column);
-    w.EndArray();
-    key(w, "too_few_answers"), w.StartArray();
-    for (const auto &column : set.too_few)
-      string(w, column);
-    w.EndArray();
-    key(w, "beyond_limit"), w.StartArray();
-    for (const auto &column : set.beyond_limit)
-      string(w, column);
-    w.EndArray();
+    key(w, "left_out"), strings(w, set.summaries);
+    key(w, "too_few_answers"), strings(w, set.too_few);
+    key(w, "beyond_limit"), strings(w, set.beyond_limit);
     w.EndObject();
   }
   w.EndArray();

@@ -16,6 +16,12 @@
 namespace rebuy::core {
 namespace {
 
+// Whether any of the report's estimates came from this basis ("rating", "text").
+bool estimated_from(const headline_data &h, std::string_view basis) {
+  return std::any_of(h.estimate_bases.begin(), h.estimate_bases.end(),
+                     [&](const answer_count &b) { return b.answer == basis; });
+}
+
 // The columns answers of `role` (a response column: "nps", "recommend") came from.
 std::vector<std::string> questions(sql::connection &db, const report_filter &filter,
                                    const char *role) {
@@ -123,10 +129,7 @@ std::string rating_reading_note(const report_data &data) {
 }
 
 std::string text_reading_note(const report_data &data) {
-  const auto &bases = data.headline.estimate_bases;
-  if (!data.text_model || std::none_of(bases.begin(), bases.end(),
-                                       [](const answer_count &b) { return b.answer == "text"; }))
-    return {};
+  if (!data.text_model || !estimated_from(data.headline, "text")) return {};
   const text_model_summary &m = *data.text_model;
   if (!m.used) return "Texts are read by the lexicon alone: " + m.reason + ".";
   auto listed = [](const std::vector<std::pair<std::string, uint64_t>> &counts) {
@@ -223,10 +226,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
   out.calibration = calibration.finish(options.shrinkage);
   out.calibration.horizon_days = stored_horizon_days(db);
   out.referral = reported_referral_of(db, options.filter);
-  const bool rated =
-      std::any_of(out.headline.estimate_bases.begin(), out.headline.estimate_bases.end(),
-                  [](const answer_count &b) { return b.answer == "rating"; });
-  if (rated) out.rating_reading = stored_rating_calibration(db);
+  if (estimated_from(out.headline, "rating")) out.rating_reading = stored_rating_calibration(db);
   out.text_model = stored_text_model_summary(db);
 
   for (auto &run : list_runs(db)) {
