@@ -8,6 +8,10 @@
 # The outputs' hashes are pinned in tests/data/pinned/SET.sha256 (the outputs
 # themselves run to megabytes). With REBUY_PIN_UPDATE=1 the pins are rewritten
 # instead: only when a change is meant to change what users see.
+#
+# With REBUY_PIN_POSTGRES set to a server's URL (tests/support/pg_server.sh),
+# each data set goes into a fresh database on that server instead of an SQLite
+# file, and the same pins must hold: the two stores give the same answers.
 set -uo pipefail
 src=$(cd "$2" && pwd)
 set_name=$3
@@ -30,11 +34,27 @@ outputs() {
     "$rebuy" --db "$db" export --format jsonl -o "$out/$name.export.jsonl"
 }
 
+server=${REBUY_PIN_POSTGRES:-}
+
+# store NAME: where a fresh store for NAME is: a file, or a new database on the server.
+store() {
+  local name=$1
+  if [ -z "$server" ]; then
+    echo "$work/$name.db"
+    return
+  fi
+  local database="pin_${name//[^a-zA-Z0-9]/_}"
+  database=${database,,} # PostgreSQL folds unquoted names to lower case
+  psql "$server" -qX -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database" >&2
+  echo "${server/\/rebuy\?//$database?}"
+}
+
 # pin NAME FILE...: imports the files, in order, into a fresh store, analyzes
 # them and writes NAME's outputs.
 pin() {
   local name=$1; shift
-  local db="$work/$name.db" f
+  local db f
+  db=$(store "$name")
   for f in "$@"; do
     check "$name: import $(basename "$f")" expect_exit 0 "$work/import.out" \
       "$rebuy" --db "$db" import "$f"
@@ -52,9 +72,11 @@ if [ "$set_name" = own ]; then
   # The demo's store as schema version 5 wrote it (before scores were kept
   # compactly), dumped: migrated in place, it answers as that version did
   # (its pins are the demo's of then, and stay so as analyzers change).
-  zcat "$pinned/demo_store_v5.sql.gz" | sqlite3 "$work/v5.db"
-  outputs migrated_v5 "$work/v5.db"
-  check "the v5 store migrated" bash -c "[ \$(sqlite3 '$work/v5.db' 'PRAGMA user_version') -ge 6 ]"
+  if [ -z "$server" ]; then # an SQLite file's migration
+    zcat "$pinned/demo_store_v5.sql.gz" | sqlite3 "$work/v5.db"
+    outputs migrated_v5 "$work/v5.db"
+    check "the v5 store migrated" bash -c "[ \$(sqlite3 '$work/v5.db' 'PRAGMA user_version') -ge 6 ]"
+  fi
 else
   while read -r file; do
     pin "$(basename "${file%.*}")" "$real/$file"
@@ -79,7 +101,11 @@ EOF
 fi
 
 (cd "$out" && sha256sum -- *) >"$work/$set_name.sha256"
-if [ "${REBUY_PIN_UPDATE:-}" = 1 ] && [ "$failed" -eq 0 ]; then
+if [ -n "$server" ]; then # the sets an SQLite file alone has are not compared
+  grep -v ' migrated_v5\.' "$pinned/$set_name.sha256" >"$work/$set_name.pinned"
+  check "$set_name on PostgreSQL: reports and exports as pinned for SQLite" \
+    diff -u "$work/$set_name.pinned" "$work/$set_name.sha256"
+elif [ "${REBUY_PIN_UPDATE:-}" = 1 ] && [ "$failed" -eq 0 ]; then
   cp "$work/$set_name.sha256" "$pinned/$set_name.sha256"
 else
   check "$set_name: reports and exports as pinned" diff -u "$pinned/$set_name.sha256" "$work/$set_name.sha256"

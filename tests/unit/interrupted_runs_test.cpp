@@ -155,7 +155,7 @@ PRAGMA user_version = 6;
   CHECK(status_of(*db, 2) == "interrupted");
   CHECK(count(*db, "SELECT rows_new FROM import_runs WHERE id = 2") == 2);
   CHECK(count(*db, "SELECT rows_in FROM import_runs WHERE id = 2") == 4);
-  CHECK(db->pragma("PRAGMA foreign_keys") == "1");
-  CHECK(db->pragma("PRAGMA integrity_check") == "ok");
+  CHECK(pragma(*db, "PRAGMA foreign_keys") == "1");
+  CHECK(pragma(*db, "PRAGMA integrity_check") == "ok");
   CHECK_THROWS(db->exec("UPDATE import_runs SET status = 'lost' WHERE id = 1"));
 }

@@ -35,7 +35,7 @@ struct people final : row_source {
 
 TEST_CASE("row feed: INSERT ... SELECT reads the rows where they lie, NULLs included") {
   temp_db t;
-  sql::connection db(t.path);
+  sql::sqlite_connection db(t.path);
   db.exec("CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT, age INTEGER)");
   register_row_feed(db, "feed_people", "name, age");
   people source;
@@ -59,7 +59,7 @@ TEST_CASE("row feed: INSERT ... SELECT reads the rows where they lie, NULLs incl
 
 TEST_CASE("row feed: registered again on the same connection (a writer per imported file)") {
   temp_db t;
-  sql::connection db(t.path);
+  sql::sqlite_connection db(t.path);
   db.exec("CREATE TABLE p (name TEXT, age INTEGER)");
   people source;
   source.rows = {{"ana", 31}};
@@ -74,7 +74,7 @@ TEST_CASE("row feed: registered again on the same connection (a writer per impor
 
 TEST_CASE("row feed: without its source argument the feed is refused or empty, never read") {
   temp_db t;
-  sql::connection db(t.path);
+  sql::sqlite_connection db(t.path);
   register_row_feed(db, "feed_people", "name, age");
   CHECK_THROWS_AS(db.prepare("SELECT name FROM feed_people"), sql::error);
   // A NULL (or a pointer of another type) reads as no rows.
@@ -87,15 +87,15 @@ TEST_CASE("row feed: without its source argument the feed is refused or empty, n
 TEST_CASE("bulk write: a store nobody else has open leaves WAL for the write and comes back") {
   temp_db t;
   auto db = open_store(t.path);
-  CHECK(db->pragma("PRAGMA journal_mode") == "wal");
+  CHECK(pragma(*db, "PRAGMA journal_mode") == "wal");
   {
     bulk_write_scope bulk(*db);
     CHECK(bulk.active());
-    CHECK(db->pragma("PRAGMA journal_mode") == "delete");
-    CHECK(db->pragma("PRAGMA synchronous") == "2"); // FULL: safe on a rollback journal
+    CHECK(pragma(*db, "PRAGMA journal_mode") == "delete");
+    CHECK(pragma(*db, "PRAGMA synchronous") == "2"); // FULL: safe on a rollback journal
   }
-  CHECK(db->pragma("PRAGMA journal_mode") == "wal");
-  CHECK(db->pragma("PRAGMA synchronous") == "1");
+  CHECK(pragma(*db, "PRAGMA journal_mode") == "wal");
+  CHECK(pragma(*db, "PRAGMA synchronous") == "1");
 }
 
 TEST_CASE("bulk write: with a reader attached, the write stays in WAL and does not wait") {
@@ -105,7 +105,7 @@ TEST_CASE("bulk write: with a reader attached, the write stays in WAL and does n
   CHECK(count(*reader, "SELECT count(*) FROM responses") == 0);
   bulk_write_scope bulk(*db);
   CHECK_FALSE(bulk.active());
-  CHECK(db->pragma("PRAGMA journal_mode") == "wal");
+  CHECK(pragma(*db, "PRAGMA journal_mode") == "wal");
 }
 
 TEST_CASE("bulk write: a store left on a rollback journal (an interrupted import) opens in WAL") {
@@ -115,7 +115,7 @@ TEST_CASE("bulk write: a store left on a rollback journal (an interrupted import
     db->exec("PRAGMA journal_mode = DELETE");
   }
   auto db = open_store(t.path);
-  CHECK(db->pragma("PRAGMA journal_mode") == "wal");
+  CHECK(pragma(*db, "PRAGMA journal_mode") == "wal");
 }
 
 TEST_CASE("bulk write: a reader that comes during the write reads the last commit, and the "
@@ -128,7 +128,7 @@ TEST_CASE("bulk write: a reader that comes during the write reads the last commi
   writer->exec("INSERT INTO settings (name, value) VALUES ('x', '1')");
   // The reader neither waits to open the store nor fails.
   auto reader = open_store(t.path);
-  CHECK(reader->pragma("PRAGMA journal_mode") == "delete");
+  CHECK(pragma(*reader, "PRAGMA journal_mode") == "delete");
   CHECK(count(*reader, "SELECT count(*) FROM settings WHERE name = 'x'") == 0);
   auto reading = reader->prepare("SELECT name FROM sqlite_schema");
   REQUIRE(reading.step()); // mid-read: the reader holds its shared lock

@@ -74,7 +74,7 @@ TEST_CASE("store: a database from a newer rebuy is refused with a clear message"
 TEST_CASE("store: a version-0 database with other tables is migrated in place") {
   temp_db t;
   {
-    sql::connection db(t.path);
+    sql::sqlite_connection db(t.path);
     db.exec("CREATE TABLE notes (x TEXT)");
   }
   auto db = open_store(t.path);
@@ -208,7 +208,7 @@ INSERT INTO scores (response_id, analyzer, metric, analyzer_version, value, labe
 
 TEST_CASE("sqlite: a parameter bound to NULL again, then text, then NULL, is what was bound") {
   temp_db t;
-  sql::connection db(t.path);
+  sql::sqlite_connection db(t.path);
   db.exec("CREATE TABLE t (n INTEGER, x TEXT)");
   auto insert = db.prepare("INSERT INTO t (n, x) VALUES (?1, ?2)");
   const std::string text = "kept";

@@ -17,6 +17,7 @@
 
 using namespace rebuy::core;
 using rebuy::test::count;
+using rebuy::test::pragma;
 using rebuy::test::temp_db;
 namespace fs = std::filesystem;
 
@@ -100,7 +101,7 @@ TEST_CASE("store: a full disk fails the import with SQLITE_FULL and keeps what w
     }
   }
   auto db = open_store(f.store.path);
-  CHECK(db->pragma("PRAGMA integrity_check") == "ok");
+  CHECK(pragma(*db, "PRAGMA integrity_check") == "ok");
   CHECK(count(*db, "SELECT count(*) FROM responses") == 5);
   CHECK(f.import(*db, 20000, 5).run.counts.added == 20000);
 }

@@ -20,6 +20,11 @@ struct temp_db {
   }
 };
 
+// A PRAGMA's value on an SQLite store.
+inline std::string pragma(core::sql::connection &db, const char *sql) {
+  return core::sql::sqlite_of(db).pragma(sql);
+}
+
 // A run as an import of f.csv by the csv importer would begin it.
 inline core::import_run sample_run() {
   core::import_run run;

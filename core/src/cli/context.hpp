@@ -2,7 +2,7 @@
 // What every command shares: the global flags, the plugins and the store,
 // each created on first use.
 #include "host/plugin_registry.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 #include "store/store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -47,6 +47,7 @@ void add_export_command(CLI::App &app, cli_context &context);
 void add_plugins_command(CLI::App &app, cli_context &context);
 void add_rejects_command(CLI::App &app, cli_context &context);
 void add_demo_command(CLI::App &app, cli_context &context);
+void add_db_command(CLI::App &app, cli_context &context);
 // Subcommands of `rebuy plugins`.
 void add_plugins_check_command(CLI::App &plugins);
 void add_plugins_new_command(CLI::App &plugins);

@@ -21,10 +21,13 @@ void add_rejects_command(CLI::App &app, cli_context &context) {
       ->capture_default_str();
   cmd->callback([&context, flags] {
     auto &db = context.existing_store();
-    auto s = db.prepare("SELECT j.run_id, i.file, j.line, j.kind, j.reason, coalesce(j.raw, '') "
-                        "FROM rejects j JOIN import_runs i ON i.id = j.run_id "
-                        "WHERE (?1 = 0 OR j.run_id = ?1) ORDER BY j.run_id, j.line, j.id "
-                        "LIMIT CASE WHEN ?2 > 0 THEN ?2 ELSE -1 END");
+    // No limit: -1 to SQLite, NULL to PostgreSQL.
+    auto s = db.prepare(
+        fmt::format("SELECT j.run_id, i.file, j.line, j.kind, j.reason, coalesce(j.raw, '') "
+                    "FROM rejects j JOIN import_runs i ON i.id = j.run_id "
+                    "WHERE (?1 = 0 OR j.run_id = ?1) ORDER BY j.run_id, j.line, j.id "
+                    "LIMIT CASE WHEN ?2 > 0 THEN ?2 ELSE {} END",
+                    db.dialect() == sql::dialect::postgres ? "NULL" : "-1"));
     s.bind(1, flags->run).bind(2, flags->limit);
     uint64_t shown = 0;
     while (s.step()) {

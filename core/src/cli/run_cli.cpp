@@ -45,8 +45,10 @@ int run_cli(int argc, char **argv) {
   // `rebuy --db x.db import f.csv`.
   app.fallthrough();
   app.formatter(std::make_shared<help_formatter>());
-  app.add_option("--db", context.db_flag, "Database file (default: $REBUY_DB, else ./rebuy.db)")
-      ->option_text("PATH")
+  app.add_option("--db", context.db_flag,
+                 "The store: an SQLite file, or a PostgreSQL URL "
+                 "(postgresql://user@host:port/dbname) (default: $REBUY_DB, else ./rebuy.db)")
+      ->option_text("PATH|URL")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->group(global_group);
   app.add_option("--wait", context.wait_flag,
@@ -70,6 +72,7 @@ int run_cli(int argc, char **argv) {
   add_plugins_command(app, context);
   add_rejects_command(app, context);
   add_demo_command(app, context);
+  add_db_command(app, context);
 
   install_cancel_handler();
   install_plugin_crash_handler(default_verdicts_file());

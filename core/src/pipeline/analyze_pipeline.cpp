@@ -3,6 +3,7 @@
 #include "pipeline/analysis_worker.hpp"
 #include "pipeline/estimates.hpp"
 #include "pipeline/response_loader.hpp"
+#include "store/analysis_chunks.hpp"
 #include "store/score_store.hpp"
 #include "store/score_writer.hpp"
 #include "util/bounded_queue.hpp"
@@ -17,7 +18,9 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <utility>
 
 #include <pthread.h>
 
@@ -40,55 +43,57 @@ struct failure {
   }
 };
 
-} // namespace
-
-static analysis_outcome run_analyzers(const plugin_registry &registry, sql::connection &db,
-                                      const analysis_request &request) {
-  auto plugins = registry.of_kind(REBUY_KIND_ANALYZER);
-  if (plugins.size() > 64) throw input_error("more than 64 analyzers are installed");
-  analysis_outcome outcome;
-  if (plugins.empty()) {
-    spdlog::warn("no analyzer plugins are installed; nothing to analyze");
-    return outcome;
-  }
+// What every run of the analyzers' pipeline over a range of responses shares.
+struct analysis_setup {
+  sql::connection &db;
+  const analysis_request &request;
   std::vector<analyzer_identity> identities;
   std::vector<analyzer_metrics> metrics;
   bool with_attributes = false;
-  for (const auto &p : plugins) {
-    identities.push_back({p->id(), p->version()});
-    analyzer_metrics m{identities.back(), {}};
-    for (const auto &metric : p->metrics())
-      m.metrics.push_back(metric.name);
-    metrics.push_back(std::move(m));
-    with_attributes |= p->has(REBUY_CAP_ANALYZER_ATTRIBUTES);
-    outcome.analyzers.push_back(p->id() + " " + p->version());
-  }
-  {
-    // Scores of responses deleted outside an import (whose commit drops them) go first.
-    sql::transaction tx(db);
-    score_store(db).purge_dropped();
-    tx.commit();
-  }
-  auto through = prepare_analyzer_state(db, identities, request.rerun);
-
-  // Workers are created up front so a failing analyzer stops us before any work.
-  unsigned worker_count =
-      request.workers ? request.workers : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<analysis_worker>> workers;
-  for (unsigned i = 0; i < worker_count; ++i)
-    workers.push_back(std::make_unique<analysis_worker>(plugins, request.options, request.scoped,
-                                                        db.path().string()));
+  std::unique_ptr<sql::connection> reader; // pages are read beside the writing
+};
 
-  sql::connection reader_db(db.path(), /*read_only=*/true, db.busy_timeout());
-  response_loader loader(reader_db, through, with_attributes);
-  uint64_t pending = loader.count_pending();
-  if (pending == 0) return outcome;
+// On PostgreSQL, other rebuys may analyze the same store: a plan is made and
+// finished by one at a time.
+class analysis_turn {
+public:
+  explicit analysis_turn(sql::connection &db) : db_(db) {
+    if (db.dialect() == sql::dialect::postgres)
+      db.prepare(fmt::format("SELECT pg_advisory_lock({})", analysis_lock)).run();
+  }
+  ~analysis_turn() {
+    if (db_.dialect() != sql::dialect::postgres) return;
+    try {
+      db_.prepare(fmt::format("SELECT pg_advisory_unlock({})", analysis_lock)).run();
+    } catch (const sql::error &) { // the session's end releases it
+    }
+  }
+  analysis_turn(const analysis_turn &) = delete;
+  analysis_turn &operator=(const analysis_turn &) = delete;
 
+private:
+  sql::connection &db_;
+};
+
+// The pipeline over the responses with ids in (after, last]: a reader thread,
+// the workers, and this thread writing. With `record_progress` the analyzers'
+// state advances as pages are written (one rebuy analyzing alone).
+void analyze_range(analysis_setup &setup, const std::vector<int64_t> &through, int64_t after,
+                   int64_t last, bool record_progress, progress_line &progress, uint64_t pending,
+                   analysis_outcome &outcome) {
+  const analysis_request &request = setup.request;
+  sql::connection &db = setup.db;
+  response_loader loader(setup.reader ? *setup.reader : db, through, setup.with_attributes, after,
+                         last);
+  const auto worker_count = static_cast<unsigned>(setup.workers.size());
   bounded_queue<batch_ptr> to_analyze(2 * worker_count), to_write(2 * worker_count);
   // Written batches go back to the reader with their memory.
   bounded_queue<batch_ptr> spares(64); // more than can ever be in flight: never blocks
   failure failed;
 
+  // Before any thread starts: should it fail, no thread is left running.
+  score_writer writer(db, setup.metrics, record_progress);
   uint64_t pages = 0;
   std::thread reading([&] {
     pthread_setname_np(pthread_self(), "rebuy-load");
@@ -108,7 +113,7 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
 
   std::vector<std::thread> analyzing;
   std::atomic<unsigned> running{worker_count};
-  for (auto &worker : workers)
+  for (auto &worker : setup.workers)
     analyzing.emplace_back([&, w = worker.get()] {
       pthread_setname_np(pthread_self(), "rebuy-analyze");
       try {
@@ -123,8 +128,6 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
       if (--running == 0) to_write.close();
     });
 
-  score_writer writer(db, metrics);
-  progress_line progress("analyzing");
   while (auto batch = to_write.pop()) {
     try {
       outcome.scores += writer.write(**batch);
@@ -146,24 +149,123 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
   } catch (...) {
     failed.set(std::current_exception());
   }
-  progress.finish();
   if (failed.error) std::rethrow_exception(failed.error);
   if (cancel_requested()) throw input_error("analysis cancelled; what was analyzed is kept");
+}
+
+// Brings the analyzers' state in line (a new version starts over) and drops
+// the scores of responses deleted outside an import (whose commit drops them).
+std::vector<int64_t> prepare(analysis_setup &setup, bool rerun) {
+  {
+    sql::transaction tx(setup.db);
+    score_store(setup.db).purge_dropped();
+    tx.commit();
+  }
+  return prepare_analyzer_state(setup.db, setup.identities, rerun);
+}
+
+// One rebuy on its store: everything pending, in one range.
+void analyze_alone(analysis_setup &setup, analysis_outcome &outcome) {
+  const auto through = prepare(setup, setup.request.rerun);
+  const int64_t after = *std::min_element(through.begin(), through.end());
+  const int64_t last = analysis_bound(setup.db);
+  auto count = setup.db.prepare("SELECT count(*) FROM responses WHERE id > ?1 AND id <= ?2");
+  count.bind(1, after).bind(2, last);
+  count.step();
+  const auto pending = static_cast<uint64_t>(count.column_int(0));
+  count.reset();
+  if (pending == 0) return;
+  progress_line progress("analyzing");
+  analyze_range(setup, through, after, last, true, progress, pending, outcome);
+  progress.finish();
+}
+
+// Several rebuys on one PostgreSQL store share the work: each takes chunks of
+// a plan until none is left (store/analysis_chunks.hpp), and whoever finds
+// the plan complete records the analyzers' progress; then new responses, if
+// any came meanwhile, get a plan of their own.
+void analyze_shared(analysis_setup &setup, analysis_outcome &outcome) {
+  bool rerun = setup.request.rerun;
+  for (;;) {
+    std::vector<int64_t> through;
+    std::optional<analysis_plan> plan;
+    {
+      analysis_turn turn(setup.db);
+      through = prepare(setup, std::exchange(rerun, false));
+      plan = join_or_plan(setup.db, setup.identities, through);
+    }
+    if (!plan) return;
+    spdlog::debug("analysis plan {}: {} responses to share", plan->key, plan->responses);
+    progress_line progress("analyzing");
+    chunk_claims claims(setup.db, plan->key);
+    // Free chunks first; then those others hold, which come back when their
+    // holder finished them (none left) or died (analyzed here).
+    for (bool wait : {false, true})
+      while (auto chunk = claims.claim(wait)) {
+        analyze_range(setup, through, chunk->first_id - 1, chunk->last_id, false, progress,
+                      plan->responses, outcome);
+        claims.done();
+      }
+    progress.finish();
+    analysis_turn turn(setup.db);
+    if (plan_complete(setup.db, plan->key))
+      advance_analyzer_state(setup.db, setup.identities, plan->bound);
+  }
+}
+
+} // namespace
+
+static analysis_outcome run_analyzers(const plugin_registry &registry, sql::connection &db,
+                                      const analysis_request &request) {
+  auto plugins = registry.of_kind(REBUY_KIND_ANALYZER);
+  if (plugins.size() > 64) throw input_error("more than 64 analyzers are installed");
+  analysis_outcome outcome;
+  if (plugins.empty()) {
+    spdlog::warn("no analyzer plugins are installed; nothing to analyze");
+    return outcome;
+  }
+  analysis_setup setup{db, request};
+  for (const auto &p : plugins) {
+    setup.identities.push_back({p->id(), p->version()});
+    analyzer_metrics m{setup.identities.back(), {}};
+    for (const auto &metric : p->metrics())
+      m.metrics.push_back(metric.name);
+    setup.metrics.push_back(std::move(m));
+    setup.with_attributes |= p->has(REBUY_CAP_ANALYZER_ATTRIBUTES);
+    outcome.analyzers.push_back(p->id() + " " + p->version());
+  }
+  // Workers are created up front so a failing analyzer stops us before any work.
+  unsigned worker_count =
+      request.workers ? request.workers : std::max(1u, std::thread::hardware_concurrency());
+  for (unsigned i = 0; i < worker_count; ++i)
+    setup.workers.push_back(
+        std::make_unique<analysis_worker>(plugins, request.options, request.scoped, db.name()));
+  setup.reader = db.open_reader();
+  if (db.dialect() == sql::dialect::postgres)
+    analyze_shared(setup, outcome);
+  else
+    analyze_alone(setup, outcome);
   return outcome;
 }
 
 analysis_outcome analyze_store(const plugin_registry &registry, sql::connection &db,
                                const analysis_request &request) {
   analysis_outcome outcome = run_analyzers(registry, db, request);
+  analysis_turn turn(db); // estimates are derived by one rebuy at a time
   // Estimates depend on every analyzer's scores and on the orders: redo them
   // when any of those changed since they were last derived.
-  auto state = db.prepare(R"sql(
+  const char *concat = db.dialect() == sql::dialect::postgres
+                           ? "string_agg(analyzer || ' ' || analyzer_version || ' ' || "
+                             "analyzed_through, ',' ORDER BY analyzer)"
+                           : "group_concat(analyzer || ' ' || analyzer_version || ' ' || "
+                             "analyzed_through)";
+  auto state = db.prepare(fmt::format(R"sql(
 SELECT (SELECT coalesce(max(id), 0) || ':' || count(*) FROM responses) || '|' ||
        (SELECT coalesce(max(id), 0) || ':' || count(*) || ':' || coalesce(max(run_id), 0)
         FROM orders) || '|' ||
-       (SELECT coalesce(group_concat(analyzer || ' ' || analyzer_version || ' ' || analyzed_through),
-                        '') FROM analyzer_state WHERE analyzer <> 'rebuy'),
-       (SELECT analyzer_version FROM analyzer_state WHERE analyzer = 'rebuy'))sql");
+       (SELECT coalesce({}, '') FROM analyzer_state WHERE analyzer <> 'rebuy'),
+       (SELECT analyzer_version FROM analyzer_state WHERE analyzer = 'rebuy'))sql",
+                                      concat));
   state.step();
   estimate_options estimates;
   estimates.horizon_days = stored_horizon_days(db);

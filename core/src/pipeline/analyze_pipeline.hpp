@@ -5,7 +5,7 @@
 #include "host/importer_session.hpp"
 #include "host/plugin_options.hpp"
 #include "host/plugin_registry.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <string>
 #include <vector>

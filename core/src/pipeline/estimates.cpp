@@ -19,15 +19,15 @@ namespace rebuy::core {
 namespace {
 
 // The responses whose later ordering is known, with the order that followed
-// within the horizon (NULL: none). ?1 the horizon as an SQLite modifier ("+90 days").
+// within the horizon (NULL: none). {0} is the end of the horizon after a
+// response's time, in SQL: the horizon (?1) is "+90 days" on both databases.
 constexpr const char *ordered_again_sql = R"sql(
 WITH data_end AS (SELECT max(ordered_at) AS t FROM orders),
 candidates AS (
-  SELECT r.id, r.submitted_at,
-    strftime('%Y-%m-%dT%H:%M:%SZ', r.submitted_at, ?1) AS horizon_end,
+  SELECT r.id, r.submitted_at, {0} AS horizon_end,
     (SELECT o.order_id || ' on ' || substr(o.ordered_at, 1, 10) FROM orders o
       WHERE o.customer = r.customer AND o.ordered_at > r.submitted_at
-        AND o.ordered_at <= strftime('%Y-%m-%dT%H:%M:%SZ', r.submitted_at, ?1)
+        AND o.ordered_at <= {0}
       ORDER BY o.ordered_at LIMIT 1) AS next_order
   FROM responses r
   WHERE r.customer IS NOT NULL AND r.submitted_at IS NOT NULL
@@ -37,12 +37,20 @@ WHERE c.next_order IS NOT NULL OR c.horizon_end <= d.t
 ORDER BY c.id
 )sql";
 
+// submitted_at is always written as 2024-05-01T13:45:00Z (UTC).
+std::string horizon_end_sql(sql::dialect dialect) {
+  if (dialect == sql::dialect::postgres)
+    return "to_char(CAST(r.submitted_at AS timestamp) + CAST(?1 AS interval), "
+           "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+  return "strftime('%Y-%m-%dT%H:%M:%SZ', r.submitted_at, ?1)";
+}
+
 bool has_value(const page_score *s) { return s && !std::isnan(s->value); }
 
 uint64_t write_ordered_again(sql::connection &db, score_store &store,
                              const estimate_options &options) {
   metric_appender out(store, store.metric_id(core_analyzer_id, "ordered_again"));
-  auto s = db.prepare(ordered_again_sql);
+  auto s = db.prepare(fmt::format(ordered_again_sql, horizon_end_sql(db.dialect())));
   const std::string horizon = fmt::format("+{} days", options.horizon_days);
   s.bind(1, horizon);
   const std::string none =
@@ -84,28 +92,16 @@ void write_order_count_probability(sql::connection &db, score_store &store,
   }
   if (n_all == 0) return;
   const double alpha = options.order_count_shrinkage, m = y_all / static_cast<double>(n_all);
-  // SQLite's printf, as the evidence has always been written.
-  auto explain = db.prepare(
-      "SELECT printf('; of %d %s customers whose outcome is known, %d ordered again within %d "
-      "days (%d of %d of all: %.1f %%); shrunk with %g pseudo-responses: %.2f', "
-      "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   double p[2];
   std::string why[2];
   for (int repeat = 0; repeat < 2; ++repeat) {
     const group &g = groups[repeat];
     p[repeat] = (g.y + alpha * m) / (static_cast<double>(g.n) + alpha);
-    explain.bind(1, static_cast<int64_t>(g.n))
-        .bind(2, std::string_view(repeat ? "repeat" : "first-time"))
-        .bind(3, g.y)
-        .bind(4, static_cast<int64_t>(options.horizon_days))
-        .bind(5, y_all)
-        .bind(6, static_cast<int64_t>(n_all))
-        .bind(7, 100.0 * m)
-        .bind(8, alpha)
-        .bind(9, p[repeat]);
-    explain.step();
-    why[repeat] = explain.column_text(0);
-    explain.reset();
+    why[repeat] = fmt::format(
+        "; of {} {} customers whose outcome is known, {} ordered again within {} days ({} of {} "
+        "of all: {:.1f} %); shrunk with {:g} pseudo-responses: {:.2f}",
+        g.n, repeat ? "repeat" : "first-time", static_cast<int64_t>(g.y), options.horizon_days,
+        static_cast<int64_t>(y_all), n_all, 100.0 * m, alpha, p[repeat]);
   }
   metric_appender out(store, store.metric_id(core_analyzer_id, "order_count_probability"));
   metric_cursor ordered(db, core_analyzer_id, "ordered_again", false);

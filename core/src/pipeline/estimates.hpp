@@ -4,7 +4,7 @@
 // would-buy-again probability that takes the strongest evidence a response
 // has, in a stated order. Stored as scores of the analyzer "rebuy".
 #include "store/score_store.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <cstdint>
 

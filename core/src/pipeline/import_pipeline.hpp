@@ -4,7 +4,7 @@
 // rejected or skipped, and the run records how many of each.
 #include "pipeline/import_source.hpp"
 #include "store/run_log.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <filesystem>
 #include <string>

@@ -7,7 +7,7 @@
 // the analyzer's default reading of that rating with α pseudo-responses, (y + α·d)/(n + α), then
 // made monotone in the rating (pool adjacent violators, weighted by n + α). Observed orders are
 // preferred to answers; ratings no pair has keep the default.
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -54,24 +54,18 @@ std::string page_sql() {
   for (const auto &c : role_columns)
     columns += fmt::format(", {}", c.sql);
   columns += ", r.attributes";
-  return fmt::format("SELECT {} FROM responses r WHERE r.id > ?1 ORDER BY r.id LIMIT ?2", columns);
+  return fmt::format(
+      "SELECT {} FROM responses r WHERE r.id > ?1 AND r.id <= ?3 ORDER BY r.id LIMIT ?2", columns);
 }
 
 } // namespace
 
 response_loader::response_loader(sql::connection &db, std::vector<int64_t> through,
-                                 bool with_attributes)
+                                 bool with_attributes, int64_t after, int64_t last)
     : db_(db), through_(std::move(through)), with_attributes_(with_attributes),
       page_(db.prepare(page_sql())),
-      mapping_(db.prepare("SELECT mapping FROM import_runs WHERE id = ?1")),
-      last_id_(through_.empty() ? 0 : *std::min_element(through_.begin(), through_.end())) {}
-
-uint64_t response_loader::count_pending() {
-  auto s = db_.prepare("SELECT count(*) FROM responses WHERE id > ?1");
-  s.bind(1, last_id_);
-  s.step();
-  return static_cast<uint64_t>(s.column_int(0));
-}
+      mapping_(db.prepare("SELECT mapping FROM import_runs WHERE id = ?1")), last_id_(after),
+      bound_(last) {}
 
 const std::array<std::string, REBUY_ROLE_COUNT_V1_0> &
 response_loader::column_names(int64_t run_id) {
@@ -97,7 +91,7 @@ response_loader::column_names(int64_t run_id) {
 
 bool response_loader::next(size_t max, loaded_batch &out) {
   out.clear();
-  page_.bind(1, last_id_).bind(2, static_cast<int64_t>(max));
+  page_.bind(1, last_id_).bind(2, static_cast<int64_t>(max)).bind(3, bound_);
   while (page_.step()) {
     auto &r = out.responses.emplace_back();
     r.id = page_.column_int(0);

@@ -1,8 +1,8 @@
 #pragma once
 // Pages through the responses some analyzer has not analyzed yet, in id order.
-#include "store/loaded_batch.hpp"
 #include "store/analyzer_state.hpp"
-#include "store/sqlite.hpp"
+#include "store/loaded_batch.hpp"
+#include "store/sql.hpp"
 
 #include <array>
 #include <map>
@@ -15,11 +15,11 @@ class response_loader {
 public:
   // `through[k]`: analyzer k has analyzed every response up to this id.
   // `with_attributes`: also hand every attribute column to analyzers.
-  response_loader(sql::connection &db, std::vector<int64_t> through, bool with_attributes);
+  // Pages through the responses with ids in (after, last].
+  response_loader(sql::connection &db, std::vector<int64_t> through, bool with_attributes,
+                  int64_t after, int64_t last);
   // The next page; false when nothing is pending any more.
   bool next(size_t max, loaded_batch &out);
-  // How many responses are pending in all.
-  uint64_t count_pending();
 
 private:
   const std::array<std::string, REBUY_ROLE_COUNT_V1_0> &column_names(int64_t run_id);
@@ -29,7 +29,8 @@ private:
   bool with_attributes_;
   sql::statement page_;
   sql::statement mapping_;
-  int64_t last_id_ = 0;
+  int64_t last_id_;
+  int64_t bound_; // responses past it wait for a later analysis
   std::map<int64_t, std::array<std::string, REBUY_ROLE_COUNT_V1_0>> names_by_run_;
 };
 

@@ -9,7 +9,7 @@
 // when the blend does not read the labelled texts better than the lexicon alone (by
 // min_model_gain of cross-validated AUC), the model is not used, and the summary says why.
 #include "store/score_store.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <cmath>
 #include <cstdint>

@@ -3,7 +3,7 @@
 // come back (most valuable first), and customers won back.
 #include "report/figures.hpp"
 #include "report/report_scores.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 #include "util/string_map.hpp"
 
 #include <string>

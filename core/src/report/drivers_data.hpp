@@ -4,7 +4,7 @@
 // accounts for: Johnson's relative weights with bootstrap intervals (stats/relative_weights).
 #include "report/driver_items.hpp"
 #include "report/response_scan.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <cstdint>
 #include <map>

@@ -1,6 +1,6 @@
 #pragma once
 // `rebuy export`: one line per response with its scores, streamed from the store.
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <ostream>
 #include <string>

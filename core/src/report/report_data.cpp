@@ -25,7 +25,7 @@ bool estimated_from(const headline_data &h, std::string_view basis) {
 // The columns answers of `role` (a response column: "nps", "recommend") came from.
 std::vector<std::string> questions(sql::connection &db, const report_filter &filter,
                                    const char *role) {
-  filter_sql f = filter_condition(filter);
+  filter_sql f = filter_condition(db.dialect(), filter);
   auto s = db.prepare(fmt::format("SELECT DISTINCT i.mapping FROM import_runs i JOIN responses r "
                                   "ON r.run_id = i.id WHERE r.{} IS NOT NULL AND {}",
                                   role, f.condition));
@@ -51,7 +51,7 @@ struct period_plan {
 
 period_plan plan_period(sql::connection &db, const report_filter &filter) {
   period_plan p;
-  filter_sql f = filter_condition(filter);
+  filter_sql f = filter_condition(db.dialect(), filter);
   auto s = db.prepare("SELECT min(submitted_at), max(submitted_at) FROM responses r WHERE "
                       "submitted_at IS NOT NULL AND " +
                       f.condition);
@@ -82,13 +82,9 @@ period_plan plan_period(sql::connection &db, const report_filter &filter) {
 // when the store is a file, so that both cores work; else later, on db.
 template <typename Read>
 auto read_beside(sql::connection &db, Read read) -> std::future<decltype(read(db))> {
-  const std::filesystem::path path = db.path();
-  if (path.empty() || path == ":memory:")
-    return std::async(std::launch::deferred, [&db, read] { return read(db); });
-  return std::async(std::launch::async, [path, read, wait = db.busy_timeout()] {
-    sql::connection reader(path, /*read_only=*/true, wait);
-    return read(reader);
-  });
+  std::shared_ptr<sql::connection> reader = db.open_reader();
+  if (!reader) return std::async(std::launch::deferred, [&db, read] { return read(db); });
+  return std::async(std::launch::async, [reader, read] { return read(*reader); });
 }
 
 } // namespace
@@ -152,7 +148,7 @@ nps_summary nps_of(sql::connection &db, const std::string &source) {
   nps_summary out;
   report_filter filter;
   filter.source = source;
-  filter_sql f = filter_condition(filter);
+  filter_sql f = filter_condition(db.dialect(), filter);
   auto s = db.prepare("SELECT r.id FROM responses r WHERE " + f.condition + " ORDER BY r.id");
   bind_all(s, f);
   metric_cursor classes(db, "nps", "nps_class", false);

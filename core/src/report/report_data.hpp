@@ -17,7 +17,7 @@
 #include "report/trend_data.hpp"
 #include "stats/nps.hpp"
 #include "store/run_log.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <optional>
 #include <string>

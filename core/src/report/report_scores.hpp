@@ -2,7 +2,7 @@
 // The scores a report reads, held in arrays indexed by response id: each
 // metric is read once, as its pages in order, so the scan over the responses
 // needs no join and no lookup per row.
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <cmath>
 #include <cstdint>

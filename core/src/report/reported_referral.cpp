@@ -63,11 +63,17 @@ std::optional<reported_referral> reported_referral_of(sql::connection &db,
   out.question = *question;
   for (const char *c : {"promoter", "passive", "detractor"})
     out.rows.push_back({c});
-  auto s = db.prepare("SELECT r.id, j.value FROM responses r "
-                      "JOIN json_each(r.attributes) j ON j.key = ?2 "
-                      "WHERE (?1 = '' OR r.source = ?1) AND j.type = 'text' "
-                      "AND (?3 = '' OR substr(r.submitted_at, 1, 10) >= ?3) "
-                      "AND (?4 = '' OR substr(r.submitted_at, 1, 10) <= ?4) ORDER BY r.id");
+  auto s = db.prepare(db.dialect() == sql::dialect::postgres
+                          ? "SELECT r.id, j.value #>> '{}' FROM responses r "
+                            "JOIN jsonb_each(CAST(r.attributes AS jsonb)) j ON j.key = ?2 "
+                            "WHERE (?1 = '' OR r.source = ?1) AND jsonb_typeof(j.value) = 'string' "
+                            "AND (?3 = '' OR substr(r.submitted_at, 1, 10) >= ?3) "
+                            "AND (?4 = '' OR substr(r.submitted_at, 1, 10) <= ?4) ORDER BY r.id"
+                          : "SELECT r.id, j.value FROM responses r "
+                            "JOIN json_each(r.attributes) j ON j.key = ?2 "
+                            "WHERE (?1 = '' OR r.source = ?1) AND j.type = 'text' "
+                            "AND (?3 = '' OR substr(r.submitted_at, 1, 10) >= ?3) "
+                            "AND (?4 = '' OR substr(r.submitted_at, 1, 10) <= ?4) ORDER BY r.id");
   s.bind(1, filter.source).bind(2, out.question).bind(3, filter.since).bind(4, filter.until);
   metric_cursor classes(db, "nps", "nps_class", false);
   bool any = false;

@@ -4,7 +4,7 @@
 // class, the share who say they did shows how much the intent is worth.
 #include "report/report_options.hpp"
 #include "stats/types.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <optional>
 #include <string>

@@ -41,25 +41,31 @@ intent scanned_response::stated_intent() const {
   return intent::unknown;
 }
 
-std::string dimension_expression(const std::string &name, std::vector<std::string> &parameters) {
+std::string dimension_expression(sql::dialect dialect, const std::string &name,
+                                 std::vector<std::string> &parameters) {
   if (std::find_if(std::begin(dimension_columns), std::end(dimension_columns),
                    [&](const char *c) { return name == c; }) != std::end(dimension_columns))
     return "r." + name;
   if (name.empty() || name.find('"') != std::string::npos)
     throw usage_error("'" + name + "' cannot name an attribute");
+  if (dialect == sql::dialect::postgres) {
+    parameters.push_back(name);
+    return "(CAST(r.attributes AS jsonb) ->> CAST(?" + std::to_string(parameters.size()) +
+           " AS TEXT))";
+  }
   parameters.push_back("$.\"" + name + "\"");
   return "json_extract(r.attributes, ?" + std::to_string(parameters.size()) + ")";
 }
 
-filter_sql filter_condition(const report_filter &filter) {
+filter_sql filter_condition(sql::dialect dialect, const report_filter &filter) {
   filter_sql out;
-  out.condition = "1";
+  out.condition = "1 = 1";
   if (!filter.source.empty()) {
     out.parameters.push_back(filter.source);
     out.condition += " AND r.source = ?" + std::to_string(out.parameters.size());
   }
   for (const auto &[name, value] : filter.where) {
-    std::string expression = dimension_expression(name, out.parameters);
+    std::string expression = dimension_expression(dialect, name, out.parameters);
     out.parameters.push_back(value);
     // json_extract returns numbers as numbers: compare as text.
     out.condition +=
@@ -84,12 +90,14 @@ void scan_responses(sql::connection &db, const report_options &options, const re
       if (!columns_with_role(s.column_text(1), "nps").empty()) nps_runs.push_back(s.column_int(0));
   }
 
-  filter_sql filter = filter_condition(options.filter);
+  filter_sql filter = filter_condition(db.dialect(), options.filter);
   std::string columns = "r.id, r.submitted_at, r.customer, coalesce(r.text, r.title), r.buy_again, "
                         "r.order_value, r.run_id, r.segment, r.product, r.source, r.journey_stage";
   for (const auto &by : options.by)
-    columns += ", CAST(" + dimension_expression(by, filter.parameters) + " AS TEXT)";
-  auto s = db.prepare("SELECT " + columns + " FROM responses r WHERE " + filter.condition);
+    columns += ", CAST(" + dimension_expression(db.dialect(), by, filter.parameters) + " AS TEXT)";
+  // In id order, which the score cursors need; SQLite's table order already.
+  auto s = db.prepare("SELECT " + columns + " FROM responses r WHERE " + filter.condition +
+                      " ORDER BY r.id");
   bind_all(s, filter);
 
   scanned_response r;

@@ -3,7 +3,7 @@
 // report reads (report_scores, read beforehand): no per-row joins or lookups.
 #include "report/report_options.hpp"
 #include "report/report_scores.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <cmath>
 #include <functional>
@@ -59,11 +59,12 @@ struct filter_sql {
   std::string condition;
   std::vector<std::string> parameters;
 };
-filter_sql filter_condition(const report_filter &filter);
+filter_sql filter_condition(sql::dialect dialect, const report_filter &filter);
 void bind_all(sql::statement &s, const filter_sql &f);
 
 // The SQL expression for a dimension or attribute name: a response column, or
 // a JSON attribute (its path appended to `parameters`).
-std::string dimension_expression(const std::string &name, std::vector<std::string> &parameters);
+std::string dimension_expression(sql::dialect dialect, const std::string &name,
+                                 std::vector<std::string> &parameters);
 
 } // namespace rebuy::core

@@ -4,7 +4,7 @@
 // feedback, each with one real quote.
 #include "report/distinctive_words.hpp"
 #include "report/figures.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 #include "util/string_map.hpp"
 
 #include <map>

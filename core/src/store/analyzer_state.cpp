@@ -2,6 +2,9 @@
 
 #include "store/score_store.hpp"
 
+#include <optional>
+#include <string>
+
 namespace rebuy::core {
 
 std::vector<int64_t> prepare_analyzer_state(sql::connection &db,
@@ -11,8 +14,9 @@ std::vector<int64_t> prepare_analyzer_state(sql::connection &db,
   auto read = db.prepare(
       "SELECT analyzer_version, analyzed_through FROM analyzer_state WHERE analyzer = ?1");
   score_store scores(db);
-  auto reset = db.prepare("INSERT OR REPLACE INTO analyzer_state "
-                          "(analyzer, analyzer_version, analyzed_through) VALUES (?1, ?2, 0)");
+  auto reset = db.prepare("INSERT INTO analyzer_state (analyzer, analyzer_version, "
+                          "analyzed_through) VALUES (?1, ?2, 0) ON CONFLICT (analyzer) DO UPDATE "
+                          "SET analyzer_version = excluded.analyzer_version, analyzed_through = 0");
   std::vector<int64_t> through;
   for (const auto &a : analyzers) {
     read.bind(1, a.id);
@@ -34,10 +38,25 @@ std::vector<int64_t> prepare_analyzer_state(sql::connection &db,
 
 void advance_analyzer_state(sql::connection &db, const std::vector<analyzer_identity> &analyzers,
                             int64_t through) {
-  auto s = db.prepare("UPDATE analyzer_state SET analyzed_through = max(analyzed_through, ?2) "
-                      "WHERE analyzer = ?1");
+  auto s = db.prepare("UPDATE analyzer_state SET analyzed_through = CASE WHEN analyzed_through "
+                      "> ?2 THEN analyzed_through ELSE ?2 END WHERE analyzer = ?1");
   for (const auto &a : analyzers)
     s.bind(1, a.id).bind(2, through).run();
+}
+
+int64_t analysis_bound(sql::connection &db) {
+  const bool server = db.dialect() == sql::dialect::postgres;
+  std::optional<sql::transaction> tx;
+  if (server) {
+    tx.emplace(db);
+    db.prepare("SELECT pg_advisory_xact_lock(" + std::to_string(new_ids_lock) + ")").run();
+  }
+  auto s = db.prepare("SELECT coalesce(max(id), 0) FROM responses");
+  s.step();
+  const int64_t bound = s.column_int(0);
+  s.reset();
+  if (tx) tx->commit();
+  return bound;
 }
 
 int64_t analyzed_through(sql::connection &db) {

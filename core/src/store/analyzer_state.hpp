@@ -2,7 +2,7 @@
 // How far each analyzer has come: it has analyzed, at its version, every
 // response whose id is at most `analyzed_through`. Ids only grow and an
 // edited response is stored anew, so this one number per analyzer is enough.
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <cstdint>
 #include <string>
@@ -29,5 +29,18 @@ void advance_analyzer_state(sql::connection &db, const std::vector<analyzer_iden
 // analysis: a response with a higher id awaits `rebuy analyze`. The latest
 // analysis advances every analyzer it ran to the same id, so the highest is it.
 int64_t analyzed_through(sql::connection &db);
+
+// On PostgreSQL several imports write at once, and a transaction may commit
+// ids lower than one committed before it: "ids only grow" holds for commits
+// only once no transaction that adds responses is open. Imports hold
+// new_ids_lock (an advisory lock) shared while such a transaction is open.
+inline constexpr int64_t new_ids_lock = 7365232;
+// One analysis at a time writes a store's scores (its pages must not overlap).
+inline constexpr int64_t analysis_lock = 7365233;
+
+// The highest response id below which every response is committed: analysis
+// goes no further. On PostgreSQL it takes new_ids_lock for a moment, waiting
+// for the imports' open transactions to commit.
+int64_t analysis_bound(sql::connection &db);
 
 } // namespace rebuy::core

@@ -12,6 +12,7 @@ namespace rebuy::core {
 class bulk_write_scope {
 public:
   // Outside any transaction. Never waits: with a reader attached, WAL stays.
+  // Does nothing on a PostgreSQL store.
   explicit bulk_write_scope(sql::connection &db);
   // Back to WAL. Should another connection hold the store then, the next
   // open_store finishes the switch.
@@ -23,13 +24,13 @@ public:
   bool active() const { return active_; }
 
 private:
-  sql::connection &db_;
+  sql::sqlite_connection *db_ = nullptr;
   bool active_ = false;
   std::string cache_size_; // the connection's, given back afterwards
 };
 
 // Puts the store in WAL if it is not, without waiting for other connections:
 // while another process runs a bulk write, the store stays as it is.
-void prefer_wal(sql::connection &db);
+void prefer_wal(sql::sqlite_connection &db);
 
 } // namespace rebuy::core

@@ -1,6 +1,11 @@
 #include "store/response_writer.hpp"
 
+#include "store/postgres.hpp"
+
 #include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <algorithm>
 
@@ -91,26 +96,32 @@ bool is_fresh(sql::connection &db, const std::string &source, int64_t run_id) {
 
 response_writer::response_writer(sql::connection &db, int64_t run_id, std::string source)
     : db_(db), run_id_(run_id), source_(std::move(source)),
+      postgres_(db.dialect() == sql::dialect::postgres),
       fresh_source_(is_fresh(db, source_, run_id)),
-      key_insert_(prepare_fed(db, "rebuy_new_keys", "key_hash, id",
-                              "INSERT INTO response_keys (key_hash, id) SELECT key_hash, id "
-                              "FROM rebuy_new_keys(?1)")),
-      lookup_(db.prepare("SELECT r.id, r.content_hash FROM response_keys k JOIN responses r ON "
-                         "r.id = k.id WHERE k.key_hash = ?1 AND r.source = ?2 AND r.key = ?3")),
+      lookup_(db.prepare(postgres_ ? "SELECT r.id, r.content_hash FROM responses r WHERE "
+                                     "r.key_hash = ?1 AND r.source = ?2 AND r.key = ?3"
+                                   : "SELECT r.id, r.content_hash FROM response_keys k JOIN "
+                                     "responses r ON r.id = k.id WHERE k.key_hash = ?1 AND "
+                                     "r.source = ?2 AND r.key = ?3")),
       remove_(db.prepare("DELETE FROM responses WHERE id = ?1")),
-      merge_unchanged_(db.prepare(merge_unchanged_sql().c_str())),
-      merge_insert_(db.prepare(merge_insert_sql().c_str())),
       order_lookup_(
           db.prepare("SELECT content_hash FROM orders WHERE source = ?1 AND order_id = ?2")),
       order_upsert_(db.prepare(order_upsert_sql)),
       reject_(db.prepare(
           "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")),
       reject_update_(db.prepare("UPDATE rejects SET reason = ?1 WHERE id = ?2")), scores_(db) {
-  bind_row_source(key_insert_, 1, new_keys_);
+  if (postgres_) return; // new rows go in through COPY, merges are worked out here
+  key_insert_.emplace(prepare_fed(db, "rebuy_new_keys", "key_hash, id",
+                                  "INSERT INTO response_keys (key_hash, id) SELECT key_hash, id "
+                                  "FROM rebuy_new_keys(?1)"));
+  bind_row_source(*key_insert_, 1, new_keys_);
+  merge_unchanged_.emplace(db.prepare(merge_unchanged_sql()));
+  merge_insert_.emplace(db.prepare(merge_insert_sql()));
   register_row_feed(db, "rebuy_staged_responses", staged_rows::columns().c_str());
 }
 
 void response_writer::prepare_insert(uint64_t roles) {
+  if (postgres_) return;
   if (insert_ && (roles & ~insert_roles_) == 0) return;
   // A new statement for more roles: the importer mapped another column.
   insert_roles_ |= roles;
@@ -193,15 +204,16 @@ void response_writer::write_order(const staged_response &r) {
 }
 
 bool response_writer::merge(const staged_response &r, int64_t stored_id) {
-  bind_response(merge_unchanged_, r);
-  merge_unchanged_.bind(32, stored_id);
-  merge_unchanged_.step();
-  const bool unchanged = merge_unchanged_.column_int(0) != 0;
-  merge_unchanged_.reset();
+  if (postgres_) return merge_on_server(r, stored_id);
+  bind_response(*merge_unchanged_, r);
+  merge_unchanged_->bind(32, stored_id);
+  merge_unchanged_->step();
+  const bool unchanged = merge_unchanged_->column_int(0) != 0;
+  merge_unchanged_->reset();
   if (unchanged) return false;
-  bind_response(merge_insert_, r);
-  merge_insert_.bind(32, stored_id);
-  merge_insert_.run();
+  bind_response(*merge_insert_, r);
+  merge_insert_->bind(32, stored_id);
+  merge_insert_->run();
   new_keys_.keys.emplace_back(r.key_hash, db_.last_insert_rowid());
   new_key_filter_.add(static_cast<uint64_t>(r.key_hash));
   remove_.bind(1, stored_id).run();
@@ -209,7 +221,15 @@ bool response_writer::merge(const staged_response &r, int64_t stored_id) {
 }
 
 void response_writer::write(const staged_batch &batch) {
-  if (!tx_) tx_.emplace(db_);
+  if (!tx_) {
+    tx_.emplace(db_);
+    if (postgres_) hold_new_ids();
+  }
+  if (postgres_) return write_retrying(batch);
+  write_batch(batch);
+}
+
+void response_writer::write_batch(const staged_batch &batch) {
   uint64_t roles = 0;
   for (const auto &r : batch.responses())
     roles |= staged_rows::roles_of(r);
@@ -268,6 +288,7 @@ void response_writer::write(const staged_batch &batch) {
 void response_writer::insert_unwritten() {
   const auto count = static_cast<int64_t>(unwritten_.rows.size());
   if (count == 0) return;
+  if (postgres_) return copy_unwritten();
   insert_->run();
   // One statement gives its rows consecutive ids (AUTOINCREMENT, one writer).
   if (db_.changes() != count)
@@ -280,9 +301,10 @@ void response_writer::insert_unwritten() {
 
 void response_writer::add_new_keys() {
   insert_unwritten();
+  if (postgres_) new_key_filter_.clear(); // the unique index on (source, key) keeps them
   if (new_keys_.keys.empty()) return;
   std::sort(new_keys_.keys.begin(), new_keys_.keys.end());
-  key_insert_.run();
+  key_insert_->run();
   new_key_filter_.clear();
   new_keys_.keys.clear();
 }

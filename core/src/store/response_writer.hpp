@@ -6,11 +6,11 @@
 // transaction until commit(): a bulk import commits every few seconds, since
 // each commit rewrites every index page its rows touched. New responses go in
 // through the row feed, one statement per batch.
-#include "store/staged_batch.hpp"
 #include "store/row_feed.hpp"
 #include "store/run_log.hpp"
 #include "store/score_store.hpp"
 #include "store/sqlite.hpp"
+#include "store/staged_batch.hpp"
 #include "store/staged_rows.hpp"
 #include "util/key_filter.hpp"
 
@@ -68,9 +68,23 @@ private:
   // which adds them to response_keys in key order (see the schema).
   void add_new_keys();
 
+  // PostgreSQL's: new responses go in through COPY into a temporary table, and
+  // a merge is worked out here, not with SQLite's JSON functions.
+  void copy_unwritten();
+  // Rows that another import stored under the same key since they were looked up.
+  void settle_conflicts(std::vector<const staged_response *> conflicts);
+  // Until the transaction ends, analysis cannot take the ids it gives (analysis_bound).
+  void hold_new_ids();
+  // A batch under a savepoint, tried again when the server broke a deadlock with it.
+  void write_retrying(const staged_batch &batch);
+  void write_batch(const staged_batch &batch);
+  bool merge_on_server(const staged_response &r, int64_t stored_id);
+
   sql::connection &db_;
   int64_t run_id_;
   std::string source_;
+  bool postgres_;
+  bool staging_ready_ = false;
   // For a source never imported before, a key not seen before in this import
   // (staged_response::maybe_seen) cannot be stored yet: most rows of a first
   // import skip the lookup.
@@ -89,9 +103,9 @@ private:
   };
   std::vector<skip_count> counted_skips_;
   std::vector<counted_skip> pending_skips_;
-  sql::statement key_insert_, lookup_, remove_, merge_unchanged_, merge_insert_, order_lookup_,
-      order_upsert_, reject_, reject_update_;
-  std::optional<sql::statement> insert_;
+  sql::statement lookup_, remove_, order_lookup_, order_upsert_, reject_, reject_update_;
+  // SQLite's: the key table, merges in SQL (with its JSON functions), the row feed's insert.
+  std::optional<sql::statement> key_insert_, merge_unchanged_, merge_insert_, insert_;
   uint64_t insert_roles_ = 0;
   score_store scores_; // a replaced response's scores go in the same commit
 };

@@ -118,13 +118,14 @@ const sqlite3_module *feed_module() {
 } // namespace
 
 void register_row_feed(sql::connection &db, const char *name, const char *columns) {
-  if (sqlite3_create_module_v2(db.handle(), name, feed_module(), const_cast<char *>(columns),
-                               nullptr) != SQLITE_OK)
-    throw sql::error(fmt::format("cannot register {}: {}", name, sqlite3_errmsg(db.handle())));
+  if (sqlite3_create_module_v2(sql::sqlite_of(db).handle(), name, feed_module(),
+                               const_cast<char *>(columns), nullptr) != SQLITE_OK)
+    throw sql::error(
+        fmt::format("cannot register {}: {}", name, sqlite3_errmsg(sql::sqlite_of(db).handle())));
 }
 
 void bind_row_source(sql::statement &statement, int index, const row_source &source) {
-  statement.bind_pointer(index, const_cast<row_source *>(&source), pointer_type);
+  sql::bind_pointer(statement, index, const_cast<row_source *>(&source), pointer_type);
 }
 
 } // namespace rebuy::core

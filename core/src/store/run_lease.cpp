@@ -1,6 +1,6 @@
 #include "store/run_lease.hpp"
 
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <fmt/format.h>
 

@@ -11,7 +11,19 @@ namespace {
 
 // A store only this connection can see has no other process to outlive it.
 bool shared_file(const sql::connection &db) {
-  return !db.path().empty() && db.path() != ":memory:";
+  return db.dialect() == sql::dialect::sqlite && !db.path().empty() && db.path() != ":memory:";
+}
+
+// On PostgreSQL the writer's session holds an advisory lock on (this, run id)
+// instead of a byte of a lock file: the server drops it when the session ends,
+// however the process ends, wherever it ran.
+constexpr const char *run_lock_space = "1919246965";
+
+bool server_lock(sql::connection &db, const char *function, int64_t id) {
+  auto s = db.prepare(fmt::format("SELECT {}({}, CAST(?1 AS INTEGER))", function, run_lock_space));
+  s.bind(1, id);
+  s.step();
+  return s.column_int(0) != 0;
 }
 
 std::vector<int64_t> running_runs(sql::connection &db) {
@@ -53,6 +65,18 @@ row_counts committed_counts(sql::connection &db, int64_t id) {
   return c;
 }
 
+std::string interrupted_message(const row_counts &counts) {
+  return fmt::format("the process importing it ended before it finished (killed or crashed); "
+                     "found on {}: the {} rows it had committed are kept",
+                     now_utc(), format_count(counts.rows_in()));
+}
+
+void warn_interrupted(int64_t id, const row_counts &counts) {
+  spdlog::warn("import run {} was interrupted: {} rows were committed and are kept; import "
+               "the file again to finish it",
+               id, format_count(counts.rows_in()));
+}
+
 } // namespace
 
 row_counts &row_counts::operator+=(const row_counts &o) {
@@ -77,6 +101,7 @@ int64_t begin_run(sql::connection &db, const import_run &run, run_lease &lease) 
   s.run();
   const int64_t id = db.last_insert_rowid();
   if (shared_file(db)) lease = run_lease(db.path(), id);
+  if (db.dialect() == sql::dialect::postgres) server_lock(db, "pg_advisory_lock", id);
   tx.commit();
   return id;
 }
@@ -124,7 +149,40 @@ void finish_run(sql::connection &db, const import_run &run) {
   s.run();
 }
 
+// On PostgreSQL: runs whose writer's session is gone.
+static int mark_interrupted_server_runs(sql::connection &db) {
+  std::vector<int64_t> abandoned;
+  for (int64_t id : running_runs(db))
+    if (server_lock(db, "pg_try_advisory_lock", id)) abandoned.push_back(id);
+  if (abandoned.empty()) return 0;
+  int marked = 0;
+  try {
+    sql::transaction tx(db);
+    auto mark = db.prepare("UPDATE import_runs SET status = 'interrupted', message = ?2 "
+                           "WHERE id = ?1 AND status = 'running'");
+    for (int64_t id : abandoned) {
+      const row_counts counts = committed_counts(db, id);
+      record_committed_counts(db, id, counts);
+      const std::string why = interrupted_message(counts);
+      mark.bind(1, id).bind(2, std::string_view(why)).run();
+      marked += db.changes() > 0;
+      warn_interrupted(id, counts);
+    }
+    tx.commit();
+  } catch (const sql::error &e) {
+    // A role that may only read (a reporting user) leaves them to the next writer.
+    const int code = e.code() & 0xff;
+    if (code != SQLITE_PERM && code != SQLITE_READONLY) throw;
+    spdlog::debug("{}: cannot mark interrupted runs: {}", db.name(), e.what());
+    marked = 0;
+  }
+  for (int64_t id : abandoned)
+    server_lock(db, "pg_advisory_unlock", id);
+  return marked;
+}
+
 int mark_interrupted_runs(sql::connection &db) {
+  if (db.dialect() == sql::dialect::postgres) return mark_interrupted_server_runs(db);
   if (!shared_file(db)) return 0;
   std::vector<int64_t> running = running_runs(db);
   if (running.empty()) return 0;
@@ -146,14 +204,9 @@ int mark_interrupted_runs(sql::connection &db) {
     if (!liveness.abandoned(id)) continue;
     const row_counts counts = committed_counts(db, id);
     record_committed_counts(db, id, counts);
-    const std::string why =
-        fmt::format("the process importing it ended before it finished (killed or crashed); "
-                    "found on {}: the {} rows it had committed are kept",
-                    now_utc(), format_count(counts.rows_in()));
+    const std::string why = interrupted_message(counts);
     mark.bind(1, id).bind(2, std::string_view(why)).run();
-    spdlog::warn("import run {} was interrupted: {} rows were committed and are kept; import "
-                 "the file again to finish it",
-                 id, format_count(counts.rows_in()));
+    warn_interrupted(id, counts);
     ++marked;
   }
   tx.commit();

@@ -1,7 +1,7 @@
 #pragma once
 // The import_runs table: one row per `rebuy import` of one file.
 #include "store/run_lease.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,8 @@
 #include "store/schema.hpp"
 
+#include "store/schema_postgres.hpp"
 #include "store/score_store.hpp"
+#include "store/sqlite.hpp"
 
 #include <fmt/format.h>
 
@@ -253,30 +255,32 @@ ALTER TABLE import_runs_new RENAME TO import_runs;
 int schema_version() { return static_cast<int>(std::size(migrations)); }
 
 void migrate(sql::connection &db) {
+  if (db.dialect() == sql::dialect::postgres) return migrate_postgres(db, schema_version());
+  auto &lite = sql::sqlite_of(db);
   int version = db.user_version();
   if (version > schema_version())
     throw sql::error(fmt::format(
         "{}: the database has schema version {}, newer than this rebuy understands ({}); "
         "use a newer rebuy",
-        db.path().string(), version, schema_version()));
+        db.name(), version, schema_version()));
   if (version == schema_version()) return;
   // A migration may rebuild a table others refer to (keeping every id), and
   // dropping the old one must not cascade. A transaction ignores this pragma,
   // so it is set around them.
-  const bool keys_on = db.pragma("PRAGMA foreign_keys") == "1";
+  const bool keys_on = lite.pragma("PRAGMA foreign_keys") == "1";
   db.exec("PRAGMA foreign_keys = OFF");
   struct keys_back {
-    sql::connection &db;
+    sql::sqlite_connection &db;
     bool on;
     ~keys_back() {
       if (on) sqlite3_exec(db.handle(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
     }
-  } restore{db, keys_on};
+  } restore{lite, keys_on};
   for (; version < schema_version(); ++version) {
     sql::transaction tx(db);
     db.exec(migrations[version].sql);
     if (migrations[version].then) migrations[version].then(db);
-    db.exec(fmt::format("PRAGMA user_version = {}", version + 1).c_str());
+    db.set_user_version(version + 1);
     tx.commit();
   }
 }

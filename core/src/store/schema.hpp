@@ -1,6 +1,6 @@
 #pragma once
 // The store's schema and its forward migrations, versioned in PRAGMA user_version.
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 namespace rebuy::core {
 

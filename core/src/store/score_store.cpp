@@ -10,7 +10,9 @@ namespace rebuy::core {
 score_store::score_store(sql::connection &db)
     : db_(db),
       find_metric_(db.prepare("SELECT id FROM score_metrics WHERE analyzer = ?1 AND metric = ?2")),
-      add_metric_(db.prepare("INSERT INTO score_metrics (analyzer, metric) VALUES (?1, ?2)")),
+      // Another rebuy on a shared store may add the same metric at the same time.
+      add_metric_(db.prepare("INSERT INTO score_metrics (analyzer, metric) VALUES (?1, ?2) "
+                             "ON CONFLICT (analyzer, metric) DO NOTHING")),
       // Pages of a metric do not overlap: walking back from the last page that
       // starts before a run ends finds every page that overlaps it.
       last_before_(db.prepare("SELECT id, first_id, last_id FROM score_pages "
@@ -21,11 +23,15 @@ score_store::score_store(sql::connection &db)
 int64_t score_store::metric_id(std::string_view analyzer, std::string_view metric) {
   find_metric_.bind(1, analyzer).bind(2, metric);
   const bool known = find_metric_.step();
-  const int64_t id = known ? find_metric_.column_int(0) : 0;
+  int64_t id = known ? find_metric_.column_int(0) : 0;
   find_metric_.reset();
   if (known) return id;
   add_metric_.bind(1, analyzer).bind(2, metric).run();
-  return db_.last_insert_rowid();
+  find_metric_.bind(1, analyzer).bind(2, metric);
+  if (!find_metric_.step()) throw sql::error("score_metrics: a metric added is not there");
+  id = find_metric_.column_int(0);
+  find_metric_.reset();
+  return id;
 }
 
 void score_store::insert(int64_t metric_id, std::span<const page_score> scores) {

@@ -4,7 +4,7 @@
 // compressed page (store/score_page.hpp). Pages of one metric never overlap,
 // so a metric reads as its pages in order. docs/store.md has the layout.
 #include "store/score_page.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -12,8 +12,9 @@ constexpr size_t responses_per_write = scores_per_page;
 
 } // namespace
 
-score_writer::score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers)
-    : db_(db), store_(db) {
+score_writer::score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers,
+                           bool record_progress)
+    : db_(db), record_progress_(record_progress), store_(db) {
   sql::transaction tx(db_);
   for (const auto &a : analyzers) {
     identities_.push_back(a.identity);
@@ -67,7 +68,7 @@ void score_writer::flush() {
   held_responses_ = 0;
   for (auto &m : metrics_)
     m.finish();
-  if (through_) advance_analyzer_state(db_, identities_, through_);
+  if (through_ && record_progress_) advance_analyzer_state(db_, identities_, through_);
 }
 
 } // namespace rebuy::core

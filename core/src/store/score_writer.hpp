@@ -2,8 +2,8 @@
 // Writes analysis results: each page's scores in one transaction, and how far
 // the analyzers have come, counted only over pages that are all written (pages
 // finish out of order on several worker threads).
-#include "store/loaded_batch.hpp"
 #include "store/analyzer_state.hpp"
+#include "store/loaded_batch.hpp"
 #include "store/score_store.hpp"
 
 #include <map>
@@ -21,7 +21,10 @@ struct analyzer_metrics {
 // deflate finds more to share in a larger one.
 class score_writer {
 public:
-  score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers);
+  // With `record_progress`, the analyzers' state advances as pages are written;
+  // without, whoever shares the work records it (store/analysis_chunks.hpp).
+  score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers,
+               bool record_progress = true);
   // Takes a batch's scores; returns how many.
   uint64_t write(const loaded_batch &batch);
   // Writes what is held back; call after the last batch.
@@ -32,6 +35,7 @@ private:
   void flush();
 
   sql::connection &db_;
+  bool record_progress_;
   score_store store_;
   std::vector<analyzer_identity> identities_;
   std::vector<metric_appender> metrics_; // [first_metric_[analyzer] + metric]

@@ -1,7 +1,7 @@
 #pragma once
 // The store's own settings (the `settings` table): one text value per name, such as the horizon
 // of "ordered again" or the summaries analysis keeps for reports.
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <optional>
 #include <string>

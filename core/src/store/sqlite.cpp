@@ -29,6 +29,90 @@ error error_of(sqlite3 *db, const std::string &message) {
 
 [[noreturn]] void fail(sqlite3 *db, const std::string &message) { throw error_of(db, message); }
 
+class sqlite_statement final : public statement_backend {
+public:
+  sqlite_statement(sqlite3 *db, std::string_view sql) : db_(db) {
+    int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+    if (rc != SQLITE_OK)
+      fail(db, fmt::format("cannot prepare \"{}\": {}", sql, sqlite3_errmsg(db)));
+  }
+  ~sqlite_statement() override { sqlite3_finalize(stmt_); }
+
+  void bind_text(int index, std::string_view text) override {
+    // A non-null pointer so that an empty string binds as '' rather than NULL.
+    check(sqlite3_bind_text64(stmt_, index, text.data() ? text.data() : "", text.size(),
+                              SQLITE_STATIC, SQLITE_UTF8));
+    mark_null(index, false);
+  }
+  void bind_int(int index, int64_t value) override {
+    check(sqlite3_bind_int64(stmt_, index, value));
+    mark_null(index, false);
+  }
+  void bind_double(int index, double value) override {
+    check(sqlite3_bind_double(stmt_, index, value));
+    mark_null(index, false);
+  }
+  void bind_null(int index) override {
+    // Bindings outlive reset(): a parameter NULL already stays so without a call
+    // (a bulk import binds a dozen empty columns per row).
+    if (index >= 1 && index <= 64 && (null_bound_ >> (index - 1) & 1)) return;
+    check(sqlite3_bind_null(stmt_, index));
+    mark_null(index, true);
+  }
+  void bind_blob(int index, std::string_view bytes) override {
+    check(sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(),
+                              SQLITE_STATIC));
+    mark_null(index, false);
+  }
+  void bind_pointer(int index, void *pointer, const char *type) {
+    check(sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr));
+    mark_null(index, false);
+  }
+
+  bool step() override {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    // The codes before reset(), which would report them again.
+    error e = error_of(db_, sqlite3_errmsg(db_));
+    sqlite3_reset(stmt_);
+    throw e;
+  }
+  // Bindings are kept: every statement here binds all its parameters before each step.
+  void reset() override { sqlite3_reset(stmt_); }
+
+  int column_type(int column) const override { return sqlite3_column_type(stmt_, column); }
+  int64_t column_int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  double column_double(int column) const override { return sqlite3_column_double(stmt_, column); }
+  std::string_view column_text(int column) const override {
+    auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt_, column));
+    if (!p) return {};
+    return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
+  std::string_view column_blob(int column) const override {
+    auto *p = static_cast<const char *>(sqlite3_column_blob(stmt_, column));
+    if (!p) return {};
+    return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
+  int column_count() const override { return sqlite3_column_count(stmt_); }
+  const char *column_name(int column) const override { return sqlite3_column_name(stmt_, column); }
+
+private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) fail(db_, sqlite3_errmsg(db_));
+  }
+  void mark_null(int index, bool is_null) {
+    if (index < 1 || index > 64) return;
+    const uint64_t bit = uint64_t{1} << (index - 1);
+    null_bound_ = is_null ? null_bound_ | bit : null_bound_ & ~bit;
+  }
+
+  sqlite3 *db_;
+  sqlite3_stmt *stmt_ = nullptr;
+  uint64_t null_bound_ = 0; // bit i: parameter i + 1 is bound to NULL
+};
+
 // Before the first connection: memory statistics put a global mutex on every
 // allocation SQLite makes, and rebuy never reads them.
 const bool configured = [] {
@@ -37,9 +121,9 @@ const bool configured = [] {
 }();
 } // namespace
 
-connection::connection(const std::filesystem::path &path, bool read_only,
-                       std::chrono::milliseconds busy_timeout)
-    : path_(path) {
+sqlite_connection::sqlite_connection(const std::filesystem::path &path, bool read_only,
+                                     std::chrono::milliseconds busy_timeout)
+    : connection(path, path.string()) {
   (void)configured;
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -56,29 +140,29 @@ connection::connection(const std::filesystem::path &path, bool read_only,
   set_busy_timeout(busy_timeout);
 }
 
-connection::~connection() { sqlite3_close_v2(db_); }
+sqlite_connection::~sqlite_connection() { sqlite3_close_v2(db_); }
 
-void connection::exec(const char *sql) {
+void sqlite_connection::exec(const char *sql) {
   char *message = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : sqlite3_errmsg(db_);
     sqlite3_free(message);
-    fail(db_, fmt::format("{}: {}", path_.string(), text));
+    fail(db_, fmt::format("{}: {}", name(), text));
   }
 }
 
-std::string connection::pragma(const char *sql) {
+std::string sqlite_connection::pragma(const char *sql) {
   auto s = prepare(sql);
   return s.step() ? std::string(s.column_text(0)) : std::string();
 }
 
-void connection::set_busy_timeout(std::chrono::milliseconds timeout) {
+void sqlite_connection::set_busy_timeout(std::chrono::milliseconds timeout) {
   busy_timeout_ = timeout;
-  sqlite3_busy_handler(db_, &connection::wait_for_lock, this);
+  sqlite3_busy_handler(db_, &sqlite_connection::wait_for_lock, this);
 }
 
-int connection::wait_for_lock(void *self, int attempt) noexcept {
-  auto &c = *static_cast<connection *>(self);
+int sqlite_connection::wait_for_lock(void *self, int attempt) noexcept {
+  auto &c = *static_cast<sqlite_connection *>(self);
   const auto now = std::chrono::steady_clock::now();
   if (attempt == 0) c.busy_since_ = now;
   const auto waited = now - c.busy_since_;
@@ -86,7 +170,7 @@ int connection::wait_for_lock(void *self, int attempt) noexcept {
   if (!c.wait_announced_ && waited >= std::chrono::seconds(1)) {
     c.wait_announced_ = true;
     spdlog::warn("{} is in use by another rebuy: waiting up to {} s for its turn (--wait)",
-                 c.path_.string(),
+                 c.name(),
                  std::chrono::duration_cast<std::chrono::seconds>(c.busy_timeout_).count());
   }
   // Short sleeps: a writer that commits and starts again leaves only a brief gap.
@@ -95,138 +179,32 @@ int connection::wait_for_lock(void *self, int attempt) noexcept {
   return 1;
 }
 
-statement connection::prepare(std::string_view sql) { return statement(db_, sql); }
+statement sqlite_connection::prepare(std::string_view sql) {
+  return statement(std::make_unique<sqlite_statement>(db_, sql));
+}
 
-int connection::user_version() {
+int sqlite_connection::user_version() {
   auto s = prepare("PRAGMA user_version");
   s.step();
   return static_cast<int>(s.column_int(0));
 }
 
-statement::statement(sqlite3 *db, std::string_view sql) : db_(db) {
-  int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
-                              SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
-  if (rc != SQLITE_OK) fail(db, fmt::format("cannot prepare \"{}\": {}", sql, sqlite3_errmsg(db)));
+void sqlite_connection::set_user_version(int version) {
+  exec(fmt::format("PRAGMA user_version = {}", version).c_str());
 }
 
-statement::~statement() { sqlite3_finalize(stmt_); }
-
-statement::statement(statement &&other) noexcept
-    : db_(other.db_), stmt_(other.stmt_), null_bound_(other.null_bound_) {
-  other.stmt_ = nullptr;
+std::unique_ptr<connection> sqlite_connection::open_reader() const {
+  if (path().empty() || path() == ":memory:") return nullptr;
+  return std::make_unique<sqlite_connection>(path(), /*read_only=*/true, busy_timeout_);
 }
 
-void statement::mark_null(int index, bool is_null) {
-  if (index < 1 || index > 64) return;
-  const uint64_t bit = uint64_t{1} << (index - 1);
-  null_bound_ = is_null ? null_bound_ | bit : null_bound_ & ~bit;
+sqlite_connection &sqlite_of(connection &db) {
+  if (auto *s = dynamic_cast<sqlite_connection *>(&db)) return *s;
+  throw error(db.name() + ": an SQLite store was expected");
 }
 
-void statement::check(int rc) {
-  if (rc != SQLITE_OK) fail(db_, sqlite3_errmsg(db_));
-}
-
-statement &statement::bind(int index, std::string_view text) {
-  // A non-null pointer so that an empty string binds as '' rather than NULL.
-  check(sqlite3_bind_text64(stmt_, index, text.data() ? text.data() : "", text.size(),
-                            SQLITE_STATIC, SQLITE_UTF8));
-  mark_null(index, false);
-  return *this;
-}
-
-statement &statement::bind(int index, int64_t value) {
-  check(sqlite3_bind_int64(stmt_, index, value));
-  mark_null(index, false);
-  return *this;
-}
-
-statement &statement::bind(int index, double value) {
-  check(sqlite3_bind_double(stmt_, index, value));
-  mark_null(index, false);
-  return *this;
-}
-
-statement &statement::bind_null(int index) {
-  // Bindings outlive reset(): a parameter NULL already stays so without a call
-  // (a bulk import binds a dozen empty columns per row).
-  if (index >= 1 && index <= 64 && (null_bound_ >> (index - 1) & 1)) return *this;
-  check(sqlite3_bind_null(stmt_, index));
-  mark_null(index, true);
-  return *this;
-}
-
-statement &statement::bind_blob(int index, std::string_view bytes) {
-  check(sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(),
-                            SQLITE_STATIC));
-  mark_null(index, false);
-  return *this;
-}
-
-statement &statement::bind_or_null(int index, std::string_view text) {
-  return text.empty() ? bind_null(index) : bind(index, text);
-}
-
-statement &statement::bind(int index, const std::optional<double> &value) {
-  return value ? bind(index, *value) : bind_null(index);
-}
-
-statement &statement::bind(int index, const std::optional<int64_t> &value) {
-  return value ? bind(index, *value) : bind_null(index);
-}
-
-statement &statement::bind_pointer(int index, void *pointer, const char *type) {
-  check(sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr));
-  mark_null(index, false);
-  return *this;
-}
-
-bool statement::step() {
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  // The codes before reset(), which would report them again.
-  error e = error_of(db_, sqlite3_errmsg(db_));
-  sqlite3_reset(stmt_);
-  throw e;
-}
-
-void statement::run() {
-  while (step()) {
-  }
-  reset();
-}
-
-// Bindings are kept: every statement here binds all its parameters before each step.
-void statement::reset() { sqlite3_reset(stmt_); }
-
-std::string_view statement::column_text(int column) const {
-  auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt_, column));
-  if (!p) return {};
-  return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
-}
-
-std::string_view statement::column_blob(int column) const {
-  auto *p = static_cast<const char *>(sqlite3_column_blob(stmt_, column));
-  if (!p) return {};
-  return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
-}
-
-std::optional<double> statement::column_optional_double(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return column_double(column);
-}
-
-transaction::transaction(connection &db, bool immediate) : db_(db) {
-  db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
-}
-
-transaction::~transaction() {
-  if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-}
-
-void transaction::commit() {
-  db_.exec("COMMIT");
-  open_ = false;
+void bind_pointer(statement &s, int index, void *pointer, const char *type) {
+  dynamic_cast<sqlite_statement &>(s.backend()).bind_pointer(index, pointer, type);
 }
 
 } // namespace rebuy::core::sql

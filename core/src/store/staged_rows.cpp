@@ -8,19 +8,27 @@ namespace {
 
 using response = staged_response;
 
-void text(sqlite3_context *ctx, std::string_view v) {
-  sqlite3_result_text64(ctx, v.data() ? v.data() : "", v.size(), SQLITE_STATIC, SQLITE_UTF8);
-}
-void text_or_null(sqlite3_context *ctx, std::string_view v) {
-  v.empty() ? sqlite3_result_null(ctx) : text(ctx, v);
-}
-void value_of(sqlite3_context *ctx, const std::string &v) { text_or_null(ctx, v); }
-void value_of(sqlite3_context *ctx, const std::optional<double> &v) {
-  v ? sqlite3_result_double(ctx, *v) : sqlite3_result_null(ctx);
-}
-void value_of(sqlite3_context *ctx, const std::optional<int64_t> &v) {
-  v ? sqlite3_result_int64(ctx, *v) : sqlite3_result_null(ctx);
-}
+// SQLite reads a value where it lies (the row feed).
+class sqlite_cell final : public staged_value_sink {
+public:
+  explicit sqlite_cell(sqlite3_context *ctx) : ctx_(ctx) {}
+  void text(std::string_view v) override {
+    sqlite3_result_text64(ctx_, v.data() ? v.data() : "", v.size(), SQLITE_STATIC, SQLITE_UTF8);
+  }
+  void integer(int64_t v) override { sqlite3_result_int64(ctx_, v); }
+  void real(double v) override { sqlite3_result_double(ctx_, v); }
+  void null() override { sqlite3_result_null(ctx_); }
+
+private:
+  sqlite3_context *ctx_;
+};
+
+using sink = staged_value_sink;
+void text(sink &c, std::string_view v) { c.text(v); }
+void text_or_null(sink &c, std::string_view v) { v.empty() ? c.null() : c.text(v); }
+void value_of(sink &c, const std::string &v) { text_or_null(c, v); }
+void value_of(sink &c, const std::optional<double> &v) { v ? c.real(*v) : c.null(); }
+void value_of(sink &c, const std::optional<int64_t> &v) { v ? c.integer(*v) : c.null(); }
 bool has_value(const std::string &v) { return !v.empty(); }
 template <class T> bool has_value(const std::optional<T> &v) { return v.has_value(); }
 
@@ -29,7 +37,7 @@ constexpr auto always = REBUY_ROLE_ATTRIBUTE;
 
 struct staged_column {
   const char *name; // a column of the responses table
-  void (*value)(const response &, sqlite3_context *);
+  void (*value)(const response &, sink &);
   rebuy_role role = always; // NULL in every row that has no value for this role
   // Set when the value is kept apart from the role's text (parsed, normalised):
   // whether a row has one.
@@ -38,27 +46,22 @@ struct staged_column {
 
 // The role's first value, as the file gave it.
 template <rebuy_role role> constexpr staged_column role_column(const char *name) {
-  return {name, [](const response &r, sqlite3_context *c) { text_or_null(c, r.roles[role]); },
-          role};
+  return {name, [](const response &r, sink &c) { text_or_null(c, r.roles[role]); }, role};
 }
 
 // A value of the role kept in its own member.
 template <auto member> constexpr staged_column member_column(const char *name, rebuy_role role) {
-  return {name, [](const response &r, sqlite3_context *c) { value_of(c, r.*member); }, role,
+  return {name, [](const response &r, sink &c) { value_of(c, r.*member); }, role,
           [](const response &r) { return has_value(r.*member); }};
 }
 
 const staged_column staged_columns[] = {
-    {"key_hash",
-     [](const response &r, sqlite3_context *c) { sqlite3_result_int64(c, r.key_hash); }},
-    {"key", [](const response &r, sqlite3_context *c) { text(c, r.key); }},
+    {"key_hash", [](const response &r, sink &c) { c.integer(r.key_hash); }},
+    {"key", [](const response &r, sink &c) { text(c, r.key); }},
     member_column<&response::external_id>("external_id", REBUY_ROLE_ID),
-    {"content_hash", [](const response &r, sqlite3_context *c) { text(c, r.content_hash); }},
-    {"kind", [](const response &r, sqlite3_context *c) { text(c, record_kind_name(r.kind)); }},
-    {"line",
-     [](const response &r, sqlite3_context *c) {
-       sqlite3_result_int64(c, static_cast<sqlite3_int64>(r.line));
-     }},
+    {"content_hash", [](const response &r, sink &c) { text(c, r.content_hash); }},
+    {"kind", [](const response &r, sink &c) { text(c, record_kind_name(r.kind)); }},
+    {"line", [](const response &r, sink &c) { c.integer(static_cast<int64_t>(r.line)); }},
     role_column<REBUY_ROLE_CUSTOMER>("customer"),
     member_column<&response::submitted_at>("submitted_at", REBUY_ROLE_SUBMITTED_AT),
     role_column<REBUY_ROLE_SUBMITTED_AT>("submitted_raw"),
@@ -81,7 +84,7 @@ const staged_column staged_columns[] = {
     role_column<REBUY_ROLE_COUNTRY>("country"),
     role_column<REBUY_ROLE_LANGUAGE>("language"),
     role_column<REBUY_ROLE_CHANNEL>("channel"),
-    {"attributes", [](const response &r, sqlite3_context *c) { text(c, r.attributes); }},
+    {"attributes", [](const response &r, sink &c) { text(c, r.attributes); }},
 };
 
 } // namespace
@@ -111,10 +114,17 @@ uint64_t staged_rows::roles_of(const staged_response &r) {
 }
 
 void staged_rows::column(size_t row, int column, sqlite3_context *ctx) const {
-  if (column >= 0 && column < static_cast<int>(std::size(staged_columns)))
-    staged_columns[column].value(*rows[row], ctx);
+  sqlite_cell cell(ctx);
+  write(*rows[row], column, cell);
+}
+
+int staged_rows::column_count() { return static_cast<int>(std::size(staged_columns)); }
+
+void staged_rows::write(const staged_response &r, int column, staged_value_sink &out) {
+  if (column >= 0 && column < column_count())
+    staged_columns[column].value(r, out);
   else
-    sqlite3_result_null(ctx);
+    out.null();
 }
 
 const char *record_kind_name(rebuy_record_kind kind) {

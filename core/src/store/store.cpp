@@ -3,6 +3,7 @@
 #include "store/bulk_write.hpp"
 #include "store/run_log.hpp"
 #include "store/schema.hpp"
+#include "store/sqlite.hpp"
 #include "util/errors.hpp"
 
 #include <fmt/format.h>
@@ -36,7 +37,13 @@ std::chrono::milliseconds resolve_lock_wait(std::optional<double> flag_seconds) 
 
 std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path,
                                             std::chrono::milliseconds lock_wait) {
-  auto db = std::make_unique<sql::connection>(path, /*read_only=*/false, lock_wait);
+  if (sql::is_server_url(path.native())) {
+    auto db = sql::open(path.native(), /*read_only=*/false, lock_wait);
+    migrate(*db);
+    mark_interrupted_runs(*db);
+    return db;
+  }
+  auto db = std::make_unique<sql::sqlite_connection>(path, /*read_only=*/false, lock_wait);
   // SQLite's largest pages: a 1M-row import writes, journals and syncs a quarter as
   // many as with 16 KiB (0.88x sqlite3 .import against 1.11x, same report speed);
   // lookups in random order read more per page. Only a new file takes it.
@@ -57,6 +64,7 @@ std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path,
 std::unique_ptr<sql::connection> open_existing_store(const std::filesystem::path &path,
                                                      std::chrono::milliseconds lock_wait) {
   std::error_code ec;
+  if (sql::is_server_url(path.native())) return open_store(path, lock_wait);
   // When it cannot even be looked at, opening it says why.
   if (!std::filesystem::exists(path, ec) && !ec)
     throw input_error(path.string() + ": no such database; import something first");

@@ -1,6 +1,6 @@
 #pragma once
 // Opening the store: WAL, foreign keys, migrations. Where the database lives.
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <chrono>
 #include <filesystem>

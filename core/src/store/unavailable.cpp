@@ -9,9 +9,33 @@ namespace rebuy::core {
 
 std::optional<std::string> store_unavailable(const sql::error &e, const std::filesystem::path &db,
                                              std::chrono::milliseconds waited) {
+  const std::string kept = "what was committed is kept";
+  if (sql::is_server_url(db.native())) {
+    // The server's own message says which host, role or database (its URL's password is not
+    // shown: e.what() names the store without it).
+    switch (e.code() & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return fmt::format("{}: waited {:g} s for a lock another rebuy holds: try again, or wait "
+                         "longer with --wait SECONDS — {}",
+                         e.what(), std::chrono::duration<double>(waited).count(), kept);
+    case SQLITE_CANTOPEN:
+      return fmt::format("{}: check that the server runs and that the URL names it (--db or "
+                         "REBUY_DB)",
+                         e.what());
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+    case SQLITE_READONLY:
+      return fmt::format("{}: the role in the URL may not do this: see docs/store.md on roles",
+                         e.what());
+    case SQLITE_FULL:
+      return fmt::format("{}: the server's disk is full — {}", e.what(), kept);
+    default:
+      return std::nullopt;
+    }
+  }
   const std::string name = db.string();
   const int os_error = e.system_errno();
-  const std::string kept = "what was committed is kept";
   switch (e.code() & 0xff) {
   case SQLITE_BUSY:
   case SQLITE_LOCKED:

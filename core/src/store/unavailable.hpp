@@ -2,7 +2,7 @@
 // Failures of the environment rather than of rebuy: a store locked by another
 // writer, a full disk, no permission, a database that cannot be opened. The
 // command line exits with code 4 for them and says what to do.
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 
 #include <chrono>
 #include <filesystem>

@@ -1,0 +1,61 @@
+#pragma once
+// The PostgreSQL store, through libpq: a connection to a server named by a URL
+// (postgresql://user@host:port/dbname). Statements are SQLite's numbered
+// parameters turned into PostgreSQL's ($1, $2, ...); results come as text and
+// are read as SQLite would give them (bytea as its bytes, booleans as 0 or 1).
+#include "store/sql.hpp"
+
+#include <libpq-fe.h>
+
+#include <string>
+#include <string_view>
+
+namespace rebuy::core::sql {
+
+class pg_connection final : public connection {
+public:
+  pg_connection(const std::string &url, bool read_only = false,
+                std::chrono::milliseconds busy_timeout = default_busy_timeout);
+  ~pg_connection() override;
+
+  sql::dialect dialect() const override { return dialect::postgres; }
+  void exec(const char *sql) override;
+  statement prepare(std::string_view sql) override;
+  int64_t last_insert_rowid() override;
+  int64_t changes() const override { return changes_; }
+  int user_version() override;
+  void set_user_version(int version) override;
+  // PostgreSQL's lock_timeout: how long a statement waits for a row or table lock.
+  void set_busy_timeout(std::chrono::milliseconds timeout) override;
+  std::unique_ptr<connection> open_reader() const override;
+  void begin(bool immediate) override;
+  void commit() override;
+  void rollback() noexcept override;
+
+  PGconn *handle() const { return conn_; }
+  const std::string &url() const { return url_; }
+  // Sends rows to a COPY ... FROM STDIN already started; `data` is COPY's text format.
+  void copy_data(std::string_view data);
+  // Ends the COPY; returns the rows it wrote.
+  int64_t copy_end();
+  // The result of a command this connection ran, checked: an error becomes sql::error.
+  PGresult *checked(PGresult *result, std::string_view what);
+  void set_changes(int64_t n) { changes_ = n; }
+
+private:
+  std::string url_;
+  bool read_only_;
+  PGconn *conn_ = nullptr;
+  int64_t changes_ = 0;
+};
+
+// The PostgreSQL connection behind `db`; throws when the store is another database.
+pg_connection &postgres_of(connection &db);
+
+// `sql` with ?N (and bare ?) parameters written as $N, outside quotes and comments.
+std::string postgres_parameters(std::string_view sql);
+
+// Appends `text` to a COPY text-format row, escaped (backslash, tab, newline, carriage return).
+void append_copy_text(std::string &row, std::string_view text);
+
+} // namespace rebuy::core::sql

@@ -1,0 +1,276 @@
+// The response writer's PostgreSQL half: new responses go in with COPY, and a
+// post-purchase merge is worked out here rather than with SQLite's JSON functions.
+#include "store/analyzer_state.hpp"
+#include "store/postgres.hpp"
+#include "store/response_writer.hpp"
+
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <spdlog/spdlog.h>
+
+#include <unordered_set>
+
+namespace rebuy::core {
+namespace {
+
+// A staged value in COPY's text format.
+class copy_cell final : public staged_value_sink {
+public:
+  explicit copy_cell(std::string &row) : row_(row) {}
+  void text(std::string_view v) override { sql::append_copy_text(row_, v); }
+  void integer(int64_t v) override { row_ += std::to_string(v); }
+  void real(double v) override { row_ += fmt::format("{}", v); }
+  void null() override { row_ += "\\N"; }
+
+private:
+  std::string &row_;
+};
+
+// The stored response's columns a post-purchase row may fill, and whether the row has each.
+struct merge_column {
+  const char *name;
+  const char *type = "TEXT";
+  bool (*given)(const staged_response &);
+  void (*bind)(sql::statement &, int, const staged_response &);
+};
+
+template <rebuy_role role> constexpr merge_column role_merge(const char *name) {
+  return {
+      name, "TEXT", [](const staged_response &r) { return !r.roles[role].empty(); },
+      [](sql::statement &s, int i, const staged_response &r) { s.bind_or_null(i, r.roles[role]); }};
+}
+
+template <auto member> constexpr merge_column member_merge(const char *name, const char *type) {
+  return {name, type, [](const staged_response &r) { return (r.*member).has_value(); },
+          [](sql::statement &s, int i, const staged_response &r) { s.bind(i, r.*member); }};
+}
+
+// In SQLite's order (response_writer.cpp's merge_columns).
+const merge_column merge_columns[] = {
+    role_merge<REBUY_ROLE_CUSTOMER>("customer"),
+    {"submitted_at", "TEXT", [](const staged_response &r) { return !r.submitted_at.empty(); },
+     [](sql::statement &s, int i, const staged_response &r) { s.bind_or_null(i, r.submitted_at); }},
+    role_merge<REBUY_ROLE_SUBMITTED_AT>("submitted_raw"),
+    member_merge<&staged_response::nps>("nps", "INTEGER"),
+    role_merge<REBUY_ROLE_BUY_AGAIN>("buy_again"),
+    member_merge<&staged_response::rating>("rating", "DOUBLE PRECISION"),
+    member_merge<&staged_response::rating_max>("rating_max", "DOUBLE PRECISION"),
+    role_merge<REBUY_ROLE_RECOMMEND>("recommend"),
+    role_merge<REBUY_ROLE_CSAT>("csat"),
+    role_merge<REBUY_ROLE_CES>("ces"),
+    role_merge<REBUY_ROLE_CES_VERSION>("ces_version"),
+    role_merge<REBUY_ROLE_TITLE>("title"),
+    role_merge<REBUY_ROLE_TEXT>("text"),
+    role_merge<REBUY_ROLE_PRODUCT>("product"),
+    role_merge<REBUY_ROLE_SEGMENT>("segment"),
+    role_merge<REBUY_ROLE_JOURNEY_STAGE>("journey_stage"),
+    role_merge<REBUY_ROLE_ORDER_ID>("order_id"),
+    member_merge<&staged_response::order_value>("order_value", "DOUBLE PRECISION"),
+    member_merge<&staged_response::order_count>("order_count", "BIGINT"),
+    role_merge<REBUY_ROLE_COUNTRY>("country"),
+    role_merge<REBUY_ROLE_LANGUAGE>("language"),
+    role_merge<REBUY_ROLE_CHANNEL>("channel"),
+};
+constexpr int merge_column_count = static_cast<int>(std::size(merge_columns));
+
+// SQLite's json_patch(given, stored): the stored values win, in the given
+// object's order, then the stored keys it lacks in theirs; false when the
+// given object adds no key.
+bool patch_attributes(std::string_view given, std::string_view stored, std::string &out) {
+  rapidjson::Document merged, kept;
+  merged.Parse(given.data(), given.size());
+  kept.Parse(stored.data(), stored.size());
+  if (!merged.IsObject()) merged.SetObject();
+  if (!kept.IsObject()) kept.SetObject();
+  bool adds = false;
+  for (const auto &m : merged.GetObject())
+    adds = adds || !kept.HasMember(m.name);
+  for (auto &m : kept.GetObject()) {
+    auto at = merged.FindMember(m.name);
+    if (at != merged.MemberEnd())
+      at->value.CopyFrom(m.value, merged.GetAllocator());
+    else
+      merged.AddMember(rapidjson::Value(m.name, merged.GetAllocator()),
+                       rapidjson::Value(m.value, merged.GetAllocator()), merged.GetAllocator());
+  }
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  merged.Accept(writer);
+  out.assign(buffer.GetString(), buffer.GetSize());
+  return adds;
+}
+
+std::string staging_table_sql() {
+  std::string columns;
+  for (std::string_view name : {"key_hash BIGINT", "key TEXT", "external_id TEXT",
+                                "content_hash TEXT", "kind TEXT", "line BIGINT"})
+    columns += fmt::format("{}{}", columns.empty() ? "" : ", ", name);
+  return fmt::format(
+      "CREATE TEMP TABLE rebuy_staged ({}, customer TEXT, submitted_at TEXT, submitted_raw TEXT, "
+      "nps INTEGER, buy_again TEXT, rating DOUBLE PRECISION, rating_max DOUBLE PRECISION, "
+      "recommend TEXT, csat TEXT, ces TEXT, ces_version TEXT, title TEXT, text TEXT, "
+      "product TEXT, segment TEXT, journey_stage TEXT, order_id TEXT, "
+      "order_value DOUBLE PRECISION, order_count BIGINT, country TEXT, language TEXT, "
+      "channel TEXT, attributes TEXT, seq BIGINT)",
+      columns);
+}
+
+} // namespace
+
+void response_writer::copy_unwritten() {
+  auto &pg = sql::postgres_of(db_);
+  if (!staging_ready_) {
+    pg.exec(staging_table_sql().c_str());
+    staging_ready_ = true;
+  }
+  pg.exec("TRUNCATE rebuy_staged");
+  pg.exec(("COPY rebuy_staged (" + staged_rows::columns() + ", seq) FROM STDIN").c_str());
+  std::string data;
+  copy_cell cell(data);
+  try {
+    for (size_t i = 0; i < unwritten_.rows.size(); ++i) {
+      for (int c = 0; c < staged_rows::column_count(); ++c) {
+        if (c) data += '\t';
+        staged_rows::write(*unwritten_.rows[i], c, cell);
+      }
+      data += fmt::format("\t{}\n", i);
+      if (data.size() >= (1u << 20)) {
+        pg.copy_data(data);
+        data.clear();
+      }
+    }
+    pg.copy_data(data);
+  } catch (...) {
+    PQputCopyEnd(pg.handle(), "rebuy stopped the copy");
+    while (PGresult *r = PQgetResult(pg.handle()))
+      PQclear(r);
+    throw;
+  }
+  pg.copy_end();
+  // In the file's order, as SQLite gives them ids. A key another import stored
+  // meanwhile is left to settle_conflicts.
+  auto insert = db_.prepare(fmt::format(
+      "INSERT INTO responses (source, run_id, {0}) SELECT CAST(?1 AS TEXT), CAST(?2 AS BIGINT), "
+      "{0} FROM rebuy_staged ORDER BY seq ON CONFLICT (source, key) DO NOTHING RETURNING key",
+      staged_rows::columns()));
+  insert.bind(1, source_).bind(2, run_id_);
+  std::unordered_set<std::string> inserted;
+  while (insert.step())
+    inserted.emplace(insert.column_text(0));
+  insert.reset();
+  std::vector<const staged_response *> conflicts;
+  if (inserted.size() != unwritten_.rows.size())
+    for (const auto *r : unwritten_.rows)
+      if (!inserted.count(r->key)) conflicts.push_back(r);
+  unwritten_.rows.clear();
+  if (!conflicts.empty()) settle_conflicts(std::move(conflicts));
+}
+
+void response_writer::settle_conflicts(std::vector<const staged_response *> conflicts) {
+  // Each was counted as new: the other import's row is the same (unchanged), or
+  // another version, which this one replaces (updated) as a later import would.
+  for (const auto *r : conflicts) {
+    lookup_.bind(1, r->key_hash).bind(2, source_).bind(3, r->key);
+    const bool exists = lookup_.step();
+    const int64_t id = exists ? lookup_.column_int(0) : 0;
+    const bool same = exists && lookup_.column_text(1) == r->content_hash;
+    lookup_.reset();
+    --pending_.added;
+    if (same) {
+      ++pending_.unchanged;
+      continue;
+    }
+    if (exists) {
+      remove_.bind(1, id).run();
+      ++pending_.updated;
+    } else {
+      ++pending_.added; // deleted again meanwhile: new after all
+    }
+    unwritten_.rows.push_back(r);
+  }
+  if (!unwritten_.rows.empty()) copy_unwritten();
+}
+
+void response_writer::hold_new_ids() {
+  db_.prepare(fmt::format("SELECT pg_advisory_xact_lock_shared({})", new_ids_lock)).run();
+}
+
+void response_writer::write_retrying(const staged_batch &batch) {
+  for (int attempt = 1;; ++attempt) {
+    const row_counts counts = pending_;
+    const auto skips = pending_skips_;
+    db_.exec("SAVEPOINT rebuy_batch");
+    try {
+      write_batch(batch);
+      db_.exec("RELEASE SAVEPOINT rebuy_batch");
+      return;
+    } catch (const sql::error &e) {
+      // Two imports that write the same keys in other orders can each wait for
+      // the other: the server breaks the deadlock by failing one statement.
+      if ((e.code() & 0xff) != SQLITE_BUSY || attempt == 5) throw;
+      spdlog::debug("batch written again ({}): {}", attempt, e.what());
+      db_.exec("ROLLBACK TO SAVEPOINT rebuy_batch");
+      pending_ = counts;
+      pending_skips_ = skips;
+      unwritten_.rows.clear();
+    }
+  }
+}
+
+bool response_writer::merge_on_server(const staged_response &r, int64_t stored_id) {
+  std::string names;
+  for (const auto &c : merge_columns)
+    names += fmt::format(", {}", c.name);
+  auto stored = db_.prepare(fmt::format(
+      "SELECT attributes, key_hash, key, external_id, kind, line{} FROM responses WHERE id = ?1",
+      names));
+  stored.bind(1, stored_id);
+  if (!stored.step()) return false;
+  constexpr int first_merged = 6;
+  // Unchanged unless the row has a key or a value the stored response lacks.
+  std::string attributes;
+  bool adds = patch_attributes(r.attributes, stored.column_text(0), attributes);
+  for (int c = 0; c < merge_column_count; ++c)
+    adds = adds || (merge_columns[c].given(r) && stored.is_null(first_merged + c));
+  if (!adds) {
+    stored.reset();
+    return false;
+  }
+  // What is stored stays; the row fills the rest. The stored response goes
+  // first, since (source, key) is unique, so its values are copied out.
+  std::string placeholders;
+  for (int c = 0; c < merge_column_count; ++c)
+    placeholders += fmt::format(", CAST(?{} AS {})", c + 10, merge_columns[c].type);
+  auto insert = db_.prepare(fmt::format(
+      "INSERT INTO responses (key_hash, source, key, external_id, content_hash, kind, run_id, "
+      "line, attributes{}) VALUES (CAST(?1 AS BIGINT), CAST(?2 AS TEXT), CAST(?3 AS TEXT), "
+      "CAST(?4 AS TEXT), CAST(?5 AS TEXT), CAST(?6 AS TEXT), CAST(?7 AS BIGINT), "
+      "CAST(?8 AS BIGINT), CAST(?9 AS TEXT){})",
+      names, placeholders));
+  std::vector<std::string> kept(first_merged + merge_column_count);
+  for (int c = 1; c < first_merged + merge_column_count; ++c)
+    kept[c] = stored.column_text(c);
+  auto keep_or_null = [&](int index, int column) {
+    stored.is_null(column) ? insert.bind_null(index) : insert.bind(index, kept[column]);
+  };
+  insert.bind(1, kept[1]).bind(2, source_).bind(3, kept[2]);
+  keep_or_null(4, 3);
+  insert.bind(5, r.content_hash).bind(6, kept[4]).bind(7, run_id_);
+  keep_or_null(8, 5);
+  insert.bind(9, attributes);
+  for (int c = 0; c < merge_column_count; ++c) {
+    if (stored.is_null(first_merged + c))
+      merge_columns[c].bind(insert, c + 10, r);
+    else
+      insert.bind(c + 10, kept[first_merged + c]);
+  }
+  stored.reset();
+  remove_.bind(1, stored_id).run();
+  insert.run();
+  return true;
+}
+
+} // namespace rebuy::core
