@@ -105,38 +105,46 @@ bool patch_attributes(std::string_view given, std::string_view stored, std::stri
 
 std::string staging_table_sql() {
   std::string columns;
-  for (std::string_view name : {"key_hash BIGINT", "key TEXT", "external_id TEXT",
-                                "content_hash TEXT", "kind TEXT", "line BIGINT"})
+  for (std::string_view name :
+       {"key_hash BIGINT", "key TEXT COLLATE \"C\"", "external_id TEXT COLLATE \"C\"",
+        "content_hash TEXT COLLATE \"C\"", "kind TEXT COLLATE \"C\"", "line BIGINT"})
     columns += fmt::format("{}{}", columns.empty() ? "" : ", ", name);
   return fmt::format(
-      "CREATE TEMP TABLE rebuy_staged ({}, customer TEXT, submitted_at TEXT, submitted_raw TEXT, "
-      "nps INTEGER, buy_again TEXT, rating DOUBLE PRECISION, rating_max DOUBLE PRECISION, "
-      "recommend TEXT, csat TEXT, ces TEXT, ces_version TEXT, title TEXT, text TEXT, "
-      "product TEXT, segment TEXT, journey_stage TEXT, order_id TEXT, "
-      "order_value DOUBLE PRECISION, order_count BIGINT, country TEXT, language TEXT, "
-      "channel TEXT, attributes TEXT, seq BIGINT)",
+      "CREATE TEMP TABLE rebuy_staged (seq BIGINT, {}, customer TEXT COLLATE \"C\", submitted_at "
+      "TEXT COLLATE "
+      "\"C\", submitted_raw TEXT COLLATE \"C\", "
+      "nps INTEGER, buy_again TEXT COLLATE \"C\", rating DOUBLE PRECISION, rating_max DOUBLE "
+      "PRECISION, "
+      "recommend TEXT COLLATE \"C\", csat TEXT COLLATE \"C\", ces TEXT COLLATE \"C\", ces_version "
+      "TEXT COLLATE \"C\", title TEXT COLLATE \"C\", text TEXT COLLATE \"C\", "
+      "product TEXT COLLATE \"C\", segment TEXT COLLATE \"C\", journey_stage TEXT COLLATE \"C\", "
+      "order_id TEXT COLLATE \"C\", "
+      "order_value DOUBLE PRECISION, order_count BIGINT, country TEXT COLLATE \"C\", language TEXT "
+      "COLLATE \"C\", "
+      "channel TEXT COLLATE \"C\", attributes TEXT COLLATE \"C\")",
       columns);
 }
 
 } // namespace
 
-void response_writer::copy_unwritten() {
-  auto &pg = sql::postgres_of(db_);
-  if (!staging_ready_) {
-    pg.exec(staging_table_sql().c_str());
-    staging_ready_ = true;
-  }
-  pg.exec("TRUNCATE rebuy_staged");
-  pg.exec(("COPY rebuy_staged (" + staged_rows::columns() + ", seq) FROM STDIN").c_str());
+namespace {
+
+// Sends rows with `copy` (a COPY ... FROM STDIN), each one's staged columns
+// after what `lead` appends for it.
+template <class Lead>
+void send_rows(sql::pg_connection &pg, const std::string &copy,
+               const std::vector<const staged_response *> &rows, Lead lead) {
+  pg.exec(copy.c_str());
   std::string data;
   copy_cell cell(data);
   try {
-    for (size_t i = 0; i < unwritten_.rows.size(); ++i) {
+    for (size_t i = 0; i < rows.size(); ++i) {
+      lead(data, i);
       for (int c = 0; c < staged_rows::column_count(); ++c) {
-        if (c) data += '\t';
-        staged_rows::write(*unwritten_.rows[i], c, cell);
+        data += '\t';
+        staged_rows::write(*rows[i], c, cell);
       }
-      data += fmt::format("\t{}\n", i);
+      data += '\n';
       if (data.size() >= (1u << 20)) {
         pg.copy_data(data);
         data.clear();
@@ -150,8 +158,55 @@ void response_writer::copy_unwritten() {
     throw;
   }
   pg.copy_end();
-  // In the file's order, as SQLite gives them ids. A key another import stored
-  // meanwhile is left to settle_conflicts.
+}
+
+} // namespace
+
+void response_writer::copy_unwritten() {
+  auto &pg = sql::postgres_of(db_);
+  const auto &rows = unwritten_.rows;
+  // Ids in the file's order, as SQLite gives them, taken from the sequence first
+  // so that the rows can go straight into the table.
+  std::vector<int64_t> ids;
+  ids.reserve(rows.size());
+  {
+    auto next = db_.prepare("SELECT nextval(pg_get_serial_sequence('responses', 'id')) FROM "
+                            "generate_series(1, CAST(?1 AS BIGINT))");
+    next.bind(1, static_cast<int64_t>(rows.size()));
+    while (next.step())
+      ids.push_back(next.column_int(0));
+  }
+  std::string source;
+  sql::append_copy_text(source, source_);
+  const std::string run = std::to_string(run_id_);
+  db_.exec("SAVEPOINT rebuy_copy");
+  try {
+    send_rows(pg, "COPY responses (id, source, run_id, " + staged_rows::columns() + ") FROM STDIN",
+              rows, [&](std::string &data, size_t i) {
+                data += std::to_string(ids[i]);
+                data += '\t';
+                data += source;
+                data += '\t';
+                data += run;
+              });
+    db_.exec("RELEASE SAVEPOINT rebuy_copy");
+    unwritten_.rows.clear();
+    return;
+  } catch (const sql::error &e) {
+    // Another import stored one of these keys since they were looked up.
+    if (e.code() != SQLITE_CONSTRAINT_UNIQUE) throw;
+    spdlog::debug("{}: another import stored some of these {} keys meanwhile", db_.name(),
+                  rows.size());
+    db_.exec("ROLLBACK TO SAVEPOINT rebuy_copy");
+  }
+  if (!staging_ready_) {
+    pg.exec(staging_table_sql().c_str());
+    staging_ready_ = true;
+  }
+  pg.exec("TRUNCATE rebuy_staged");
+  send_rows(pg, "COPY rebuy_staged (seq, " + staged_rows::columns() + ") FROM STDIN", rows,
+            [](std::string &data, size_t i) { data += std::to_string(i); });
+  // The rows whose keys are free go in, in order; the others are settled one by one.
   auto insert = db_.prepare(fmt::format(
       "INSERT INTO responses (source, run_id, {0}) SELECT CAST(?1 AS TEXT), CAST(?2 AS BIGINT), "
       "{0} FROM rebuy_staged ORDER BY seq ON CONFLICT (source, key) DO NOTHING RETURNING key",
@@ -162,9 +217,8 @@ void response_writer::copy_unwritten() {
     inserted.emplace(insert.column_text(0));
   insert.reset();
   std::vector<const staged_response *> conflicts;
-  if (inserted.size() != unwritten_.rows.size())
-    for (const auto *r : unwritten_.rows)
-      if (!inserted.count(r->key)) conflicts.push_back(r);
+  for (const auto *r : rows)
+    if (!inserted.count(r->key)) conflicts.push_back(r);
   unwritten_.rows.clear();
   if (!conflicts.empty()) settle_conflicts(std::move(conflicts));
 }
