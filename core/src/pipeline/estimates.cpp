@@ -50,7 +50,7 @@ bool has_value(const page_score *s) { return s && !std::isnan(s->value); }
 uint64_t write_ordered_again(sql::connection &db, score_store &store,
                              const estimate_options &options) {
   metric_appender out(store, store.metric_id(core_analyzer_id, "ordered_again"));
-  auto s = db.prepare(fmt::format(ordered_again_sql, horizon_end_sql(db.dialect())));
+  auto s = db.prepare_scan(fmt::format(ordered_again_sql, horizon_end_sql(db.dialect())));
   const std::string horizon = fmt::format("+{} days", options.horizon_days);
   s.bind(1, horizon);
   const std::string none =
@@ -147,7 +147,7 @@ uint64_t write_estimates(sql::connection &db, score_store &store,
       model(db, core_analyzer_id, "text_model_probability", true);
   const std::vector<std::string> notes = calibration_notes(calibration);
   std::string calibrated_evidence;
-  auto responses = db.prepare("SELECT id, rating, rating_max FROM responses ORDER BY id");
+  auto responses = db.prepare_scan("SELECT id, rating, rating_max FROM responses ORDER BY id");
   while (responses.step()) {
     const int64_t id = responses.column_int(0);
     const page_score *a = answer.at(id), *o = ordered.at(id), *c = order_count.at(id),

@@ -70,7 +70,8 @@ rating_calibration fit_rating_calibration(sql::connection &db, double shrinkage)
     metric_cursor answer(db, "buy_again", "buy_again_top2_box", false),
         ordered(db, core_analyzer_id, "ordered_again", false),
         fallback(db, "buy_again", "rating_probability", false);
-    auto s = db.prepare("SELECT id, rating, rating_max FROM responses WHERE rating IS NOT NULL "
+    auto s =
+        db.prepare_scan("SELECT id, rating, rating_max FROM responses WHERE rating IS NOT NULL "
                         "ORDER BY id");
     while (s.step()) {
       const int64_t id = s.column_int(0);

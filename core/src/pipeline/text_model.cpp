@@ -33,8 +33,8 @@ struct verdict {
 class response_walk {
 public:
   explicit response_walk(sql::connection &db)
-      : rows_(db.prepare("SELECT id, source, rating, rating_max FROM responses "
-                         "WHERE coalesce(text, title) IS NOT NULL ORDER BY id")),
+      : rows_(db.prepare_scan("SELECT id, source, rating, rating_max FROM responses "
+                              "WHERE coalesce(text, title) IS NOT NULL ORDER BY id")),
         answer_(db, "buy_again", "buy_again_top2_box", false),
         recommend_(db, "nps", "would_recommend", false), nps_(db, "nps", "nps_class", false),
         lexicon_(db, "text_signals", "text_buy_again_probability", false) {}

@@ -33,7 +33,7 @@ struct customer_state {
 } // namespace
 
 customer_orders::customer_orders(sql::connection &db) {
-  auto s = db.prepare("SELECT customer, amount, ordered_at FROM orders");
+  auto s = db.prepare_scan("SELECT customer, amount, ordered_at FROM orders");
   while (s.step()) {
     any_ = true;
     std::string_view customer = s.column_text(0);

@@ -103,7 +103,7 @@ std::string number_text(double v) { return fmt::format("{}", v); }
 uint64_t export_responses(sql::connection &db, export_format format, std::ostream &out) {
   auto metrics = metric_columns(db);
   score_cursor scores(db, metrics);
-  auto rows = db.prepare(response_sql);
+  auto rows = db.prepare_scan(response_sql);
   constexpr int first_exported = 1, column_count = static_cast<int>(std::size(response_columns));
   constexpr int attributes_column = first_exported + column_count;
 

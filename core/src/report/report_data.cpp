@@ -149,7 +149,7 @@ nps_summary nps_of(sql::connection &db, const std::string &source) {
   report_filter filter;
   filter.source = source;
   filter_sql f = filter_condition(db.dialect(), filter);
-  auto s = db.prepare("SELECT r.id FROM responses r WHERE " + f.condition + " ORDER BY r.id");
+  auto s = db.prepare_scan("SELECT r.id FROM responses r WHERE " + f.condition + " ORDER BY r.id");
   bind_all(s, f);
   metric_cursor classes(db, "nps", "nps_class", false);
   while (s.step()) {

@@ -63,7 +63,8 @@ std::optional<reported_referral> reported_referral_of(sql::connection &db,
   out.question = *question;
   for (const char *c : {"promoter", "passive", "detractor"})
     out.rows.push_back({c});
-  auto s = db.prepare(db.dialect() == sql::dialect::postgres
+  auto s =
+      db.prepare_scan(db.dialect() == sql::dialect::postgres
                           ? "SELECT r.id, j.value #>> '{}' FROM responses r "
                             "JOIN jsonb_each(CAST(r.attributes AS jsonb)) j ON j.key = ?2 "
                             "WHERE (?1 = '' OR r.source = ?1) AND jsonb_typeof(j.value) = 'string' "

@@ -96,8 +96,8 @@ void scan_responses(sql::connection &db, const report_options &options, const re
   for (const auto &by : options.by)
     columns += ", CAST(" + dimension_expression(db.dialect(), by, filter.parameters) + " AS TEXT)";
   // In id order, which the score cursors need; SQLite's table order already.
-  auto s = db.prepare("SELECT " + columns + " FROM responses r WHERE " + filter.condition +
-                      " ORDER BY r.id");
+  auto s = db.prepare_scan("SELECT " + columns + " FROM responses r WHERE " + filter.condition +
+                           " ORDER BY r.id");
   bind_all(s, filter);
 
   scanned_response r;

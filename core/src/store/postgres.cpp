@@ -59,8 +59,9 @@ int hex_value(char c) {
 
 class pg_statement final : public statement_backend {
 public:
-  pg_statement(pg_connection &db, std::string_view sql) : db_(db), sql_(postgres_parameters(sql)) {}
-  ~pg_statement() override { PQclear(result_); }
+  pg_statement(pg_connection &db, std::string_view sql, bool scan)
+      : db_(db), sql_(postgres_parameters(sql)), scan_(scan) {}
+  ~pg_statement() override { reset(); }
 
   void bind_text(int index, std::string_view text) override {
     auto &p = param(index);
@@ -92,7 +93,14 @@ public:
   }
 
   bool step() override {
-    if (!result_) execute();
+    if (!scan_) {
+      if (!result_) execute();
+      return ++row_ < rows_;
+    }
+    if (cursor_.empty()) declare();
+    if (row_ + 1 < rows_) return ++row_ < rows_;
+    if (exhausted_) return false;
+    fetch();
     return ++row_ < rows_;
   }
   void reset() override {
@@ -100,6 +108,10 @@ public:
     result_ = nullptr;
     rows_ = 0;
     row_ = -1;
+    exhausted_ = false;
+    if (!cursor_.empty()) // in an aborted transaction it is gone already
+      PQclear(PQexec(db_.handle(), ("CLOSE " + cursor_).c_str()));
+    cursor_.clear();
   }
 
   int column_type(int column) const override {
@@ -203,30 +215,66 @@ private:
             static_cast<size_t>(PQgetlength(result_, row_, column))};
   }
 
-  void execute() {
-    const int n = static_cast<int>(params_.size());
-    std::vector<const char *> values(n);
-    std::vector<int> lengths(n), formats(n);
-    for (int i = 0; i < n; ++i) {
+  // The parameters as libpq takes them; `values` point into params_.
+  struct bound {
+    std::vector<const char *> values;
+    std::vector<int> lengths, formats;
+  };
+  bound parameters() const {
+    const size_t n = params_.size();
+    bound b{std::vector<const char *>(n), std::vector<int>(n), std::vector<int>(n)};
+    for (size_t i = 0; i < n; ++i) {
       const auto &p = params_[i];
-      if (p.kind == param_kind::text) values[i] = p.text.c_str();
+      if (p.kind == param_kind::text) b.values[i] = p.text.c_str();
       if (p.kind == param_kind::blob) {
-        values[i] = p.blob.data() ? p.blob.data() : "";
-        lengths[i] = static_cast<int>(p.blob.size());
-        formats[i] = 1; // bytea's binary format is its bytes
+        b.values[i] = p.blob.data() ? p.blob.data() : "";
+        b.lengths[i] = static_cast<int>(p.blob.size());
+        b.formats[i] = 1; // bytea's binary format is its bytes
       }
     }
-    result_ = db_.checked(PQexecParams(db_.handle(), sql_.c_str(), n, nullptr, values.data(),
-                                       lengths.data(), formats.data(), 0),
-                          sql_);
+    return b;
+  }
+
+  PGresult *run(const std::string &sql) {
+    const bound b = parameters();
+    return db_.checked(PQexecParams(db_.handle(), sql.c_str(), static_cast<int>(b.values.size()),
+                                    nullptr, b.values.data(), b.lengths.data(), b.formats.data(),
+                                    0),
+                       sql);
+  }
+
+  void execute() {
+    result_ = run(sql_);
     rows_ = PQresultStatus(result_) == PGRES_TUPLES_OK ? PQntuples(result_) : 0;
     row_ = -1;
     const char *changed = PQcmdTuples(result_);
     if (changed && *changed) db_.set_changes(std::strtoll(changed, nullptr, 10));
   }
 
+  // A scan reads through a cursor, a few thousand rows at a time, so that a
+  // million rows never sit in memory at once. WITH HOLD: it outlives the
+  // transaction it was opened in, as an SQLite statement does.
+  void declare() {
+    const std::string name = db_.next_cursor_name();
+    PQclear(run("DECLARE " + name + " NO SCROLL CURSOR WITH HOLD FOR " + sql_));
+    cursor_ = name;
+  }
+  void fetch() {
+    PQclear(result_);
+    result_ = nullptr;
+    const std::string sql = "FETCH FORWARD " + std::to_string(rows_per_fetch) + " FROM " + cursor_;
+    result_ = db_.checked(PQexec(db_.handle(), sql.c_str()), sql);
+    rows_ = PQntuples(result_);
+    row_ = -1;
+    exhausted_ = rows_ < rows_per_fetch;
+  }
+  static constexpr int rows_per_fetch = 8192;
+
   pg_connection &db_;
   std::string sql_;
+  bool scan_;
+  std::string cursor_; // the open scan's
+  bool exhausted_ = false;
   std::vector<parameter> params_;
   PGresult *result_ = nullptr;
   int rows_ = 0, row_ = -1;
@@ -332,8 +380,14 @@ PGresult *pg_connection::checked(PGresult *result, std::string_view what) {
 void pg_connection::exec(const char *sql) { PQclear(checked(PQexec(conn_, sql), sql)); }
 
 statement pg_connection::prepare(std::string_view sql) {
-  return statement(std::make_unique<pg_statement>(*this, sql));
+  return statement(std::make_unique<pg_statement>(*this, sql, false));
 }
+
+statement pg_connection::prepare_scan(std::string_view sql) {
+  return statement(std::make_unique<pg_statement>(*this, sql, true));
+}
+
+std::string pg_connection::next_cursor_name() { return fmt::format("rebuy_scan_{}", ++cursors_); }
 
 int64_t pg_connection::last_insert_rowid() {
   auto s = prepare("SELECT lastval()");

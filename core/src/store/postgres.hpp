@@ -21,6 +21,7 @@ public:
   sql::dialect dialect() const override { return dialect::postgres; }
   void exec(const char *sql) override;
   statement prepare(std::string_view sql) override;
+  statement prepare_scan(std::string_view sql) override;
   int64_t last_insert_rowid() override;
   int64_t changes() const override { return changes_; }
   int user_version() override;
@@ -41,12 +42,14 @@ public:
   // The result of a command this connection ran, checked: an error becomes sql::error.
   PGresult *checked(PGresult *result, std::string_view what);
   void set_changes(int64_t n) { changes_ = n; }
+  std::string next_cursor_name();
 
 private:
   std::string url_;
   bool read_only_;
   PGconn *conn_ = nullptr;
   int64_t changes_ = 0;
+  uint64_t cursors_ = 0;
 };
 
 // The PostgreSQL connection behind `db`; throws when the store is another database.

@@ -141,6 +141,9 @@ public:
   // Runs one or more statements that take no parameters.
   virtual void exec(const char *sql) = 0;
   virtual statement prepare(std::string_view sql) = 0;
+  // For a query that may return a great many rows: a server streams them
+  // instead of sending them all at once. SQLite always streams.
+  virtual statement prepare_scan(std::string_view sql) { return prepare(sql); }
   // The id the last INSERT of this connection gave its (last) row.
   virtual int64_t last_insert_rowid() = 0;
   // Rows the last INSERT, UPDATE or DELETE changed.

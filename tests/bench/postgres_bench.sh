@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# PostgreSQL benchmark: the generated survey CSV imported into a PostgreSQL store
+# by 1, 2 and 4 concurrent `rebuy import --no-analyze` processes (each a share of
+# the rows), then analyzed by as many concurrent `rebuy analyze`, against the
+# SQLite store's import and analysis of the whole file, all in one run on one
+# server this script starts (tests/support/pg_server.sh) and stops.
+# usage: tests/bench/postgres_bench.sh [ROWS] [RUNS]   (needs build/bin/rebuy)
+set -euo pipefail
+rows=${1:-1000000} runs=${2:-3}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+rebuy=${REBUY_BIN:-$root/build/bin/rebuy}
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
+csv="$work/fb_$rows.csv"
+[ -f "$csv" ] || python3 "$root/../shared/bench/gen_feedback.py" --rows "$rows" --format csv --seed 42 > "$csv"
+echo "input: $csv ($(du -hL "$csv" | cut -f1), $rows rows)"
+
+state="$work/pg-state"
+server=$("$root/tests/support/pg_server.sh" start "$state")
+trap '"$root/tests/support/pg_server.sh" stop "$state"' EXIT
+
+# shares N: the file cut into N files of consecutive rows, each with the header.
+shares() {
+  local n=$1 lines
+  lines=$(( (rows + n - 1) / n ))
+  rm -f "$work"/share_"$n"_*
+  tail -n +2 "$csv" | split -l "$lines" -d -a 1 - "$work/share_${n}_"
+  for f in "$work"/share_"$n"_*; do
+    { head -1 "$csv"; cat "$f"; } >"$f.csv"
+    rm "$f"
+  done
+}
+seconds() { date +%s.%N; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# parallel COMMAND-PREFIX FILES...: runs `COMMAND-PREFIX FILE` for every file at once; fails if any fails.
+parallel() {
+  local pids=() failed=0 cmd=$1
+  shift
+  for f in "$@"; do
+    $cmd "$f" >/dev/null 2>&1 &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p" || failed=1; done
+  return $failed
+}
+
+# run_n N COMMAND...: N copies of the command at once; fails if any fails.
+run_n() {
+  local n=$1 pids=() failed=0
+  shift
+  for _ in $(seq "$n"); do
+    "$@" >/dev/null 2>&1 &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p" || failed=1; done
+  return $failed
+}
+
+for t in sqlite_import sqlite_analyze; do : >"$work/$t.t"; done
+for n in 1 2 4; do
+  shares $n
+  : >"$work/pg_import_$n.t"
+  : >"$work/pg_analyze_$n.t"
+done
+for i in $(seq "$runs"); do
+  rm -f "$work"/s.db*
+  start=$(seconds)
+  "$rebuy" --db "$work/s.db" import --no-analyze "$csv" >/dev/null
+  mid=$(seconds)
+  "$rebuy" --db "$work/s.db" analyze >/dev/null
+  end=$(seconds)
+  echo "$mid - $start" | bc >>"$work/sqlite_import.t"
+  echo "$end - $mid" | bc >>"$work/sqlite_analyze.t"
+  for n in 1 2 4; do
+    psql "$server" -qX -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench" >/dev/null 2>&1
+    db=${server/\/rebuy\?//bench?}
+    "$rebuy" --db "$db" rejects >/dev/null # the schema, before the clock starts
+    start=$(seconds)
+    parallel "$rebuy --db $db import --no-analyze --source bench" "$work"/share_"$n"_*.csv
+    mid=$(seconds)
+    count=$(psql "$db" -qXAt -c "SELECT count(*) FROM responses")
+    [ "$count" = "$rows" ] || { echo "$n workers stored $count responses, not $rows" >&2; exit 1; }
+    mid2=$(seconds)
+    run_n $n "$rebuy" --db "$db" analyze # they share the work (docs/store.md)
+    end=$(seconds)
+    echo "$mid - $start" | bc >>"$work/pg_import_$n.t"
+    echo "$end - $mid2" | bc >>"$work/pg_analyze_$n.t"
+  done
+done
+
+printf '%-44s %10s %10s\n' "store" "import s" "analyze s"
+printf '%-44s %10s %10s\n' "SQLite, one process" "$(median <"$work/sqlite_import.t")" \
+  "$(median <"$work/sqlite_analyze.t")"
+for n in 1 2 4; do
+  printf '%-44s %10s %10s\n' "PostgreSQL, $n concurrent process(es)" \
+    "$(median <"$work/pg_import_$n.t")" "$(median <"$work/pg_analyze_$n.t")"
+done
+echo "medians of $runs runs; the PostgreSQL server runs on the same machine"
