@@ -110,7 +110,16 @@ response_writer::response_writer(sql::connection &db, int64_t run_id, std::strin
       reject_(db.prepare(
           "INSERT INTO rejects (run_id, line, kind, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)")),
       reject_update_(db.prepare("UPDATE rejects SET reason = ?1 WHERE id = ?2")), scores_(db) {
-  if (postgres_) return; // new rows go in through COPY, merges are worked out here
+  if (postgres_) { // new rows go in through COPY, merges are worked out in C++
+    insert_one_.emplace(db.prepare(
+        "INSERT INTO responses (source, key, external_id, content_hash, kind, run_id, line, "
+        "customer, submitted_at, submitted_raw, nps, buy_again, rating, rating_max, recommend, "
+        "csat, ces, ces_version, title, text, product, segment, journey_stage, order_id, "
+        "order_value, order_count, country, language, channel, attributes, key_hash) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+        "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)"));
+    return;
+  }
   key_insert_.emplace(prepare_fed(db, "rebuy_new_keys", "key_hash, id",
                                   "INSERT INTO response_keys (key_hash, id) SELECT key_hash, id "
                                   "FROM rebuy_new_keys(?1)"));

@@ -84,7 +84,6 @@ private:
   int64_t run_id_;
   std::string source_;
   bool postgres_;
-  bool staging_ready_ = false;
   // For a source never imported before, a key not seen before in this import
   // (staged_response::maybe_seen) cannot be stored yet: most rows of a first
   // import skip the lookup.
@@ -106,6 +105,8 @@ private:
   sql::statement lookup_, remove_, order_lookup_, order_upsert_, reject_, reject_update_;
   // SQLite's: the key table, merges in SQL (with its JSON functions), the row feed's insert.
   std::optional<sql::statement> key_insert_, merge_unchanged_, merge_insert_, insert_;
+  // PostgreSQL's: one row, when its batch met a key another import stored meanwhile.
+  std::optional<sql::statement> insert_one_;
   uint64_t insert_roles_ = 0;
   score_store scores_; // a replaced response's scores go in the same commit
 };

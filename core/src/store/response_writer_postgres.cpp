@@ -11,8 +11,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <unordered_set>
-
 namespace rebuy::core {
 namespace {
 
@@ -103,28 +101,6 @@ bool patch_attributes(std::string_view given, std::string_view stored, std::stri
   return adds;
 }
 
-std::string staging_table_sql() {
-  std::string columns;
-  for (std::string_view name :
-       {"key_hash BIGINT", "key TEXT COLLATE \"C\"", "external_id TEXT COLLATE \"C\"",
-        "content_hash TEXT COLLATE \"C\"", "kind TEXT COLLATE \"C\"", "line BIGINT"})
-    columns += fmt::format("{}{}", columns.empty() ? "" : ", ", name);
-  return fmt::format(
-      "CREATE TEMP TABLE rebuy_staged (seq BIGINT, {}, customer TEXT COLLATE \"C\", submitted_at "
-      "TEXT COLLATE "
-      "\"C\", submitted_raw TEXT COLLATE \"C\", "
-      "nps INTEGER, buy_again TEXT COLLATE \"C\", rating DOUBLE PRECISION, rating_max DOUBLE "
-      "PRECISION, "
-      "recommend TEXT COLLATE \"C\", csat TEXT COLLATE \"C\", ces TEXT COLLATE \"C\", ces_version "
-      "TEXT COLLATE \"C\", title TEXT COLLATE \"C\", text TEXT COLLATE \"C\", "
-      "product TEXT COLLATE \"C\", segment TEXT COLLATE \"C\", journey_stage TEXT COLLATE \"C\", "
-      "order_id TEXT COLLATE \"C\", "
-      "order_value DOUBLE PRECISION, order_count BIGINT, country TEXT COLLATE \"C\", language TEXT "
-      "COLLATE \"C\", "
-      "channel TEXT COLLATE \"C\", attributes TEXT COLLATE \"C\")",
-      columns);
-}
-
 } // namespace
 
 namespace {
@@ -199,26 +175,23 @@ void response_writer::copy_unwritten() {
                   rows.size());
     db_.exec("ROLLBACK TO SAVEPOINT rebuy_copy");
   }
-  if (!staging_ready_) {
-    pg.exec(staging_table_sql().c_str());
-    staging_ready_ = true;
-  }
-  pg.exec("TRUNCATE rebuy_staged");
-  send_rows(pg, "COPY rebuy_staged (seq, " + staged_rows::columns() + ") FROM STDIN", rows,
-            [](std::string &data, size_t i) { data += std::to_string(i); });
-  // The rows whose keys are free go in, in order; the others are settled one by one.
-  auto insert = db_.prepare(fmt::format(
-      "INSERT INTO responses (source, run_id, {0}) SELECT CAST(?1 AS TEXT), CAST(?2 AS BIGINT), "
-      "{0} FROM rebuy_staged ORDER BY seq ON CONFLICT (source, key) DO NOTHING RETURNING key",
-      staged_rows::columns()));
-  insert.bind(1, source_).bind(2, run_id_);
-  std::unordered_set<std::string> inserted;
-  while (insert.step())
-    inserted.emplace(insert.column_text(0));
-  insert.reset();
+  // One by one, each under a savepoint: a key taken meanwhile is settled apart.
+  // (No INSERT … ON CONFLICT: a store whose responses are partitioned over
+  // servers has no unique index on the coordinator to name.)
   std::vector<const staged_response *> conflicts;
-  for (const auto *r : rows)
-    if (!inserted.count(r->key)) conflicts.push_back(r);
+  for (const auto *r : rows) {
+    db_.exec("SAVEPOINT rebuy_row");
+    try {
+      bind_response(*insert_one_, *r);
+      insert_one_->run();
+      db_.exec("RELEASE SAVEPOINT rebuy_row");
+    } catch (const sql::error &e) {
+      if (e.code() != SQLITE_CONSTRAINT_UNIQUE) throw;
+      insert_one_->reset();
+      db_.exec("ROLLBACK TO SAVEPOINT rebuy_row");
+      conflicts.push_back(r);
+    }
+  }
   unwritten_.rows.clear();
   if (!conflicts.empty()) settle_conflicts(std::move(conflicts));
 }
