@@ -11,7 +11,9 @@
 #
 # With REBUY_PIN_POSTGRES set to a server's URL (tests/support/pg_server.sh),
 # each data set goes into a fresh database on that server instead of an SQLite
-# file, and the same pins must hold: the two stores give the same answers.
+# file, and the same pins must hold: the two stores give the same answers. With
+# REBUY_PIN_SHARDS (servers' URLs, space-separated) too, each database's
+# responses are spread over those servers (scripts/pg-shards) and the pins hold.
 set -uo pipefail
 src=$(cd "$2" && pwd)
 set_name=$3
@@ -43,10 +45,18 @@ store() {
     echo "$work/$name.db"
     return
   fi
-  local database="pin_${name//[^a-zA-Z0-9]/_}"
+  local database="pin_${name//[^a-zA-Z0-9]/_}" url shard shards=()
   database=${database,,} # PostgreSQL folds unquoted names to lower case
-  psql "$server" -qX -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database" >&2
-  echo "${server/\/rebuy\?//$database?}"
+  for url in "$server" ${REBUY_PIN_SHARDS:-}; do
+    PGOPTIONS='-c client_min_messages=warning' psql "$url" -qX \
+      -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database" >&2
+  done
+  url=${server/\/rebuy\?//$database?}
+  if [ -n "${REBUY_PIN_SHARDS:-}" ]; then # responses spread over these servers (scripts/pg-shards)
+    for shard in $REBUY_PIN_SHARDS; do shards+=("${shard/\/rebuy\?//$database?}"); done
+    REBUY_BIN=$rebuy "$src/scripts/pg-shards" "$url" "${shards[@]}" >/dev/null
+  fi
+  echo "$url"
 }
 
 # pin NAME FILE...: imports the files, in order, into a fresh store, analyzes
