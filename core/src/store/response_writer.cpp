@@ -1,11 +1,6 @@
 #include "store/response_writer.hpp"
 
-#include "store/postgres.hpp"
-
 #include <fmt/format.h>
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 

@@ -5,11 +5,12 @@
 // merged into it instead. Orders go to their own table, keyed by order id. Batches go into one open
 // transaction until commit(): a bulk import commits every few seconds, since
 // each commit rewrites every index page its rows touched. New responses go in
-// through the row feed, one statement per batch.
+// through the row feed, one statement per batch, on SQLite, and with COPY on
+// PostgreSQL, where several imports may write the same keys at once.
 #include "store/row_feed.hpp"
 #include "store/run_log.hpp"
 #include "store/score_store.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
 #include "store/staged_batch.hpp"
 #include "store/staged_rows.hpp"
 #include "util/key_filter.hpp"
@@ -68,8 +69,8 @@ private:
   // which adds them to response_keys in key order (see the schema).
   void add_new_keys();
 
-  // PostgreSQL's: new responses go in through COPY into a temporary table, and
-  // a merge is worked out here, not with SQLite's JSON functions.
+  // PostgreSQL's (response_writer_postgres.cpp): new responses go in with COPY,
+  // and a merge is worked out in C++, not with SQLite's JSON functions.
   void copy_unwritten();
   // Rows that another import stored under the same key since they were looked up.
   void settle_conflicts(std::vector<const staged_response *> conflicts);

@@ -1,5 +1,6 @@
 #pragma once
-// Opening the store: WAL, foreign keys, migrations. Where the database lives.
+// Opening the store: an SQLite file (WAL, foreign keys) or a PostgreSQL
+// database named by a URL, migrated either way. Where the database lives.
 #include "store/sql.hpp"
 
 #include <chrono>
@@ -10,7 +11,7 @@
 
 namespace rebuy::core {
 
-// --db wins, then REBUY_DB, then ./rebuy.db.
+// --db wins, then REBUY_DB, then ./rebuy.db: a file, or a postgresql:// URL.
 std::filesystem::path resolve_database_path(const std::string &flag_value);
 
 // --wait wins (seconds), then REBUY_WAIT, then sql::connection::default_busy_timeout:
