@@ -19,6 +19,38 @@
 namespace rebuy::core {
 namespace {
 
+// Texts of responses asked for in ascending id order: looked up one by one on
+// SQLite, read in one pass on a server, where a round trip per text would cost
+// seconds on a large store.
+class texts_by_id {
+public:
+  explicit texts_by_id(sql::connection &db)
+      : server_(db.dialect() != sql::dialect::sqlite),
+        read_(server_ ? db.prepare_scan("SELECT id, " + std::string(text_sql) +
+                                        " FROM responses WHERE coalesce(text, title) IS NOT "
+                                        "NULL ORDER BY id")
+                      : db.prepare("SELECT id, " + std::string(text_sql) +
+                                   " FROM responses WHERE id = ?1")) {}
+  // The text of response `id`; ids must not decrease from one call to the next.
+  std::string_view at(int64_t id) {
+    if (!server_) {
+      read_.reset();
+      read_.bind(1, id);
+      return read_.step() ? read_.column_text(1) : std::string_view();
+    }
+    while (!done_ && (!started_ || read_.column_int(0) < id)) {
+      started_ = true;
+      done_ = !read_.step();
+    }
+    return !done_ && read_.column_int(0) == id ? read_.column_text(1) : std::string_view();
+  }
+
+private:
+  static constexpr const char *text_sql = "coalesce(title || '. ' || text, text, title)";
+  bool server_, started_ = false, done_ = false;
+  sql::statement read_;
+};
+
 constexpr size_t folds = 5;
 
 // A verdict next to a text: the response's own answer first, then a yes/no recommendation, a
@@ -126,13 +158,8 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
   if (!out.reason.empty()) return out;
 
   // The texts learnt from: all, or an even sample when there are many.
-  auto read_text = db.prepare("SELECT coalesce(title || '. ' || text, text, title) FROM "
-                              "responses WHERE id = ?1");
-  auto text_of = [&read_text](int64_t id) {
-    read_text.reset();
-    read_text.bind(1, id);
-    return read_text.step() ? read_text.column_text(0) : std::string_view();
-  };
+  texts_by_id learnt_texts(db);
+  auto text_of = [&learnt_texts](int64_t id) { return learnt_texts.at(id); };
   const size_t stride = (labelled.size() + max_model_texts - 1) / max_model_texts;
   std::vector<stats::sparse_row> rows;
   std::vector<uint8_t> labels;
@@ -213,8 +240,9 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
   const std::string why = fmt::format(
       "learnt from {} labelled texts of this store, cross-validated AUC {:.3f} (lexicon {:.3f})",
       format_count(out.learnt), out.blend_auc, out.lexicon_auc);
+  texts_by_id texts(db);
   for (const text_ref &r : unlabelled) {
-    const double p_model = model.predict(hashed_features(text_of(r.id), model_feature_bits));
+    const double p_model = model.predict(hashed_features(texts.at(r.id), model_feature_bits));
     const double p = mix.apply(p_model, r.lexicon);
     scores.add(r.id, p, {},
                std::isnan(r.lexicon)
