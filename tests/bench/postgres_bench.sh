@@ -19,16 +19,23 @@ state="$work/pg-state"
 server=$("$root/tests/support/pg_server.sh" start "$state")
 trap '"$root/tests/support/pg_server.sh" stop "$state"' EXIT
 
-# shares N: the file cut into N files of consecutive rows, each with the header.
+# shares N: the file cut into N files of consecutive records, each with the
+# header (by records, not lines: comments hold line breaks).
 shares() {
-  local n=$1 lines
-  lines=$(( (rows + n - 1) / n ))
-  rm -f "$work"/share_"$n"_*
-  tail -n +2 "$csv" | split -l "$lines" -d -a 1 - "$work/share_${n}_"
-  for f in "$work"/share_"$n"_*; do
-    { head -1 "$csv"; cat "$f"; } >"$f.csv"
-    rm "$f"
-  done
+  rm -f "$work"/share_"$1"_*.csv
+  python3 - "$csv" "$1" "$work/share_$1" <<'PY'
+import csv, sys
+path, n, prefix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+with open(path, newline='', encoding='utf-8') as f:
+    rows = list(csv.reader(f))
+header, body = rows[0], rows[1:]
+size = (len(body) + n - 1) // n
+for i in range(n):
+    with open(f"{prefix}_{i}.csv", "w", newline='', encoding='utf-8') as out:
+        w = csv.writer(out)
+        w.writerow(header)
+        w.writerows(body[i * size:(i + 1) * size])
+PY
 }
 seconds() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }

@@ -238,6 +238,7 @@ void response_writer::write_batch(const staged_batch &batch) {
   for (const auto &r : batch.responses())
     roles |= staged_rows::roles_of(r);
   prepare_insert(roles);
+  if (postgres_) look_up_batch(batch);
   for (const auto &r : batch.responses()) {
     if (r.kind == REBUY_RECORD_ORDER) {
       write_order(r);
@@ -247,12 +248,20 @@ void response_writer::write_batch(const staged_batch &batch) {
     int64_t id = 0;
     if (!fresh_source_ || r.maybe_seen) {
       // The stored row may still wait for its insert or its key: a key repeated within one commit.
-      if (new_key_filter_.maybe_contains(static_cast<uint64_t>(r.key_hash))) add_new_keys();
-      lookup_.bind(1, r.key_hash).bind(2, source_).bind(3, r.key);
-      exists = lookup_.step();
-      id = exists ? lookup_.column_int(0) : 0;
-      same = exists && lookup_.column_text(1) == r.content_hash;
-      lookup_.reset();
+      const bool repeated = new_key_filter_.maybe_contains(static_cast<uint64_t>(r.key_hash));
+      if (repeated) add_new_keys();
+      if (postgres_ && !repeated) { // looked up with the batch's other keys
+        auto known = stored_.find(r.key);
+        exists = known != stored_.end();
+        id = exists ? known->second.first : 0;
+        same = exists && known->second.second == r.content_hash;
+      } else {
+        lookup_.bind(1, r.key_hash).bind(2, source_).bind(3, r.key);
+        exists = lookup_.step();
+        id = exists ? lookup_.column_int(0) : 0;
+        same = exists && lookup_.column_text(1) == r.content_hash;
+        lookup_.reset();
+      }
     }
     if (same) {
       ++pending_.unchanged;

@@ -16,6 +16,8 @@
 #include "util/key_filter.hpp"
 
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -80,6 +82,10 @@ private:
   void write_retrying(const staged_batch &batch);
   void write_batch(const staged_batch &batch);
   bool merge_on_server(const staged_response &r, int64_t stored_id);
+  // The stored (id, content hash) of the batch's keys, in one query: a round
+  // trip per row would cost a server more than the rows.
+  void look_up_batch(const staged_batch &batch);
+  std::unordered_map<std::string, std::pair<int64_t, std::string>> stored_;
 
   sql::connection &db_;
   int64_t run_id_;

@@ -297,7 +297,33 @@ bool response_writer::merge_on_server(const staged_response &r, int64_t stored_i
   stored.reset();
   remove_.bind(1, stored_id).run();
   insert.run();
+  stored_[r.key] = {db_.last_insert_rowid(),
+                    r.content_hash}; // the batch's next row of it merges here
   return true;
+}
+
+void response_writer::look_up_batch(const staged_batch &batch) {
+  stored_.clear();
+  // A text[] literal: {"key","key",...}, quotes and backslashes escaped.
+  std::string keys = "{";
+  size_t count = 0;
+  for (const auto &r : batch.responses()) {
+    if (r.kind == REBUY_RECORD_ORDER || (fresh_source_ && !r.maybe_seen)) continue;
+    keys += count++ ? ",\"" : "\"";
+    for (char c : r.key) {
+      if (c == '"' || c == '\\') keys += '\\';
+      keys += c;
+    }
+    keys += '"';
+  }
+  if (count == 0) return;
+  keys += '}';
+  auto s = db_.prepare("SELECT key, id, content_hash FROM responses WHERE source = ?1 AND "
+                       "key = ANY(CAST(?2 AS TEXT[]))");
+  s.bind(1, source_).bind(2, keys);
+  while (s.step())
+    stored_.emplace(s.column_text(0),
+                    std::make_pair(s.column_int(1), std::string(s.column_text(2))));
 }
 
 } // namespace rebuy::core
