@@ -96,10 +96,10 @@ for i in $(seq "$runs"); do
 done
 
 printf '%-44s %10s %10s\n' "store" "import s" "analyze s"
-printf '%-44s %10s %10s\n' "SQLite, one process" "$(median <"$work/sqlite_import.t")" \
+printf '%-44s %10.1f %10.1f\n' "SQLite, one process" "$(median <"$work/sqlite_import.t")" \
   "$(median <"$work/sqlite_analyze.t")"
 for n in 1 2 4; do
-  printf '%-44s %10s %10s\n' "PostgreSQL, $n concurrent process(es)" \
+  printf '%-44s %10.1f %10.1f\n' "PostgreSQL, $n concurrent process(es)" \
     "$(median <"$work/pg_import_$n.t")" "$(median <"$work/pg_analyze_$n.t")"
 done
 echo "medians of $runs runs; the PostgreSQL server runs on the same machine"
