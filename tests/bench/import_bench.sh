@@ -8,15 +8,8 @@
 #        report.html` and `rebuy export` on that store.
 set -euo pipefail
 rows=${1:-1000000} runs=${2:-7}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-rebuy=${REBUY_BIN:-$root/build/bin/rebuy}
-work=${BENCH_DIR:-$(mktemp -d)}
-mkdir -p "$work"
-csv="$work/fb_$rows.csv"
-[ -f "$csv" ] || python3 "$root/../shared/bench/gen_feedback.py" --rows "$rows" --format csv --seed 42 > "$csv"
-echo "input: $csv ($(du -hL "$csv" | cut -f1), $rows rows)"
+source "$(dirname "$0")/bench_lib.sh"
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 measure() { # measure OUT COMMAND...: appends "seconds kilobytes" to OUT
   local out=$1
   shift

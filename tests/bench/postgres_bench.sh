@@ -7,13 +7,7 @@
 # usage: tests/bench/postgres_bench.sh [ROWS] [RUNS]   (needs build/bin/rebuy)
 set -euo pipefail
 rows=${1:-1000000} runs=${2:-3}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-rebuy=${REBUY_BIN:-$root/build/bin/rebuy}
-work=${BENCH_DIR:-$(mktemp -d)}
-mkdir -p "$work"
-csv="$work/fb_$rows.csv"
-[ -f "$csv" ] || python3 "$root/../shared/bench/gen_feedback.py" --rows "$rows" --format csv --seed 42 > "$csv"
-echo "input: $csv ($(du -hL "$csv" | cut -f1), $rows rows)"
+source "$(dirname "$0")/bench_lib.sh"
 
 state="$work/pg-state"
 server=$("$root/tests/support/pg_server.sh" start "$state")
@@ -38,7 +32,6 @@ for i in range(n):
 PY
 }
 seconds() { date +%s.%N; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 # parallel COMMAND-PREFIX FILES...: runs `COMMAND-PREFIX FILE` for every file at once; fails if any fails.
 parallel() {
   local pids=() failed=0 cmd=$1

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 namespace rebuy::core::sql {
@@ -425,26 +426,50 @@ void pg_connection::commit() { exec("COMMIT"); }
 
 void pg_connection::rollback() noexcept { PQclear(PQexec(conn_, "ROLLBACK")); }
 
-void pg_connection::copy_data(std::string_view data) {
-  if (data.empty()) return;
-  if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1)
-    throw error(fmt::format("{}: COPY failed: {}", name(), message_of(conn_, nullptr)),
-                SQLITE_IOERR);
+copy_in::copy_in(pg_connection &db, const std::string &sql) : db_(db) { db_.exec(sql.c_str()); }
+
+copy_in::~copy_in() {
+  if (!open_) return;
+  PQputCopyEnd(db_.handle(), "rebuy stopped the copy");
+  while (PGresult *r = PQgetResult(db_.handle()))
+    PQclear(r);
 }
 
-int64_t pg_connection::copy_end() {
-  if (PQputCopyEnd(conn_, nullptr) != 1)
-    throw error(fmt::format("{}: COPY failed: {}", name(), message_of(conn_, nullptr)),
+void copy_in::end_row() {
+  data_ += '\n';
+  if (data_.size() >= (1u << 20)) send();
+}
+
+void copy_in::send() {
+  if (data_.empty()) return;
+  if (PQputCopyData(db_.handle(), data_.data(), static_cast<int>(data_.size())) != 1)
+    throw error(fmt::format("{}: COPY failed: {}", db_.name(), message_of(db_.handle(), nullptr)),
+                SQLITE_IOERR);
+  data_.clear();
+}
+
+int64_t copy_in::finish() {
+  send();
+  open_ = false;
+  if (PQputCopyEnd(db_.handle(), nullptr) != 1)
+    throw error(fmt::format("{}: COPY failed: {}", db_.name(), message_of(db_.handle(), nullptr)),
                 SQLITE_IOERR);
   int64_t rows = 0;
-  // The COPY's own result, then none.
-  while (PGresult *r = PQgetResult(conn_)) {
-    checked(r, "COPY");
+  // The COPY's own result, then none; an error is thrown once all are read.
+  std::optional<error> failed;
+  while (PGresult *r = PQgetResult(db_.handle())) {
+    try {
+      db_.checked(r, "COPY"); // clears r when it throws
+    } catch (const error &e) {
+      if (!failed) failed = e;
+      continue;
+    }
     const char *n = PQcmdTuples(r);
     if (n && *n) rows = std::strtoll(n, nullptr, 10);
     PQclear(r);
   }
-  changes_ = rows;
+  if (failed) throw *failed;
+  db_.set_changes(rows);
   return rows;
 }
 

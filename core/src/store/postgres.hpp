@@ -35,10 +35,6 @@ public:
 
   PGconn *handle() const { return conn_; }
   const std::string &url() const { return url_; }
-  // Sends rows to a COPY ... FROM STDIN already started; `data` is COPY's text format.
-  void copy_data(std::string_view data);
-  // Ends the COPY; returns the rows it wrote.
-  int64_t copy_end();
   // The result of a command this connection ran, checked: an error becomes sql::error.
   PGresult *checked(PGresult *result, std::string_view what);
   void set_changes(int64_t n) { changes_ = n; }
@@ -50,6 +46,29 @@ private:
   PGconn *conn_ = nullptr;
   int64_t changes_ = 0;
   uint64_t cursors_ = 0;
+};
+
+// A COPY ... FROM STDIN: rows appended to row() in COPY's text format, each
+// ended with end_row(), go to the server a megabyte at a time. Destroyed
+// before finish(), it ends the COPY as failed, so the connection can go on
+// (to a ROLLBACK TO SAVEPOINT, say).
+class copy_in {
+public:
+  copy_in(pg_connection &db, const std::string &sql);
+  ~copy_in();
+  copy_in(const copy_in &) = delete;
+  copy_in &operator=(const copy_in &) = delete;
+
+  std::string &row() { return data_; }
+  void end_row();
+  // Sends what is left and ends the COPY; returns the rows it wrote.
+  int64_t finish();
+
+private:
+  void send();
+  pg_connection &db_;
+  std::string data_;
+  bool open_ = true;
 };
 
 // The PostgreSQL connection behind `db`; throws when the store is another database.

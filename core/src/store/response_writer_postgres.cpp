@@ -110,30 +110,17 @@ namespace {
 template <class Lead>
 void send_rows(sql::pg_connection &pg, const std::string &copy,
                const std::vector<const staged_response *> &rows, Lead lead) {
-  pg.exec(copy.c_str());
-  std::string data;
-  copy_cell cell(data);
-  try {
-    for (size_t i = 0; i < rows.size(); ++i) {
-      lead(data, i);
-      for (int c = 0; c < staged_rows::column_count(); ++c) {
-        data += '\t';
-        staged_rows::write(*rows[i], c, cell);
-      }
-      data += '\n';
-      if (data.size() >= (1u << 20)) {
-        pg.copy_data(data);
-        data.clear();
-      }
+  sql::copy_in out(pg, copy);
+  copy_cell cell(out.row());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    lead(out.row(), i);
+    for (int c = 0; c < staged_rows::column_count(); ++c) {
+      out.row() += '\t';
+      staged_rows::write(*rows[i], c, cell);
     }
-    pg.copy_data(data);
-  } catch (...) {
-    PQputCopyEnd(pg.handle(), "rebuy stopped the copy");
-    while (PGresult *r = PQgetResult(pg.handle()))
-      PQclear(r);
-    throw;
+    out.end_row();
   }
-  pg.copy_end();
+  out.finish();
 }
 
 } // namespace

@@ -89,48 +89,35 @@ void carry_last_id(sql::connection &to, const char *name, int64_t id) {
 // Into PostgreSQL: COPY, in its text format.
 uint64_t copy_rows_to_server(sql::statement &rows, sql::pg_connection &to, const table &t) {
   const int columns = static_cast<int>(column_count(t.columns));
-  to.exec(fmt::format("COPY {} ({}) FROM STDIN", t.name, t.columns).c_str());
-  std::string data;
+  sql::copy_in out(to, fmt::format("COPY {} ({}) FROM STDIN", t.name, t.columns));
+  std::string &data = out.row();
   uint64_t count = 0;
-  try {
-    while (rows.step()) {
-      for (int c = 0; c < columns; ++c) {
-        if (c) data += '\t';
-        switch (rows.column_type(c)) {
-        case SQLITE_NULL:
-          data += "\\N";
-          break;
-        case SQLITE_INTEGER:
-          data += std::to_string(rows.column_int(c));
-          break;
-        case SQLITE_FLOAT:
-          data += fmt::format("{}", rows.column_double(c));
-          break;
-        case SQLITE_BLOB: {
-          data += "\\\\x"; // bytea's hex form, its backslash escaped for COPY
-          for (unsigned char b : rows.column_blob(c))
-            data += fmt::format("{:02x}", b);
-          break;
-        }
-        default:
-          sql::append_copy_text(data, rows.column_text(c));
-        }
-      }
-      data += '\n';
-      ++count;
-      if (data.size() >= (1u << 20)) {
-        to.copy_data(data);
-        data.clear();
+  while (rows.step()) {
+    for (int c = 0; c < columns; ++c) {
+      if (c) data += '\t';
+      switch (rows.column_type(c)) {
+      case SQLITE_NULL:
+        data += "\\N";
+        break;
+      case SQLITE_INTEGER:
+        data += std::to_string(rows.column_int(c));
+        break;
+      case SQLITE_FLOAT:
+        data += fmt::format("{}", rows.column_double(c));
+        break;
+      case SQLITE_BLOB:
+        data += "\\\\x"; // bytea's hex form, its backslash escaped for COPY
+        for (unsigned char b : rows.column_blob(c))
+          data += fmt::format("{:02x}", b);
+        break;
+      default:
+        sql::append_copy_text(data, rows.column_text(c));
       }
     }
-    to.copy_data(data);
-  } catch (...) {
-    PQputCopyEnd(to.handle(), "rebuy stopped the copy");
-    while (PGresult *r = PQgetResult(to.handle()))
-      PQclear(r);
-    throw;
+    out.end_row();
+    ++count;
   }
-  to.copy_end();
+  out.finish();
   return count;
 }
 
