@@ -4,6 +4,7 @@
 # the rows), then analyzed by as many concurrent `rebuy analyze`, against the
 # SQLite store's import and analysis of the whole file, all in one run on one
 # server this script starts (tests/support/pg_server.sh) and stops.
+# Every PostgreSQL store must hold every row once and give the SQLite store's report.
 # usage: tests/bench/postgres_bench.sh [ROWS] [RUNS]   (needs build/bin/rebuy)
 set -euo pipefail
 rows=${1:-1000000} runs=${2:-3}
@@ -56,6 +57,9 @@ run_n() {
   return $failed
 }
 
+# report DB: its JSON report without the time it was made and the imports' runs.
+report() { "$rebuy" --db "$1" report --format json | jq 'del(.generated_at, .imports)'; }
+
 for t in sqlite_import sqlite_analyze; do : >"$work/$t.t"; done
 for n in 1 2 4; do
   shares $n
@@ -65,12 +69,13 @@ done
 for i in $(seq "$runs"); do
   rm -f "$work"/s.db*
   start=$(seconds)
-  "$rebuy" --db "$work/s.db" import --no-analyze "$csv" >/dev/null
+  "$rebuy" --db "$work/s.db" import --no-analyze --source bench "$csv" >/dev/null
   mid=$(seconds)
   "$rebuy" --db "$work/s.db" analyze >/dev/null
   end=$(seconds)
   echo "$mid - $start" | bc >>"$work/sqlite_import.t"
   echo "$end - $mid" | bc >>"$work/sqlite_analyze.t"
+  [ "$i" = 1 ] && report "$work/s.db" >"$work/sqlite.report.json"
   for n in 1 2 4; do
     psql "$server" -qX -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench" >/dev/null 2>&1
     db=${server/\/rebuy\?//bench?}
@@ -85,6 +90,11 @@ for i in $(seq "$runs"); do
     end=$(seconds)
     echo "$mid - $start" | bc >>"$work/pg_import_$n.t"
     echo "$end - $mid2" | bc >>"$work/pg_analyze_$n.t"
+    # Shares imported at once give other ids than one import: the report must not tell.
+    if [ "$i" = 1 ] && ! diff -q "$work/sqlite.report.json" <(report "$db") >/dev/null; then
+      echo "$n workers: the report differs from SQLite's" >&2
+      exit 1
+    fi
   done
 done
 
@@ -95,4 +105,5 @@ for n in 1 2 4; do
   printf '%-44s %10.1f %10.1f\n' "PostgreSQL, $n concurrent process(es)" \
     "$(median <"$work/pg_import_$n.t")" "$(median <"$work/pg_analyze_$n.t")"
 done
-echo "medians of $runs runs; the PostgreSQL server runs on the same machine"
+echo "medians of $runs runs; the PostgreSQL server runs on the same machine;"
+echo "every PostgreSQL store held $rows responses and gave SQLite's report"

@@ -27,6 +27,13 @@ TEST_CASE("roc_auc: ranks with ties counted half, NaN without both classes") {
   CHECK(std::isnan(stats::roc_auc(std::vector<double>{0.1, 0.2}, std::vector<uint8_t>{1, 1})));
 }
 
+TEST_CASE("auc_standard_error: Hanley and McNeil's, smaller with more texts") {
+  // Their formula by hand for an AUC of 0.9 on 50 and 50: sqrt(2.5798 / 2500).
+  CHECK(stats::auc_standard_error(0.9, 50, 50) == doctest::Approx(0.03212).epsilon(0.001));
+  CHECK(stats::auc_standard_error(0.9, 500, 500) < stats::auc_standard_error(0.9, 50, 50));
+  CHECK(std::isnan(stats::auc_standard_error(0.9, 0, 50)));
+}
+
 TEST_CASE("dense_logistic: recovers the coefficients that made the labels") {
   // y = 1 exactly when −1 + 2·x > 0 would be too easy: labels drawn with P = σ(−1 + 2x) from a
   // fixed sequence, many rows per x.
@@ -77,17 +84,25 @@ struct review_store {
   temp_db t;
   std::unique_ptr<sql::connection> db = open_store(t.path);
 
-  // `rated` responses with a 5 or 1 star rating, then `unrated` without one.
-  review_store(int rated, int unrated) {
+  // `rated` responses with a 5 or 1 star rating, then `unrated` without one; with
+  // `arrived_reversed` the same responses (keys and key hashes) under ids in the opposite order.
+  // With `text_says_nothing`, the texts do not follow the ratings.
+  review_store(int rated, int unrated, bool arrived_reversed = false,
+               bool text_says_nothing = false) {
     db->exec("INSERT INTO import_runs (id, file, importer, importer_version, source, started_at, "
              "status) VALUES (1, 'f', 'x', '1', 'shop', '2024-01-01T00:00:00Z', 'done')");
     auto add = db->prepare("INSERT INTO responses (id, source, key, key_hash, content_hash, kind, "
-                           "run_id, text, rating, rating_max) VALUES (?1, 'shop', ?1, ?1, 'h', "
+                           "run_id, text, rating, rating_max) VALUES (?4, 'shop', ?1, ?1, 'h', "
                            "'review', 1, ?2, ?3, 5)");
-    for (int i = 0; i < rated + unrated; ++i) {
+    const int n = rated + unrated;
+    uint64_t coin = 7; // a fixed sequence of coin flips
+    for (int i = 0; i < n; ++i) {
       const bool happy = i % 3 != 0;
-      const std::string text = review(i, happy); // bound, not copied: it must outlive run()
+      coin = coin * 6364136223846793005ull + 1442695040888963407ull;
+      // Bound, not copied: it must outlive run().
+      const std::string text = review(i, text_says_nothing ? coin >> 63 : happy);
       add.bind(1, int64_t{i + 1}).bind(2, std::string_view(text));
+      add.bind(4, int64_t{arrived_reversed ? n - i : i + 1});
       i < rated ? add.bind(3, happy ? 5.0 : 1.0) : add.bind_null(3);
       add.run();
       add.reset();
@@ -99,6 +114,13 @@ struct review_store {
     auto summary = fit_text_model(*db, store);
     tx.commit();
     return summary;
+  }
+  // Of the response with key `key`.
+  double model_probability_of_key(int key) {
+    auto id = db->prepare("SELECT id FROM responses WHERE key = ?1");
+    const std::string text = std::to_string(key);
+    id.bind(1, std::string_view(text));
+    return id.step() ? model_probability(id.column_int(0)) : NAN;
   }
   double model_probability(int64_t id) {
     metric_cursor c(*db, core_analyzer_id, "text_model_probability", true);
@@ -142,6 +164,30 @@ TEST_CASE("text model: learnt from the rated texts, it reads the unrated ones") 
   REQUIRE(kept);
   CHECK(kept->used);
   CHECK(kept->blend_auc == doctest::Approx(summary.blend_auc));
+}
+
+TEST_CASE("text model: the same responses give the same model whichever order they arrived in") {
+  // More than max_model_texts labelled: the sample is chosen too, by key hash, not id.
+  review_store in_order(int(max_model_texts) + 2000, 50),
+      reversed(int(max_model_texts) + 2000, 50, true);
+  const auto a = in_order.fit(), b = reversed.fit();
+  REQUIRE(a.used);
+  CHECK(a.learnt == b.learnt);
+  CHECK(a.positives == b.positives);
+  CHECK(a.model_auc == b.model_auc);
+  CHECK(a.blend_auc == b.blend_auc);
+  CHECK(a.intercept == b.intercept);
+  for (int key = int(max_model_texts) + 2001; key <= int(max_model_texts) + 2050; ++key)
+    CHECK(in_order.model_probability_of_key(key) == reversed.model_probability_of_key(key));
+}
+
+TEST_CASE("text model: not used when it reads no better than chance") {
+  review_store s(400, 40, false, true);
+  const auto summary = s.fit();
+  INFO(summary.reason);
+  CHECK_FALSE(summary.used);
+  CHECK(summary.reason.find("no better than by chance") != std::string::npos);
+  CHECK(std::isnan(s.model_probability(401)));
 }
 
 TEST_CASE("text model: not used below 200 labelled texts, nor with nothing to read") {

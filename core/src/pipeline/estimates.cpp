@@ -28,7 +28,7 @@ candidates AS (
     (SELECT o.order_id || ' on ' || substr(o.ordered_at, 1, 10) FROM orders o
       WHERE o.customer = r.customer AND o.ordered_at > r.submitted_at
         AND o.ordered_at <= {0}
-      ORDER BY o.ordered_at LIMIT 1) AS next_order
+      ORDER BY o.ordered_at, o.order_id LIMIT 1) AS next_order
   FROM responses r
   WHERE r.customer IS NOT NULL AND r.submitted_at IS NOT NULL
     AND EXISTS (SELECT 1 FROM orders o WHERE o.customer = r.customer))

@@ -2,6 +2,7 @@
 
 #include "pipeline/rating_calibration.hpp"
 #include "stats/logistic.hpp"
+#include "store/response_ref.hpp"
 #include "store/settings.hpp"
 #include "text/hashed_features.hpp"
 #include "util/fnv1a.hpp"
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <future>
 #include <map>
+#include <numeric>
 
 namespace rebuy::core {
 namespace {
@@ -65,7 +67,7 @@ struct verdict {
 class response_walk {
 public:
   explicit response_walk(sql::connection &db)
-      : rows_(db.prepare_scan("SELECT id, source, rating, rating_max FROM responses "
+      : rows_(db.prepare_scan("SELECT id, source, rating, rating_max, key_hash FROM responses "
                               "WHERE coalesce(text, title) IS NOT NULL ORDER BY id")),
         answer_(db, "buy_again", "buy_again_top2_box", false),
         recommend_(db, "nps", "would_recommend", false), nps_(db, "nps", "nps_class", false),
@@ -77,6 +79,7 @@ public:
     return true;
   }
   int64_t id() const { return id_; }
+  int64_t key_hash() const { return rows_.column_int(4); }
   std::string_view source() const { return rows_.column_text(1); }
   double lexicon() {
     const page_score *s = lexicon_.at(id_);
@@ -122,7 +125,7 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
   // One walk over the responses with a text finds the verdicts; texts are read afterwards, only
   // for the responses learnt from and those scored.
   struct text_ref {
-    int64_t id;
+    response_ref ref;
     int label;
     double lexicon;
   };
@@ -133,7 +136,8 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
     response_walk walk(db);
     while (walk.next()) {
       const verdict v = walk.judge();
-      (v.label < 0 ? unlabelled : labelled).push_back({walk.id(), v.label, walk.lexicon()});
+      (v.label < 0 ? unlabelled : labelled)
+          .push_back({{walk.id(), walk.key_hash()}, v.label, walk.lexicon()});
       if (v.label < 0) continue;
       positives_all += v.label;
       auto source = sources.find(walk.source());
@@ -157,20 +161,30 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
                     format_count(positives_all), format_count(negatives_all), min_model_class);
   if (!out.reason.empty()) return out;
 
-  // The texts learnt from: all, or an even sample when there are many.
-  texts_by_id learnt_texts(db);
-  auto text_of = [&learnt_texts](int64_t id) { return learnt_texts.at(id); };
+  // The texts learnt from: all, or an even sample when there are many, in the order of their
+  // keys' hashes, not of their ids: the sample and the gradient descent's order are the same
+  // whichever order the responses arrived in. Texts are read in id order, then put in place.
+  std::sort(labelled.begin(), labelled.end(),
+            [](const text_ref &a, const text_ref &b) { return chosen_before(a.ref, b.ref); });
   const size_t stride = (labelled.size() + max_model_texts - 1) / max_model_texts;
-  std::vector<stats::sparse_row> rows;
-  std::vector<uint8_t> labels;
-  std::vector<double> lexicon;
-  std::vector<size_t> fold_of;
-  for (size_t i = 0; i < labelled.size(); i += stride) {
-    const std::string_view text = text_of(labelled[i].id);
-    rows.push_back(hashed_features(text, model_feature_bits));
-    labels.push_back(static_cast<uint8_t>(labelled[i].label));
-    lexicon.push_back(labelled[i].lexicon);
-    fold_of.push_back(fold_of_text(text));
+  std::vector<const text_ref *> learnt;
+  for (size_t i = 0; i < labelled.size(); i += stride)
+    learnt.push_back(&labelled[i]);
+  std::vector<size_t> by_id(learnt.size());
+  std::iota(by_id.begin(), by_id.end(), size_t{0});
+  std::sort(by_id.begin(), by_id.end(),
+            [&learnt](size_t a, size_t b) { return learnt[a]->ref.id < learnt[b]->ref.id; });
+  std::vector<stats::sparse_row> rows(learnt.size());
+  std::vector<uint8_t> labels(learnt.size());
+  std::vector<double> lexicon(learnt.size());
+  std::vector<size_t> fold_of(learnt.size());
+  texts_by_id learnt_texts(db);
+  for (size_t i : by_id) {
+    const std::string_view text = learnt_texts.at(learnt[i]->ref.id);
+    rows[i] = hashed_features(text, model_feature_bits);
+    labels[i] = static_cast<uint8_t>(learnt[i]->label);
+    lexicon[i] = learnt[i]->lexicon;
+    fold_of[i] = fold_of_text(text);
   }
   out.learnt = rows.size();
   out.positives = static_cast<uint64_t>(std::count(labels.begin(), labels.end(), 1));
@@ -220,6 +234,18 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
   const std::vector<double> beta = stats::dense_logistic(x, 2, labels);
   const blend mix{beta[0], beta[1], beta[2]};
   out.intercept = mix.intercept, out.model_weight = mix.model, out.lexicon_weight = mix.lexicon;
+  // A model that cannot be told from chance on the texts it was measured on is not used, however
+  // it compares with the lexicon: on a few hundred texts, AUCs differ by chance too.
+  const double auc_low =
+      out.blend_auc - 1.96 * stats::auc_standard_error(out.blend_auc, out.positives,
+                                                       out.learnt - out.positives);
+  if (!(auc_low > 0.5)) {
+    out.reason = fmt::format("with the model the labelled texts read no better than by chance "
+                             "(cross-validated AUC {:.3f}, its 95 % interval down to {:.3f}, on "
+                             "{} texts)",
+                             out.blend_auc, auc_low, format_count(out.learnt));
+    return out;
+  }
   if (!(out.blend_auc >= out.lexicon_auc + min_model_gain)) {
     out.reason = fmt::format("with the model the labelled texts read no better than with the "
                              "lexicon alone (cross-validated AUC {:.3f} against {:.3f}; {:.2f} "
@@ -242,9 +268,9 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
       format_count(out.learnt), out.blend_auc, out.lexicon_auc);
   texts_by_id texts(db);
   for (const text_ref &r : unlabelled) {
-    const double p_model = model.predict(hashed_features(texts.at(r.id), model_feature_bits));
+    const double p_model = model.predict(hashed_features(texts.at(r.ref.id), model_feature_bits));
     const double p = mix.apply(p_model, r.lexicon);
-    scores.add(r.id, p, {},
+    scores.add(r.ref.id, p, {},
                std::isnan(r.lexicon)
                    ? fmt::format("text model {:.2f}, lexicon silent: {:.2f} ({})", p_model, p, why)
                    : fmt::format("text model {:.2f} with the lexicon's {:.2f}: {:.2f} ({})",

@@ -5,8 +5,9 @@
 // pairs of those texts, measures it by 5-fold cross-validation, learns on the out-of-fold
 // predictions how to blend it with the lexicon's text_buy_again_probability, and scores every
 // text without a verdict with the blend (rebuy/text_model_probability). Nothing is downloaded;
-// the same store gives the same scores on every run. Below min_model_texts labelled texts, or
-// when the blend does not read the labelled texts better than the lexicon alone (by
+// the same store gives the same scores on every run. Below min_model_texts labelled texts, when
+// the blend's cross-validated AUC cannot be told from chance (its 95 % interval reaches 0.5),
+// or when the blend does not read the labelled texts better than the lexicon alone (by
 // min_model_gain of cross-validated AUC), the model is not used, and the summary says why.
 #include "store/score_store.hpp"
 #include "store/sql.hpp"

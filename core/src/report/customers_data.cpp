@@ -62,7 +62,7 @@ void customers_builder::add(const scanned_response &r) {
   f.name_size = static_cast<uint32_t>(std::min<size_t>(r.customer.size(), UINT32_MAX));
   names_.append(r.customer.substr(0, f.name_size));
   f.said = says ? said : intent::unknown;
-  f.id = r.id;
+  f.ref = r.ref();
   f.at = time_key(r.submitted_at);
   f.value = r.order_value;
   feedback_.push_back(f);
@@ -71,11 +71,12 @@ void customers_builder::add(const scanned_response &r) {
 customers_data customers_builder::finish(sql::connection &db, const report_scores &scores,
                                          const customer_orders &orders,
                                          const report_options &options) {
-  // Each customer's feedback together, oldest first.
+  // Each customer's feedback together, oldest first; feedback given at one time in the order
+  // examples are chosen in, not in the order it arrived.
   std::sort(feedback_.begin(), feedback_.end(), [this](const feedback &a, const feedback &b) {
     if (a.hash != b.hash) return a.hash < b.hash;
     if (int c = name_of(a).compare(name_of(b)); c != 0) return c < 0;
-    return a.at != b.at ? a.at < b.at : a.id < b.id;
+    return a.at != b.at ? a.at < b.at : chosen_before(a.ref, b.ref);
   });
 
   customers_data out;
@@ -124,7 +125,7 @@ customers_data customers_builder::finish(sql::connection &db, const report_score
       if (f.said == intent::unknown) continue;
       s.has_intent = true;
       if (f.said == intent::would_not && !s.said_no) s.first_no_at = f.at, s.said_no = true;
-      s.latest_id = f.id, s.latest_at = f.at, s.latest = f.said; // sorted: the last one wins
+      s.latest_id = f.ref.id, s.latest_at = f.at, s.latest = f.said; // sorted: the last one wins
     }
     classify(s);
   }

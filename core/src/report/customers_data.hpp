@@ -3,6 +3,7 @@
 // come back (most valuable first), and customers won back.
 #include "report/figures.hpp"
 #include "report/report_scores.hpp"
+#include "store/response_ref.hpp"
 #include "store/sql.hpp"
 #include "util/string_map.hpp"
 
@@ -65,7 +66,7 @@ private:
     size_t name_at;
     uint32_t name_size; // the customer: names_.substr(name_at, name_size)
     intent said;
-    int64_t id;
+    response_ref ref;
     int64_t at;   // time_key(submitted_at)
     double value; // order value given with it, NaN if none
   };

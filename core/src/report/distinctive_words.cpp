@@ -64,7 +64,7 @@ std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &co
   auto scores = stats::log_odds_dirichlet(a, b, prior);
   for (size_t i = 0; i < words.size(); ++i) {
     const auto &[w, c] = *words[i];
-    if (c.a >= 2 && scores[i].z >= 1.96) out.push_back({w, c.a, c.b, scores[i], c.first_a});
+    if (c.a >= 2 && scores[i].z >= 1.96) out.push_back({w, c.a, c.b, scores[i], c.example});
   }
   std::sort(out.begin(), out.end(), [](const distinctive_word &x, const distinctive_word &y) {
     return x.score.z != y.score.z ? x.score.z > y.score.z : x.word < y.word;

@@ -2,6 +2,7 @@
 // Words that set one group of texts apart from another, ranked by the
 // log-odds ratio with an informative Dirichlet prior (stats/log_odds.hpp).
 #include "stats/log_odds.hpp"
+#include "store/response_ref.hpp"
 #include "util/string_map.hpp"
 
 #include <algorithm>
@@ -25,16 +26,16 @@ std::span<const std::string_view> stop_words();
 
 struct word_counts {
   uint64_t a = 0, b = 0;
-  int64_t first_a = 0; // the first response of group a that used the word
-  int64_t last = 0;    // the last response counted: a word counts once per response
-  bool stop = false;   // a stop word, never counted
+  response_ref example; // of group a's responses using the word, the first chosen
+  int64_t last = 0;     // the last response counted: a word counts once per response
+  bool stop = false;    // a stop word, never counted
 };
 
 struct distinctive_word {
   std::string word;
   uint64_t a = 0, b = 0; // responses of each group using it
   stats::word_log_odds score{0, 0, 0};
-  int64_t example = 0;
+  response_ref example;
 };
 
 // The words most typical of group a (z ≥ 1.96, used by at least two responses

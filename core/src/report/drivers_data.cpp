@@ -125,42 +125,41 @@ driver_set fit_set(const std::string &source, const driver_group &group,
 drivers_builder::drivers_builder(sql::connection &db)
     : lookup_(db.prepare("SELECT nps, attributes FROM responses WHERE id = ?1")) {}
 
-void drivers_builder::decide(source_rows &s) {
-  std::vector<int64_t> ids;
-  for (size_t i = 0; i < std::min(s.rows.size(), sampled_rows); ++i)
-    ids.push_back(s.rows[i].id);
-  s.groups = find_driver_groups(sample_columns(lookup_, ids));
-  if (s.groups->empty()) std::vector<row>().swap(s.rows);
-}
-
 void drivers_builder::add(const scanned_response &r) {
   const std::string_view source = r.dims[2];
   if (!last_ || source != last_source_) {
     auto it = sources_.find(source);
-    if (it == sources_.end()) it = sources_.emplace(std::string(source), source_rows{}).first;
+    if (it == sources_.end()) it = sources_.emplace(std::string(source), std::vector<row>{}).first;
     last_ = &it->second;
     last_source_ = it->first;
   }
-  if (last_->groups && last_->groups->empty()) return;
   // Estimates from ratings and orders stand in for a stated answer; one read off the text is
   // too far from any rating to be explained by them.
   const bool estimated = r.has_estimate() && (r.basis == "orders" || r.basis == "rating");
   // Only responses with an outcome can be weighed (an NPS answer has its class).
   if (std::isnan(r.level) && !estimated && std::isnan(r.would_recommend) && std::isnan(r.nps_class))
     return;
-  last_->rows.push_back({r.id, static_cast<float>(r.level),
-                         estimated ? static_cast<float>(r.probability) : NAN,
-                         static_cast<float>(r.would_recommend)});
-  if (!last_->groups && last_->rows.size() == sampled_rows) decide(*last_);
+  last_->push_back({r.ref(), static_cast<float>(r.level),
+                    estimated ? static_cast<float>(r.probability) : NAN,
+                    static_cast<float>(r.would_recommend)});
 }
 
 drivers_data drivers_builder::finish() {
   drivers_data out;
-  for (auto &[source, state] : sources_) {
-    if (!state.groups) decide(state);
-    const auto &all_rows = state.rows;
-    const auto &groups = *state.groups;
-    if (groups.empty() || all_rows.size() < min_driver_responses) continue;
+  for (auto &[source, all_rows] : sources_) {
+    if (all_rows.size() < min_driver_responses) continue;
+    // In the order examples are chosen in, not the order of arrival: the rows that decide the
+    // items, the sample and the bootstrap's draws are the same whichever order they arrived in.
+    auto order = [](const row &a, const row &b) { return chosen_before(a.ref, b.ref); };
+    const auto deciding_end = all_rows.begin() + std::min(all_rows.size(), sampled_rows);
+    std::nth_element(all_rows.begin(), deciding_end, all_rows.end(), order);
+    std::sort(all_rows.begin(), deciding_end, order);
+    std::vector<int64_t> deciding;
+    for (auto it = all_rows.begin(); it != deciding_end; ++it)
+      deciding.push_back(it->ref.id);
+    const std::vector<driver_group> groups = find_driver_groups(sample_columns(lookup_, deciding));
+    if (groups.empty()) continue;
+    std::sort(deciding_end, all_rows.end(), order);
 
     // The rows read: all, or an evenly spaced sample of a large source.
     std::vector<const row *> rows;
@@ -184,7 +183,7 @@ drivers_data drivers_builder::finish() {
       stated.values.push_back(rows[r]->stated);
       estimated.values.push_back(rows[r]->estimated);
       recommend.values.push_back(rows[r]->recommend);
-      const bool found = parse_attributes(lookup_, rows[r]->id, doc);
+      const bool found = parse_attributes(lookup_, rows[r]->ref.id, doc);
       nps.values.push_back(found && !lookup_.is_null(0) ? lookup_.column_double(0) : NAN);
       if (!found) continue;
       for (size_t c = 0; c < width; ++c) {

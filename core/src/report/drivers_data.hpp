@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,8 +49,7 @@ inline constexpr uint64_t max_driver_responses = 10000;
 // hostile file may have thousands of rating-like columns.
 inline constexpr size_t max_driver_items = 40;
 
-// Which columns are items is decided from a source's first responses, during the scan: a source
-// without ratings keeps no rows.
+// Which columns are items is decided from 500 of a source's responses, chosen by key hash.
 class drivers_builder {
 public:
   explicit drivers_builder(sql::connection &db);
@@ -60,18 +58,13 @@ public:
 
 private:
   struct row {
-    int64_t id;
+    response_ref ref;
     float stated, estimated, recommend; // NaN when absent
   };
-  struct source_rows {
-    std::vector<row> rows;
-    std::optional<std::vector<driver_group>> groups; // once decided
-  };
-  void decide(source_rows &s);
 
   sql::statement lookup_; // a response's NPS answer and attributes
-  std::map<std::string, source_rows, std::less<>> sources_;
-  source_rows *last_ = nullptr;
+  std::map<std::string, std::vector<row>, std::less<>> sources_;
+  std::vector<row> *last_ = nullptr;
   std::string_view last_source_;
 };
 

@@ -92,7 +92,8 @@ void scan_responses(sql::connection &db, const report_options &options, const re
 
   filter_sql filter = filter_condition(db.dialect(), options.filter);
   std::string columns = "r.id, r.submitted_at, r.customer, coalesce(r.text, r.title), r.buy_again, "
-                        "r.order_value, r.run_id, r.segment, r.product, r.source, r.journey_stage";
+                        "r.order_value, r.run_id, r.key_hash, r.segment, r.product, r.source, "
+                        "r.journey_stage";
   for (const auto &by : options.by)
     columns += ", CAST(" + dimension_expression(db.dialect(), by, filter.parameters) + " AS TEXT)";
   // In id order, which the score cursors need; SQLite's table order already.
@@ -102,7 +103,7 @@ void scan_responses(sql::connection &db, const report_options &options, const re
 
   scanned_response r;
   r.dims.resize(fixed_dimension_count + options.by.size());
-  constexpr int first_dim_column = 7;
+  constexpr int first_dim_column = 8;
   int64_t run_id = -1;
   while (s.step()) {
     r.id = s.column_int(0);
@@ -115,6 +116,7 @@ void scan_responses(sql::connection &db, const report_options &options, const re
       run_id = run; // responses come mostly grouped by run
       r.nps_asked = std::find(nps_runs.begin(), nps_runs.end(), run) != nps_runs.end();
     }
+    r.key_hash = s.column_int(7);
     for (size_t i = 0; i < r.dims.size(); ++i)
       r.dims[i] = s.column_text(first_dim_column + static_cast<int>(i));
     if (r.dims[3].empty()) r.dims[3] = scores.journey_stage(r.id);

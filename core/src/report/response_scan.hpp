@@ -3,6 +3,7 @@
 // report reads (report_scores, read beforehand): no per-row joins or lookups.
 #include "report/report_options.hpp"
 #include "report/report_scores.hpp"
+#include "store/response_ref.hpp"
 #include "store/sql.hpp"
 
 #include <cmath>
@@ -23,6 +24,7 @@ inline constexpr size_t fixed_dimension_count = 4;
 
 struct scanned_response {
   int64_t id = 0;
+  int64_t key_hash = 0; // of its source and key (response_ref.hpp)
   std::string_view submitted_at, customer, text, buy_again_answer;
   std::vector<std::string_view> dims; // fixed_dimensions, then options.by
   double order_value = NAN;
@@ -39,6 +41,7 @@ struct scanned_response {
   double repeat_customer = NAN; // buy_again/repeat_customer: 1 for 2+ orders when answering
   std::string_view themes;      // themes/themes: "delivery;price"
 
+  response_ref ref() const { return {id, key_hash}; }
   bool has_estimate() const { return !std::isnan(probability) && basis != "none"; }
   intent stated_intent() const;
 };

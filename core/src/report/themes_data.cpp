@@ -59,8 +59,10 @@ void themes_builder::add(const scanned_response &r) {
       if (name.empty()) continue;
       auto it = themes_.find(name);
       if (it == themes_.end()) it = themes_.emplace(std::string(name), theme_tally{}).first;
-      it->second.t.add(r);
-      if (rank < it->second.quote_rank) it->second.quote_rank = rank, it->second.quote_id = r.id;
+      auto &tt = it->second;
+      tt.t.add(r);
+      if (rank < tt.quote_rank || (rank == tt.quote_rank && chosen_before(r.ref(), tt.quote)))
+        tt.quote_rank = rank, tt.quote = r.ref();
     }
   }
   if (r.text.empty() || (said != intent::would_not && said != intent::would)) return;
@@ -73,7 +75,7 @@ void themes_builder::add(const scanned_response &r) {
     if (counts.stop || counts.last == r.id) return;
     counts.last = r.id;
     if (a) {
-      if (counts.a++ == 0) counts.first_a = r.id;
+      if (counts.a++ == 0 || chosen_before(r.ref(), counts.example)) counts.example = r.ref();
     } else {
       ++counts.b;
     }
@@ -98,7 +100,7 @@ themes_data themes_builder::finish(sql::connection &db, const tally &overall, ra
     const figures rest = figures_of(without, basis, rest_options);
     row.nps_impact = all.nps.score - rest.nps.score;
     row.rate_impact = all.rate - rest.rate;
-    if (tt.quote_rank < 3) row.quote = quote_of(response_text(db, tt.quote_id));
+    if (tt.quote_rank < 3) row.quote = quote_of(response_text(db, tt.quote.id));
     out.themes.push_back(std::move(row));
   }
   const bool by_rate = basis != rate_basis::none;
@@ -114,7 +116,7 @@ themes_data themes_builder::finish(sql::connection &db, const tally &overall, ra
   out.would_not_texts = would_not_, out.would_texts = would_;
   for (auto &w : most_distinctive(words_, std::min<size_t>(options.max_rows, 15))) {
     word_row row{w.word, w.a, w.b, w.score.delta, w.score.z, {}};
-    row.quote = quote_of(response_text(db, w.example));
+    row.quote = quote_of(response_text(db, w.example.id));
     out.words.push_back(std::move(row));
   }
   return out;

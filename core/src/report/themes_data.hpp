@@ -53,7 +53,7 @@ public:
 private:
   struct theme_tally {
     tally t;
-    int64_t quote_id = 0;
+    response_ref quote;
     int quote_rank = 3; // 0 would-not, 1 detractor, 2 any text; 3 none yet
   };
   std::map<std::string, theme_tally, std::less<>> themes_;

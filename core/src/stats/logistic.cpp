@@ -143,4 +143,11 @@ double roc_auc(std::span<const double> scores, std::span<const uint8_t> labels) 
   return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives);
 }
 
+double auc_standard_error(double auc, uint64_t positives, uint64_t negatives) {
+  if (positives == 0 || negatives == 0) return NAN;
+  const double q1 = auc / (2 - auc), q2 = 2 * auc * auc / (1 + auc), a2 = auc * auc;
+  const auto n1 = static_cast<double>(positives), n2 = static_cast<double>(negatives);
+  return std::sqrt((auc * (1 - auc) + (n1 - 1) * (q1 - a2) + (n2 - 1) * (q2 - a2)) / (n1 * n2));
+}
+
 } // namespace rebuy::core::stats

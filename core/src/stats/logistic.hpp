@@ -50,5 +50,7 @@ std::vector<double> dense_logistic(std::span<const double> x, size_t columns,
 
 // The area under the ROC curve (Mann-Whitney, ties counted half); NaN without both classes.
 double roc_auc(std::span<const double> scores, std::span<const uint8_t> labels);
+// The standard error of an AUC measured on `positives` and `negatives` (Hanley & McNeil 1982).
+double auc_standard_error(double auc, uint64_t positives, uint64_t negatives);
 
 } // namespace rebuy::core::stats
