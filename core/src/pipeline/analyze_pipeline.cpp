@@ -2,6 +2,7 @@
 
 #include "pipeline/analysis_worker.hpp"
 #include "pipeline/estimates.hpp"
+#include "pipeline/id_ranges.hpp"
 #include "pipeline/response_loader.hpp"
 #include "store/analysis_chunks.hpp"
 #include "store/score_store.hpp"
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -76,37 +78,54 @@ private:
   sql::connection &db_;
 };
 
-// The pipeline over the responses with ids in (after, last]: a reader thread,
-// the workers, and this thread writing. With `record_progress` the analyzers'
-// state advances as pages are written (one rebuy analyzing alone).
-void analyze_range(analysis_setup &setup, const std::vector<int64_t> &through, int64_t after,
-                   int64_t last, bool record_progress, progress_line &progress, uint64_t pending,
-                   analysis_outcome &outcome) {
+// The pipeline over the ranges `ranges` hands out: a reader thread, the workers, and this
+// thread writing, in the order the batches were read. A range's end reaches the writer as an
+// empty batch: its scores are committed, then the range is written. With `record_progress`
+// the analyzers' state advances as pages are written (one rebuy analyzing alone).
+void analyze_ranges(analysis_setup &setup, const std::vector<int64_t> &through,
+                    range_source &ranges, bool record_progress, progress_line &progress,
+                    uint64_t pending, analysis_outcome &outcome) {
   const analysis_request &request = setup.request;
   sql::connection &db = setup.db;
-  response_loader loader(setup.reader ? *setup.reader : db, through, setup.with_attributes, after,
-                         last);
+  response_loader loader(setup.reader ? *setup.reader : db, through, setup.with_attributes);
   const auto worker_count = static_cast<unsigned>(setup.workers.size());
   bounded_queue<batch_ptr> to_analyze(2 * worker_count), to_write(2 * worker_count);
   // Written batches go back to the reader with their memory.
   bounded_queue<batch_ptr> spares(64); // more than can ever be in flight: never blocks
   failure failed;
+  auto stop_all = [&] {
+    ranges.stop();
+    to_analyze.close();
+    to_write.close();
+  };
 
   // Before any thread starts: should it fail, no thread is left running.
   score_writer writer(db, setup.metrics, record_progress);
-  uint64_t pages = 0;
   std::thread reading([&] {
     pthread_setname_np(pthread_self(), "rebuy-load");
     try {
-      for (;;) {
-        auto spare = spares.try_pop();
-        auto batch = spare ? std::move(*spare) : std::make_unique<loaded_batch>();
-        if (cancel_requested() || failed.any() || !loader.next(request.batch_size, *batch)) break;
-        batch->sequence = pages++;
-        if (!to_analyze.push(std::move(batch))) break;
+      uint64_t pages = 0;
+      bool more = true;
+      while (more) {
+        const auto range = ranges.next();
+        if (!range) break;
+        loader.start(range->after, range->last);
+        for (bool in_range = true; in_range && more;) {
+          auto spare = spares.try_pop();
+          auto batch = spare ? std::move(*spare) : std::make_unique<loaded_batch>();
+          if (cancel_requested() || failed.any()) {
+            more = false;
+            break;
+          }
+          in_range = loader.next(request.batch_size, *batch);
+          batch->ends_range = !in_range;
+          batch->sequence = pages++;
+          more = to_analyze.push(std::move(batch));
+        }
       }
     } catch (...) {
       failed.set(std::current_exception());
+      ranges.stop();
     }
     to_analyze.close();
   });
@@ -118,26 +137,38 @@ void analyze_range(analysis_setup &setup, const std::vector<int64_t> &through, i
       pthread_setname_np(pthread_self(), "rebuy-analyze");
       try {
         while (auto batch = to_analyze.pop()) {
-          w->run(**batch);
+          if (!(*batch)->ends_range) w->run(**batch);
           if (!to_write.push(std::move(*batch))) break;
         }
       } catch (...) {
         failed.set(std::current_exception());
-        to_analyze.close();
+        stop_all();
       }
       if (--running == 0) to_write.close();
     });
 
-  while (auto batch = to_write.pop()) {
-    try {
-      outcome.scores += writer.write(**batch);
-      outcome.responses += (*batch)->responses.size();
-      spares.push(std::move(*batch));
-      progress.update_rows(outcome.responses, pending);
-    } catch (...) {
-      failed.set(std::current_exception());
-      to_analyze.close();
-      to_write.close();
+  std::map<uint64_t, batch_ptr> early; // analyzed before a batch read earlier
+  uint64_t next_page = 0;
+  while (auto analyzed = to_write.pop()) {
+    early.emplace((*analyzed)->sequence, std::move(*analyzed));
+    for (auto it = early.begin(); it != early.end() && it->first == next_page;
+         it = early.begin(), ++next_page) {
+      batch_ptr batch = std::move(it->second);
+      early.erase(it);
+      try {
+        if (batch->ends_range) {
+          writer.finish();
+          ranges.written();
+        } else {
+          outcome.scores += writer.write(*batch);
+          outcome.responses += batch->responses.size();
+          progress.update_rows(outcome.responses, pending);
+        }
+        spares.push(std::move(batch));
+      } catch (...) {
+        failed.set(std::current_exception());
+        stop_all();
+      }
     }
   }
   reading.join();
@@ -176,7 +207,8 @@ void analyze_alone(analysis_setup &setup, analysis_outcome &outcome) {
   count.reset();
   if (pending == 0) return;
   progress_line progress("analyzing");
-  analyze_range(setup, through, after, last, true, progress, pending, outcome);
+  one_range everything({after, last});
+  analyze_ranges(setup, through, everything, true, progress, pending, outcome);
   progress.finish();
 }
 
@@ -197,15 +229,8 @@ void analyze_shared(analysis_setup &setup, analysis_outcome &outcome) {
     if (!plan) return;
     spdlog::debug("analysis plan {}: {} responses to share", plan->key, plan->responses);
     progress_line progress("analyzing");
-    chunk_claims claims(setup.db, plan->key);
-    // Free chunks first; then those others hold, which come back when their
-    // holder finished them (none left) or died (analyzed here).
-    for (bool wait : {false, true})
-      while (auto chunk = claims.claim(wait)) {
-        analyze_range(setup, through, chunk->first_id - 1, chunk->last_id, false, progress,
-                      plan->responses, outcome);
-        claims.done();
-      }
+    claimed_chunks chunks(setup.db, plan->key);
+    analyze_ranges(setup, through, chunks, false, progress, plan->responses, outcome);
     progress.finish();
     analysis_turn turn(setup.db);
     if (plan_complete(setup.db, plan->key))

@@ -61,11 +61,10 @@ std::string page_sql() {
 } // namespace
 
 response_loader::response_loader(sql::connection &db, std::vector<int64_t> through,
-                                 bool with_attributes, int64_t after, int64_t last)
+                                 bool with_attributes)
     : db_(db), through_(std::move(through)), with_attributes_(with_attributes),
       page_(db.prepare(page_sql())),
-      mapping_(db.prepare("SELECT mapping FROM import_runs WHERE id = ?1")), last_id_(after),
-      bound_(last) {}
+      mapping_(db.prepare("SELECT mapping FROM import_runs WHERE id = ?1")) {}
 
 const std::array<std::string, REBUY_ROLE_COUNT_V1_0> &
 response_loader::column_names(int64_t run_id) {

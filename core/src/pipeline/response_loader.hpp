@@ -15,9 +15,9 @@ class response_loader {
 public:
   // `through[k]`: analyzer k has analyzed every response up to this id.
   // `with_attributes`: also hand every attribute column to analyzers.
-  // Pages through the responses with ids in (after, last].
-  response_loader(sql::connection &db, std::vector<int64_t> through, bool with_attributes,
-                  int64_t after, int64_t last);
+  response_loader(sql::connection &db, std::vector<int64_t> through, bool with_attributes);
+  // Pages through the responses with ids in (after, last] from now on.
+  void start(int64_t after, int64_t last) { last_id_ = after, bound_ = last; }
   // The next page; false when nothing is pending any more.
   bool next(size_t max, loaded_batch &out);
 
@@ -29,8 +29,8 @@ private:
   bool with_attributes_;
   sql::statement page_;
   sql::statement mapping_;
-  int64_t last_id_;
-  int64_t bound_; // responses past it wait for a later analysis
+  int64_t last_id_ = 0;
+  int64_t bound_ = 0; // responses past it wait for a later analysis
   std::map<int64_t, std::array<std::string, REBUY_ROLE_COUNT_V1_0>> names_by_run_;
 };
 

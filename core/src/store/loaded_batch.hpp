@@ -42,7 +42,8 @@ struct loaded_batch {
   std::vector<loaded_field> fields; // role fields, then attributes when asked for
   std::vector<loaded_response> responses;
   std::vector<score_row> scores;
-  uint64_t sequence = 0; // page number: the writer records progress only over complete pages
+  uint64_t sequence = 0;   // page number: the writer records progress only over complete pages
+  bool ends_range = false; // no responses: the range read before it is complete
 
   text_span keep(std::string_view s) {
     text_span span{arena.size(), s.size()};
