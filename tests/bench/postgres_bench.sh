@@ -4,7 +4,8 @@
 # the rows), then analyzed by as many concurrent `rebuy analyze`, against the
 # SQLite store's import and analysis of the whole file, all in one run on one
 # server this script starts (tests/support/pg_server.sh) and stops.
-# Every PostgreSQL store must hold every row once and give the SQLite store's report.
+# Every PostgreSQL store must hold every row once and give the SQLite store's report. Then
+# 1, 2 and 4 analyses of a quarter core each (a cgroup; root only), as on machines of their own.
 # usage: tests/bench/postgres_bench.sh [ROWS] [RUNS]   (needs build/bin/rebuy)
 set -euo pipefail
 rows=${1:-1000000} runs=${2:-3}
@@ -12,7 +13,7 @@ source "$(dirname "$0")/bench_lib.sh"
 
 state="$work/pg-state"
 server=$("$root/tests/support/pg_server.sh" start "$state")
-trap '"$root/tests/support/pg_server.sh" stop "$state"' EXIT
+trap '"$root/tests/support/pg_server.sh" stop "$state"; rmdir /sys/fs/cgroup/cpu/rebuy_bench_* /sys/fs/cgroup/rebuy_bench_* 2>/dev/null || true' EXIT
 
 # shares N: the file cut into N files of consecutive records, each with the
 # header (by records, not lines: comments hold line breaks).
@@ -107,3 +108,47 @@ for n in 1 2 4; do
 done
 echo "medians of $runs runs; the PostgreSQL server runs on the same machine;"
 echo "every PostgreSQL store held $rows responses and gave SQLite's report"
+
+# Workers on machines of their own, as a team runs them: one `rebuy analyze` already keeps both
+# cores of this machine busy, so here each is held to a quarter of a core by a cgroup (root only)
+# and the server keeps the rest. The store is imported whole beforehand, untimed.
+cpu_cgroup=
+if [ -w /sys/fs/cgroup/cpu ]; then cpu_cgroup=v1; elif [ -w /sys/fs/cgroup/cgroup.procs ]; then cpu_cgroup=v2; fi
+if [ -z "$cpu_cgroup" ]; then
+  echo "workers of a quarter core: skipped (no writable cgroup CPU controller; run as root)"
+  exit 0
+fi
+# quarter_core N COMMAND...: runs COMMAND in cgroup rebuy_bench_N, held to 25 ms of CPU per 100 ms.
+quarter_core() {
+  local name=rebuy_bench_$1 dir
+  shift
+  if [ $cpu_cgroup = v1 ]; then
+    dir=/sys/fs/cgroup/cpu/$name
+    mkdir -p "$dir" && echo 100000 >"$dir/cpu.cfs_period_us" && echo 25000 >"$dir/cpu.cfs_quota_us"
+  else
+    dir=/sys/fs/cgroup/$name
+    mkdir -p "$dir" && echo "25000 100000" >"$dir/cpu.max"
+  fi
+  (echo $BASHPID >"$dir/cgroup.procs" && exec "$@")
+}
+for n in 1 2 4; do : >"$work/capped_$n.t"; done
+for i in $(seq "$runs"); do
+  for n in 1 2 4; do
+    psql "$server" -qX -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench" >/dev/null 2>&1
+    db=${server/\/rebuy\?//bench?}
+    "$rebuy" --db "$db" import --no-analyze --source bench "$csv" >/dev/null
+    start=$(seconds)
+    pids=()
+    for w in $(seq "$n"); do
+      quarter_core "$w" "$rebuy" --db "$db" analyze >/dev/null 2>&1 &
+      pids+=($!)
+    done
+    for p in "${pids[@]}"; do wait "$p"; done
+    end=$(seconds)
+    echo "$end - $start" | bc >>"$work/capped_$n.t"
+  done
+done
+printf '%-44s %10s\n' "workers of a quarter core each" "analyze s"
+for n in 1 2 4; do
+  printf '%-44s %10.1f\n' "PostgreSQL, $n worker(s)" "$(median <"$work/capped_$n.t")"
+done
