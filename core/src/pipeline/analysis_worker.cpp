@@ -43,7 +43,8 @@ void analysis_worker::run(loaded_batch &batch) {
     if (responses_.empty()) continue;
     for (const auto &s : analyzers_[a]->analyze(responses_, batch.sequence + 1))
       batch.scores.push_back({responses_[s.response_index].id, a, s.metric, s.value,
-                              std::string(to_view(s.label)), std::string(to_view(s.evidence))});
+                              batch.keep_score_text(to_view(s.label)),
+                              batch.keep_score_text(to_view(s.evidence))});
   }
 }
 

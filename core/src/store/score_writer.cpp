@@ -42,7 +42,8 @@ uint64_t score_writer::write(const loaded_batch &batch) {
         order_[i + 1]->metric == s.metric && order_[i + 1]->response_id == s.response_id)
       continue;
     metrics_[first_metric_[s.analyzer] + s.metric].add(
-        s.response_id, std::isfinite(s.value) ? s.value : NAN, s.label, s.evidence);
+        s.response_id, std::isfinite(s.value) ? s.value : NAN, batch.score_text_of(s.label),
+        batch.score_text_of(s.evidence));
     ++taken;
   }
   if (!batch.responses.empty()) finished_pages_[batch.sequence] = batch.responses.back().id;
