@@ -123,26 +123,16 @@ driver_set fit_set(const std::string &source, const driver_group &group,
 } // namespace
 
 drivers_builder::drivers_builder(sql::connection &db)
-    : lookup_(db.prepare("SELECT nps, attributes FROM responses WHERE id = ?1")) {
-  // Items are attribute columns, and fewer than two are not weighed against each other: a
-  // source whose imports kept fewer keeps no rows.
-  auto runs = db.prepare("SELECT source, mapping FROM import_runs");
-  while (runs.step())
-    if (columns_with_role(runs.column_text(1), "attribute").size() >= 2)
-      with_items_.emplace(runs.column_text(0));
-}
+    : lookup_(db.prepare("SELECT nps, attributes FROM responses WHERE id = ?1")) {}
 
 void drivers_builder::add(const scanned_response &r) {
   const std::string_view source = r.dims[2];
-  if (!looked_up_ || source != last_source_) {
-    looked_up_ = true;
-    last_source_.assign(source);
+  if (!last_ || source != last_source_) {
     auto it = sources_.find(source);
-    if (it == sources_.end() && with_items_.count(source))
-      it = sources_.emplace(std::string(source), std::vector<row>{}).first;
-    last_ = it == sources_.end() ? nullptr : &it->second;
+    if (it == sources_.end()) it = sources_.emplace(std::string(source), std::vector<row>{}).first;
+    last_ = &it->second;
+    last_source_ = it->first;
   }
-  if (!last_) return;
   // Estimates from ratings and orders stand in for a stated answer; one read off the text is
   // too far from any rating to be explained by them.
   const bool estimated = r.has_estimate() && (r.basis == "orders" || r.basis == "rating");

@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -65,10 +64,8 @@ private:
 
   sql::statement lookup_; // a response's NPS answer and attributes
   std::map<std::string, std::vector<row>, std::less<>> sources_;
-  std::set<std::string, std::less<>> with_items_; // sources with two attribute columns or more
-  std::vector<row> *last_ = nullptr;              // last_source_'s rows; null when it has no items
-  std::string last_source_;
-  bool looked_up_ = false;
+  std::vector<row> *last_ = nullptr;
+  std::string_view last_source_;
 };
 
 } // namespace rebuy::core
