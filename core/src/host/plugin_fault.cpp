@@ -62,6 +62,10 @@ struct text_buffer {
   }
 };
 
+// The report's text, kept off the stack: the handler runs on an alternate signal stack, which
+// may be small (AddressSanitizer's is: four buffers there overflowed it), and runs once.
+text_buffer message_text, verdict_text, reason_text, warning_text;
+
 const char *signal_name(int sig) {
   switch (sig) {
   case SIGSEGV:
@@ -102,7 +106,7 @@ struct crash_report {
 
   [[noreturn]] static void handle(const in_plugin &call, int sig) {
     const plugin &p = call.owner_;
-    text_buffer message;
+    text_buffer &message = message_text;
     message.add("rebuy: error: plugin '");
     message.add(p.id());
     message.add("' (");
@@ -116,7 +120,7 @@ struct crash_report {
     message.write_to(STDERR_FILENO);
 
     if (!verdicts_path.empty()) {
-      text_buffer line;
+      text_buffer &line = verdict_text;
       line.add("crash\t");
       line.add_escaped(p.path().native());
       line.add("\t");
@@ -126,7 +130,7 @@ struct crash_report {
       line.add("\t");
       line.add_number(static_cast<uint64_t>(std::time(nullptr)));
       line.add("\t");
-      text_buffer reason;
+      text_buffer &reason = reason_text;
       add_reason(reason, call, sig);
       line.add_escaped(std::string_view(reason.data, reason.size));
       line.add("\n");
@@ -135,7 +139,7 @@ struct crash_report {
         line.write_to(fd);
         ::close(fd);
       } else {
-        text_buffer warn;
+        text_buffer &warn = warning_text;
         warn.add("rebuy: warning: could not record it in ");
         warn.add(verdicts_path);
         warn.add("\n");
