@@ -19,6 +19,8 @@ src=$(cd "$2" && pwd)
 set_name=$3
 if [ "$set_name" = real ]; then source "$src/tests/support/real_data.sh" "$4"; fi
 source "$src/tests/support/e2e_lib.sh" "$1"
+# Plugins set aside on this machine (a crash elsewhere) are in the report: not here.
+export REBUY_STATE_DIR="$work/state"
 pinned="$src/tests/data/pinned"
 out="$work/out"
 mkdir -p "$out"
