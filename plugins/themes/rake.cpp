@@ -73,7 +73,8 @@ void rake::add_candidate(const rebuy_text &text, size_t begin, size_t end) {
     if (i > begin && text.tokens[i].offset > prev.offset + prev.text.size) key_.push_back(' ');
     key_.append(to_view(text.tokens[i].key));
   }
-  auto [it, added] = phrase_ids_.emplace(key_, static_cast<uint32_t>(phrases_.size()));
+  // try_emplace: a phrase seen before costs a lookup, not a node built and thrown away.
+  auto [it, added] = phrase_ids_.try_emplace(key_, static_cast<uint32_t>(phrases_.size()));
   if (added) {
     candidate_phrase p{{key_, as_written(text, begin, end - 1), 0},
                        static_cast<uint32_t>(phrase_words_.size()),
