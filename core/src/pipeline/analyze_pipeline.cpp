@@ -101,28 +101,25 @@ void analyze_ranges(analysis_setup &setup, const std::vector<int64_t> &through,
 
   // Before any thread starts: should it fail, no thread is left running.
   score_writer writer(db, setup.metrics, record_progress);
+  auto read = [&] {
+    uint64_t pages = 0;
+    while (const auto range = ranges.next()) {
+      loader.start(range->after, range->last);
+      for (bool in_range = true; in_range;) {
+        if (cancel_requested() || failed.any()) return;
+        auto spare = spares.try_pop();
+        auto batch = spare ? std::move(*spare) : std::make_unique<loaded_batch>();
+        in_range = loader.next(request.batch_size, *batch);
+        batch->ends_range = !in_range;
+        batch->sequence = pages++;
+        if (!to_analyze.push(std::move(batch))) return;
+      }
+    }
+  };
   std::thread reading([&] {
     pthread_setname_np(pthread_self(), "rebuy-load");
     try {
-      uint64_t pages = 0;
-      bool more = true;
-      while (more) {
-        const auto range = ranges.next();
-        if (!range) break;
-        loader.start(range->after, range->last);
-        for (bool in_range = true; in_range && more;) {
-          auto spare = spares.try_pop();
-          auto batch = spare ? std::move(*spare) : std::make_unique<loaded_batch>();
-          if (cancel_requested() || failed.any()) {
-            more = false;
-            break;
-          }
-          in_range = loader.next(request.batch_size, *batch);
-          batch->ends_range = !in_range;
-          batch->sequence = pages++;
-          more = to_analyze.push(std::move(batch));
-        }
-      }
+      read();
     } catch (...) {
       failed.set(std::current_exception());
       ranges.stop();

@@ -45,7 +45,7 @@ struct loaded_batch {
   // The scores' labels and evidence: one buffer instead of two strings per score (ten million
   // for a million responses). Apart from `arena`, which the analyzers read while it grows.
   std::string score_text;
-  uint64_t sequence = 0;   // page number: the writer records progress only over complete pages
+  uint64_t sequence = 0;   // its place in the reading order, in which batches are written
   bool ends_range = false; // no responses: the range read before it is complete
 
   text_span keep(std::string_view s) {

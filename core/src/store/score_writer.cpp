@@ -46,15 +46,9 @@ uint64_t score_writer::write(const loaded_batch &batch) {
         batch.score_text_of(s.evidence));
     ++taken;
   }
-  if (!batch.responses.empty()) finished_pages_[batch.sequence] = batch.responses.back().id;
-  while (!finished_pages_.empty() && finished_pages_.begin()->first == next_page_) {
-    through_ = finished_pages_.begin()->second;
-    finished_pages_.erase(finished_pages_.begin());
-    ++next_page_;
-  }
+  if (!batch.responses.empty()) through_ = batch.responses.back().id;
   held_responses_ += batch.responses.size();
-  // Only when no later batch came before an earlier one: so pages never overlap.
-  if (held_responses_ >= responses_per_write && finished_pages_.empty()) flush();
+  if (held_responses_ >= responses_per_write) flush();
   tx.commit();
   return taken;
 }

@@ -1,12 +1,11 @@
 #pragma once
 // Writes analysis results: each page's scores in one transaction, and how far
-// the analyzers have come, counted only over pages that are all written (pages
-// finish out of order on several worker threads).
+// the analyzers have come. Batches come in the order they were read (the
+// analysis pipeline puts back in order what its workers finish out of order).
 #include "store/analyzer_state.hpp"
 #include "store/loaded_batch.hpp"
 #include "store/score_store.hpp"
 
-#include <map>
 #include <vector>
 
 namespace rebuy::core {
@@ -25,7 +24,7 @@ public:
   // without, whoever shares the work records it (store/analysis_chunks.hpp).
   score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers,
                bool record_progress = true);
-  // Takes a batch's scores; returns how many.
+  // Takes a batch's scores, batches in id order; returns how many.
   uint64_t write(const loaded_batch &batch);
   // Writes what is held back; call after the last batch.
   void finish();
@@ -42,9 +41,7 @@ private:
   std::vector<size_t> first_metric_;
   std::vector<const score_row *> order_; // a batch's scores by metric, then response
   size_t held_responses_ = 0;
-  std::map<uint64_t, int64_t> finished_pages_; // batches after a missing one -> last id
-  uint64_t next_page_ = 0;                     // the first batch not yet taken
-  int64_t through_ = 0;                        // every response up to here was analyzed
+  int64_t through_ = 0; // every response up to here was analyzed
 };
 
 } // namespace rebuy::core
