@@ -30,12 +30,7 @@ query() { psql "$1" -qXAt -c "$2"; }
 
 # A survey of 40,000 rows (three chunks of analysis, store/analysis_chunks.hpp).
 rows=40000
-"$support/survey_file.sh" $rows >survey.csv
-head -1 survey.csv >header
-for q in 1 2 3 4; do
-  cp header "quarter$q.csv"
-  tail -n +2 survey.csv | awk -v q=$q -v n=$rows 'NR > (q - 1) * n / 4 && NR <= q * n / 4' >>"quarter$q.csv"
-done
+"$support/survey_file.sh" $rows # survey.csv and quarter1.csv .. quarter4.csv
 
 # Four quarters at once, then two analyses at once.
 quarters=$(database concurrent_quarters)
@@ -115,7 +110,7 @@ check "each row new once, unchanged once" test \
 # kill -9 in the middle of an import: the run is interrupted, its commits kept.
 killed=$(database killed_import)
 big=$((rows * 5))
-{ cat header; for i in $(seq 1 5); do tail -n +2 survey.csv | sed "s/^R/R$i-/"; done; } >big.csv
+{ head -1 survey.csv; for i in $(seq 1 5); do tail -n +2 survey.csv | sed "s/^R/R$i-/"; done; } >big.csv
 "$rebuy" --db "$killed" import --no-analyze big.csv >killed.out 2>&1 &
 victim=$!
 for _ in $(seq 1 200); do

@@ -3,9 +3,12 @@
 # (eight rows a minute, so some of a customer's answers share a time), customers, NPS, intent,
 # three aspect ratings (key drivers) and a comment of three phrases that lean toward the score.
 # One row in five answers neither question, so a text model learns from the others' comments.
-# usage: survey_file.sh ROWS > survey.csv
+# Written to survey.csv in the current directory, and cut into quarter1.csv .. quarter4.csv,
+# each with the header, for tests that import the quarters separately.
+# usage: survey_file.sh ROWS
 set -euo pipefail
-awk -v n="${1:?usage: survey_file.sh ROWS}" 'BEGIN {
+rows=${1:?usage: survey_file.sh ROWS}
+awk -v n="$rows" 'BEGIN {
   srand(7)
   split("Definitely would,Probably would,Might or might not,Probably would not,Definitely would not", intent, ",")
   split("great service|fast delivery|friendly staff|will come back|fair price|the product broke|too expensive|late delivery|no answer from support|never again|the box was fine|ordered twice", phrase, "|")
@@ -28,4 +31,8 @@ awk -v n="${1:?usage: survey_file.sh ROWS}" 'BEGIN {
       int(m % 1440 / 60), m % 60, int(rand() * 3000), (i % 3 ? "retail" : "business"), asked, said, \
       d, pr, st, t
   }
-}'
+}' >survey.csv
+for q in 1 2 3 4; do
+  head -1 survey.csv >"quarter$q.csv"
+  tail -n +2 survey.csv | awk -v q=$q -v n="$rows" 'NR > (q - 1) * n / 4 && NR <= q * n / 4' >>"quarter$q.csv"
+done
