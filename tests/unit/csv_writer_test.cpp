@@ -4,8 +4,11 @@
 #include "report/csv_writer.hpp"
 #include "report/exporter.hpp"
 #include "report_fixture.hpp"
+#include "store/score_store.hpp"
 
 #include <doctest/doctest.h>
+
+#include <fmt/format.h>
 
 #include <sstream>
 
@@ -69,4 +72,39 @@ TEST_CASE("report csv: a segment named like a formula is defused") {
   auto csv = render_csv_report(build_report(*s.db, {}));
   CHECK(csv.find(",'=1+1,") != std::string::npos);
   CHECK(csv.find(",=1+1,") == std::string::npos);
+}
+
+// Exports are formatted a batch at a time on other threads: the lines still come in id order,
+// each with its own scores, across batches.
+TEST_CASE("export: many responses come out in order with their scores") {
+  report_store s;
+  constexpr int count = 10'000; // a few of the exporter's batches
+  {
+    sql::transaction tx(*s.db);
+    for (int id = 1; id <= count; ++id)
+      s.add({.id = id, .text = "comment " + std::to_string(id)});
+    score_store store(*s.db);
+    metric_appender sentiment(store, store.metric_id("text_signals", "sentiment"));
+    for (int id = 2; id <= count; id += 2)
+      sentiment.add(id, id / 100000.0, {}, "evidence " + std::to_string(id));
+    sentiment.finish();
+    tx.commit();
+  }
+  std::ostringstream csv, jsonl;
+  CHECK(export_responses(*s.db, export_format::csv, csv) == count);
+  CHECK(export_responses(*s.db, export_format::jsonl, jsonl) == count);
+  std::istringstream csv_lines(csv.str()), json_lines(jsonl.str());
+  std::string line;
+  std::getline(csv_lines, line); // the header
+  for (int id = 1; id <= count; ++id) {
+    REQUIRE(std::getline(csv_lines, line));
+    const std::string sentiment = id % 2 ? "" : fmt::format("{}", id / 100000.0);
+    REQUIRE(line == fmt::format(",web,survey,,,,,,,,,,,,,,,,,,,,,comment {},{}\r", id, sentiment));
+    REQUIRE(std::getline(json_lines, line));
+    REQUIRE(line.find(fmt::format("\"text\":\"comment {}\"", id)) != std::string::npos);
+    CHECK((line.find(fmt::format("\"evidence\":\"evidence {}\"", id)) != std::string::npos) ==
+          (id % 2 == 0));
+  }
+  CHECK_FALSE(std::getline(csv_lines, line));
+  CHECK_FALSE(std::getline(json_lines, line));
 }

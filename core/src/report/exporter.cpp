@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <future>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <vector>
 
 namespace rebuy::core {
@@ -62,143 +64,232 @@ std::vector<metric_column> metric_columns(sql::connection &db) {
   return columns;
 }
 
-// Its texts point into the cursor's page: they last until the next take().
-struct score {
-  bool present = false;
-  std::optional<double> value;
-  std::string_view label, evidence;
-};
-
 // Walks the scores in response order alongside the responses: one reader per metric.
 class score_cursor {
 public:
   score_cursor(sql::connection &db, const std::vector<metric_column> &columns) {
     for (const auto &c : columns)
       cursors_.emplace_back(db, c.id, /*with_evidence=*/true);
-    scores_.resize(columns.size());
   }
-  // The scores of `response_id`, one per column given (present or not).
-  const std::vector<score> &take(int64_t response_id) {
-    for (size_t i = 0; i < cursors_.size(); ++i) {
-      auto &out = scores_[i];
-      const page_score *s = cursors_[i].at(response_id);
-      out.present = s != nullptr;
-      if (!s) continue;
-      out.value = std::isnan(s->value) ? std::nullopt : std::optional(s->value);
-      out.label = s->label;
-      out.evidence = s->evidence;
-    }
-    return scores_;
-  }
+  size_t size() const { return cursors_.size(); }
+  // The score of `response_id` in column `i`, or nullptr; valid until the next call for `i`.
+  const page_score *at(size_t i, int64_t response_id) { return cursors_[i].at(response_id); }
 
 private:
   std::deque<metric_cursor> cursors_; // not moved: each points into its own page
-  std::vector<score> scores_;         // reused from response to response
 };
 
-std::string number_text(double v) { return fmt::format("{}", v); }
+// Responses read from the store with copies of what is exported of them, so that one thread
+// formats a batch while another reads the next: formatting is most of an export's work.
+class export_batch {
+public:
+  struct text_ref {
+    size_t offset = 0, size = 0; // in the batch's text
+  };
+  struct field {
+    int type = SQLITE_NULL;
+    int64_t integer = 0;
+    double real = 0;
+    text_ref text;
+  };
+  struct score {
+    bool present = false;
+    std::optional<double> value;
+    text_ref label, evidence;
+  };
+  static constexpr size_t rows_per_batch = 4096;
+
+  export_batch(size_t fields_per_row, size_t scores_per_row)
+      : fields_per_row_(fields_per_row), scores_per_row_(scores_per_row) {
+    fields_.reserve(rows_per_batch * fields_per_row);
+    scores_.reserve(rows_per_batch * scores_per_row);
+  }
+
+  // Copies the fields of the statement's current row (every one as text for CSV, typed for
+  // JSON lines) and its scores.
+  void add(const sql::statement &row, int first_field, score_cursor &cursor, bool typed) {
+    const int64_t id = row.column_int(0);
+    for (size_t c = 0; c < fields_per_row_; ++c) {
+      const int column = first_field + static_cast<int>(c);
+      field f;
+      f.type = typed ? row.column_type(column) : SQLITE_TEXT;
+      if (f.type == SQLITE_INTEGER)
+        f.integer = row.column_int(column);
+      else if (f.type == SQLITE_FLOAT)
+        f.real = row.column_double(column);
+      else if (f.type != SQLITE_NULL)
+        f.text = keep(row.column_text(column));
+      fields_.push_back(f);
+    }
+    for (size_t i = 0; i < scores_per_row_; ++i) {
+      score s;
+      if (const page_score *p = cursor.at(i, id)) {
+        s.present = true;
+        if (!std::isnan(p->value)) s.value = p->value;
+        s.label = keep(p->label);
+        if (typed) s.evidence = keep(p->evidence);
+      }
+      scores_.push_back(s);
+    }
+    ++rows_;
+  }
+  size_t rows() const { return rows_; }
+  const field &at(size_t row, size_t c) const { return fields_[row * fields_per_row_ + c]; }
+  const score &score_at(size_t row, size_t i) const { return scores_[row * scores_per_row_ + i]; }
+  std::string_view text(text_ref r) const {
+    return std::string_view(text_).substr(r.offset, r.size);
+  }
+
+private:
+  text_ref keep(std::string_view t) {
+    const text_ref r{text_.size(), t.size()};
+    text_.append(t);
+    return r;
+  }
+
+  size_t fields_per_row_, scores_per_row_, rows_ = 0;
+  std::string text_;
+  std::vector<field> fields_;
+  std::vector<score> scores_;
+};
+
+constexpr int first_exported = 1, column_count = static_cast<int>(std::size(response_columns));
+
+std::string csv_header(const std::vector<metric_column> &metrics) {
+  std::string line;
+  for (int c = 0; c < column_count; ++c) {
+    if (c) line += ',';
+    append_csv_field(line, response_columns[c]);
+  }
+  for (const auto &m : metrics) {
+    if (m.fills) continue;
+    line += ',';
+    append_csv_field(line, m.header);
+  }
+  line += "\r\n";
+  return line;
+}
+
+std::string csv_lines(const export_batch &batch, const std::vector<metric_column> &metrics) {
+  std::string out, number;
+  for (size_t row = 0; row < batch.rows(); ++row) {
+    for (int c = 0; c < column_count; ++c) {
+      if (c) out += ',';
+      std::string_view value = batch.text(batch.at(row, static_cast<size_t>(c)).text);
+      if (value.empty())
+        for (size_t i = 0; i < metrics.size(); ++i)
+          if (metrics[i].fills && metrics[i].header == response_columns[c] &&
+              batch.score_at(row, i).present)
+            value = batch.text(batch.score_at(row, i).label);
+      append_csv_field(out, value);
+    }
+    for (size_t i = 0; i < metrics.size(); ++i) {
+      const auto &m = metrics[i];
+      const auto &s = batch.score_at(row, i);
+      if (m.fills) continue;
+      out += ',';
+      if (!s.present) continue;
+      if (m.label) {
+        append_csv_field(out, batch.text(s.label));
+      } else if (s.value) {
+        number.clear();
+        fmt::format_to(std::back_inserter(number), "{}", *s.value);
+        append_csv_field(out, number);
+      }
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string json_lines(const export_batch &batch, const std::vector<metric_column> &metrics) {
+  std::string out;
+  rapidjson::StringBuffer buffer;
+  rapidjson::Document attributes;
+  auto size = [](std::string_view t) { return static_cast<rapidjson::SizeType>(t.size()); };
+  for (size_t row = 0; row < batch.rows(); ++row) {
+    buffer.Clear();
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    for (int c = 0; c < column_count; ++c) {
+      const auto &f = batch.at(row, static_cast<size_t>(c));
+      if (f.type == SQLITE_NULL) continue;
+      w.Key(response_columns[c]);
+      if (f.type == SQLITE_INTEGER)
+        w.Int64(f.integer);
+      else if (f.type == SQLITE_FLOAT)
+        w.Double(f.real);
+      else
+        w.String(batch.text(f.text).data(), size(batch.text(f.text)));
+    }
+    const std::string_view json = batch.text(batch.at(row, static_cast<size_t>(column_count)).text);
+    attributes.Parse(json.data(), json.size());
+    if (attributes.IsObject()) {
+      w.Key("attributes");
+      attributes.Accept(w);
+    }
+    w.Key("scores");
+    w.StartObject();
+    for (size_t i = 0; i < metrics.size(); ++i) {
+      const auto &s = batch.score_at(row, i);
+      if (!s.present) continue;
+      const std::string name = metrics[i].analyzer + "." + metrics[i].metric;
+      w.Key(name.c_str(), size(name));
+      w.StartObject();
+      w.Key("value");
+      s.value ? (void)w.Double(*s.value) : (void)w.Null();
+      const std::string_view label = batch.text(s.label), evidence = batch.text(s.evidence);
+      if (!label.empty()) w.Key("label"), w.String(label.data(), size(label));
+      if (!evidence.empty()) w.Key("evidence"), w.String(evidence.data(), size(evidence));
+      w.EndObject();
+    }
+    w.EndObject();
+    w.EndObject();
+    out.append(buffer.GetString(), buffer.GetSize());
+    out += '\n';
+  }
+  return out;
+}
 
 } // namespace
 
 uint64_t export_responses(sql::connection &db, export_format format, std::ostream &out) {
-  auto metrics = metric_columns(db);
+  const auto metrics = metric_columns(db);
   score_cursor scores(db, metrics);
   auto rows = db.prepare_scan(response_sql);
-  constexpr int first_exported = 1, column_count = static_cast<int>(std::size(response_columns));
-  constexpr int attributes_column = first_exported + column_count;
+  const bool jsonl = format == export_format::jsonl;
+  // JSON lines also need the attributes, the column after the exported ones.
+  const size_t fields = static_cast<size_t>(column_count) + (jsonl ? 1 : 0);
+  if (!jsonl) out << csv_header(metrics);
 
-  std::string line; // one CSV line, reused
-  if (format == export_format::csv) {
-    for (int c = 0; c < column_count; ++c) {
-      if (c) line += ',';
-      append_csv_field(line, response_columns[c]);
-    }
-    for (const auto &m : metrics) {
-      if (m.fills) continue;
-      line += ',';
-      append_csv_field(line, m.header);
-    }
-    line += "\r\n";
-    out << line;
-  }
+  // This thread reads; batches are formatted on others, each written once the one before it
+  // is. At most two are in flight, so the memory in use stays a few batches whatever the
+  // store's size.
+  std::deque<std::shared_future<void>> written;
   uint64_t count = 0;
-  while (rows.step()) {
-    const auto &response_scores = scores.take(rows.column_int(0));
-    if (format == export_format::csv) {
-      line.clear();
-      for (int c = 0; c < column_count; ++c) {
-        if (c) line += ',';
-        auto value = rows.column_text(first_exported + c);
-        if (value.empty())
-          for (size_t i = 0; i < metrics.size(); ++i)
-            if (metrics[i].fills && metrics[i].header == response_columns[c] &&
-                response_scores[i].present)
-              value = response_scores[i].label;
-        append_csv_field(line, value);
-      }
-      for (size_t i = 0; i < metrics.size(); ++i) {
-        const auto &m = metrics[i];
-        const auto &s = response_scores[i];
-        if (m.fills) continue;
-        line += ',';
-        if (!s.present) continue;
-        if (m.label)
-          append_csv_field(line, s.label);
-        else if (s.value)
-          append_csv_field(line, number_text(*s.value));
-      }
-      line += "\r\n";
-      out << line;
-    } else {
-      rapidjson::StringBuffer buffer;
-      rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-      w.StartObject();
-      for (int c = 0; c < column_count; ++c) {
-        int column = first_exported + c;
-        if (rows.is_null(column)) continue;
-        w.Key(response_columns[c]);
-        switch (rows.column_type(column)) {
-        case SQLITE_INTEGER:
-          w.Int64(rows.column_int(column));
-          break;
-        case SQLITE_FLOAT:
-          w.Double(rows.column_double(column));
-          break;
-        default: {
-          auto text = rows.column_text(column);
-          w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-        }
-        }
-      }
-      rapidjson::Document attributes;
-      auto json = rows.column_text(attributes_column);
-      attributes.Parse(json.data(), json.size());
-      if (attributes.IsObject()) {
-        w.Key("attributes");
-        attributes.Accept(w);
-      }
-      w.Key("scores");
-      w.StartObject();
-      for (size_t i = 0; i < metrics.size(); ++i) {
-        const auto &s = response_scores[i];
-        if (!s.present) continue;
-        const std::string name = metrics[i].analyzer + "." + metrics[i].metric;
-        w.Key(name.c_str(), static_cast<rapidjson::SizeType>(name.size()));
-        w.StartObject();
-        w.Key("value");
-        s.value ? (void)w.Double(*s.value) : (void)w.Null();
-        auto size = [](std::string_view t) { return static_cast<rapidjson::SizeType>(t.size()); };
-        if (!s.label.empty()) w.Key("label"), w.String(s.label.data(), size(s.label));
-        if (!s.evidence.empty()) w.Key("evidence"), w.String(s.evidence.data(), size(s.evidence));
-        w.EndObject();
-      }
-      w.EndObject();
-      w.EndObject();
-      out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
-      out << '\n';
-    }
-    ++count;
+  bool more = true;
+  while (more) {
+    auto batch = std::make_shared<export_batch>(fields, scores.size());
+    while (batch->rows() < export_batch::rows_per_batch && (more = rows.step()))
+      batch->add(rows, first_exported, scores, jsonl);
+    if (batch->rows() == 0) break;
+    count += batch->rows();
+    if (written.size() == 2) written.front().get(), written.pop_front();
+    std::shared_future<void> previous =
+        written.empty() ? std::shared_future<void>() : written.back();
+    written.push_back(
+        std::async(std::launch::async, [batch, previous, &metrics, &out, jsonl]() mutable {
+          const std::string text = jsonl ? json_lines(*batch, metrics) : csv_lines(*batch, metrics);
+          batch.reset();
+          if (previous.valid()) previous.get(); // rethrows its failure
+          // The task keeps its captures as long as its future lives: a chain of them would keep
+          // every batch.
+          previous = {};
+          out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        }).share());
   }
+  while (!written.empty())
+    written.front().get(), written.pop_front();
   return count;
 }
 
