@@ -4,12 +4,16 @@
 #include "report/json_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/report_data.hpp"
+#include "report/report_scores.hpp"
+#include "report/response_scan.hpp"
 #include "report_fixture.hpp"
 #include "stats/proportion.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <numeric>
+#include <stdexcept>
 
 using namespace rebuy::core;
 using rebuy_test::report_store;
@@ -402,4 +406,39 @@ TEST_CASE("report counts the responses imported since the last analysis") {
   CHECK(never.awaiting_analysis == 10);
   CHECK(render_markdown_report(never).find("**10 of these responses await analysis.**") !=
         std::string::npos);
+}
+
+// The report's scan hands batches to a thread per visitor: each sees every response in order,
+// with its own texts, and a visitor's failure reaches the caller instead of stalling the reader.
+TEST_CASE("scan in parallel: every visitor sees every response in order; failures surface") {
+  report_store s;
+  constexpr int count = 5000; // a few batches
+  {
+    sql::transaction tx(*s.db);
+    for (int id = 1; id <= count; ++id)
+      s.add({.id = id, .customer = "C" + std::to_string(id), .text = std::string(id % 300, 'x')});
+    tx.commit();
+  }
+  const report_scores scores(*s.db);
+  std::vector<int64_t> seen[2];
+  bool texts_intact = true;
+  auto visitor = [&](int lane) {
+    return [&, lane](const scanned_response &r) {
+      seen[lane].push_back(r.id);
+      texts_intact &= lane == 1 || (r.customer == "C" + std::to_string(r.id) &&
+                                    r.text.size() == static_cast<size_t>(r.id % 300));
+    };
+  };
+  scan_responses_in_parallel(*s.db, {}, scores, {visitor(0), visitor(1)});
+  std::vector<int64_t> all(count);
+  std::iota(all.begin(), all.end(), int64_t{1});
+  CHECK(seen[0] == all);
+  CHECK(seen[1] == all);
+  CHECK(texts_intact);
+
+  auto failing = [](const scanned_response &r) {
+    if (r.id == 3000) throw std::runtime_error("visitor failed at 3000");
+  };
+  CHECK_THROWS_WITH(scan_responses_in_parallel(*s.db, {}, scores, {visitor(0), failing}),
+                    "visitor failed at 3000");
 }

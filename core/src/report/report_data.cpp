@@ -23,21 +23,6 @@ bool estimated_from(const headline_data &h, std::string_view basis) {
 }
 
 // The columns answers of `role` (a response column: "nps", "recommend") came from.
-std::vector<std::string> questions(sql::connection &db, const report_filter &filter,
-                                   const char *role) {
-  filter_sql f = filter_condition(db.dialect(), filter);
-  auto s = db.prepare(fmt::format("SELECT DISTINCT i.mapping FROM import_runs i JOIN responses r "
-                                  "ON r.run_id = i.id WHERE r.{} IS NOT NULL AND {}",
-                                  role, f.condition));
-  bind_all(s, f);
-  std::vector<std::string> questions;
-  while (s.step())
-    for (auto &column : columns_with_role(s.column_text(0), role))
-      if (std::find(questions.begin(), questions.end(), column) == questions.end())
-        questions.push_back(std::move(column));
-  return questions;
-}
-
 // The period the report covers and the two windows its change compares.
 struct period_plan {
   bool dated_only = false;       // --since/--until given: undated responses are left out
@@ -149,10 +134,13 @@ nps_summary nps_of(sql::connection &db, const std::string &source) {
   report_filter filter;
   filter.source = source;
   filter_sql f = filter_condition(db.dialect(), filter);
-  auto s = db.prepare_scan("SELECT r.id FROM responses r WHERE " + f.condition + " ORDER BY r.id");
+  auto s = db.prepare_scan("SELECT r.id, r.run_id, r.nps FROM responses r WHERE " + f.condition +
+                           " ORDER BY r.id");
   bind_all(s, f);
   metric_cursor classes(db, "nps", "nps_class", false);
+  answered_runs answered;
   while (s.step()) {
+    if (!s.is_null(2)) answered.add(s.column_int(1));
     const page_score *c = classes.at(s.column_int(0));
     if (!c || std::isnan(c->value)) continue;
     ++(c->value > 0.5    ? out.counts.promoters
@@ -160,7 +148,7 @@ nps_summary nps_of(sql::connection &db, const std::string &source) {
                          : out.counts.passives);
   }
   out.estimate = stats::nps_adjusted_wald(out.counts);
-  out.questions = questions(db, filter, "nps");
+  out.questions = answered.questions(db, "nps");
   return out;
 }
 
@@ -184,8 +172,18 @@ report_data build_report(sql::connection &db, const report_options &options) {
   customers_builder customers(scores.ids());
   calibration_builder calibration;
   const int64_t analyzed = analyzed_through(db);
+  answered_runs nps_answered, recommend_answered; // the questions' runs, whatever the period
 
-  scan_responses(db, options, scores, [&](const scanned_response &r) {
+  // Two visitors, each on its own thread beside the reader; they share nothing but what they
+  // only read (the period).
+  auto read_themes = [&](const scanned_response &r) {
+    if (!period.covers(day_of(r.submitted_at))) return;
+    themes.add(r);
+    drivers.add(r);
+  };
+  auto read_the_rest = [&](const scanned_response &r) {
+    if (r.nps_answered) nps_answered.add(r.run_id);
+    if (r.recommend_answered) recommend_answered.add(r.run_id);
     const int64_t day = day_of(r.submitted_at);
     if (day >= period.current_from && day <= period.current_to) headline.add_current(r);
     if (day >= period.previous_from && day <= period.previous_to) headline.add_previous(r);
@@ -194,11 +192,10 @@ report_data build_report(sql::connection &db, const report_options &options) {
     headline.add(r, day);
     trend.add(r, day);
     breakdowns.add(r);
-    themes.add(r);
-    drivers.add(r);
     customers.add(r);
     calibration.add(r);
-  });
+  };
+  scan_responses_in_parallel(db, options, scores, {read_themes, read_the_rest});
 
   const tally &overall = headline.overall();
   const rate_basis basis = overall.answered > 0    ? rate_basis::answers
@@ -231,8 +228,8 @@ report_data build_report(sql::connection &db, const report_options &options) {
     out.quality.mapped.push_back(mapped_columns(run.mapping));
     out.quality.runs.push_back(std::move(run));
   }
-  out.quality.nps_questions = questions(db, options.filter, "nps");
-  out.quality.recommend_questions = questions(db, options.filter, "recommend");
+  out.quality.nps_questions = nps_answered.questions(db, "nps");
+  out.quality.recommend_questions = recommend_answered.questions(db, "recommend");
   out.quality.denominator_policy = nps_denominator_definition(options.nps_denominator);
   out.quality.nps_unanswered = overall.nps_unanswered;
   return out;

@@ -1,10 +1,14 @@
 #include "report/response_scan.hpp"
 
+#include "util/bounded_queue.hpp"
 #include "util/errors.hpp"
 
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <deque>
+#include <memory>
+#include <thread>
 
 namespace rebuy::core {
 namespace {
@@ -13,6 +17,48 @@ namespace {
 constexpr const char *dimension_columns[] = {"source",   "kind",          "segment",
                                              "product",  "journey_stage", "country",
                                              "language", "channel",       "customer"};
+
+// Scanned responses with copies of their texts: what the scan's reader hands its visitors'
+// threads. Its text never grows past what it reserved, so the copies' views stay put.
+class response_batch {
+public:
+  static constexpr size_t max_rows = 2048, text_capacity = size_t{1} << 20;
+
+  response_batch() { text_.reserve(text_capacity); }
+  // Whether r's texts fit beside what the batch holds; an empty batch takes any row.
+  bool fits(const scanned_response &r) const {
+    return rows_.empty() ||
+           (rows_.size() < max_rows && text_.size() + text_size(r) <= text_.capacity());
+  }
+  void add(const scanned_response &r) {
+    if (rows_.empty()) text_.reserve(text_size(r));
+    scanned_response &copy = rows_.emplace_back(r);
+    copy.submitted_at = keep(r.submitted_at);
+    copy.customer = keep(r.customer);
+    copy.text = keep(r.text);
+    copy.buy_again_answer = keep(r.buy_again_answer);
+    for (auto &dim : copy.dims)
+      dim = keep(dim);
+  }
+  const std::vector<scanned_response> &rows() const { return rows_; }
+
+private:
+  static size_t text_size(const scanned_response &r) {
+    size_t size =
+        r.submitted_at.size() + r.customer.size() + r.text.size() + r.buy_again_answer.size();
+    for (auto dim : r.dims)
+      size += dim.size();
+    return size;
+  }
+  std::string_view keep(std::string_view t) {
+    const size_t at = text_.size();
+    text_.append(t);
+    return std::string_view(text_).substr(at, t.size());
+  }
+
+  std::string text_;
+  std::vector<scanned_response> rows_;
+};
 
 } // namespace
 
@@ -28,6 +74,23 @@ std::vector<std::string> columns_with_role(std::string_view mapping, const char 
       std::string column = c["column"].GetString();
       if (std::find(out.begin(), out.end(), column) == out.end()) out.push_back(column);
     }
+  return out;
+}
+
+std::vector<std::string> answered_runs::questions(sql::connection &db, const char *role) const {
+  std::vector<std::string> out, mappings_seen;
+  auto mapping = db.prepare("SELECT mapping FROM import_runs WHERE id = ?1");
+  for (const int64_t run : runs_) {
+    mapping.reset();
+    mapping.bind(1, run);
+    if (!mapping.step()) continue;
+    std::string text(mapping.column_text(0));
+    if (std::find(mappings_seen.begin(), mappings_seen.end(), text) != mappings_seen.end())
+      continue;
+    for (auto &column : columns_with_role(text, role))
+      if (std::find(out.begin(), out.end(), column) == out.end()) out.push_back(std::move(column));
+    mappings_seen.push_back(std::move(text));
+  }
   return out;
 }
 
@@ -91,9 +154,11 @@ void scan_responses(sql::connection &db, const report_options &options, const re
   }
 
   filter_sql filter = filter_condition(db.dialect(), options.filter);
-  std::string columns = "r.id, r.submitted_at, r.customer, coalesce(r.text, r.title), r.buy_again, "
-                        "r.order_value, r.run_id, r.key_hash, r.segment, r.product, r.source, "
-                        "r.journey_stage";
+  std::string columns =
+      "r.id, r.submitted_at, r.customer, coalesce(r.text, r.title), r.buy_again, "
+      "r.order_value, r.run_id, r.key_hash, CASE WHEN r.nps IS NULL THEN 0 ELSE 1 END, "
+      "CASE WHEN r.recommend IS NULL THEN 0 ELSE 1 END, r.segment, r.product, "
+      "r.source, r.journey_stage";
   for (const auto &by : options.by)
     columns += ", CAST(" + dimension_expression(db.dialect(), by, filter.parameters) + " AS TEXT)";
   // In id order, which the score cursors need; SQLite's table order already.
@@ -103,7 +168,7 @@ void scan_responses(sql::connection &db, const report_options &options, const re
 
   scanned_response r;
   r.dims.resize(fixed_dimension_count + options.by.size());
-  constexpr int first_dim_column = 8;
+  constexpr int first_dim_column = 10;
   int64_t run_id = -1;
   while (s.step()) {
     r.id = s.column_int(0);
@@ -116,13 +181,72 @@ void scan_responses(sql::connection &db, const report_options &options, const re
       run_id = run; // responses come mostly grouped by run
       r.nps_asked = std::find(nps_runs.begin(), nps_runs.end(), run) != nps_runs.end();
     }
+    r.run_id = run_id;
     r.key_hash = s.column_int(7);
+    r.nps_answered = s.column_int(8) != 0;
+    r.recommend_answered = s.column_int(9) != 0;
     for (size_t i = 0; i < r.dims.size(); ++i)
       r.dims[i] = s.column_text(first_dim_column + static_cast<int>(i));
     if (r.dims[3].empty()) r.dims[3] = scores.journey_stage(r.id);
     scores.fill(r);
     visit(r);
   }
+}
+
+} // namespace rebuy::core
+
+namespace rebuy::core {
+
+void scan_responses_in_parallel(sql::connection &db, const report_options &options,
+                                const report_scores &scores,
+                                const std::vector<response_visitor> &visitors) {
+  using batch_ptr = std::shared_ptr<const response_batch>;
+  struct lane {
+    bounded_queue<batch_ptr> batches{4}; // bounded: memory stays a few batches
+    std::exception_ptr failure;
+    std::thread thread;
+  };
+  struct visitor_failed {};
+  std::deque<lane> lanes(visitors.size()); // not moved: threads point at them
+  auto stop = [&lanes] {
+    for (auto &l : lanes)
+      l.batches.close();
+    for (auto &l : lanes)
+      if (l.thread.joinable()) l.thread.join();
+  };
+  for (size_t i = 0; i < lanes.size(); ++i)
+    lanes[i].thread = std::thread([&l = lanes[i], &visit = visitors[i]] {
+      try {
+        while (auto batch = l.batches.pop())
+          for (const auto &r : (*batch)->rows())
+            visit(r);
+      } catch (...) {
+        l.failure = std::current_exception();
+        l.batches.close(); // the reader's next push fails and it stops
+      }
+    });
+  auto publish = [&lanes](batch_ptr batch) {
+    for (auto &l : lanes)
+      if (!l.batches.push(batch)) throw visitor_failed{};
+  };
+  try {
+    auto batch = std::make_shared<response_batch>();
+    scan_responses(db, options, scores, [&](const scanned_response &r) {
+      if (!batch->fits(r)) {
+        publish(std::move(batch));
+        batch = std::make_shared<response_batch>();
+      }
+      batch->add(r);
+    });
+    if (!batch->rows().empty()) publish(std::move(batch));
+  } catch (const visitor_failed &) {
+  } catch (...) {
+    stop();
+    throw;
+  }
+  stop();
+  for (auto &l : lanes)
+    if (l.failure) std::rethrow_exception(l.failure);
 }
 
 } // namespace rebuy::core

@@ -6,6 +6,7 @@
 #include "store/response_ref.hpp"
 #include "store/sql.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <string>
@@ -24,7 +25,9 @@ inline constexpr size_t fixed_dimension_count = 4;
 
 struct scanned_response {
   int64_t id = 0;
-  int64_t key_hash = 0; // of its source and key (response_ref.hpp)
+  int64_t key_hash = 0;                                  // of its source and key (response_ref.hpp)
+  int64_t run_id = 0;                                    // the import run that stored it
+  bool nps_answered = false, recommend_answered = false; // its NPS and would-recommend columns
   std::string_view submitted_at, customer, text, buy_again_answer;
   std::vector<std::string_view> dims; // fixed_dimensions, then options.by
   double order_value = NAN;
@@ -52,9 +55,34 @@ struct scanned_response {
 void scan_responses(sql::connection &db, const report_options &options, const report_scores &scores,
                     const std::function<void(const scanned_response &)> &visit);
 
+// The same scan with each visitor on a thread of its own, seeing every response in order while
+// this thread reads the next ones: visitors must not share what they change. Rethrows the first
+// failure of a visitor.
+using response_visitor = std::function<void(const scanned_response &)>;
+void scan_responses_in_parallel(sql::connection &db, const report_options &options,
+                                const report_scores &scores,
+                                const std::vector<response_visitor> &visitors);
+
 // The columns of an import run's mapping (JSON) with a given role ("nps", or
 // "attribute" for unmapped ones), each once, in mapping order.
 std::vector<std::string> columns_with_role(std::string_view mapping, const char *role);
+
+// The runs some responses answered a question of, in the order of the first response of each:
+// what the questions asked are read from, gathered during a scan instead of one of their own.
+class answered_runs {
+public:
+  void add(int64_t run_id) {
+    if (run_id != last_ && std::find(runs_.begin(), runs_.end(), run_id) == runs_.end())
+      runs_.push_back(run_id);
+    last_ = run_id;
+  }
+  // The columns with `role` in those runs' mappings, each once.
+  std::vector<std::string> questions(sql::connection &db, const char *role) const;
+
+private:
+  std::vector<int64_t> runs_;
+  int64_t last_ = -1;
+};
 
 // The SQL condition (on `responses r`) for the filter's source and --where,
 // with its parameters starting at ?1; exposed for the queries that aggregate.
