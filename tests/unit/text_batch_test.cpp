@@ -1,12 +1,19 @@
+#include "text/ascii_words.hpp"
 #include "text/text_batch.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/brkiter.h>
+#include <unicode/ubrk.h>
+#include <unicode/unistr.h>
 
+#include <array>
+#include <memory>
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
+using rebuy::core::for_each_ascii_word;
 using rebuy::core::text_batch;
 
 namespace {
@@ -304,4 +311,76 @@ TEST_CASE("text_batch: random bytes keep offsets valid") {
     batch.add(text, REBUY_ROLE_TEXT, "");
   for (const rebuy_text &t : batch.texts())
     check_consistent(t);
+}
+
+namespace {
+
+// ICU's word segments of status 100 or more, as (start, end, status) triples.
+std::vector<std::array<int32_t, 3>> icu_words(icu::BreakIterator &it, const std::string &text) {
+  const icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
+  it.setText(s);
+  std::vector<std::array<int32_t, 3>> out;
+  int32_t start = it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next())
+    if (it.getRuleStatus() >= UBRK_WORD_NUMBER) out.push_back({start, end, it.getRuleStatus()});
+  return out;
+}
+
+std::vector<std::array<int32_t, 3>> ascii_words(const std::string &text) {
+  std::vector<std::array<int32_t, 3>> out;
+  for_each_ascii_word(text, [&](size_t start, size_t end, int32_t status) {
+    out.push_back({static_cast<int32_t>(start), static_cast<int32_t>(end), status});
+  });
+  return out;
+}
+
+} // namespace
+
+// The ASCII path must give ICU's tokens to the byte: every string of up to four characters of the
+// classes the rules tell apart, every ASCII character beside letters and digits, and random text.
+TEST_CASE("ascii words: the same segments and statuses as ICU's word break iterator") {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  REQUIRE(U_SUCCESS(status));
+  auto same = [&](const std::string &text) {
+    const auto icu = icu_words(*it, text), ours = ascii_words(text);
+    if (icu != ours) FAIL_CHECK("differs from ICU on \"" << text << "\"");
+    return icu == ours;
+  };
+  const std::string classes = "aZ@19_.',;: \r\n\t-";
+  std::string text;
+  size_t checked = 0;
+  for (size_t length = 1; length <= 4; ++length) {
+    std::vector<size_t> at(length, 0);
+    for (bool more = true; more;) {
+      text.clear();
+      for (size_t i : at)
+        text += classes[i];
+      if (!same(text)) return;
+      ++checked;
+      more = false;
+      for (size_t i = length; i-- > 0;)
+        if (++at[i] < classes.size()) {
+          more = true;
+          break;
+        } else {
+          at[i] = 0;
+        }
+    }
+  }
+  for (int c = 1; c < 128; ++c)
+    for (const char *around : {"a", "1", "_"}) {
+      const std::string mid(1, static_cast<char>(c));
+      CHECK(same(around + mid + around));
+      CHECK(same(mid + around + mid));
+    }
+  std::mt19937 random(7);
+  for (int i = 0; i < 20000; ++i) {
+    text.assign(random() % 40, ' ');
+    for (char &c : text)
+      c = random() % 3 ? classes[random() % classes.size()] : static_cast<char>(1 + random() % 127);
+    if (!same(text)) return;
+  }
+  CHECK(checked == 69904); // 16 + 16^2 + 16^3 + 16^4
 }

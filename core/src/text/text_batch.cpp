@@ -1,5 +1,6 @@
 #include "text/text_batch.hpp"
 
+#include "text/ascii_words.hpp"
 #include "text/token_keys.hpp"
 #include "text/utf16_text.hpp"
 
@@ -85,7 +86,6 @@ size_t text_batch::add(std::string_view text, rebuy_role role, std::string_view 
 void text_batch::tokenise(text_ref &text) {
   engine_->utf16.assign(text.text);
   set_text(*engine_->sentences, engine_->utf16);
-  set_text(*engine_->words, engine_->utf16);
   find_sentences(text);
   find_tokens(text);
 }
@@ -115,17 +115,13 @@ void text_batch::find_sentences(text_ref &text) {
 void text_batch::find_tokens(text_ref &text) {
   const utf16_text &utf16 = engine_->utf16;
   const char16_t *units = utf16.data();
-  icu::BreakIterator &it = *engine_->words;
   sentence_ref *sentences = sentences_.data() + text.first_sentence;
   uint32_t sentence = 0;
-  int32_t start = it.first();
-  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
-    const int32_t status = it.getRuleStatus();
+  auto add_token = [&](int32_t start, int32_t end, int32_t status) {
     // Word-like segments never consist of white space, so a text with one has a sentence.
-    if (status < UBRK_WORD_NUMBER || text.sentence_count == 0) continue;
+    if (text.sentence_count == 0) return;
     while (sentence + 1 < text.sentence_count && start >= sentence_ends_[sentence])
       ++sentence;
-
     const uint32_t offset = utf16.byte_offset(start);
     const uint32_t size = utf16.byte_offset(end) - offset;
     const std::string_view bytes = text.text.substr(offset, size);
@@ -138,6 +134,18 @@ void text_batch::find_tokens(text_ref &text) {
                        status,
                        token_keys::flags(bytes, units + start, end - start)});
     ++sentences[sentence].token_count;
+  };
+  if (utf16.ascii()) {
+    for_each_ascii_word(text.text, [&](size_t start, size_t end, int32_t status) {
+      add_token(static_cast<int32_t>(start), static_cast<int32_t>(end), status);
+    });
+  } else {
+    icu::BreakIterator &it = *engine_->words;
+    set_text(it, utf16);
+    int32_t start = it.first();
+    for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next())
+      if (const int32_t status = it.getRuleStatus(); status >= UBRK_WORD_NUMBER)
+        add_token(start, end, status);
   }
   text.token_count = tokens_.size() - text.first_token;
 

@@ -17,6 +17,7 @@ public:
 
   const char16_t *data() const noexcept { return units_.data(); }
   int32_t length() const noexcept { return length_; }
+  bool ascii() const noexcept { return ascii_; } // units are the bytes, one for one
   // Byte offset in the UTF-8 text of UTF-16 index `unit` (0..length()).
   uint32_t byte_offset(int32_t unit) const noexcept {
     return ascii_ ? static_cast<uint32_t>(unit) : map_[static_cast<size_t>(unit)];
