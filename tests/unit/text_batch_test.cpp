@@ -1,3 +1,4 @@
+#include "text/ascii_sentences.hpp"
 #include "text/ascii_words.hpp"
 #include "text/text_batch.hpp"
 
@@ -13,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+using rebuy::core::for_each_ascii_sentence_end;
 using rebuy::core::for_each_ascii_word;
 using rebuy::core::text_batch;
 
@@ -383,4 +385,71 @@ TEST_CASE("ascii words: the same segments and statuses as ICU's word break itera
     if (!same(text)) return;
   }
   CHECK(checked == 69904); // 16 + 16^2 + 16^3 + 16^4
+}
+
+namespace {
+
+std::vector<int32_t> icu_sentence_ends(icu::BreakIterator &it, const std::string &text) {
+  const icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
+  it.setText(s);
+  std::vector<int32_t> out;
+  it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; end = it.next())
+    out.push_back(end);
+  return out;
+}
+
+std::vector<int32_t> ascii_sentence_ends(const std::string &text) {
+  std::vector<int32_t> out;
+  for_each_ascii_sentence_end(text, [&](size_t end) { out.push_back(static_cast<int32_t>(end)); });
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("ascii sentences: the same boundaries as ICU's sentence break iterator") {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  REQUIRE(U_SUCCESS(status));
+  auto same = [&](const std::string &text) {
+    const auto icu = icu_sentence_ends(*it, text), ours = ascii_sentence_ends(text);
+    if (icu != ours) FAIL_CHECK("differs from ICU on \"" << text << "\"");
+    return icu == ours;
+  };
+  const std::string classes = "aZ1.?!\") ,;: \r\n#";
+  std::string text;
+  size_t checked = 0;
+  for (size_t length = 1; length <= 5; ++length) {
+    std::vector<size_t> at(length, 0);
+    for (bool more = true; more;) {
+      text.clear();
+      for (size_t i : at)
+        text += classes[i];
+      if (!same(text)) return;
+      ++checked;
+      more = false;
+      for (size_t i = length; i-- > 0;)
+        if (++at[i] < classes.size()) {
+          more = true;
+          break;
+        } else {
+          at[i] = 0;
+        }
+    }
+  }
+  for (int c = 1; c < 128; ++c)
+    for (const char *around : {"a. ", "A.", ". a", "x", "? "}) {
+      const std::string mid(1, static_cast<char>(c));
+      CHECK(same(around + mid + around));
+      CHECK(same(mid + around + mid + "b"));
+    }
+  std::mt19937 random(11);
+  for (int i = 0; i < 20000; ++i) {
+    text.assign(random() % 60, ' ');
+    for (char &c : text)
+      c = random() % 3 ? classes[random() % classes.size()] : static_cast<char>(1 + random() % 127);
+    if (!same(text)) return;
+  }
+  CHECK(checked == 1118480); // 16 + 16^2 + ... + 16^5
 }

@@ -1,5 +1,6 @@
 #include "text/text_batch.hpp"
 
+#include "text/ascii_sentences.hpp"
 #include "text/ascii_words.hpp"
 #include "text/token_keys.hpp"
 #include "text/utf16_text.hpp"
@@ -85,7 +86,6 @@ size_t text_batch::add(std::string_view text, rebuy_role role, std::string_view 
 
 void text_batch::tokenise(text_ref &text) {
   engine_->utf16.assign(text.text);
-  set_text(*engine_->sentences, engine_->utf16);
   find_sentences(text);
   find_tokens(text);
 }
@@ -93,10 +93,8 @@ void text_batch::tokenise(text_ref &text) {
 void text_batch::find_sentences(text_ref &text) {
   const utf16_text &utf16 = engine_->utf16;
   const char16_t *units = utf16.data();
-  icu::BreakIterator &it = *engine_->sentences;
   sentence_ends_.clear();
-  int32_t start = it.first();
-  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
+  auto add_sentence = [&](int32_t start, int32_t end) {
     // ICU keeps the spaces and line ends after a sentence inside it; analyzers quoting a sentence
     // as evidence want it without them. White space is all in the BMP, so units can be tested.
     int32_t first = start, last = end;
@@ -104,10 +102,23 @@ void text_batch::find_sentences(text_ref &text) {
       ++first;
     while (last > first && u_isUWhiteSpace(units[last - 1]))
       --last;
-    if (first == last) continue;
+    if (first == last) return;
     const uint32_t offset = utf16.byte_offset(first);
     sentences_.push_back({offset, utf16.byte_offset(last) - offset, 0, 0});
     sentence_ends_.push_back(end);
+  };
+  if (utf16.ascii()) {
+    int32_t start = 0;
+    for_each_ascii_sentence_end(text.text, [&](size_t end) {
+      add_sentence(start, static_cast<int32_t>(end));
+      start = static_cast<int32_t>(end);
+    });
+  } else {
+    icu::BreakIterator &it = *engine_->sentences;
+    set_text(it, utf16);
+    int32_t start = it.first();
+    for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next())
+      add_sentence(start, end);
   }
   text.sentence_count = sentences_.size() - text.first_sentence;
 }
