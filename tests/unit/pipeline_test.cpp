@@ -46,6 +46,40 @@ TEST_CASE("pipeline: a survey imports, analyzes to its NPS and re-imports idempo
   CHECK(again.responses == 0);
 }
 
+// The import summary's NPS: from the metric alone in a store of one source, from a scan of the
+// source's responses when there are others.
+TEST_CASE("pipeline: NPS of one source among several") {
+  fixture f;
+  import_request web;
+  web.file = f.write("web.csv", "id,Likely-To-Recommend\n1,10\n2,9\n3,2\n");
+  web.source = "web";
+  import_file(f.registry, *f.db, web);
+  analyze_store(f.registry, *f.db, {});
+  auto alone = nps_of(*f.db, "web");
+  CHECK(alone.counts.promoters == 2);
+  CHECK(alone.counts.detractors == 1);
+  CHECK(alone.questions == std::vector<std::string>{"Likely-To-Recommend"});
+
+  import_request shop;
+  shop.file = f.write("shop.csv", "id,How likely to recommend\n1,0\n2,1\n3,8\n4,\n");
+  shop.source = "shop";
+  import_file(f.registry, *f.db, shop);
+  analyze_store(f.registry, *f.db, {});
+  auto web_among = nps_of(*f.db, "web");
+  CHECK(web_among.counts.promoters == 2);
+  CHECK(web_among.counts.detractors == 1);
+  CHECK(web_among.counts.passives == 0);
+  CHECK(web_among.questions == std::vector<std::string>{"Likely-To-Recommend"});
+  auto shop_among = nps_of(*f.db, "shop");
+  CHECK(shop_among.counts.detractors == 2);
+  CHECK(shop_among.counts.passives == 1);
+  CHECK(shop_among.questions == std::vector<std::string>{"How likely to recommend"});
+  auto all = nps_of(*f.db, {});
+  CHECK(all.counts.n() == 6);
+  CHECK(all.questions ==
+        std::vector<std::string>{"Likely-To-Recommend", "How likely to recommend"});
+}
+
 TEST_CASE("pipeline: ragged rows are rejected with their line and counted") {
   fixture f;
   import_request request;

@@ -131,21 +131,41 @@ std::string text_reading_note(const report_data &data) {
 
 nps_summary nps_of(sql::connection &db, const std::string &source) {
   nps_summary out;
-  report_filter filter;
-  filter.source = source;
-  filter_sql f = filter_condition(db.dialect(), filter);
-  auto s = db.prepare_scan("SELECT r.id, r.run_id, r.nps FROM responses r WHERE " + f.condition +
-                           " ORDER BY r.id");
-  bind_all(s, f);
-  metric_cursor classes(db, "nps", "nps_class", false);
-  answered_runs answered;
-  while (s.step()) {
-    if (!s.is_null(2)) answered.add(s.column_int(1));
-    const page_score *c = classes.at(s.column_int(0));
-    if (!c || std::isnan(c->value)) continue;
+  auto count = [&out](const page_score *c) {
+    if (!c || std::isnan(c->value)) return;
     ++(c->value > 0.5    ? out.counts.promoters
        : c->value < -0.5 ? out.counts.detractors
                          : out.counts.passives);
+  };
+  answered_runs answered;
+  auto sources = db.prepare("SELECT min(source), max(source) FROM import_runs");
+  if (sources.step() &&
+      (source.empty() || (sources.column_text(0) == source && sources.column_text(1) == source))) {
+    // Every response counts (all asked for, or a store of one source, the usual case): the metric
+    // alone gives the counts, and each run with an NPS column is asked for one answer, not a scan
+    // of them all.
+    metric_reader classes(db, "nps", "nps_class", false);
+    while (const page_score *c = classes.next())
+      count(c);
+    auto runs = db.prepare("SELECT id, mapping FROM import_runs ORDER BY id");
+    auto any = db.prepare("SELECT 1 FROM responses WHERE run_id = ?1 AND nps IS NOT NULL LIMIT 1");
+    while (runs.step()) {
+      if (columns_with_role(runs.column_text(1), "nps").empty()) continue;
+      any.reset();
+      if (any.bind(1, runs.column_int(0)).step()) answered.add(runs.column_int(0));
+    }
+  } else {
+    report_filter filter;
+    filter.source = source;
+    filter_sql f = filter_condition(db.dialect(), filter);
+    auto s = db.prepare_scan("SELECT r.id, r.run_id, r.nps FROM responses r WHERE " + f.condition +
+                             " ORDER BY r.id");
+    bind_all(s, f);
+    metric_cursor classes(db, "nps", "nps_class", false);
+    while (s.step()) {
+      if (!s.is_null(2)) answered.add(s.column_int(1));
+      count(classes.at(s.column_int(0)));
+    }
   }
   out.estimate = stats::nps_adjusted_wald(out.counts);
   out.questions = answered.questions(db, "nps");

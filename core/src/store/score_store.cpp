@@ -140,8 +140,8 @@ void score_store::purge_dropped() {
 void metric_appender::add(int64_t response_id, double value, std::string_view label,
                           std::string_view evidence) {
   page_.push_back({response_id, value, {}, {}});
-  texts_.emplace_back(label);
-  texts_.emplace_back(evidence);
+  text_sizes_.push_back({label.size(), evidence.size()});
+  texts_.append(label).append(evidence);
   ++count_;
   if (page_.size() == scores_per_page) finish();
 }
@@ -149,13 +149,19 @@ void metric_appender::add(int64_t response_id, double value, std::string_view la
 void metric_appender::finish() {
   if (page_.empty()) return;
   // Views are taken once the page is complete: the texts no longer move.
-  for (size_t i = 0; i < page_.size(); ++i)
-    page_[i].label = texts_[2 * i], page_[i].evidence = texts_[2 * i + 1];
+  const std::string_view texts = texts_;
+  for (size_t i = 0, at = 0; i < page_.size(); ++i) {
+    const auto [label, evidence] = text_sizes_[i];
+    page_[i].label = texts.substr(at, label);
+    page_[i].evidence = texts.substr(at + label, evidence);
+    at += label + evidence;
+  }
   // Batches of analysis finish out of order.
   std::sort(page_.begin(), page_.end(),
             [](const page_score &a, const page_score &b) { return a.response_id < b.response_id; });
   store_.write(metric_id_, page_);
   page_.clear();
+  text_sizes_.clear();
   texts_.clear();
 }
 

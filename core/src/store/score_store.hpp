@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rebuy::core {
@@ -63,7 +64,8 @@ private:
   score_store &store_;
   int64_t metric_id_;
   std::vector<page_score> page_;
-  std::vector<std::string> texts_; // two per score: label, evidence
+  std::string texts_; // each score's label and evidence, back to back
+  std::vector<std::pair<size_t, size_t>> text_sizes_;
   uint64_t count_ = 0;
 };
 
