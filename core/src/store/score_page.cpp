@@ -1,13 +1,12 @@
 #include "store/score_page.hpp"
 
-#include "util/string_map.hpp"
-
 #include <zstd.h>
 
 #include <bit>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace rebuy::core {
 namespace {
@@ -50,14 +49,14 @@ void put_value(std::string &out, double v) {
 }
 
 // Texts in a column: 0 none, 2k+1 the k-th distinct text of the column, 2n+2 a
-// new text of n bytes that follows.
+// new text of n bytes that follows. The texts put must outlive the column: it keeps views.
 class text_column {
 public:
+  explicit text_column(size_t distinct_texts = 0) { seen_.reserve(distinct_texts); }
   void put(std::string_view s) {
     if (s.empty()) return put_varint(out_, 0);
-    if (auto it = seen_.find(s); it != seen_.end())
-      return put_varint(out_, 2 * uint64_t(it->second) + 1);
-    seen_.emplace(std::string(s), static_cast<uint32_t>(seen_.size()));
+    const auto [it, added] = seen_.try_emplace(s, static_cast<uint32_t>(seen_.size()));
+    if (!added) return put_varint(out_, 2 * uint64_t(it->second) + 1);
     put_varint(out_, 2 * uint64_t(s.size()) + 2);
     out_.append(s);
   }
@@ -65,7 +64,7 @@ public:
 
 private:
   std::string out_;
-  string_map<uint32_t> seen_;
+  std::unordered_map<std::string_view, uint32_t> seen_;
 };
 
 // With a checksum of its content: a damaged page is refused, never misread.
@@ -166,7 +165,7 @@ encoded_page encode_score_page(std::span<const page_score> scores) {
   }
   for (const auto &s : scores)
     put_value(columns, s.value);
-  text_column labels, evidence;
+  text_column labels, evidence(scores.size()); // evidence is mostly distinct, labels seldom
   encoded_page out;
   for (const auto &s : scores) {
     labels.put(s.label);
