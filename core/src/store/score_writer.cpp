@@ -27,23 +27,34 @@ score_writer::score_writer(sql::connection &db, std::vector<analyzer_metrics> an
 
 uint64_t score_writer::write(const loaded_batch &batch) {
   sql::transaction tx(db_); // a metric's full page is written as soon as it fills
-  order_.clear();
+  // By metric, then response: counted into place per metric (analyzers give a batch's scores in
+  // response order), sorted only where an analyzer did not. Stable: of two scores an analyzer
+  // gave one response for one metric, the last counts.
+  slot_starts_.assign(metrics_.size() + 1, 0);
   for (const auto &s : batch.scores)
-    order_.push_back(&s);
-  // Stable: of two scores an analyzer gave one response for one metric, the last counts.
-  std::stable_sort(order_.begin(), order_.end(), [](const score_row *a, const score_row *b) {
-    return std::tie(a->analyzer, a->metric, a->response_id) <
-           std::tie(b->analyzer, b->metric, b->response_id);
-  });
+    ++slot_starts_[slot(s) + 1];
+  for (size_t m = 0; m < metrics_.size(); ++m)
+    slot_starts_[m + 1] += slot_starts_[m];
+  order_.resize(batch.scores.size());
+  slot_ends_.assign(slot_starts_.begin(), slot_starts_.end() - 1);
+  for (const auto &s : batch.scores)
+    order_[slot_ends_[slot(s)]++] = &s;
+  auto by_response = [](const score_row *a, const score_row *b) {
+    return a->response_id < b->response_id;
+  };
+  for (size_t m = 0; m < metrics_.size(); ++m) {
+    const auto first = order_.begin() + static_cast<std::ptrdiff_t>(slot_starts_[m]),
+               last = order_.begin() + static_cast<std::ptrdiff_t>(slot_starts_[m + 1]);
+    if (!std::is_sorted(first, last, by_response)) std::stable_sort(first, last, by_response);
+  }
   uint64_t taken = 0;
   for (size_t i = 0; i < order_.size(); ++i) {
     const score_row &s = *order_[i];
     if (i + 1 < order_.size() && order_[i + 1]->analyzer == s.analyzer &&
         order_[i + 1]->metric == s.metric && order_[i + 1]->response_id == s.response_id)
       continue;
-    metrics_[first_metric_[s.analyzer] + s.metric].add(
-        s.response_id, std::isfinite(s.value) ? s.value : NAN, batch.score_text_of(s.label),
-        batch.score_text_of(s.evidence));
+    metrics_[slot(s)].add(s.response_id, std::isfinite(s.value) ? s.value : NAN,
+                          batch.score_text_of(s.label), batch.score_text_of(s.evidence));
     ++taken;
   }
   if (!batch.responses.empty()) through_ = batch.responses.back().id;

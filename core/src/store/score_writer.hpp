@@ -39,7 +39,9 @@ private:
   std::vector<analyzer_identity> identities_;
   std::vector<metric_appender> metrics_; // [first_metric_[analyzer] + metric]
   std::vector<size_t> first_metric_;
-  std::vector<const score_row *> order_; // a batch's scores by metric, then response
+  std::vector<const score_row *> order_;        // a batch's scores by metric, then response
+  std::vector<size_t> slot_starts_, slot_ends_; // each metric's range in order_
+  size_t slot(const score_row &s) const { return first_metric_[s.analyzer] + s.metric; }
   size_t held_responses_ = 0;
   int64_t through_ = 0; // every response up to here was analyzed
 };
