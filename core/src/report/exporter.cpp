@@ -67,9 +67,10 @@ std::vector<metric_column> metric_columns(sql::connection &db) {
 // Walks the scores in response order alongside the responses: one reader per metric.
 class score_cursor {
 public:
-  score_cursor(sql::connection &db, const std::vector<metric_column> &columns) {
+  // Evidence only when it is written (JSON lines): CSV has no column for it.
+  score_cursor(sql::connection &db, const std::vector<metric_column> &columns, bool with_evidence) {
     for (const auto &c : columns)
-      cursors_.emplace_back(db, c.id, /*with_evidence=*/true);
+      cursors_.emplace_back(db, c.id, with_evidence);
   }
   size_t size() const { return cursors_.size(); }
   // The score of `response_id` in column `i`, or nullptr; valid until the next call for `i`.
@@ -255,9 +256,9 @@ std::string json_lines(const export_batch &batch, const std::vector<metric_colum
 
 uint64_t export_responses(sql::connection &db, export_format format, std::ostream &out) {
   const auto metrics = metric_columns(db);
-  score_cursor scores(db, metrics);
-  auto rows = db.prepare_scan(response_sql);
   const bool jsonl = format == export_format::jsonl;
+  score_cursor scores(db, metrics, jsonl);
+  auto rows = db.prepare_scan(response_sql);
   // JSON lines also need the attributes, the column after the exported ones.
   const size_t fields = static_cast<size_t>(column_count) + (jsonl ? 1 : 0);
   if (!jsonl) out << csv_header(metrics);
