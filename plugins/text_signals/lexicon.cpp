@@ -85,6 +85,9 @@ lexicon::lexicon() {
     add_language(*languages[l], static_cast<language>(l));
     index_rules(static_cast<language>(l));
   }
+  for (word &w : words_)
+    for (size_t l = 0; l < language_count; ++l)
+      w.votes[l] = w.senses[l].has(sense::function_word) ? 2 : w.senses[l].known() ? 1 : 0;
 }
 
 const lexicon &lexicon::shared() {

@@ -41,6 +41,9 @@ struct sense {
 struct word {
   uint32_t id;
   std::array<sense, language_count> senses;
+  // What the word says of the text's language, per language: 2 a frequent word of it, 1 a
+  // word the lexicon knows in it, 0 none. Read for every token, so kept beside the id.
+  std::array<uint8_t, language_count> votes{};
 };
 
 struct pattern_element {

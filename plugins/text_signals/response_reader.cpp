@@ -161,13 +161,10 @@ std::optional<language> response_reader::choose_language(const rebuy_response &r
   }
   // Frequent words are strong votes, lexicon words weak ones; ties go to the earlier language.
   std::array<unsigned, language_count> votes{};
-  for (const resolved &r : resolved_) {
-    if (!r.w) continue;
-    for (size_t l = 0; l < language_count; ++l) {
-      const sense &s = r.w->senses[l];
-      votes[l] += s.has(sense::function_word) ? 2 : s.known() ? 1 : 0;
-    }
-  }
+  for (const resolved &r : resolved_)
+    if (r.w)
+      for (size_t l = 0; l < language_count; ++l)
+        votes[l] += r.w->votes[l];
   const auto best = std::max_element(votes.begin(), votes.end());
   if (*best == 0) return std::nullopt;
   return static_cast<language>(best - votes.begin());
