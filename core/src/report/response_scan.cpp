@@ -193,10 +193,6 @@ void scan_responses(sql::connection &db, const report_options &options, const re
   }
 }
 
-} // namespace rebuy::core
-
-namespace rebuy::core {
-
 void scan_responses_in_parallel(sql::connection &db, const report_options &options,
                                 const report_scores &scores,
                                 const std::vector<response_visitor> &visitors) {
@@ -214,22 +210,22 @@ void scan_responses_in_parallel(sql::connection &db, const report_options &optio
     for (auto &l : lanes)
       if (l.thread.joinable()) l.thread.join();
   };
-  for (size_t i = 0; i < lanes.size(); ++i)
-    lanes[i].thread = std::thread([&l = lanes[i], &visit = visitors[i]] {
-      try {
-        while (auto batch = l.batches.pop())
-          for (const auto &r : (*batch)->rows())
-            visit(r);
-      } catch (...) {
-        l.failure = std::current_exception();
-        l.batches.close(); // the reader's next push fails and it stops
-      }
-    });
   auto publish = [&lanes](batch_ptr batch) {
     for (auto &l : lanes)
       if (!l.batches.push(batch)) throw visitor_failed{};
   };
   try {
+    for (size_t i = 0; i < lanes.size(); ++i)
+      lanes[i].thread = std::thread([&l = lanes[i], &visit = visitors[i]] {
+        try {
+          while (auto batch = l.batches.pop())
+            for (const auto &r : (*batch)->rows())
+              visit(r);
+        } catch (...) {
+          l.failure = std::current_exception();
+          l.batches.close(); // the reader's next push fails and it stops
+        }
+      });
     auto batch = std::make_shared<response_batch>();
     scan_responses(db, options, scores, [&](const scanned_response &r) {
       if (!batch->fits(r)) {
@@ -240,6 +236,7 @@ void scan_responses_in_parallel(sql::connection &db, const report_options &optio
     });
     if (!batch->rows().empty()) publish(std::move(batch));
   } catch (const visitor_failed &) {
+    // The visitor's own failure is rethrown below, once every lane has stopped.
   } catch (...) {
     stop();
     throw;
