@@ -92,15 +92,21 @@ void text_batch::tokenise(text_ref &text) {
 
 void text_batch::find_sentences(text_ref &text) {
   const utf16_text &utf16 = engine_->utf16;
-  const char16_t *units = utf16.data();
+  const char16_t *units = utf16.data(); // null for ASCII text: its bytes are its units
+  // White space is all in the BMP, so units can be tested; in ASCII it is \t to \r and ' '.
+  auto space = [&](int32_t i) {
+    if (units) return u_isUWhiteSpace(units[i]) != 0;
+    const char c = text.text[static_cast<size_t>(i)];
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  };
   sentence_ends_.clear();
   auto add_sentence = [&](int32_t start, int32_t end) {
     // ICU keeps the spaces and line ends after a sentence inside it; analyzers quoting a sentence
-    // as evidence want it without them. White space is all in the BMP, so units can be tested.
+    // as evidence want it without them.
     int32_t first = start, last = end;
-    while (first < last && u_isUWhiteSpace(units[first]))
+    while (first < last && space(first))
       ++first;
-    while (last > first && u_isUWhiteSpace(units[last - 1]))
+    while (last > first && space(last - 1))
       --last;
     if (first == last) return;
     const uint32_t offset = utf16.byte_offset(first);
@@ -125,7 +131,7 @@ void text_batch::find_sentences(text_ref &text) {
 
 void text_batch::find_tokens(text_ref &text) {
   const utf16_text &utf16 = engine_->utf16;
-  const char16_t *units = utf16.data();
+  const char16_t *units = utf16.data(); // null for ASCII text: keys and flags read its bytes
   sentence_ref *sentences = sentences_.data() + text.first_sentence;
   uint32_t sentence = 0;
   auto add_token = [&](int32_t start, int32_t end, int32_t status) {
@@ -137,13 +143,14 @@ void text_batch::find_tokens(text_ref &text) {
     const uint32_t size = utf16.byte_offset(end) - offset;
     const std::string_view bytes = text.text.substr(offset, size);
     const size_t key_offset = arena_.size();
-    engine_->keys.append_key(bytes, units + start, end - start, arena_);
+    const char16_t *token_units = units ? units + start : nullptr;
+    engine_->keys.append_key(bytes, token_units, end - start, arena_);
     tokens_.push_back({offset,
                        size,
                        {key_offset, arena_.size() - key_offset},
                        sentence,
                        status,
-                       token_keys::flags(bytes, units + start, end - start)});
+                       token_keys::flags(bytes, token_units, end - start)});
     ++sentences[sentence].token_count;
   };
   if (utf16.ascii()) {

@@ -14,7 +14,8 @@ public:
   token_keys(); // throws std::runtime_error naming the ICU error
 
   // Appends the NFKC_Casefold form of a token to `arena`, in UTF-8. `bytes` is the token's UTF-8
-  // and `units`/`length` the same token in UTF-16.
+  // and `units`/`length` the same token in UTF-16; for ASCII bytes `units` is not read (may be
+  // null), here and in flags().
   void append_key(std::string_view bytes, const char16_t *units, int32_t length,
                   std::string &arena);
 

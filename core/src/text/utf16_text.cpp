@@ -17,16 +17,14 @@ bool is_ascii(std::string_view text) noexcept {
 } // namespace
 
 void utf16_text::assign(std::string_view text) {
-  // UTF-16 never needs more units than UTF-8 has bytes, plus one for the end.
-  const size_t capacity = text.size() + 1;
-  if (units_.size() < capacity) units_.resize(capacity);
   ascii_ = is_ascii(text);
-  if (ascii_) {
-    for (size_t i = 0; i < text.size(); ++i)
-      units_[i] = static_cast<unsigned char>(text[i]);
+  if (ascii_) { // the bytes are the units: nothing to decode
     length_ = static_cast<int32_t>(text.size());
     return;
   }
+  // UTF-16 never needs more units than UTF-8 has bytes, plus one for the end.
+  const size_t capacity = text.size() + 1;
+  if (units_.size() < capacity) units_.resize(capacity);
 
   if (map_.size() < capacity) map_.resize(capacity);
   const auto *s = reinterpret_cast<const uint8_t *>(text.data()); // what ICU's macros expect

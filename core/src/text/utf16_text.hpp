@@ -15,9 +15,10 @@ public:
   // way ICU cuts them (maximal subparts), so offsets agree with what ICU's own decoders would do.
   void assign(std::string_view text);
 
-  const char16_t *data() const noexcept { return units_.data(); }
+  // The units; not written for ASCII text, whose bytes are its units (ascii()).
+  const char16_t *data() const noexcept { return ascii_ ? nullptr : units_.data(); }
   int32_t length() const noexcept { return length_; }
-  bool ascii() const noexcept { return ascii_; } // units are the bytes, one for one
+  bool ascii() const noexcept { return ascii_; }
   // Byte offset in the UTF-8 text of UTF-16 index `unit` (0..length()).
   uint32_t byte_offset(int32_t unit) const noexcept {
     return ascii_ ? static_cast<uint32_t>(unit) : map_[static_cast<size_t>(unit)];
