@@ -410,7 +410,7 @@ TEST_CASE("report counts the responses imported since the last analysis") {
 
 // The report's scan hands batches to a thread per visitor: each sees every response in order,
 // with its own texts, and a visitor's failure reaches the caller instead of stalling the reader.
-TEST_CASE("scan in parallel: every visitor sees every response in order; failures surface") {
+TEST_CASE("scan in parallel: every visitor sees every response in order, and failures surface") {
   report_store s;
   constexpr int count = 5000; // a few batches
   {
