@@ -16,6 +16,7 @@
 #include <rebuy/plugin.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
@@ -29,9 +30,20 @@ namespace {
 
 // Rows staged together before the writer takes them.
 constexpr uint64_t rows_per_hand_over = 4096;
-// The writer commits at least this often, so an interrupted import keeps its work.
-constexpr uint64_t max_rows_per_commit = 200000;
-constexpr auto max_time_per_commit = std::chrono::seconds(2);
+// How often the writer commits, so that an interrupted import keeps its work. A commit merges its
+// new keys into `response_keys`, which is ordered by their hash, so it rewrites pages all over
+// that table: its cost grows with the store. Commits are therefore spaced in proportion to the
+// keys already stored (an eighth of them), from every 200,000 rows or 2 s up to every 1,000,000
+// rows or 10 s: on a store of 10 million the merges cost a bounded share of the import.
+struct commit_interval {
+  uint64_t rows;
+  std::chrono::milliseconds time;
+};
+commit_interval commit_interval_for(uint64_t stored_keys) {
+  constexpr uint64_t least = 200000, most = 1000000;
+  const uint64_t rows = std::clamp(stored_keys / 8, least, most);
+  return {rows, std::chrono::milliseconds(2000 * rows / least)};
+}
 
 // A file an importer cannot read is mostly rejects: once this many rows were
 // rejected or skipped, and ten times as many as were read as records, the
@@ -45,9 +57,9 @@ using batch_queue = bounded_queue<std::unique_ptr<staged_batch>>;
 class batch_producer {
 public:
   batch_producer(importer_session &session, std::string importer, size_t batch_size,
-                 std::string source, std::optional<date_order> dates)
+                 std::string source, std::optional<date_order> dates, uint64_t input_bytes)
       : session_(session), importer_(std::move(importer)), batch_size_(batch_size),
-        stager_(std::move(source), dates) {}
+        stager_(std::move(source), dates, input_bytes) {}
 
   void run(batch_queue &queue, batch_queue &spares) {
     // Batches come back from the writer emptied, with their memory.
@@ -169,9 +181,15 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   spdlog::debug("run {}: {} with {} {}", run.id, file.string(), plugin->id(), plugin->version());
 
   response_writer writer(db, run.id, run.source);
+  // About the keys the store holds: ids only grow, and few responses are ever replaced.
+  const uint64_t stored_before = [&db] {
+    auto s = db.prepare("SELECT coalesce(max(id), 0) FROM responses");
+    return s.step() ? static_cast<uint64_t>(s.column_int(0)) : uint64_t{0};
+  }();
   constexpr size_t in_flight = 2;
   batch_queue queue(in_flight), spares(in_flight + 2);
-  batch_producer producer(*session, plugin->id(), request.batch_size, run.source, request.dates);
+  batch_producer producer(*session, plugin->id(), request.batch_size, run.source, request.dates,
+                          reader.file_size());
   std::thread reading([&] {
     pthread_setname_np(pthread_self(), "rebuy-read");
     producer.run(queue, spares);
@@ -198,8 +216,8 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
           writer.commit(run.counts);
         else
           writer.rollback();
-      } else if (writer.pending_rows() >= max_rows_per_commit ||
-                 now - last_commit >= max_time_per_commit) {
+      } else if (const auto interval = commit_interval_for(stored_before + run.counts.added);
+                 writer.pending_rows() >= interval.rows || now - last_commit >= interval.time) {
         if (commit_while_reading)
           writer.commit(run.counts);
         else

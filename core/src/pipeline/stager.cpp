@@ -73,8 +73,8 @@ std::optional<double> parse_number(std::string_view text) {
   return value;
 }
 
-stager::stager(std::string source, std::optional<date_order> order)
-    : keyer_(std::move(source)), order_(order) {
+stager::stager(std::string source, std::optional<date_order> order, uint64_t input_bytes)
+    : keyer_(std::move(source), input_bytes), order_(order) {
   if (order_)
     date_note_ = order_ == date_order::day_first ? "dates read day first (as asked)"
                                                  : "dates read month first (as asked)";

@@ -22,7 +22,9 @@ public:
   // `order` forces the order of all-numeric dates; without it the first batch
   // holding such dates decides it for the whole file, from the dates that can
   // only be read one way (13/05/2022).
-  explicit stager(std::string source = {}, std::optional<date_order> order = std::nullopt);
+  // `input_bytes`: the input's size when known, for response_keyer's filter.
+  explicit stager(std::string source = {}, std::optional<date_order> order = std::nullopt,
+                  uint64_t input_bytes = 0);
 
   // Appends the importer's batch to `out`.
   void stage(const rebuy_batch &in, staged_batch &out);
