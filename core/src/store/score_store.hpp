@@ -20,8 +20,9 @@ namespace rebuy::core {
 // no plugin may take it.
 inline constexpr const char *core_analyzer_id = "rebuy";
 
-// At most this many scores go in one page.
-inline constexpr size_t scores_per_page = 16384;
+// At most this many scores go in one page: larger pages fill their last overflow page better and
+// compress better, smaller ones keep the analysis' memory down (docs/store.md).
+inline constexpr size_t scores_per_page = 20480;
 
 class score_store {
 public:
