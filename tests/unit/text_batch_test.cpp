@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <random>
 #include <string>
@@ -336,6 +337,39 @@ std::vector<std::array<int32_t, 3>> ascii_words(const std::string &text) {
   return out;
 }
 
+// Holds `same` (ours against ICU) to every string of 1 to `max_length` characters of `classes`,
+// then to 20,000 random strings of up to `random_length` characters (two in three of `classes`,
+// the others any ASCII character). Stops at the first difference; returns how many strings of
+// `classes` it checked.
+size_t compare_with_icu(const std::string &classes, size_t max_length, size_t random_length,
+                        unsigned seed, const std::function<bool(const std::string &)> &same) {
+  std::string text;
+  size_t checked = 0;
+  for (size_t length = 1; length <= max_length; ++length) {
+    std::vector<size_t> at(length, 0);
+    for (bool more = true; more;) {
+      text.clear();
+      for (size_t i : at)
+        text += classes[i];
+      if (!same(text)) return checked;
+      ++checked;
+      // The next string: the last character counts up, carrying into those before it.
+      size_t i = length;
+      while (i > 0 && ++at[i - 1] == classes.size())
+        at[--i] = 0;
+      more = i > 0;
+    }
+  }
+  std::mt19937 random(seed);
+  for (int i = 0; i < 20000; ++i) {
+    text.assign(random() % random_length, ' ');
+    for (char &c : text)
+      c = random() % 3 ? classes[random() % classes.size()] : static_cast<char>(1 + random() % 127);
+    if (!same(text)) break;
+  }
+  return checked;
+}
+
 } // namespace
 
 // The ASCII path must give ICU's tokens to the byte: every string of up to four characters of the
@@ -350,40 +384,13 @@ TEST_CASE("ascii words: the same segments and statuses as ICU's word break itera
     if (icu != ours) FAIL_CHECK("differs from ICU on \"" << text << "\"");
     return icu == ours;
   };
-  const std::string classes = "aZ@19_.',;: \r\n\t-";
-  std::string text;
-  size_t checked = 0;
-  for (size_t length = 1; length <= 4; ++length) {
-    std::vector<size_t> at(length, 0);
-    for (bool more = true; more;) {
-      text.clear();
-      for (size_t i : at)
-        text += classes[i];
-      if (!same(text)) return;
-      ++checked;
-      more = false;
-      for (size_t i = length; i-- > 0;)
-        if (++at[i] < classes.size()) {
-          more = true;
-          break;
-        } else {
-          at[i] = 0;
-        }
-    }
-  }
+  const size_t checked = compare_with_icu("aZ@19_.',;: \r\n\t-", 4, 40, 7, same);
   for (int c = 1; c < 128; ++c)
     for (const char *around : {"a", "1", "_"}) {
       const std::string mid(1, static_cast<char>(c));
       CHECK(same(around + mid + around));
       CHECK(same(mid + around + mid));
     }
-  std::mt19937 random(7);
-  for (int i = 0; i < 20000; ++i) {
-    text.assign(random() % 40, ' ');
-    for (char &c : text)
-      c = random() % 3 ? classes[random() % classes.size()] : static_cast<char>(1 + random() % 127);
-    if (!same(text)) return;
-  }
   CHECK(checked == 69904); // 16 + 16^2 + 16^3 + 16^4
 }
 
@@ -417,39 +424,12 @@ TEST_CASE("ascii sentences: the same boundaries as ICU's sentence break iterator
     if (icu != ours) FAIL_CHECK("differs from ICU on \"" << text << "\"");
     return icu == ours;
   };
-  const std::string classes = "aZ1.?!\") ,;: \r\n#";
-  std::string text;
-  size_t checked = 0;
-  for (size_t length = 1; length <= 5; ++length) {
-    std::vector<size_t> at(length, 0);
-    for (bool more = true; more;) {
-      text.clear();
-      for (size_t i : at)
-        text += classes[i];
-      if (!same(text)) return;
-      ++checked;
-      more = false;
-      for (size_t i = length; i-- > 0;)
-        if (++at[i] < classes.size()) {
-          more = true;
-          break;
-        } else {
-          at[i] = 0;
-        }
-    }
-  }
+  const size_t checked = compare_with_icu("aZ1.?!\") ,;: \r\n#", 5, 60, 11, same);
   for (int c = 1; c < 128; ++c)
     for (const char *around : {"a. ", "A.", ". a", "x", "? "}) {
       const std::string mid(1, static_cast<char>(c));
       CHECK(same(around + mid + around));
       CHECK(same(mid + around + mid + "b"));
     }
-  std::mt19937 random(11);
-  for (int i = 0; i < 20000; ++i) {
-    text.assign(random() % 60, ' ');
-    for (char &c : text)
-      c = random() % 3 ? classes[random() % classes.size()] : static_cast<char>(1 + random() % 127);
-    if (!same(text)) return;
-  }
   CHECK(checked == 1118480); // 16 + 16^2 + ... + 16^5
 }

@@ -156,9 +156,12 @@ void metric_appender::finish() {
     page_[i].evidence = texts.substr(at + label, evidence);
     at += label + evidence;
   }
-  // Batches of analysis finish out of order.
-  std::sort(page_.begin(), page_.end(),
-            [](const page_score &a, const page_score &b) { return a.response_id < b.response_id; });
+  // Callers add in response order; one that did not must still not write overlapping pages.
+  auto by_response = [](const page_score &a, const page_score &b) {
+    return a.response_id < b.response_id;
+  };
+  if (!std::is_sorted(page_.begin(), page_.end(), by_response))
+    std::sort(page_.begin(), page_.end(), by_response);
   store_.write(metric_id_, page_);
   page_.clear();
   text_sizes_.clear();

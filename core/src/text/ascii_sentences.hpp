@@ -47,6 +47,8 @@ template <class Visit> void for_each_ascii_sentence_end(std::string_view text, V
   };
   const size_t n = text.size();
   auto at = [&](size_t i) { return i < n ? kind_of(text[i]) : other; };
+  // Past the separator at i: CR LF counts as one (SB3).
+  auto after_separator = [&](size_t i) { return text.substr(i, 2) == "\r\n" ? i + 2 : i + 1; };
   size_t i = 0, last = 0;
   auto end_at = [&](size_t end) {
     visit(end);
@@ -54,9 +56,8 @@ template <class Visit> void for_each_ascii_sentence_end(std::string_view text, V
   };
   while (i < n) {
     const auto k = kind_of(text[i]);
-    if (k == sep) { // SB3-4: a break after a paragraph separator, CR LF counting as one
-      i += text[i] == '\r' && i + 1 < n && text[i + 1] == '\n' ? 2 : 1;
-      end_at(i);
+    if (k == sep) { // SB4: a break after a paragraph separator
+      end_at(i = after_separator(i));
       continue;
     }
     if (k != aterm && k != sterm) {
@@ -64,28 +65,27 @@ template <class Visit> void for_each_ascii_sentence_end(std::string_view text, V
       continue;
     }
     const size_t term = i++;
-    if (k == aterm && i < n) {
+    if (k == aterm) {
       if (at(i) == numeric) continue; // SB6
       if (term > 0 && (at(term - 1) == upper || at(term - 1) == lower) && at(i) == upper)
         continue; // SB7
     }
-    while (i < n && at(i) == close) // SB9
+    while (at(i) == close) // SB9
       ++i;
-    while (i < n && at(i) == sp) // SB10
+    while (at(i) == sp) // SB10
       ++i;
-    if (i < n && (at(i) == scontinue || at(i) == aterm || at(i) == sterm)) continue; // SB8a
+    if (at(i) == scontinue || at(i) == aterm || at(i) == sterm) continue; // SB8a
     if (k == aterm) { // SB8: no break before what leads only to a lower-case letter
       size_t j = i;
       while (j < n && at(j) != upper && at(j) != lower && at(j) != sep && at(j) != aterm &&
              at(j) != sterm)
         ++j;
-      if (j < n && at(j) == lower) {
+      if (at(j) == lower) {
         i = j;
         continue;
       }
     }
-    if (i < n && at(i) == sep) // SB11: the separator ends the sentence with it
-      i += text[i] == '\r' && i + 1 < n && text[i + 1] == '\n' ? 2 : 1;
+    if (at(i) == sep) i = after_separator(i); // SB11: the separator ends the sentence with it
     end_at(i);
   }
   if (last < n) visit(n); // the text's end closes its last sentence
