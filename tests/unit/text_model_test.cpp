@@ -166,6 +166,24 @@ TEST_CASE("text model: learnt from the rated texts, it reads the unrated ones") 
   CHECK(kept->blend_auc == doctest::Approx(summary.blend_auc));
 }
 
+TEST_CASE("text model: learnt on a second connection beside the estimates' writes, or on theirs") {
+  // In WAL mode the model learns on a reader while the estimates' transaction writes; with a
+  // rollback journal, which would lock that reader out, on the transaction's own connection.
+  review_store s(300, 60);
+  REQUIRE(s.db->reads_beside_writes());
+  derive_estimates(*s.db);
+  std::vector<double> beside;
+  for (int id = 301; id <= 360; ++id)
+    beside.push_back(s.model_probability(id));
+  CHECK(beside.front() > 0); // scored
+
+  s.db->exec("PRAGMA journal_mode = DELETE");
+  REQUIRE_FALSE(s.db->reads_beside_writes());
+  derive_estimates(*s.db);
+  for (int id = 301; id <= 360; ++id)
+    CHECK(s.model_probability(id) == beside[static_cast<size_t>(id - 301)]);
+}
+
 TEST_CASE("text model: the same responses give the same model whichever order they arrived in") {
   // More than max_model_texts labelled: the sample is chosen too, by key hash, not id.
   review_store in_order(int(max_model_texts) + 2000, 50),

@@ -10,6 +10,7 @@
 #include "util/bounded_queue.hpp"
 #include "util/cancel.hpp"
 #include "util/errors.hpp"
+#include "util/phase_timer.hpp"
 #include "util/progress_line.hpp"
 
 #include <fmt/format.h>
@@ -272,7 +273,11 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
 
 analysis_outcome analyze_store(const plugin_registry &registry, sql::connection &db,
                                const analysis_request &request) {
-  analysis_outcome outcome = run_analyzers(registry, db, request);
+  analysis_outcome outcome;
+  {
+    phase_timer timer("analyzers");
+    outcome = run_analyzers(registry, db, request);
+  }
   analysis_turn turn(db); // estimates are derived by one rebuy at a time
   // Estimates depend on every analyzer's scores and on the orders: redo them
   // when any of those changed since they were last derived.

@@ -3,15 +3,16 @@
 #include "pipeline/rating_calibration.hpp"
 #include "pipeline/text_model.hpp"
 
+#include "store/read_beside.hpp"
 #include "store/score_store.hpp"
 #include "store/settings.hpp"
 #include "util/errors.hpp"
+#include "util/phase_timer.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <charconv>
-#include <chrono>
 
 #include <cmath>
 
@@ -50,6 +51,8 @@ bool has_value(const page_score *s) { return s && !std::isnan(s->value); }
 uint64_t write_ordered_again(sql::connection &db, score_store &store,
                              const estimate_options &options) {
   metric_appender out(store, store.metric_id(core_analyzer_id, "ordered_again"));
+  // Without orders the query would still walk every response.
+  if (!db.prepare("SELECT 1 FROM orders LIMIT 1").step()) return 0;
   auto s = db.prepare_scan(fmt::format(ordered_again_sql, horizon_end_sql(db.dialect())));
   const std::string horizon = fmt::format("+{} days", options.horizon_days);
   s.bind(1, horizon);
@@ -201,19 +204,41 @@ estimate_outcome derive_estimates(sql::connection &db, const estimate_options &o
   sql::transaction tx(db);
   score_store store(db);
   store.forget(core_analyzer_id);
+  // The text model reads only the analyzers' scores, committed before this transaction took the
+  // store's write lock: it learns on a second connection while the orders and ratings are read
+  // here.
+  auto learn = [](sql::connection &c) {
+    phase_timer timer("text model's learning");
+    return learn_text_model(c);
+  };
+  auto learning = db.reads_beside_writes()
+                      ? read_beside(db, learn)
+                      : std::async(std::launch::deferred, [&db, learn] { return learn(db); });
   estimate_outcome out;
-  out.observed = write_ordered_again(db, store, options);
-  write_order_count_probability(db, store, options);
-  const rating_calibration calibration = fit_rating_calibration(db, options.rating_shrinkage);
-  store_rating_calibration(db, calibration);
-  const auto started = std::chrono::steady_clock::now();
-  const text_model_summary model = fit_text_model(db, store);
-  spdlog::debug("text model: {} in {} ms", model.used ? "used" : "not used: " + model.reason,
-                std::chrono::duration_cast<std::chrono::milliseconds>(
-                    std::chrono::steady_clock::now() - started)
-                    .count());
-  store_text_model_summary(db, model);
-  out.estimated = write_estimates(db, store, calibration);
+  {
+    phase_timer timer("ordered again");
+    out.observed = write_ordered_again(db, store, options);
+    write_order_count_probability(db, store, options);
+  }
+  rating_calibration calibration;
+  {
+    phase_timer timer("rating calibration");
+    calibration = fit_rating_calibration(db, options.rating_shrinkage);
+    store_rating_calibration(db, calibration);
+  }
+  {
+    const learnt_text_model model = learning.get();
+    phase_timer timer("text model's scores");
+    spdlog::debug("text model: {}",
+                  model.summary.used ? "used" : "not used: " + model.summary.reason);
+    store_text_model_summary(db, model.summary);
+    score_unlabelled_texts(db, store, model);
+  }
+  {
+    phase_timer timer("estimates");
+    out.estimated = write_estimates(db, store, calibration);
+  }
+  phase_timer timer("estimates' commit");
   tx.commit();
   return out;
 }

@@ -120,8 +120,9 @@ struct blend {
 
 } // namespace
 
-text_model_summary fit_text_model(sql::connection &db, score_store &store) {
-  text_model_summary out;
+learnt_text_model learn_text_model(sql::connection &db) {
+  learnt_text_model out;
+  text_model_summary &summary = out.summary;
   // One walk over the responses with a text finds the verdicts; texts are read afterwards, only
   // for the responses learnt from and those scored.
   struct text_ref {
@@ -129,37 +130,39 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
     int label;
     double lexicon;
   };
-  std::vector<text_ref> labelled, unlabelled;
+  std::vector<text_ref> labelled;
   std::map<std::string, uint64_t, std::less<>> sources, kinds;
   uint64_t positives_all = 0;
   {
     response_walk walk(db);
     while (walk.next()) {
       const verdict v = walk.judge();
-      (v.label < 0 ? unlabelled : labelled)
-          .push_back({{walk.id(), walk.key_hash()}, v.label, walk.lexicon()});
-      if (v.label < 0) continue;
+      if (v.label < 0) {
+        out.unlabelled.push_back({walk.id(), walk.lexicon()});
+        continue;
+      }
+      labelled.push_back({{walk.id(), walk.key_hash()}, v.label, walk.lexicon()});
       positives_all += v.label;
       auto source = sources.find(walk.source());
       if (source == sources.end()) source = sources.emplace(walk.source(), 0).first;
       ++source->second, ++kinds[v.kind];
     }
   }
-  out.labelled = labelled.size(), out.unlabelled = unlabelled.size();
-  out.sources.assign(sources.begin(), sources.end());
-  out.labels.assign(kinds.begin(), kinds.end());
-  const uint64_t negatives_all = out.labelled - positives_all;
-  if (out.unlabelled == 0)
-    out.reason = "every text has an answer, a recommendation, a rating or an NPS class";
-  else if (out.labelled < min_model_texts)
-    out.reason = fmt::format("{} texts have a verdict to learn from; {} are needed",
-                             format_count(out.labelled), min_model_texts);
+  summary.labelled = labelled.size(), summary.unlabelled = out.unlabelled.size();
+  summary.sources.assign(sources.begin(), sources.end());
+  summary.labels.assign(kinds.begin(), kinds.end());
+  const uint64_t negatives_all = summary.labelled - positives_all;
+  if (summary.unlabelled == 0)
+    summary.reason = "every text has an answer, a recommendation, a rating or an NPS class";
+  else if (summary.labelled < min_model_texts)
+    summary.reason = fmt::format("{} texts have a verdict to learn from; {} are needed",
+                                 format_count(summary.labelled), min_model_texts);
   else if (std::min(positives_all, negatives_all) < min_model_class)
-    out.reason =
+    summary.reason =
         fmt::format("{} of the labelled texts would buy again and {} would not; {} of "
                     "each are needed",
                     format_count(positives_all), format_count(negatives_all), min_model_class);
-  if (!out.reason.empty()) return out;
+  if (!summary.reason.empty()) return out;
 
   // The texts learnt from: all, or an even sample when there are many, in the order of their
   // keys' hashes, not of their ids: the sample and the gradient descent's order are the same
@@ -186,8 +189,8 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
     lexicon[i] = learnt[i]->lexicon;
     fold_of[i] = fold_of_text(text);
   }
-  out.learnt = rows.size();
-  out.positives = static_cast<uint64_t>(std::count(labels.begin(), labels.end(), 1));
+  summary.learnt = rows.size();
+  summary.positives = static_cast<uint64_t>(std::count(labels.begin(), labels.end(), 1));
 
   // Out-of-fold predictions of the model, then the blend learnt on them. The folds' models are
   // independent, so both cores fit them; each fold writes only its own rows' predictions.
@@ -204,7 +207,15 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
         if (fold_of[i] == f) oof[i] = fold_model.predict(rows[i]);
     }
   };
-  auto odd_folds = std::async(std::launch::async, fit_folds, size_t{1});
+  // The final model, on every text learnt from, is fitted beside the even folds' three fits,
+  // after the odd folds' two: it is needed only when the blend passes its checks below, the
+  // usual case, and that core would otherwise wait.
+  std::vector<size_t> all(rows.size());
+  std::iota(all.begin(), all.end(), size_t{0});
+  auto odd_folds = std::async(std::launch::async, [&] {
+    fit_folds(1);
+    out.model.fit(rows, labels, all, options);
+  });
   fit_folds(0);
   odd_folds.get();
   std::vector<double> lexicon_or_half(rows.size()), x(rows.size() * 2);
@@ -213,8 +224,8 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
     x[2 * i] = stats::logit(oof[i]);
     x[2 * i + 1] = std::isnan(lexicon[i]) ? 0.0 : stats::logit(lexicon[i]);
   }
-  out.model_auc = stats::roc_auc(oof, labels);
-  out.lexicon_auc = stats::roc_auc(lexicon_or_half, labels);
+  summary.model_auc = stats::roc_auc(oof, labels);
+  summary.lexicon_auc = stats::roc_auc(lexicon_or_half, labels);
   // The blend is cross-validated too: learnt on four folds' out-of-fold predictions, it scores
   // the fifth, so its AUC is not flattered by the three numbers it fits.
   std::vector<double> blended(rows.size());
@@ -230,54 +241,61 @@ text_model_summary fit_text_model(sql::connection &db, score_store &store) {
     for (size_t i = 0; i < rows.size(); ++i)
       if (fold_of[i] == f) blended[i] = blend{b[0], b[1], b[2]}.apply(oof[i], lexicon[i]);
   }
-  out.blend_auc = stats::roc_auc(blended, labels);
+  summary.blend_auc = stats::roc_auc(blended, labels);
   const std::vector<double> beta = stats::dense_logistic(x, 2, labels);
   const blend mix{beta[0], beta[1], beta[2]};
-  out.intercept = mix.intercept, out.model_weight = mix.model, out.lexicon_weight = mix.lexicon;
+  summary.intercept = mix.intercept, summary.model_weight = mix.model,
+  summary.lexicon_weight = mix.lexicon;
   // A model that cannot be told from chance on the texts it was measured on is not used, however
   // it compares with the lexicon: on a few hundred texts, AUCs differ by chance too.
   const double auc_low =
-      out.blend_auc - 1.96 * stats::auc_standard_error(out.blend_auc, out.positives,
-                                                       out.learnt - out.positives);
+      summary.blend_auc - 1.96 * stats::auc_standard_error(summary.blend_auc, summary.positives,
+                                                           summary.learnt - summary.positives);
   if (!(auc_low > 0.5)) {
-    out.reason = fmt::format("with the model the labelled texts read no better than by chance "
-                             "(cross-validated AUC {:.3f}, its 95 % interval down to {:.3f}, on "
-                             "{} texts)",
-                             out.blend_auc, auc_low, format_count(out.learnt));
+    summary.reason =
+        fmt::format("with the model the labelled texts read no better than by chance "
+                    "(cross-validated AUC {:.3f}, its 95 % interval down to {:.3f}, on "
+                    "{} texts)",
+                    summary.blend_auc, auc_low, format_count(summary.learnt));
     return out;
   }
-  if (!(out.blend_auc >= out.lexicon_auc + min_model_gain)) {
-    out.reason = fmt::format("with the model the labelled texts read no better than with the "
-                             "lexicon alone (cross-validated AUC {:.3f} against {:.3f}; {:.2f} "
-                             "more is needed)",
-                             out.blend_auc, out.lexicon_auc, min_model_gain);
+  if (!(summary.blend_auc >= summary.lexicon_auc + min_model_gain)) {
+    summary.reason = fmt::format("with the model the labelled texts read no better than with the "
+                                 "lexicon alone (cross-validated AUC {:.3f} against {:.3f}; {:.2f} "
+                                 "more is needed)",
+                                 summary.blend_auc, summary.lexicon_auc, min_model_gain);
     return out;
   }
 
-  // Pass 3: the final model, on every text learnt from, scores the texts without a verdict.
-  std::vector<size_t> all(rows.size());
-  for (size_t i = 0; i < all.size(); ++i)
-    all[i] = i;
-  stats::sparse_logistic model(size_t{1} << model_feature_bits);
-  model.fit(rows, labels, all, options);
-  rows.clear(), rows.shrink_to_fit();
-  out.used = true;
+  summary.used = true;
+  return out;
+}
+
+void score_unlabelled_texts(sql::connection &db, score_store &store, const learnt_text_model &m) {
+  if (!m.summary.used) return;
+  const text_model_summary &summary = m.summary;
+  const blend mix{summary.intercept, summary.model_weight, summary.lexicon_weight};
   metric_appender scores(store, store.metric_id(core_analyzer_id, "text_model_probability"));
   const std::string why = fmt::format(
       "learnt from {} labelled texts of this store, cross-validated AUC {:.3f} (lexicon {:.3f})",
-      format_count(out.learnt), out.blend_auc, out.lexicon_auc);
+      format_count(summary.learnt), summary.blend_auc, summary.lexicon_auc);
   texts_by_id texts(db);
-  for (const text_ref &r : unlabelled) {
-    const double p_model = model.predict(hashed_features(texts.at(r.ref.id), model_feature_bits));
+  for (const unlabelled_text &r : m.unlabelled) {
+    const double p_model = m.model.predict(hashed_features(texts.at(r.id), model_feature_bits));
     const double p = mix.apply(p_model, r.lexicon);
-    scores.add(r.ref.id, p, {},
+    scores.add(r.id, p, {},
                std::isnan(r.lexicon)
                    ? fmt::format("text model {:.2f}, lexicon silent: {:.2f} ({})", p_model, p, why)
                    : fmt::format("text model {:.2f} with the lexicon's {:.2f}: {:.2f} ({})",
                                  p_model, r.lexicon, p, why));
   }
   scores.finish();
-  return out;
+}
+
+text_model_summary fit_text_model(sql::connection &db, score_store &store) {
+  const learnt_text_model m = learn_text_model(db);
+  score_unlabelled_texts(db, store, m);
+  return m.summary;
 }
 
 void store_text_model_summary(sql::connection &db, const text_model_summary &s) {

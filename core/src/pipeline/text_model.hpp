@@ -9,6 +9,7 @@
 // the blend's cross-validated AUC cannot be told from chance (its 95 % interval reaches 0.5),
 // or when the blend does not read the labelled texts better than the lexicon alone (by
 // min_model_gain of cross-validated AUC), the model is not used, and the summary says why.
+#include "stats/logistic.hpp"
 #include "store/score_store.hpp"
 #include "store/sql.hpp"
 
@@ -43,8 +44,25 @@ struct text_model_summary {
   double intercept = 0, model_weight = 0, lexicon_weight = 0; // of the blend, on logits
 };
 
-// Fits the model and writes rebuy/text_model_probability for the texts without a verdict (after
-// the analyzers' scores are in, inside the caller's transaction).
+// A text without a verdict, which the model scores.
+struct unlabelled_text {
+  int64_t id;
+  double lexicon; // text_signals' reading, NaN when silent
+};
+
+struct learnt_text_model {
+  text_model_summary summary;
+  stats::sparse_logistic model{size_t{1} << model_feature_bits}; // fitted when summary.used
+  std::vector<unlabelled_text> unlabelled;                       // in id order
+};
+
+// Learns the model from the analyzers' scores and the texts; reads only, so any connection to the
+// store will do.
+learnt_text_model learn_text_model(sql::connection &db);
+// Writes rebuy/text_model_probability for the texts without a verdict, when the model is used
+// (inside the caller's transaction).
+void score_unlabelled_texts(sql::connection &db, score_store &store, const learnt_text_model &m);
+// Both, on one connection (after the analyzers' scores are in).
 text_model_summary fit_text_model(sql::connection &db, score_store &store);
 
 // Kept in the store (settings.text_model, JSON) for reports.

@@ -3,6 +3,7 @@
 #include "pipeline/estimates.hpp"
 #include "report/response_scan.hpp"
 #include "store/analyzer_state.hpp"
+#include "store/read_beside.hpp"
 #include "store/score_store.hpp"
 #include "util/format_count.hpp"
 #include "util/timestamp.hpp"
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <future>
 
 namespace rebuy::core {
 namespace {
@@ -61,15 +61,6 @@ period_plan plan_period(sql::connection &db, const report_filter &filter) {
     p.previous_from = month_start(p.previous_to);
   }
   return p;
-}
-
-// Runs read(connection) on a second, read-only connection in another thread
-// when the store is a file, so that both cores work; else later, on db.
-template <typename Read>
-auto read_beside(sql::connection &db, Read read) -> std::future<decltype(read(db))> {
-  std::shared_ptr<sql::connection> reader = db.open_reader();
-  if (!reader) return std::async(std::launch::deferred, [&db, read] { return read(db); });
-  return std::async(std::launch::async, [reader, read] { return read(*reader); });
 }
 
 } // namespace

@@ -29,6 +29,7 @@ public:
   // PostgreSQL's lock_timeout: how long a statement waits for a row or table lock.
   void set_busy_timeout(std::chrono::milliseconds timeout) override;
   std::unique_ptr<connection> open_reader() const override;
+  bool reads_beside_writes() override { return true; }
   void begin(bool immediate) override;
   void commit() override;
   void rollback() noexcept override;

@@ -157,6 +157,9 @@ public:
   // Another connection to the same store, for reading beside this one (in
   // another thread); nullptr when the store cannot have a second (in memory).
   virtual std::unique_ptr<connection> open_reader() const = 0;
+  // Whether such a reader reads while this connection's transaction writes, neither waiting for
+  // the other: on a server, and on SQLite in WAL mode (a rollback journal locks readers out).
+  virtual bool reads_beside_writes() = 0;
   // Transactions (sql::transaction calls these).
   virtual void begin(bool immediate) = 0;
   virtual void commit() = 0;

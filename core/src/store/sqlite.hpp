@@ -28,6 +28,7 @@ public:
   // Past a second of waiting, the wait is announced once (as a warning).
   void set_busy_timeout(std::chrono::milliseconds timeout) override;
   std::unique_ptr<connection> open_reader() const override;
+  bool reads_beside_writes() override { return pragma("PRAGMA journal_mode") == "wal"; }
   void begin(bool immediate) override { exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN"); }
   void commit() override { exec("COMMIT"); }
   void rollback() noexcept override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
