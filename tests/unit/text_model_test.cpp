@@ -13,7 +13,9 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 
 using namespace rebuy::core;
 using namespace rebuy::test;
@@ -86,13 +88,14 @@ struct review_store {
 
   // `rated` responses with a 5 or 1 star rating, then `unrated` without one; with
   // `arrived_reversed` the same responses (keys and key hashes) under ids in the opposite order.
-  // With `text_says_nothing`, the texts do not follow the ratings.
+  // With `text_says_nothing`, the texts do not follow the ratings. With `keys_per_hash` above
+  // 1, that many keys in a row share a key hash (as if their hashes collided).
   review_store(int rated, int unrated, bool arrived_reversed = false,
-               bool text_says_nothing = false) {
+               bool text_says_nothing = false, int keys_per_hash = 1) {
     db->exec("INSERT INTO import_runs (id, file, importer, importer_version, source, started_at, "
              "status) VALUES (1, 'f', 'x', '1', 'shop', '2024-01-01T00:00:00Z', 'done')");
     auto add = db->prepare("INSERT INTO responses (id, source, key, key_hash, content_hash, kind, "
-                           "run_id, text, rating, rating_max) VALUES (?4, 'shop', ?1, ?1, 'h', "
+                           "run_id, text, rating, rating_max) VALUES (?4, 'shop', ?1, ?5, 'h', "
                            "'review', 1, ?2, ?3, 5)");
     const int n = rated + unrated;
     uint64_t coin = 7; // a fixed sequence of coin flips
@@ -103,10 +106,13 @@ struct review_store {
       const std::string text = review(i, text_says_nothing ? coin >> 63 : happy);
       add.bind(1, int64_t{i + 1}).bind(2, std::string_view(text));
       add.bind(4, int64_t{arrived_reversed ? n - i : i + 1});
+      add.bind(5, int64_t{i / keys_per_hash + 1});
       i < rated ? add.bind(3, happy ? 5.0 : 1.0) : add.bind_null(3);
       add.run();
       add.reset();
     }
+    // Every response of a store has its key's row, as an import writes it.
+    db->exec("INSERT INTO response_keys SELECT key_hash, id FROM responses");
   }
   text_model_summary fit() {
     sql::transaction tx(*db);
@@ -197,6 +203,26 @@ TEST_CASE("text model: the same responses give the same model whichever order th
   CHECK(a.intercept == b.intercept);
   for (int key = int(max_model_texts) + 2001; key <= int(max_model_texts) + 2050; ++key)
     CHECK(in_order.model_probability_of_key(key) == reversed.model_probability_of_key(key));
+}
+
+TEST_CASE("text model: the sample is every stride-th labelled text by key hash, then id") {
+  // 30,000 labelled texts, three to a key hash: the stride is 2, so the chosen places fall on
+  // every rank within a hash. Which texts were chosen shows in how many of them are happy.
+  const int rated = 30000, unrated = 50, n = rated + unrated;
+  for (const bool reversed : {false, true}) {
+    INFO("arrived reversed: " << reversed);
+    review_store s(rated, unrated, reversed, false, 3);
+    const auto summary = s.fit();
+    std::vector<std::tuple<int, int, bool>> labelled; // key hash, id, happy
+    for (int i = 0; i < rated; ++i)
+      labelled.emplace_back(i / 3 + 1, reversed ? n - i : i + 1, i % 3 != 0);
+    std::sort(labelled.begin(), labelled.end());
+    uint64_t chosen = 0, happy = 0;
+    for (size_t i = 0; i < labelled.size(); i += 2)
+      ++chosen, happy += std::get<2>(labelled[i]);
+    CHECK(summary.learnt == chosen);
+    CHECK(summary.positives == happy);
+  }
 }
 
 TEST_CASE("text model: not used when it reads no better than chance") {

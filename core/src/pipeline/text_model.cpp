@@ -63,13 +63,19 @@ struct verdict {
   const char *kind = "";
 };
 
-// The responses with a text, in id order, each with its verdict and the lexicon's reading.
+// Responses with a text in id order, each with its verdict and the lexicon's reading: every one
+// (a scan of the store), or those `rows` selects (its columns the same, its ids ascending).
 class response_walk {
 public:
+  static constexpr const char *columns = "r.id, r.source, r.rating, r.rating_max, r.key_hash";
+
   explicit response_walk(sql::connection &db)
-      : rows_(db.prepare_scan("SELECT id, source, rating, rating_max, key_hash FROM responses "
-                              "WHERE coalesce(text, title) IS NOT NULL ORDER BY id")),
-        answer_(db, "buy_again", "buy_again_top2_box", false),
+      : response_walk(db, db.prepare_scan(fmt::format(
+                              "SELECT {} FROM responses r WHERE coalesce(r.text, r.title) IS NOT "
+                              "NULL ORDER BY r.id",
+                              columns))) {}
+  response_walk(sql::connection &db, sql::statement rows)
+      : rows_(std::move(rows)), answer_(db, "buy_again", "buy_again_top2_box", false),
         recommend_(db, "nps", "would_recommend", false), nps_(db, "nps", "nps_class", false),
         lexicon_(db, "text_signals", "text_buy_again_probability", false) {}
 
@@ -104,6 +110,60 @@ private:
   int64_t id_ = 0;
 };
 
+struct text_ref {
+  response_ref ref;
+  int label;
+  double lexicon;
+};
+
+// The labelled texts learnt from, in chosen_before order: of the labelled texts ordered by key
+// hash (then id), every stride-th from the first. Only the hashes are kept while walking (8
+// bytes a text, not a text's 32: a store of 10M texts learns in flat memory); the chosen ones
+// are found again by their hashes and judged again.
+std::vector<text_ref> choose_learnt(sql::connection &db, std::vector<int64_t> &hashes) {
+  std::sort(hashes.begin(), hashes.end());
+  const size_t stride = (hashes.size() + max_model_texts - 1) / max_model_texts;
+  // Each chosen place as (hash, its rank among the labelled texts of that hash, a 2^-64 chance
+  // of being more than 0).
+  std::vector<std::pair<int64_t, size_t>> chosen;
+  for (size_t i = 0; i < hashes.size(); i += stride) {
+    const auto first = std::lower_bound(hashes.begin(), hashes.begin() + i, hashes[i]);
+    chosen.emplace_back(hashes[i], static_cast<size_t>(hashes.begin() + i - first));
+  }
+  std::vector<int64_t>().swap(hashes);
+  std::string list;
+  for (size_t i = 0; i < chosen.size(); ++i)
+    if (i == 0 || chosen[i].first != chosen[i - 1].first)
+      list += fmt::format("{}{}", list.empty() ? "" : ",", chosen[i].first);
+  const bool server = db.dialect() != sql::dialect::sqlite;
+  // On SQLite, response_keys finds a hash's responses; a server reads its table once.
+  auto rows = db.prepare_scan(
+      server ? fmt::format("SELECT {} FROM responses r WHERE r.key_hash = ANY(CAST(?1 AS "
+                           "BIGINT[])) AND coalesce(r.text, r.title) IS NOT NULL ORDER BY r.id",
+                           response_walk::columns)
+             : fmt::format("SELECT {} FROM response_keys k JOIN responses r ON r.id = k.id WHERE "
+                           "k.key_hash IN (SELECT value FROM json_each(?1)) AND coalesce(r.text, "
+                           "r.title) IS NOT NULL ORDER BY r.id",
+                           response_walk::columns));
+  const std::string bound = server ? "{" + list + "}" : "[" + list + "]";
+  rows.bind(1, std::string_view(bound));
+  std::vector<text_ref> candidates;
+  response_walk walk(db, std::move(rows));
+  while (walk.next())
+    if (const verdict v = walk.judge(); v.label >= 0)
+      candidates.push_back({{walk.id(), walk.key_hash()}, v.label, walk.lexicon()});
+  std::sort(candidates.begin(), candidates.end(),
+            [](const text_ref &a, const text_ref &b) { return chosen_before(a.ref, b.ref); });
+  std::vector<text_ref> learnt;
+  for (const auto &[hash, rank] : chosen) {
+    auto first = std::partition_point(candidates.begin(), candidates.end(),
+                                      [hash](const text_ref &t) { return t.ref.key_hash < hash; });
+    if (static_cast<size_t>(candidates.end() - first) > rank && first[rank].ref.key_hash == hash)
+      learnt.push_back(first[rank]);
+  }
+  return learnt;
+}
+
 // The fold of a text, from the text itself: copies of one review (a product in several
 // styles) fall in one fold, so cross-validation never scores a text it learnt.
 size_t fold_of_text(std::string_view text) {
@@ -125,12 +185,7 @@ learnt_text_model learn_text_model(sql::connection &db) {
   text_model_summary &summary = out.summary;
   // One walk over the responses with a text finds the verdicts; texts are read afterwards, only
   // for the responses learnt from and those scored.
-  struct text_ref {
-    response_ref ref;
-    int label;
-    double lexicon;
-  };
-  std::vector<text_ref> labelled;
+  std::vector<int64_t> labelled; // their key hashes
   std::map<std::string, uint64_t, std::less<>> sources, kinds;
   uint64_t positives_all = 0;
   {
@@ -141,8 +196,8 @@ learnt_text_model learn_text_model(sql::connection &db) {
         out.unlabelled.push_back({walk.id(), walk.lexicon()});
         continue;
       }
-      labelled.push_back({{walk.id(), walk.key_hash()}, v.label, walk.lexicon()});
-      positives_all += v.label;
+      labelled.push_back(walk.key_hash());
+      positives_all += static_cast<uint64_t>(v.label);
       auto source = sources.find(walk.source());
       if (source == sources.end()) source = sources.emplace(walk.source(), 0).first;
       ++source->second, ++kinds[v.kind];
@@ -167,26 +222,21 @@ learnt_text_model learn_text_model(sql::connection &db) {
   // The texts learnt from: all, or an even sample when there are many, in the order of their
   // keys' hashes, not of their ids: the sample and the gradient descent's order are the same
   // whichever order the responses arrived in. Texts are read in id order, then put in place.
-  std::sort(labelled.begin(), labelled.end(),
-            [](const text_ref &a, const text_ref &b) { return chosen_before(a.ref, b.ref); });
-  const size_t stride = (labelled.size() + max_model_texts - 1) / max_model_texts;
-  std::vector<const text_ref *> learnt;
-  for (size_t i = 0; i < labelled.size(); i += stride)
-    learnt.push_back(&labelled[i]);
+  const std::vector<text_ref> learnt = choose_learnt(db, labelled);
   std::vector<size_t> by_id(learnt.size());
   std::iota(by_id.begin(), by_id.end(), size_t{0});
   std::sort(by_id.begin(), by_id.end(),
-            [&learnt](size_t a, size_t b) { return learnt[a]->ref.id < learnt[b]->ref.id; });
+            [&learnt](size_t a, size_t b) { return learnt[a].ref.id < learnt[b].ref.id; });
   std::vector<stats::sparse_row> rows(learnt.size());
   std::vector<uint8_t> labels(learnt.size());
   std::vector<double> lexicon(learnt.size());
   std::vector<size_t> fold_of(learnt.size());
   texts_by_id learnt_texts(db);
   for (size_t i : by_id) {
-    const std::string_view text = learnt_texts.at(learnt[i]->ref.id);
+    const std::string_view text = learnt_texts.at(learnt[i].ref.id);
     rows[i] = hashed_features(text, model_feature_bits);
-    labels[i] = static_cast<uint8_t>(learnt[i]->label);
-    lexicon[i] = learnt[i]->lexicon;
+    labels[i] = static_cast<uint8_t>(learnt[i].label);
+    lexicon[i] = learnt[i].lexicon;
     fold_of[i] = fold_of_text(text);
   }
   summary.learnt = rows.size();
