@@ -44,16 +44,21 @@ bool is_stop_word(std::string_view word) {
   return std::binary_search(stop.begin(), stop.end(), word);
 }
 
-std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &counts,
+std::vector<distinctive_word> most_distinctive(const flat_string_map<word_counts> &counts,
                                                size_t limit) {
-  std::vector<const std::pair<const std::string, word_counts> *> words;
+  // In the words' order, so that the prior's sums come out the same whatever order the words
+  // were met in.
+  std::vector<size_t> words;
+  for (size_t i = 0; i < counts.size(); ++i)
+    if (!counts.value(i).stop) words.push_back(i);
+  std::sort(words.begin(), words.end(),
+            [&counts](size_t x, size_t y) { return counts.key(x) < counts.key(y); });
   std::vector<uint64_t> a, b, pooled;
-  for (const auto &entry : counts) {
-    if (entry.second.stop) continue;
-    words.push_back(&entry);
-    a.push_back(entry.second.a);
-    b.push_back(entry.second.b);
-    pooled.push_back(entry.second.a + entry.second.b);
+  for (size_t i : words) {
+    const word_counts &c = counts.value(i);
+    a.push_back(c.a);
+    b.push_back(c.b);
+    pooled.push_back(c.a + c.b);
   }
   const uint64_t n_a = std::accumulate(a.begin(), a.end(), uint64_t{0});
   const uint64_t n_b = std::accumulate(b.begin(), b.end(), uint64_t{0});
@@ -63,8 +68,9 @@ std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &co
   auto prior = stats::informative_prior(pooled, static_cast<double>(n_a + n_b));
   auto scores = stats::log_odds_dirichlet(a, b, prior);
   for (size_t i = 0; i < words.size(); ++i) {
-    const auto &[w, c] = *words[i];
-    if (c.a >= 2 && scores[i].z >= 1.96) out.push_back({w, c.a, c.b, scores[i], c.example});
+    const word_counts &c = counts.value(words[i]);
+    if (c.a >= 2 && scores[i].z >= 1.96)
+      out.push_back({std::string(counts.key(words[i])), c.a, c.b, scores[i], c.example});
   }
   std::sort(out.begin(), out.end(), [](const distinctive_word &x, const distinctive_word &y) {
     return x.score.z != y.score.z ? x.score.z > y.score.z : x.word < y.word;

@@ -3,7 +3,7 @@
 // log-odds ratio with an informative Dirichlet prior (stats/log_odds.hpp).
 #include "stats/log_odds.hpp"
 #include "store/response_ref.hpp"
-#include "util/string_map.hpp"
+#include "util/flat_string_map.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -42,7 +42,8 @@ struct distinctive_word {
 // of a), highest z first, at most `limit`. The prior is the pooled counts of
 // both groups (α_w = y_w^a + y_w^b, so α₀ = n^a + n^b): it shrinks rare words
 // toward the shared rate in proportion to the data, small corpora and large.
-std::vector<distinctive_word> most_distinctive(const string_map<word_counts> &counts, size_t limit);
+std::vector<distinctive_word> most_distinctive(const flat_string_map<word_counts> &counts,
+                                               size_t limit);
 
 template <typename Visit> void for_each_word(std::string_view text, Visit &&visit) {
   // Lower-cased once into a buffer the words then point into: a million

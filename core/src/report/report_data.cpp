@@ -6,12 +6,14 @@
 #include "store/read_beside.hpp"
 #include "store/score_store.hpp"
 #include "util/format_count.hpp"
+#include "util/phase_timer.hpp"
 #include "util/timestamp.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace rebuy::core {
 namespace {
@@ -168,10 +170,12 @@ report_data build_report(sql::connection &db, const report_options &options) {
   out.generated_at = now_utc();
   out.options = options;
   // The scores and the orders are read beside the period; the scan needs both.
+  std::optional<phase_timer> timer(std::in_place, "report: scores and period");
   auto orders_read = read_beside(db, [](sql::connection &c) { return customer_orders(c); });
   auto scores_read = read_beside(db, [](sql::connection &c) { return report_scores(c); });
   const period_plan period = plan_period(db, options.filter);
   const report_scores scores = scores_read.get();
+  timer.emplace("report: scan");
 
   std::vector<std::string> dimensions(std::begin(fixed_dimensions), std::end(fixed_dimensions));
   dimensions.insert(dimensions.end(), options.by.begin(), options.by.end());
@@ -207,6 +211,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
     calibration.add(r);
   };
   scan_responses_in_parallel(db, options, scores, {read_themes, read_the_rest});
+  timer.emplace("report: figures");
 
   const tally &overall = headline.overall();
   const rate_basis basis = overall.answered > 0    ? rate_basis::answers
@@ -243,6 +248,7 @@ report_data build_report(sql::connection &db, const report_options &options) {
   out.quality.recommend_questions = recommend_answered.questions(db, "recommend");
   out.quality.denominator_policy = nps_denominator_definition(options.nps_denominator);
   out.quality.nps_unanswered = overall.nps_unanswered;
+  timer.reset();
   return out;
 }
 

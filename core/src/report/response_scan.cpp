@@ -24,7 +24,10 @@ class response_batch {
 public:
   static constexpr size_t max_rows = 2048, text_capacity = size_t{1} << 20;
 
-  response_batch() { text_.reserve(text_capacity); }
+  response_batch() {
+    text_.reserve(text_capacity);
+    rows_.reserve(max_rows);
+  }
   // Whether r's texts fit beside what the batch holds; an empty batch takes any row.
   bool fits(const scanned_response &r) const {
     return rows_.empty() ||

@@ -43,7 +43,7 @@ std::string response_text(sql::connection &db, int64_t id) {
 
 themes_builder::themes_builder() {
   for (std::string_view w : stop_words())
-    entry(words_, w).stop = true;
+    words_[w].stop = true;
 }
 
 void themes_builder::add(const scanned_response &r) {
@@ -71,7 +71,7 @@ void themes_builder::add(const scanned_response &r) {
   // One hash lookup per word: the entry says whether it is a stop word or was already counted
   // for this response.
   for_each_word(r.text, [&](std::string_view w) {
-    auto &counts = entry(words_, w);
+    auto &counts = words_[w];
     if (counts.stop || counts.last == r.id) return;
     counts.last = r.id;
     if (a) {

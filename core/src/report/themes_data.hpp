@@ -58,7 +58,7 @@ private:
   };
   std::map<std::string, theme_tally, std::less<>> themes_;
   uint64_t themed_ = 0, would_not_ = 0, would_ = 0;
-  string_map<word_counts> words_;
+  flat_string_map<word_counts> words_;
 };
 
 } // namespace rebuy::core
