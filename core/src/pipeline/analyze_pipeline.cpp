@@ -25,6 +25,7 @@
 #include <thread>
 #include <utility>
 
+#include <malloc.h>
 #include <pthread.h>
 
 namespace rebuy::core {
@@ -278,6 +279,9 @@ analysis_outcome analyze_store(const plugin_registry &registry, sql::connection 
     phase_timer timer("analyzers");
     outcome = run_analyzers(registry, db, request);
   }
+  // The analyzers' threads freed their batches, but glibc keeps such memory for the threads that
+  // had it: given back now, the estimates' memory comes in its place, not on top of it.
+  malloc_trim(0);
   analysis_turn turn(db); // estimates are derived by one rebuy at a time
   // Estimates depend on every analyzer's scores and on the orders: redo them
   // when any of those changed since they were last derived.
