@@ -96,15 +96,14 @@ const lexicon &lexicon::shared() {
 }
 
 const word *lexicon::find(std::string_view key) const noexcept {
-  const auto it = index_.find(key);
-  return it == index_.end() ? nullptr : &words_[it->second];
+  const uint32_t *id = index_.find(key);
+  return id ? &words_[*id] : nullptr;
 }
 
 uint32_t lexicon::intern(const std::string &key) {
-  if (const auto it = index_.find(key); it != index_.end()) return it->second;
-  const auto id = static_cast<uint32_t>(words_.size());
-  keys_.push_back(key);
-  index_.emplace(keys_.back(), id);
+  const auto [id_of_key, added] = index_.try_emplace(key, static_cast<uint32_t>(words_.size()));
+  if (!added) return *id_of_key;
+  const uint32_t id = *id_of_key;
   words_.push_back({id, {}});
   return id;
 }

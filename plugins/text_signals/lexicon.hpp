@@ -4,13 +4,13 @@
 // word then says what it means in each language.
 #include "language_data.hpp"
 
+#include <rebuy/flat_string_map.hpp>
+
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace rebuy::text_signals {
@@ -101,8 +101,7 @@ private:
   phrase_rule compile(const phrase_def &def, language lang);
   void index_rules(language lang);
 
-  std::deque<std::string> keys_; // stable storage for the map's views
-  std::unordered_map<std::string_view, uint32_t> index_;
+  flat_string_map<uint32_t> index_; // key -> index into words_
   std::vector<word> words_;
   std::array<std::vector<phrase_rule>, language_count> rules_;
   std::array<std::vector<uint32_t>, language_count> rule_refs_;

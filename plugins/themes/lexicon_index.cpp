@@ -38,7 +38,7 @@ void lexicon_index::add_stopword(std::string_view word) {
 }
 
 uint32_t lexicon_index::word_id(std::string_view folded) {
-  word_info &w = words_[std::string(folded)];
+  word_info &w = words_[folded];
   if (w.id == 0) w.id = next_word_id_++;
   return w.id;
 }
@@ -97,8 +97,8 @@ void lexicon_index::classify(const rebuy_text &text, std::vector<word_info> &out
   out.resize(text.token_count);
   for (size_t i = 0; i < text.token_count; ++i) {
     fold_key(to_view(text.tokens[i].key), scratch);
-    const auto it = words_.find(scratch);
-    out[i] = it == words_.end() ? word_info{} : it->second;
+    const word_info *w = words_.find(scratch);
+    out[i] = w ? *w : word_info{};
   }
 }
 

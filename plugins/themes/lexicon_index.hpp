@@ -6,6 +6,7 @@
 
 #include "lexicon.hpp"
 
+#include <rebuy/flat_string_map.hpp>
 #include <rebuy/plugin_abi.h>
 
 #include <cstdint>
@@ -64,7 +65,7 @@ private:
   void longest(const rebuy_text &text, const std::vector<word_info> &words, uint32_t node,
                size_t pos, uint32_t sentence, size_t &best_end, uint32_t &best_node) const;
 
-  std::unordered_map<std::string, word_info> words_;
+  flat_string_map<word_info> words_;
   std::vector<node> nodes_{node{}};              // nodes_[0] is the root
   std::unordered_map<uint64_t, uint32_t> edges_; // (parent << 32 | word id) -> child
   std::vector<std::string> conflicts_;

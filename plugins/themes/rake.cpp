@@ -35,11 +35,6 @@ bool single_letter(const rebuy_token &t) {
 } // namespace
 
 void rake::clear() {
-  // clear() costs as much as the bucket array, which keeps the size of the
-  // longest text seen: after a huge one, start small again.
-  constexpr size_t small_buckets = 1024;
-  if (word_ids_.bucket_count() > small_buckets) word_ids_ = {};
-  if (phrase_ids_.bucket_count() > small_buckets) phrase_ids_ = {};
   word_ids_.clear();
   words_.clear();
   phrase_ids_.clear();
@@ -73,22 +68,22 @@ void rake::add_candidate(const rebuy_text &text, size_t begin, size_t end) {
     if (i > begin && text.tokens[i].offset > prev.offset + prev.text.size) key_.push_back(' ');
     key_.append(to_view(text.tokens[i].key));
   }
-  // try_emplace: a phrase seen before costs a lookup, not a node built and thrown away.
-  auto [it, added] = phrase_ids_.try_emplace(key_, static_cast<uint32_t>(phrases_.size()));
+  const auto [phrase_id, added] =
+      phrase_ids_.try_emplace(key_, static_cast<uint32_t>(phrases_.size()));
   if (added) {
     candidate_phrase p{{key_, as_written(text, begin, end - 1), 0},
                        static_cast<uint32_t>(phrase_words_.size()),
                        static_cast<uint32_t>(length)};
     for (size_t i = begin; i < end; ++i) {
-      auto [w, fresh] =
-          word_ids_.emplace(to_view(text.tokens[i].key), static_cast<uint32_t>(words_.size()));
+      const auto [word_id, fresh] =
+          word_ids_.try_emplace(to_view(text.tokens[i].key), static_cast<uint32_t>(words_.size()));
       if (fresh) words_.emplace_back();
-      phrase_words_.push_back(w->second);
+      phrase_words_.push_back(*word_id);
     }
     phrases_.push_back(std::move(p));
   }
   // Every occurrence counts: frequency once per word, degree by the phrase's length.
-  const candidate_phrase &p = phrases_[it->second];
+  const candidate_phrase &p = phrases_[*phrase_id];
   for (uint32_t k = 0; k < p.length; ++k) {
     word_stat &w = words_[phrase_words_[p.first_word + k]];
     w.frequency += 1;

@@ -7,11 +7,11 @@
 
 #include "lexicon_index.hpp"
 
+#include <rebuy/flat_string_map.hpp>
 #include <rebuy/plugin_abi.h>
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace rebuy::themes {
@@ -44,9 +44,9 @@ private:
   };
   void add_candidate(const rebuy_text &text, size_t begin, size_t end);
 
-  std::unordered_map<std::string_view, uint32_t> word_ids_; // token key -> index into words_
+  flat_string_map<uint32_t> word_ids_; // token key -> index into words_
   std::vector<word_stat> words_;
-  std::unordered_map<std::string, uint32_t> phrase_ids_; // key -> index into phrases_
+  flat_string_map<uint32_t> phrase_ids_; // key -> index into phrases_
   std::vector<candidate_phrase> phrases_;
   std::vector<uint32_t> phrase_words_;
   std::vector<uint32_t> order_;

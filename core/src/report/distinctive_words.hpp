@@ -3,7 +3,8 @@
 // log-odds ratio with an informative Dirichlet prior (stats/log_odds.hpp).
 #include "stats/log_odds.hpp"
 #include "store/response_ref.hpp"
-#include "util/flat_string_map.hpp"
+
+#include <rebuy/flat_string_map.hpp>
 
 #include <algorithm>
 #include <cstdint>
