@@ -154,3 +154,27 @@ TEST_CASE("score store: a metric appender writes full pages in response order") 
   CHECK(scores.front().evidence == "evidence 1");
   CHECK(count(*db, "SELECT count(*) FROM score_pages") == 2);
 }
+
+TEST_CASE("score store: a reader from a response on starts at the page that holds it") {
+  temp_db t;
+  auto db = open_store(t.path);
+  score_store store(*db);
+  metric_appender pages(store, store.metric_id("a", "m"));
+  const auto per_page = static_cast<int64_t>(scores_per_page);
+  // Odd ids, a page and a half: the first page holds 1 to 2 * per_page - 1.
+  for (int64_t id = 1; id <= 3 * per_page; id += 2)
+    pages.add(id, static_cast<double>(id), {}, {});
+  pages.finish();
+  // From an id the second page holds: that page's first score, not the first page's.
+  metric_reader second(*db, "a", "m", false, per_page * 2 + 3);
+  const page_score *first = second.next();
+  REQUIRE(first);
+  CHECK(first->response_id == 2 * per_page + 1);
+  // A cursor from an even id the scores skip finds its neighbours and not it.
+  metric_cursor cursor(*db, "a", "m", false, per_page * 2 + 4);
+  CHECK(cursor.at(per_page * 2 + 4) == nullptr);
+  REQUIRE(cursor.at(per_page * 2 + 5));
+  CHECK(cursor.at(per_page * 2 + 5)->value == per_page * 2 + 5);
+  // Past the last page: nothing.
+  CHECK(metric_reader(*db, "a", "m", false, 3 * per_page).next() == nullptr);
+}

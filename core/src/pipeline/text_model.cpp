@@ -63,21 +63,26 @@ struct verdict {
   const char *kind = "";
 };
 
-// Responses with a text in id order, each with its verdict and the lexicon's reading: every one
-// (a scan of the store), or those `rows` selects (its columns the same, its ids ascending).
+// Responses with a text in id order, each with its verdict and the lexicon's reading: those with
+// ids in (after, last], or those `rows` selects (its columns the same, its ids ascending).
 class response_walk {
 public:
   static constexpr const char *columns = "r.id, r.source, r.rating, r.rating_max, r.key_hash";
 
-  explicit response_walk(sql::connection &db)
-      : response_walk(db, db.prepare_scan(fmt::format(
-                              "SELECT {} FROM responses r WHERE coalesce(r.text, r.title) IS NOT "
-                              "NULL ORDER BY r.id",
-                              columns))) {}
-  response_walk(sql::connection &db, sql::statement rows)
-      : rows_(std::move(rows)), answer_(db, "buy_again", "buy_again_top2_box", false),
-        recommend_(db, "nps", "would_recommend", false), nps_(db, "nps", "nps_class", false),
-        lexicon_(db, "text_signals", "text_buy_again_probability", false) {}
+  response_walk(sql::connection &db, int64_t after, int64_t last)
+      : response_walk(db,
+                      db.prepare_scan(fmt::format(
+                          "SELECT {} FROM responses r WHERE r.id > ?1 AND r.id <= ?2 AND "
+                          "coalesce(r.text, r.title) IS NOT NULL ORDER BY r.id",
+                          columns)),
+                      after) {
+    rows_.bind(1, after).bind(2, last);
+  }
+  response_walk(sql::connection &db, sql::statement rows, int64_t after = INT64_MIN)
+      : rows_(std::move(rows)), answer_(db, "buy_again", "buy_again_top2_box", false, after),
+        recommend_(db, "nps", "would_recommend", false, after),
+        nps_(db, "nps", "nps_class", false, after),
+        lexicon_(db, "text_signals", "text_buy_again_probability", false, after) {}
 
   bool next() {
     if (!rows_.step()) return false;
@@ -116,34 +121,82 @@ struct text_ref {
   double lexicon;
 };
 
-// The labelled texts learnt from, in chosen_before order: of the labelled texts ordered by key
-// hash (then id), every stride-th from the first. Only the hashes are kept while walking (8
-// bytes a text, not a text's 32: a store of 10M texts learns in flat memory); the chosen ones
-// are found again by their hashes and judged again.
-std::vector<text_ref> choose_learnt(sql::connection &db, std::vector<int64_t> &hashes) {
-  std::sort(hashes.begin(), hashes.end());
-  const size_t stride = (hashes.size() + max_model_texts - 1) / max_model_texts;
-  // Each chosen place as (hash, its rank among the labelled texts of that hash, a 2^-64 chance
-  // of being more than 0).
-  std::vector<std::pair<int64_t, size_t>> chosen;
-  for (size_t i = 0; i < hashes.size(); i += stride) {
-    const auto first = std::lower_bound(hashes.begin(), hashes.begin() + i, hashes[i]);
-    chosen.emplace_back(hashes[i], static_cast<size_t>(hashes.begin() + i - first));
+// What a walk over a range of responses found.
+struct walked_texts {
+  std::vector<int64_t> labelled; // their key hashes
+  uint64_t positives = 0;        // of them, would buy again
+  std::vector<unlabelled_text> unlabelled;
+  std::map<std::string, uint64_t, std::less<>> sources, kinds; // labelled texts of each
+};
+
+// Walks the responses with ids in (after, last]. The unlabelled texts get room for `room` of them.
+walked_texts walk_texts(sql::connection &db, int64_t after, int64_t last, int64_t room) {
+  walked_texts out;
+  // Room for every response, so that the vectors never grow by a copy: at 10M texts a copy
+  // doubled their memory for a moment. Reserved pages cost no memory until written.
+  auto clamped = [](int64_t n) {
+    return static_cast<size_t>(std::clamp<int64_t>(n, 0, int64_t{1} << 27));
+  };
+  out.labelled.reserve(clamped(last - after));
+  out.unlabelled.reserve(clamped(room));
+  response_walk walk(db, after, last);
+  while (walk.next()) {
+    const verdict v = walk.judge();
+    if (v.label < 0) {
+      out.unlabelled.push_back({walk.id(), walk.lexicon()});
+      continue;
+    }
+    out.labelled.push_back(walk.key_hash());
+    out.positives += static_cast<uint64_t>(v.label);
+    auto source = out.sources.find(walk.source());
+    if (source == out.sources.end()) source = out.sources.emplace(walk.source(), 0).first;
+    ++source->second, ++out.kinds[v.kind];
   }
-  std::vector<int64_t>().swap(hashes);
+  return out;
+}
+
+// The labelled texts learnt from, in chosen_before order: of the labelled texts ordered by key
+// hash (then id), every stride-th from the first. Only the hashes are kept while walking, in
+// parts (8 bytes a text, not a text's 32: a store of 10M texts learns in flat memory); the chosen
+// ones are found again by their hashes and judged again.
+std::vector<text_ref> choose_learnt(sql::connection &db, std::vector<std::vector<int64_t>> parts) {
+  size_t total = 0;
+  for (auto &part : parts) {
+    std::sort(part.begin(), part.end());
+    total += part.size();
+  }
+  const size_t stride = (total + max_model_texts - 1) / max_model_texts;
+  // The parts in merged order; each chosen place as (hash, its rank among the labelled texts of
+  // that hash: a 2^-64 chance of being more than 0).
+  std::vector<std::pair<int64_t, size_t>> chosen;
+  std::vector<size_t> next(parts.size(), 0);
+  int64_t previous = 0;
+  for (size_t place = 0, same = 0; place < total; ++place) {
+    size_t least = parts.size();
+    for (size_t p = 0; p < parts.size(); ++p)
+      if (next[p] < parts[p].size() &&
+          (least == parts.size() || parts[p][next[p]] < parts[least][next[least]]))
+        least = p;
+    const int64_t hash = parts[least][next[least]++];
+    same = place > 0 && hash == previous ? same + 1 : 0;
+    previous = hash;
+    if (place % stride == 0) chosen.emplace_back(hash, same);
+  }
+  parts.clear();
   std::string list;
   for (size_t i = 0; i < chosen.size(); ++i)
     if (i == 0 || chosen[i].first != chosen[i - 1].first)
       list += fmt::format("{}{}", list.empty() ? "" : ",", chosen[i].first);
   const bool server = db.dialect() != sql::dialect::sqlite;
-  // On SQLite, response_keys finds a hash's responses; a server reads its table once.
+  // On SQLite, response_keys finds a hash's responses, read in id order (in hash order, each would
+  // read a page of its own); a server reads its table once.
   auto rows = db.prepare_scan(
       server ? fmt::format("SELECT {} FROM responses r WHERE r.key_hash = ANY(CAST(?1 AS "
                            "BIGINT[])) AND coalesce(r.text, r.title) IS NOT NULL ORDER BY r.id",
                            response_walk::columns)
-             : fmt::format("SELECT {} FROM response_keys k JOIN responses r ON r.id = k.id WHERE "
-                           "k.key_hash IN (SELECT value FROM json_each(?1)) AND coalesce(r.text, "
-                           "r.title) IS NOT NULL ORDER BY r.id",
+             : fmt::format("SELECT {} FROM responses r WHERE r.id IN (SELECT k.id FROM "
+                           "response_keys k WHERE k.key_hash IN (SELECT value FROM json_each(?1))) "
+                           "AND coalesce(r.text, r.title) IS NOT NULL ORDER BY r.id",
                            response_walk::columns));
   const std::string bound = server ? "{" + list + "}" : "[" + list + "]";
   rows.bind(1, std::string_view(bound));
@@ -184,37 +237,32 @@ learnt_text_model learn_text_model(sql::connection &db) {
   learnt_text_model out;
   text_model_summary &summary = out.summary;
   // One walk over the responses with a text finds the verdicts; texts are read afterwards, only
-  // for the responses learnt from and those scored.
-  std::vector<int64_t> labelled; // their key hashes
+  // for the responses learnt from and those scored. Where a second connection reads beside, it
+  // walks the upper half of the ids meanwhile.
+  int64_t first = 0, last = -1;
   {
-    // Room for every response, so that the vectors never grow by a copy: a copy at 10M texts
-    // doubled their memory for a moment. Reserved pages cost no memory until they are written.
-    auto ids = db.prepare("SELECT max(id) - min(id) + 1 FROM responses");
-    const int64_t bound = ids.step() && !ids.is_null(0) ? ids.column_int(0) : 0;
-    const auto room = static_cast<size_t>(std::clamp<int64_t>(bound, 0, int64_t{1} << 27));
-    labelled.reserve(room);
-    out.unlabelled.reserve(room);
+    auto ids = db.prepare("SELECT min(id), max(id) FROM responses");
+    if (ids.step() && !ids.is_null(0)) first = ids.column_int(0), last = ids.column_int(1);
   }
-  std::map<std::string, uint64_t, std::less<>> sources, kinds;
-  uint64_t positives_all = 0;
-  {
-    response_walk walk(db);
-    while (walk.next()) {
-      const verdict v = walk.judge();
-      if (v.label < 0) {
-        out.unlabelled.push_back({walk.id(), walk.lexicon()});
-        continue;
-      }
-      labelled.push_back(walk.key_hash());
-      positives_all += static_cast<uint64_t>(v.label);
-      auto source = sources.find(walk.source());
-      if (source == sources.end()) source = sources.emplace(walk.source(), 0).first;
-      ++source->second, ++kinds[v.kind];
-    }
-  }
-  summary.labelled = labelled.size(), summary.unlabelled = out.unlabelled.size();
-  summary.sources.assign(sources.begin(), sources.end());
-  summary.labels.assign(kinds.begin(), kinds.end());
+  const int64_t middle = first + (last - first) / 2;
+  std::shared_ptr<sql::connection> second = db.reads_beside_writes() ? db.open_reader() : nullptr;
+  auto upper_walk = std::async(second ? std::launch::async : std::launch::deferred, [&] {
+    return walk_texts(second ? *second : db, middle, last, last - middle);
+  });
+  // The lower half's unlabelled texts get room for the upper half's too: they join them.
+  walked_texts lower = walk_texts(db, first - 1, middle, last - first + 1);
+  walked_texts upper = upper_walk.get();
+  out.unlabelled = std::move(lower.unlabelled);
+  out.unlabelled.insert(out.unlabelled.end(), upper.unlabelled.begin(), upper.unlabelled.end());
+  for (const auto &[name, n] : upper.sources)
+    lower.sources[name] += n;
+  for (const auto &[name, n] : upper.kinds)
+    lower.kinds[name] += n;
+  const uint64_t positives_all = lower.positives + upper.positives;
+  summary.labelled = lower.labelled.size() + upper.labelled.size();
+  summary.unlabelled = out.unlabelled.size();
+  summary.sources.assign(lower.sources.begin(), lower.sources.end());
+  summary.labels.assign(lower.kinds.begin(), lower.kinds.end());
   const uint64_t negatives_all = summary.labelled - positives_all;
   if (summary.unlabelled == 0)
     summary.reason = "every text has an answer, a recommendation, a rating or an NPS class";
@@ -231,7 +279,10 @@ learnt_text_model learn_text_model(sql::connection &db) {
   // The texts learnt from: all, or an even sample when there are many, in the order of their
   // keys' hashes, not of their ids: the sample and the gradient descent's order are the same
   // whichever order the responses arrived in. Texts are read in id order, then put in place.
-  const std::vector<text_ref> learnt = choose_learnt(db, labelled);
+  std::vector<std::vector<int64_t>> parts;
+  parts.push_back(std::move(lower.labelled));
+  parts.push_back(std::move(upper.labelled));
+  const std::vector<text_ref> learnt = choose_learnt(db, std::move(parts));
   std::vector<size_t> by_id(learnt.size());
   std::iota(by_id.begin(), by_id.end(), size_t{0});
   std::sort(by_id.begin(), by_id.end(),

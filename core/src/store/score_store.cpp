@@ -208,18 +208,19 @@ int64_t find_metric(sql::connection &db, std::string_view analyzer, std::string_
 } // namespace
 
 metric_reader::metric_reader(sql::connection &db, std::string_view analyzer,
-                             std::string_view metric, bool with_evidence)
-    : metric_reader(db, find_metric(db, analyzer, metric), with_evidence) {}
+                             std::string_view metric, bool with_evidence, int64_t from_id)
+    : metric_reader(db, find_metric(db, analyzer, metric), with_evidence, from_id) {}
 
-metric_reader::metric_reader(sql::connection &db, int64_t metric_id, bool with_evidence)
+metric_reader::metric_reader(sql::connection &db, int64_t metric_id, bool with_evidence,
+                             int64_t from_id)
     : with_evidence_(with_evidence) {
   // Without evidence the page's second blob is never read from disk.
   pages_.emplace(db.prepare(with_evidence
                                 ? "SELECT data, evidence FROM score_pages WHERE metric_id = ?1 "
-                                  "ORDER BY first_id"
+                                  "AND last_id >= ?2 ORDER BY first_id"
                                 : "SELECT data, NULL FROM score_pages WHERE metric_id = ?1 "
-                                  "ORDER BY first_id"));
-  pages_->bind(1, metric_id);
+                                  "AND last_id >= ?2 ORDER BY first_id"));
+  pages_->bind(1, metric_id).bind(2, from_id);
 }
 
 const page_score *metric_reader::next() {

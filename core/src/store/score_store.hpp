@@ -83,12 +83,14 @@ struct stored_metric {
 // Every metric that holds scores, by analyzer and metric name.
 std::vector<stored_metric> stored_metrics(sql::connection &db);
 
-// One metric's scores in response order, a page at a time.
+// One metric's scores in response order, a page at a time; with `from_id`, from the page that
+// holds that response's score on (what comes before it in that page too).
 class metric_reader {
 public:
   metric_reader(sql::connection &db, std::string_view analyzer, std::string_view metric,
-                bool with_evidence);
-  metric_reader(sql::connection &db, int64_t metric_id, bool with_evidence);
+                bool with_evidence, int64_t from_id = INT64_MIN);
+  metric_reader(sql::connection &db, int64_t metric_id, bool with_evidence,
+                int64_t from_id = INT64_MIN);
   // The next score, or nullptr after the last; valid until the next call.
   const page_score *next();
 
@@ -103,8 +105,8 @@ private:
 class metric_cursor {
 public:
   metric_cursor(sql::connection &db, std::string_view analyzer, std::string_view metric,
-                bool with_evidence)
-      : reader_(db, analyzer, metric, with_evidence), next_(reader_.next()) {}
+                bool with_evidence, int64_t from_id = INT64_MIN)
+      : reader_(db, analyzer, metric, with_evidence, from_id), next_(reader_.next()) {}
   metric_cursor(sql::connection &db, int64_t metric_id, bool with_evidence)
       : reader_(db, metric_id, with_evidence), next_(reader_.next()) {}
   // The metric's score of response `id`, or nullptr; ids must not decrease.
