@@ -199,7 +199,9 @@ void analyze_alone(analysis_setup &setup, analysis_outcome &outcome) {
   const auto through = prepare(setup, setup.request.rerun);
   const int64_t after = *std::min_element(through.begin(), through.end());
   const int64_t last = analysis_bound(setup.db);
-  auto count = setup.db.prepare("SELECT count(*) FROM responses WHERE id > ?1 AND id <= ?2");
+  // response_keys has a small row for each response (SQLite alone runs this): counting the
+  // responses' own rows would read every page of their texts.
+  auto count = setup.db.prepare("SELECT count(*) FROM response_keys WHERE id > ?1 AND id <= ?2");
   count.bind(1, after).bind(2, last);
   count.step();
   const auto pending = static_cast<uint64_t>(count.column_int(0));
@@ -290,13 +292,16 @@ analysis_outcome analyze_store(const plugin_registry &registry, sql::connection 
                              "analyzed_through, ',' ORDER BY analyzer)"
                            : "group_concat(analyzer || ' ' || analyzer_version || ' ' || "
                              "analyzed_through)";
+  // On SQLite, responses are counted in response_keys, one small row each.
+  const char *response_rows =
+      db.dialect() == sql::dialect::postgres ? "responses" : "response_keys";
   auto state = db.prepare(fmt::format(R"sql(
-SELECT (SELECT coalesce(max(id), 0) || ':' || count(*) FROM responses) || '|' ||
+SELECT (SELECT coalesce(max(id), 0) FROM responses) || ':' || (SELECT count(*) FROM {1}) || '|' ||
        (SELECT coalesce(max(id), 0) || ':' || count(*) || ':' || coalesce(max(run_id), 0)
         FROM orders) || '|' ||
-       (SELECT coalesce({}, '') FROM analyzer_state WHERE analyzer <> 'rebuy'),
+       (SELECT coalesce({0}, '') FROM analyzer_state WHERE analyzer <> 'rebuy'),
        (SELECT analyzer_version FROM analyzer_state WHERE analyzer = 'rebuy'))sql",
-                                      concat));
+                                      concat, response_rows));
   state.step();
   estimate_options estimates;
   estimates.horizon_days = stored_horizon_days(db);
