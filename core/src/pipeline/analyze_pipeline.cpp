@@ -310,6 +310,9 @@ SELECT (SELECT coalesce(max(id), 0) FROM responses) || ':' || (SELECT count(*) F
   const bool same = state.column_text(1) == fingerprint;
   state.reset();
   if (same && !request.rerun) return outcome;
+  // Estimates are written in two transactions: until both are in, no fingerprint says they are
+  // up to date, so that an analysis stopped between them derives them again.
+  db.prepare("DELETE FROM analyzer_state WHERE analyzer = 'rebuy'").run();
   derive_estimates(db, estimates);
   auto remember = db.prepare("INSERT INTO analyzer_state (analyzer, analyzer_version) "
                              "VALUES ('rebuy', ?1) ON CONFLICT (analyzer) DO UPDATE SET "

@@ -136,21 +136,23 @@ std::vector<std::string> calibration_notes(const rating_calibration &c) {
   return out;
 }
 
-// The estimate of every response: the evidence in its order, each source one
-// score (or none).
-uint64_t write_estimates(sql::connection &db, score_store &store,
-                         const rating_calibration &calibration) {
-  metric_appender probability(store, store.metric_id(core_analyzer_id, "buy_again_probability"));
-  metric_appender basis(store, store.metric_id(core_analyzer_id, "buy_again_basis"));
-  metric_cursor answer(db, "buy_again", "answer_probability", true),
-      ordered(db, core_analyzer_id, "ordered_again", true),
-      order_count(db, core_analyzer_id, "order_count_probability", true),
-      rating(db, "buy_again", "rating_probability", true),
-      lexicon(db, "text_signals", "text_buy_again_probability", true),
-      model(db, core_analyzer_id, "text_model_probability", true);
+// The estimate of every response with an id in (after, last]: the evidence in its order, each
+// source one score (or none).
+void estimate_range(sql::connection &db, int64_t after, int64_t last,
+                    const rating_calibration &calibration, metric_appender &probability,
+                    metric_appender &basis) {
+  const int64_t from = after + 1;
+  metric_cursor answer(db, "buy_again", "answer_probability", true, from),
+      ordered(db, core_analyzer_id, "ordered_again", true, from),
+      order_count(db, core_analyzer_id, "order_count_probability", true, from),
+      rating(db, "buy_again", "rating_probability", true, from),
+      lexicon(db, "text_signals", "text_buy_again_probability", true, from),
+      model(db, core_analyzer_id, "text_model_probability", true, from);
   const std::vector<std::string> notes = calibration_notes(calibration);
   std::string calibrated_evidence;
-  auto responses = db.prepare_scan("SELECT id, rating, rating_max FROM responses ORDER BY id");
+  auto responses = db.prepare_scan(
+      "SELECT id, rating, rating_max FROM responses WHERE id > ?1 AND id <= ?2 ORDER BY id");
+  responses.bind(1, after).bind(2, last);
   while (responses.step()) {
     const int64_t id = responses.column_int(0);
     const page_score *a = answer.at(id), *o = ordered.at(id), *c = order_count.at(id),
@@ -182,7 +184,40 @@ uint64_t write_estimates(sql::connection &db, score_store &store,
   }
   probability.finish();
   basis.finish();
-  return probability.count();
+}
+
+// The estimates of every response, replacing the ones before. Where a second connection reads
+// beside this one, it estimates the upper half of the ids meanwhile, and its pages are inserted
+// here.
+uint64_t write_estimates(sql::connection &db, const rating_calibration &calibration) {
+  sql::transaction tx(db);
+  score_store store(db);
+  const int64_t probability_id = store.metric_id(core_analyzer_id, "buy_again_probability"),
+                basis_id = store.metric_id(core_analyzer_id, "buy_again_basis");
+  store.forget(probability_id);
+  store.forget(basis_id);
+  int64_t first = 0, last = -1;
+  {
+    auto ids = db.prepare("SELECT min(id), max(id) FROM responses");
+    if (ids.step() && !ids.is_null(0)) first = ids.column_int(0), last = ids.column_int(1);
+  }
+  const int64_t middle = first + (last - first) / 2;
+  std::shared_ptr<sql::connection> second = db.reads_beside_writes() ? db.open_reader() : nullptr;
+  auto upper = std::async(second ? std::launch::async : std::launch::deferred, [&] {
+    auto out =
+        std::make_unique<std::pair<metric_appender, metric_appender>>(probability_id, basis_id);
+    estimate_range(second ? *second : db, middle, last, calibration, out->first, out->second);
+    return out;
+  });
+  metric_appender probability(store, probability_id), basis(store, basis_id);
+  estimate_range(db, first - 1, middle, calibration, probability, basis);
+  const auto upper_half = upper.get();
+  for (const encoded_run &run : upper_half->first.kept())
+    store.insert(probability_id, run);
+  for (const encoded_run &run : upper_half->second.kept())
+    store.insert(basis_id, run);
+  tx.commit();
+  return probability.count() + upper_half->first.count();
 }
 
 } // namespace
@@ -201,45 +236,47 @@ void store_horizon_days(sql::connection &db, int days) {
 }
 
 estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options) {
-  sql::transaction tx(db);
-  score_store store(db);
-  store.forget(core_analyzer_id);
-  // The text model reads only the analyzers' scores, committed before this transaction took the
-  // store's write lock: it learns on a second connection while the orders and ratings are read
-  // here.
-  auto learn = [](sql::connection &c) {
-    phase_timer timer("text model's learning");
-    return learn_text_model(c);
-  };
-  auto learning = db.reads_beside_writes()
-                      ? read_beside(db, learn)
-                      : std::async(std::launch::deferred, [&db, learn] { return learn(db); });
   estimate_outcome out;
-  {
-    phase_timer timer("ordered again");
-    out.observed = write_ordered_again(db, store, options);
-    write_order_count_probability(db, store, options);
-  }
   rating_calibration calibration;
+  // Two transactions: what the estimates rest on, then the estimates, read from it by two
+  // connections where a second one can read. Between them, the store holds the estimates before.
   {
-    phase_timer timer("rating calibration");
-    calibration = fit_rating_calibration(db, options.rating_shrinkage);
-    store_rating_calibration(db, calibration);
-  }
-  {
+    sql::transaction tx(db);
+    score_store store(db);
+    for (const auto &metric : stored_metrics(db))
+      if (metric.analyzer == core_analyzer_id && metric.metric != "buy_again_probability" &&
+          metric.metric != "buy_again_basis")
+        store.forget(metric.id);
+    // The text model reads only the analyzers' scores, committed before this transaction took
+    // the store's write lock: it learns on a second connection while the orders and ratings are
+    // read here.
+    auto learn = [](sql::connection &c) {
+      phase_timer timer("text model's learning");
+      return learn_text_model(c);
+    };
+    auto learning = db.reads_beside_writes()
+                        ? read_beside(db, learn)
+                        : std::async(std::launch::deferred, [&db, learn] { return learn(db); });
+    {
+      phase_timer timer("ordered again");
+      out.observed = write_ordered_again(db, store, options);
+      write_order_count_probability(db, store, options);
+    }
+    {
+      phase_timer timer("rating calibration");
+      calibration = fit_rating_calibration(db, options.rating_shrinkage);
+      store_rating_calibration(db, calibration);
+    }
     const learnt_text_model model = learning.get();
     phase_timer timer("text model's scores");
     spdlog::debug("text model: {}",
                   model.summary.used ? "used" : "not used: " + model.summary.reason);
     store_text_model_summary(db, model.summary);
     score_unlabelled_texts(db, store, model);
+    tx.commit();
   }
-  {
-    phase_timer timer("estimates");
-    out.estimated = write_estimates(db, store, calibration);
-  }
-  phase_timer timer("estimates' commit");
-  tx.commit();
+  phase_timer timer("estimates");
+  out.estimated = write_estimates(db, calibration);
   return out;
 }
 

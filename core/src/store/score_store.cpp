@@ -37,16 +37,20 @@ int64_t score_store::metric_id(std::string_view analyzer, std::string_view metri
 void score_store::insert(int64_t metric_id, std::span<const page_score> scores) {
   for (size_t at = 0; at < scores.size(); at += scores_per_page) {
     auto part = scores.subspan(at, std::min(scores_per_page, scores.size() - at));
-    auto page = encode_score_page(part);
-    insert_page_.bind(1, metric_id)
-        .bind(2, part.front().response_id)
-        .bind(3, part.back().response_id)
-        .bind(4, static_cast<int64_t>(part.size()))
-        .bind(5, static_cast<int64_t>(page.labelled))
-        .bind_blob(6, page.data)
-        .bind_blob(7, page.evidence)
-        .run();
+    insert(metric_id, {part.front().response_id, part.back().response_id,
+                       static_cast<int64_t>(part.size()), encode_score_page(part)});
   }
+}
+
+void score_store::insert(int64_t metric_id, const encoded_run &run) {
+  insert_page_.bind(1, metric_id)
+      .bind(2, run.first_id)
+      .bind(3, run.last_id)
+      .bind(4, run.scores)
+      .bind(5, static_cast<int64_t>(run.page.labelled))
+      .bind_blob(6, run.page.data)
+      .bind_blob(7, run.page.evidence)
+      .run();
 }
 
 void score_store::write(int64_t metric_id, std::span<const page_score> scores) {
@@ -99,6 +103,10 @@ void score_store::forget(std::string_view analyzer) {
   auto s = db_.prepare("DELETE FROM score_pages WHERE metric_id IN "
                        "(SELECT id FROM score_metrics WHERE analyzer = ?1)");
   s.bind(1, analyzer).run();
+}
+
+void score_store::forget(int64_t metric_id) {
+  db_.prepare("DELETE FROM score_pages WHERE metric_id = ?1").bind(1, metric_id).run();
 }
 
 void score_store::purge_dropped() {
@@ -162,7 +170,11 @@ void metric_appender::finish() {
   };
   if (!std::is_sorted(page_.begin(), page_.end(), by_response))
     std::sort(page_.begin(), page_.end(), by_response);
-  store_.write(metric_id_, page_);
+  if (store_)
+    store_->write(metric_id_, page_);
+  else
+    kept_.push_back({page_.front().response_id, page_.back().response_id,
+                     static_cast<int64_t>(page_.size()), encode_score_page(page_)});
   page_.clear();
   text_sizes_.clear();
   texts_.clear();

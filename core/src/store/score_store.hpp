@@ -24,6 +24,12 @@ inline constexpr const char *core_analyzer_id = "rebuy";
 // compress better, smaller ones keep the analysis' memory down (docs/store.md).
 inline constexpr size_t scores_per_page = 20480;
 
+// A page encoded away from its store (on another thread), for the store's connection to insert.
+struct encoded_run {
+  int64_t first_id, last_id, scores;
+  encoded_page page;
+};
+
 class score_store {
 public:
   explicit score_store(sql::connection &db);
@@ -33,8 +39,12 @@ public:
   // Stores scores of one metric (ascending, one per response), replacing what
   // the metric held for those responses. Call inside a transaction.
   void write(int64_t metric_id, std::span<const page_score> scores);
-  // Deletes every score of the analyzer.
+  // Deletes every score of the analyzer, or of one of its metrics.
   void forget(std::string_view analyzer);
+  void forget(int64_t metric_id);
+  // Stores a page encoded elsewhere (metric_appender without a store), where the metric has no
+  // page that overlaps it.
+  void insert(int64_t metric_id, const encoded_run &run);
   // Deletes the scores of responses deleted since the last call (a trigger
   // lists them in `dropped_responses`): an edited response is stored anew.
   void purge_dropped();
@@ -52,17 +62,22 @@ private:
 };
 
 // Collects one metric's scores and writes them a page at a time, in response
-// order, keeping its own copies of their texts.
+// order, keeping its own copies of their texts. Without a store, it keeps the pages encoded
+// instead, for score_store::insert.
 class metric_appender {
 public:
-  metric_appender(score_store &store, int64_t metric_id) : store_(store), metric_id_(metric_id) {}
+  metric_appender(score_store &store, int64_t metric_id) : store_(&store), metric_id_(metric_id) {}
+  explicit metric_appender(int64_t metric_id) : metric_id_(metric_id) {}
   void add(int64_t response_id, double value, std::string_view label, std::string_view evidence);
   // Writes what is left; call before the transaction commits.
   void finish();
   uint64_t count() const { return count_; }
+  // Without a store: the pages, in response order.
+  std::vector<encoded_run> &kept() { return kept_; }
 
 private:
-  score_store &store_;
+  score_store *store_ = nullptr;
+  std::vector<encoded_run> kept_;
   int64_t metric_id_;
   std::vector<page_score> page_;
   std::string texts_; // each score's label and evidence, back to back
