@@ -4,9 +4,10 @@
 
 #include <bit>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <stdexcept>
-#include <unordered_map>
+#include <vector>
 
 namespace rebuy::core {
 namespace {
@@ -50,21 +51,47 @@ void put_value(std::string &out, double v) {
 
 // Texts in a column: 0 none, 2k+1 the k-th distinct text of the column, 2n+2 a
 // new text of n bytes that follows. The texts put must outlive the column: it keeps views.
+// The distinct texts are found through a flat table of views: a page's evidence is mostly
+// distinct, and a node-based map allocated a node for each.
 class text_column {
 public:
-  explicit text_column(size_t distinct_texts = 0) { seen_.reserve(distinct_texts); }
   void put(std::string_view s) {
     if (s.empty()) return put_varint(out_, 0);
-    const auto [it, added] = seen_.try_emplace(s, static_cast<uint32_t>(seen_.size()));
-    if (!added) return put_varint(out_, 2 * uint64_t(it->second) + 1);
-    put_varint(out_, 2 * uint64_t(s.size()) + 2);
-    out_.append(s);
+    if ((distinct_.size() + 1) * 2 > slots_.size()) grow();
+    const size_t h = std::hash<std::string_view>{}(s);
+    for (size_t at = h & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+      slot &x = slots_[at];
+      if (x.text == 0) {
+        x = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(distinct_.size() + 1)};
+        distinct_.push_back(s);
+        put_varint(out_, 2 * uint64_t(s.size()) + 2);
+        out_.append(s);
+        return;
+      }
+      if (x.tag == static_cast<uint32_t>(h >> 32) && distinct_[x.text - 1] == s)
+        return put_varint(out_, 2 * uint64_t(x.text - 1) + 1);
+    }
   }
   std::string &bytes() { return out_; }
 
 private:
+  struct slot {
+    uint32_t tag = 0, text = 0; // text: 1 + its index in distinct_, 0 when free
+  };
+  void grow() {
+    slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, slot{});
+    for (size_t i = 0; i < distinct_.size(); ++i) {
+      const size_t h = std::hash<std::string_view>{}(distinct_[i]);
+      size_t at = h & (slots_.size() - 1);
+      while (slots_[at].text != 0)
+        at = (at + 1) & (slots_.size() - 1);
+      slots_[at] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(i + 1)};
+    }
+  }
+
   std::string out_;
-  std::unordered_map<std::string_view, uint32_t> seen_;
+  std::vector<std::string_view> distinct_;
+  std::vector<slot> slots_; // a power of two, at most half used
 };
 
 // With a checksum of its content: a damaged page is refused, never misread.
@@ -165,7 +192,7 @@ encoded_page encode_score_page(std::span<const page_score> scores) {
   }
   for (const auto &s : scores)
     put_value(columns, s.value);
-  text_column labels, evidence(scores.size()); // evidence is mostly distinct, labels seldom
+  text_column labels, evidence;
   encoded_page out;
   for (const auto &s : scores) {
     labels.put(s.label);
