@@ -123,7 +123,7 @@ struct text_ref {
 
 // What a walk over a range of responses found.
 struct walked_texts {
-  std::vector<int64_t> labelled; // their key hashes
+  std::vector<int64_t> labelled; // their key hashes, sorted
   uint64_t positives = 0;        // of them, would buy again
   std::vector<unlabelled_text> unlabelled;
   std::map<std::string, uint64_t, std::less<>> sources, kinds; // labelled texts of each
@@ -152,19 +152,19 @@ walked_texts walk_texts(sql::connection &db, int64_t after, int64_t last, int64_
     if (source == out.sources.end()) source = out.sources.emplace(walk.source(), 0).first;
     ++source->second, ++out.kinds[v.kind];
   }
+  // Sorted here, on the walk's own thread.
+  std::sort(out.labelled.begin(), out.labelled.end());
   return out;
 }
 
 // The labelled texts learnt from, in chosen_before order: of the labelled texts ordered by key
 // hash (then id), every stride-th from the first. Only the hashes are kept while walking, in
-// parts (8 bytes a text, not a text's 32: a store of 10M texts learns in flat memory); the chosen
-// ones are found again by their hashes and judged again.
+// sorted parts (8 bytes a text, not a text's 32: a store of 10M texts learns in flat memory); the
+// chosen ones are found again by their hashes and judged again.
 std::vector<text_ref> choose_learnt(sql::connection &db, std::vector<std::vector<int64_t>> parts) {
   size_t total = 0;
-  for (auto &part : parts) {
-    std::sort(part.begin(), part.end());
+  for (const auto &part : parts)
     total += part.size();
-  }
   const size_t stride = (total + max_model_texts - 1) / max_model_texts;
   // The parts in merged order; each chosen place as (hash, its rank among the labelled texts of
   // that hash: a 2^-64 chance of being more than 0).
