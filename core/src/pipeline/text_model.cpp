@@ -26,13 +26,16 @@ namespace {
 // seconds on a large store.
 class texts_by_id {
 public:
-  explicit texts_by_id(sql::connection &db)
+  // Ids asked for are `from_id` or more.
+  explicit texts_by_id(sql::connection &db, int64_t from_id = INT64_MIN)
       : server_(db.dialect() != sql::dialect::sqlite),
         read_(server_ ? db.prepare_scan("SELECT id, " + std::string(text_sql) +
-                                        " FROM responses WHERE coalesce(text, title) IS NOT "
-                                        "NULL ORDER BY id")
+                                        " FROM responses WHERE id >= ?1 AND coalesce(text, "
+                                        "title) IS NOT NULL ORDER BY id")
                       : db.prepare("SELECT id, " + std::string(text_sql) +
-                                   " FROM responses WHERE id = ?1")) {}
+                                   " FROM responses WHERE id = ?1")) {
+    if (server_) read_.bind(1, from_id);
+  }
   // The text of response `id`; ids must not decrease from one call to the next.
   std::string_view at(int64_t id) {
     if (!server_) {
@@ -382,24 +385,43 @@ learnt_text_model learn_text_model(sql::connection &db) {
 }
 
 void score_unlabelled_texts(sql::connection &db, score_store &store, const learnt_text_model &m) {
-  if (!m.summary.used) return;
+  if (!m.summary.used || m.unlabelled.empty()) return;
   const text_model_summary &summary = m.summary;
   const blend mix{summary.intercept, summary.model_weight, summary.lexicon_weight};
-  metric_appender scores(store, store.metric_id(core_analyzer_id, "text_model_probability"));
   const std::string why = fmt::format(
       "learnt from {} labelled texts of this store, cross-validated AUC {:.3f} (lexicon {:.3f})",
       format_count(summary.learnt), summary.blend_auc, summary.lexicon_auc);
-  texts_by_id texts(db);
-  for (const unlabelled_text &r : m.unlabelled) {
-    const double p_model = m.model.predict(hashed_features(texts.at(r.id), model_feature_bits));
-    const double p = mix.apply(p_model, r.lexicon);
-    scores.add(r.id, p, {},
-               std::isnan(r.lexicon)
-                   ? fmt::format("text model {:.2f}, lexicon silent: {:.2f} ({})", p_model, p, why)
-                   : fmt::format("text model {:.2f} with the lexicon's {:.2f}: {:.2f} ({})",
-                                 p_model, r.lexicon, p, why));
-  }
-  scores.finish();
+  auto score = [&](sql::connection &c, std::span<const unlabelled_text> texts_to_score,
+                   metric_appender &scores) {
+    texts_by_id texts(c, texts_to_score.empty() ? 0 : texts_to_score.front().id);
+    for (const unlabelled_text &r : texts_to_score) {
+      const double p_model = m.model.predict(hashed_features(texts.at(r.id), model_feature_bits));
+      const double p = mix.apply(p_model, r.lexicon);
+      scores.add(
+          r.id, p, {},
+          std::isnan(r.lexicon)
+              ? fmt::format("text model {:.2f}, lexicon silent: {:.2f} ({})", p_model, p, why)
+              : fmt::format("text model {:.2f} with the lexicon's {:.2f}: {:.2f} ({})", p_model,
+                            r.lexicon, p, why));
+    }
+    scores.finish();
+  };
+  // The upper half of the texts is read and scored on a second connection meanwhile, where one
+  // reads beside; its pages are inserted here.
+  const int64_t metric = store.metric_id(core_analyzer_id, "text_model_probability");
+  const std::span<const unlabelled_text> all(m.unlabelled);
+  const size_t half = all.size() / 2;
+  std::shared_ptr<sql::connection> second = db.reads_beside_writes() ? db.open_reader() : nullptr;
+  auto upper = std::async(second ? std::launch::async : std::launch::deferred, [&] {
+    metric_appender kept(metric);
+    score(second ? *second : db, all.subspan(half), kept);
+    return kept;
+  });
+  metric_appender scores(store, metric);
+  score(db, all.first(half), scores);
+  metric_appender upper_half = upper.get();
+  for (const encoded_run &run : upper_half.kept())
+    store.insert(metric, run);
 }
 
 text_model_summary fit_text_model(sql::connection &db, score_store &store) {
