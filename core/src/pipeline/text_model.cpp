@@ -294,13 +294,26 @@ learnt_text_model learn_text_model(sql::connection &db) {
   std::vector<uint8_t> labels(learnt.size());
   std::vector<double> lexicon(learnt.size());
   std::vector<size_t> fold_of(learnt.size());
-  texts_by_id learnt_texts(db);
-  for (size_t i : by_id) {
-    const std::string_view text = learnt_texts.at(learnt[i].ref.id);
-    rows[i] = hashed_features(text, model_feature_bits);
-    labels[i] = static_cast<uint8_t>(learnt[i].label);
-    lexicon[i] = learnt[i].lexicon;
-    fold_of[i] = fold_of_text(text);
+  // Each text's features; the upper half of the ids on a second connection meanwhile, where one
+  // reads beside. Each half fills its own texts' places.
+  auto read = [&](sql::connection &c, std::span<const size_t> places) {
+    texts_by_id texts(c, places.empty() ? 0 : learnt[places.front()].ref.id);
+    for (size_t i : places) {
+      const std::string_view text = texts.at(learnt[i].ref.id);
+      rows[i] = hashed_features(text, model_feature_bits);
+      labels[i] = static_cast<uint8_t>(learnt[i].label);
+      lexicon[i] = learnt[i].lexicon;
+      fold_of[i] = fold_of_text(text);
+    }
+  };
+  {
+    const std::span<const size_t> places(by_id);
+    const size_t half = places.size() / 2;
+    std::shared_ptr<sql::connection> second = db.reads_beside_writes() ? db.open_reader() : nullptr;
+    auto upper = std::async(second ? std::launch::async : std::launch::deferred,
+                            [&] { read(second ? *second : db, places.subspan(half)); });
+    read(db, places.first(half));
+    upper.get();
   }
   summary.learnt = rows.size();
   summary.positives = static_cast<uint64_t>(std::count(labels.begin(), labels.end(), 1));
