@@ -107,11 +107,15 @@ std::string compressed(const std::string &raw) {
       throw std::runtime_error("could not set up compression");
     return c;
   }();
-  std::string out(ZSTD_compressBound(raw.size()), '\0');
-  const size_t size = ZSTD_compress2(context.get(), out.data(), out.size(), raw.data(), raw.size());
+  // Into a buffer of the thread's, then copied at its size: a page kept before it is written
+  // (metric_appender without a store) must not hold a buffer as large as its raw bytes.
+  thread_local std::string scratch;
+  if (scratch.size() < ZSTD_compressBound(raw.size()))
+    scratch.resize(ZSTD_compressBound(raw.size()));
+  const size_t size =
+      ZSTD_compress2(context.get(), scratch.data(), scratch.size(), raw.data(), raw.size());
   if (ZSTD_isError(size)) throw std::runtime_error("could not compress a page of scores");
-  out.resize(size);
-  return out;
+  return scratch.substr(0, size);
 }
 
 [[noreturn]] void damaged() { throw std::runtime_error("a page of scores is damaged"); }
