@@ -196,28 +196,21 @@ uint64_t write_estimates(sql::connection &db, const rating_calibration &calibrat
                 basis_id = store.metric_id(core_analyzer_id, "buy_again_basis");
   store.forget(probability_id);
   store.forget(basis_id);
-  int64_t first = 0, last = -1;
-  {
-    auto ids = db.prepare("SELECT min(id), max(id) FROM responses");
-    if (ids.step() && !ids.is_null(0)) first = ids.column_int(0), last = ids.column_int(1);
-  }
-  const int64_t middle = first + (last - first) / 2;
-  std::shared_ptr<sql::connection> second = db.reads_beside_writes() ? db.open_reader() : nullptr;
-  auto upper = std::async(second ? std::launch::async : std::launch::deferred, [&] {
-    auto out =
-        std::make_unique<std::pair<metric_appender, metric_appender>>(probability_id, basis_id);
-    estimate_range(second ? *second : db, middle, last, calibration, out->first, out->second);
-    return out;
+  const response_id_halves ids = halve_response_ids(db);
+  auto upper = work_beside(db, [&](sql::connection &c) {
+    std::pair<metric_appender, metric_appender> kept(probability_id, basis_id);
+    estimate_range(c, ids.middle, ids.last, calibration, kept.first, kept.second);
+    return kept;
   });
   metric_appender probability(store, probability_id), basis(store, basis_id);
-  estimate_range(db, first - 1, middle, calibration, probability, basis);
-  const auto upper_half = upper.get();
-  for (const encoded_run &run : upper_half->first.kept())
+  estimate_range(db, ids.first - 1, ids.middle, calibration, probability, basis);
+  auto [upper_probability, upper_basis] = upper.get();
+  for (const encoded_run &run : upper_probability.kept())
     store.insert(probability_id, run);
-  for (const encoded_run &run : upper_half->second.kept())
+  for (const encoded_run &run : upper_basis.kept())
     store.insert(basis_id, run);
   tx.commit();
-  return probability.count() + upper_half->first.count();
+  return probability.count() + upper_probability.count();
 }
 
 } // namespace
@@ -250,13 +243,10 @@ estimate_outcome derive_estimates(sql::connection &db, const estimate_options &o
     // The text model reads only the analyzers' scores, committed before this transaction took
     // the store's write lock: it learns on a second connection while the orders and ratings are
     // read here.
-    auto learn = [](sql::connection &c) {
+    auto learning = work_beside(db, [](sql::connection &c) {
       phase_timer timer("text model's learning");
       return learn_text_model(c);
-    };
-    auto learning = db.reads_beside_writes()
-                        ? read_beside(db, learn)
-                        : std::async(std::launch::deferred, [&db, learn] { return learn(db); });
+    });
     {
       phase_timer timer("ordered again");
       out.observed = write_ordered_again(db, store, options);

@@ -2,6 +2,7 @@
 
 #include "pipeline/rating_calibration.hpp"
 #include "stats/logistic.hpp"
+#include "store/read_beside.hpp"
 #include "store/response_ref.hpp"
 #include "store/settings.hpp"
 #include "text/hashed_features.hpp"
@@ -242,18 +243,12 @@ learnt_text_model learn_text_model(sql::connection &db) {
   // One walk over the responses with a text finds the verdicts; texts are read afterwards, only
   // for the responses learnt from and those scored. Where a second connection reads beside, it
   // walks the upper half of the ids meanwhile.
-  int64_t first = 0, last = -1;
-  {
-    auto ids = db.prepare("SELECT min(id), max(id) FROM responses");
-    if (ids.step() && !ids.is_null(0)) first = ids.column_int(0), last = ids.column_int(1);
-  }
-  const int64_t middle = first + (last - first) / 2;
-  std::shared_ptr<sql::connection> second = db.reads_beside_writes() ? db.open_reader() : nullptr;
-  auto upper_walk = std::async(second ? std::launch::async : std::launch::deferred, [&] {
-    return walk_texts(second ? *second : db, middle, last, last - middle);
+  const response_id_halves ids = halve_response_ids(db);
+  auto upper_walk = work_beside(db, [&](sql::connection &c) {
+    return walk_texts(c, ids.middle, ids.last, ids.last - ids.middle);
   });
   // The lower half's unlabelled texts get room for the upper half's too: they join them.
-  walked_texts lower = walk_texts(db, first - 1, middle, last - first + 1);
+  walked_texts lower = walk_texts(db, ids.first - 1, ids.middle, ids.last - ids.first + 1);
   walked_texts upper = upper_walk.get();
   out.unlabelled = std::move(lower.unlabelled);
   out.unlabelled.insert(out.unlabelled.end(), upper.unlabelled.begin(), upper.unlabelled.end());
@@ -309,9 +304,7 @@ learnt_text_model learn_text_model(sql::connection &db) {
   {
     const std::span<const size_t> places(by_id);
     const size_t half = places.size() / 2;
-    std::shared_ptr<sql::connection> second = db.reads_beside_writes() ? db.open_reader() : nullptr;
-    auto upper = std::async(second ? std::launch::async : std::launch::deferred,
-                            [&] { read(second ? *second : db, places.subspan(half)); });
+    auto upper = work_beside(db, [&](sql::connection &c) { read(c, places.subspan(half)); });
     read(db, places.first(half));
     upper.get();
   }
@@ -424,10 +417,9 @@ void score_unlabelled_texts(sql::connection &db, score_store &store, const learn
   const int64_t metric = store.metric_id(core_analyzer_id, "text_model_probability");
   const std::span<const unlabelled_text> all(m.unlabelled);
   const size_t half = all.size() / 2;
-  std::shared_ptr<sql::connection> second = db.reads_beside_writes() ? db.open_reader() : nullptr;
-  auto upper = std::async(second ? std::launch::async : std::launch::deferred, [&] {
+  auto upper = work_beside(db, [&](sql::connection &c) {
     metric_appender kept(metric);
-    score(second ? *second : db, all.subspan(half), kept);
+    score(c, all.subspan(half), kept);
     return kept;
   });
   metric_appender scores(store, metric);
