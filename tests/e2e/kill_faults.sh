@@ -97,6 +97,11 @@ for i in $(seq 10); do
   "$rebuy" --db k.db rejects >/dev/null 2>&1
   running=$(sql k.db "SELECT count(*) FROM import_runs WHERE status = 'running';")
   [[ $running == 0 ]] || fail "after kill $i, $running runs are still 'running'"
+  # ... and every stored response can be found by its key: none waits in import_keys.
+  keys=$(sql k.db "SELECT (SELECT count(*) FROM responses) - (SELECT count(*) FROM response_keys
+    k JOIN responses r ON r.id = k.id AND r.key_hash = k.key_hash), (SELECT count(*) FROM
+    import_keys);")
+  [[ $keys == "0|0" ]] || fail "after kill $i, responses without a key | keys waiting: $keys"
 done
 interrupted=$(sql k.db "SELECT count(*) FROM import_runs WHERE status = 'interrupted';")
 ((interrupted > 0)) || fail "no import was marked interrupted"

@@ -123,6 +123,7 @@ TEST_CASE("interrupted runs: a run left by an older rebuy is counted by its run 
     // that stayed 'running' with no counts, rows that name it, and a reject.
     db->exec(R"sql(
 PRAGMA foreign_keys = OFF;
+DROP TRIGGER responses_drop_set_aside_key; DROP TABLE import_keys; DROP TABLE import_key_parts;
 DROP TABLE import_runs;
 CREATE TABLE import_runs (
   id INTEGER PRIMARY KEY, file TEXT NOT NULL, file_size INTEGER, sha256 TEXT, encoding TEXT,

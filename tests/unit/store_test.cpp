@@ -170,6 +170,7 @@ TEST_CASE("store: migrating a version-2 store: key table, settings, scores by me
     // Back to version 2: the key index, no key table, no settings, score rows
     // clustered by response with a metric index.
     db->exec(R"sql(
+DROP TRIGGER responses_drop_set_aside_key; DROP TABLE import_keys; DROP TABLE import_key_parts;
 DROP TRIGGER responses_drop_key; DROP TABLE response_keys; DROP TABLE settings;
 CREATE INDEX responses_key ON responses(key_hash);
 DROP TRIGGER responses_drop_scores; DROP TABLE dropped_responses;

@@ -1,7 +1,9 @@
 #include "store/analyzer_state.hpp"
 
 #include "store/score_store.hpp"
+#include "store/set_aside_keys.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -53,9 +55,11 @@ int64_t analysis_bound(sql::connection &db) {
   }
   auto s = db.prepare("SELECT coalesce(max(id), 0) FROM responses");
   s.step();
-  const int64_t bound = s.column_int(0);
+  int64_t bound = s.column_int(0);
   s.reset();
   if (tx) tx->commit();
+  // Nor past a response whose key waits: analysis finds responses by their keys too.
+  if (const int64_t waiting = first_set_aside_id(db)) bound = std::min(bound, waiting - 1);
   return bound;
 }
 

@@ -1,5 +1,7 @@
 #include "store/response_writer.hpp"
 
+#include "store/set_aside_keys.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -89,10 +91,11 @@ bool is_fresh(sql::connection &db, const std::string &source, int64_t run_id) {
 
 } // namespace
 
-response_writer::response_writer(sql::connection &db, int64_t run_id, std::string source)
+response_writer::response_writer(sql::connection &db, int64_t run_id, std::string source,
+                                 bool keys_at_end)
     : db_(db), run_id_(run_id), source_(std::move(source)),
       postgres_(db.dialect() == sql::dialect::postgres),
-      fresh_source_(is_fresh(db, source_, run_id)),
+      fresh_source_(is_fresh(db, source_, run_id)), keys_at_end_(keys_at_end && !postgres_),
       lookup_(db.prepare(postgres_ ? "SELECT r.id, r.content_hash FROM responses r WHERE "
                                      "r.key_hash = ?1 AND r.source = ?2 AND r.key = ?3"
                                    : "SELECT r.id, r.content_hash FROM response_keys k JOIN "
@@ -119,6 +122,13 @@ response_writer::response_writer(sql::connection &db, int64_t run_id, std::strin
                                   "INSERT INTO response_keys (key_hash, id) SELECT key_hash, id "
                                   "FROM rebuy_new_keys(?1)"));
   bind_row_source(*key_insert_, 1, new_keys_);
+  key_set_aside_.emplace(db.prepare("INSERT INTO import_keys (part, key_hash, id) SELECT ?2, "
+                                    "key_hash, id FROM rebuy_new_keys(?1)"));
+  bind_row_source(*key_set_aside_, 1, new_keys_);
+  part_insert_.emplace(db.prepare("INSERT INTO import_key_parts (part, run_id) VALUES (?1, ?2)"));
+  set_aside_lookup_.emplace(db.prepare(
+      "SELECT r.id, r.content_hash FROM import_keys k JOIN responses r ON r.id = k.id WHERE "
+      "k.part = ?4 AND k.key_hash = ?1 AND r.source = ?2 AND r.key = ?3"));
   merge_unchanged_.emplace(db.prepare(merge_unchanged_sql()));
   merge_insert_.emplace(db.prepare(merge_insert_sql()));
   register_row_feed(db, "rebuy_staged_responses", staged_rows::columns().c_str());
@@ -132,10 +142,6 @@ void response_writer::prepare_insert(uint64_t roles) {
   insert_.emplace(db_.prepare(bulk_insert_sql(insert_roles_)));
   bind_row_source(*insert_, 1, unwritten_);
   insert_->bind(2, source_).bind(3, run_id_);
-}
-
-void response_writer::key_rows::column(size_t row, int column, sqlite3_context *ctx) const {
-  sqlite3_result_int64(ctx, column == 0 ? keys[row].first : keys[row].second);
 }
 
 void response_writer::bind_response(sql::statement &s, const staged_response &r) {
@@ -218,16 +224,38 @@ bool response_writer::merge(const staged_response &r, int64_t stored_id) {
   bind_response(*merge_insert_, r);
   merge_insert_->bind(32, stored_id);
   merge_insert_->run();
-  new_keys_.keys.emplace_back(r.key_hash, db_.last_insert_rowid());
+  new_keys_.rows.emplace_back(r.key_hash, db_.last_insert_rowid());
   new_key_filter_.add(static_cast<uint64_t>(r.key_hash));
   remove_.bind(1, stored_id).run();
   return true;
+}
+
+response_writer::stored_row response_writer::find_stored(const staged_response &r) {
+  auto take = [&](sql::statement &s) {
+    stored_row found;
+    if (s.step()) found = {s.column_int(0), s.column_text(1) == r.content_hash};
+    s.reset();
+    return found;
+  };
+  lookup_.bind(1, r.key_hash).bind(2, source_).bind(3, r.key);
+  if (auto found = take(lookup_); found.id || postgres_) return found;
+  for (int64_t part : parts_) {
+    set_aside_lookup_->bind(1, r.key_hash).bind(2, source_).bind(3, r.key).bind(4, part);
+    if (auto found = take(*set_aside_lookup_); found.id) return found;
+  }
+  return {};
 }
 
 void response_writer::write(const staged_batch &batch) {
   if (!tx_) {
     tx_.emplace(db_);
     if (postgres_) hold_new_ids();
+    if (!postgres_) { // the parts of import_keys: any import's, committed before this transaction
+      parts_.clear();
+      auto s = db_.prepare("SELECT part FROM import_key_parts ORDER BY part");
+      while (s.step())
+        parts_.push_back(s.column_int(0));
+    }
   }
   if (postgres_) return write_retrying(batch);
   write_batch(batch);
@@ -256,11 +284,10 @@ void response_writer::write_batch(const staged_batch &batch) {
         id = exists ? known->second.first : 0;
         same = exists && known->second.second == r.content_hash;
       } else {
-        lookup_.bind(1, r.key_hash).bind(2, source_).bind(3, r.key);
-        exists = lookup_.step();
-        id = exists ? lookup_.column_int(0) : 0;
-        same = exists && lookup_.column_text(1) == r.content_hash;
-        lookup_.reset();
+        const auto stored = find_stored(r);
+        exists = stored.id != 0;
+        id = stored.id;
+        same = stored.same;
       }
     }
     if (same) {
@@ -308,18 +335,29 @@ void response_writer::insert_unwritten() {
     throw sql::error(fmt::format("stored {} of {} responses", db_.changes(), count));
   const int64_t first = db_.last_insert_rowid() - count + 1;
   for (int64_t i = 0; i < count; ++i)
-    new_keys_.keys.emplace_back(unwritten_.rows[static_cast<size_t>(i)]->key_hash, first + i);
+    new_keys_.rows.emplace_back(unwritten_.rows[static_cast<size_t>(i)]->key_hash, first + i);
   unwritten_.rows.clear();
 }
 
 void response_writer::add_new_keys() {
   insert_unwritten();
   if (postgres_) new_key_filter_.clear(); // the unique index on (source, key) keeps them
-  if (new_keys_.keys.empty()) return;
-  std::sort(new_keys_.keys.begin(), new_keys_.keys.end());
-  key_insert_->run();
+  if (new_keys_.rows.empty()) return;
+  std::sort(new_keys_.rows.begin(), new_keys_.rows.end());
+  if (!keys_at_end_) {
+    key_insert_->run();
+  } else {
+    if (!part_) {
+      part_ = std::min_element(new_keys_.rows.begin(), new_keys_.rows.end(),
+                               [](const auto &a, const auto &b) { return a.second < b.second; })
+                  ->second;
+      part_insert_->bind(1, part_).bind(2, run_id_).run();
+      parts_.push_back(part_);
+    }
+    key_set_aside_->bind(2, part_).run();
+  }
   new_key_filter_.clear();
-  new_keys_.keys.clear();
+  new_keys_.rows.clear();
 }
 
 void response_writer::record_counted_skips() {
@@ -359,8 +397,13 @@ void response_writer::commit(row_counts &total) {
   record_committed_counts(db_, run_id_, committed);
   tx_->commit();
   tx_.reset();
+  part_ = 0;
   total = committed;
   pending_ = {};
+}
+
+void response_writer::finish() {
+  if (keys_at_end_) merge_set_aside_keys(db_, run_id_);
 }
 
 } // namespace rebuy::core

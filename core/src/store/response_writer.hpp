@@ -25,7 +25,10 @@ namespace rebuy::core {
 
 class response_writer {
 public:
-  response_writer(sql::connection &db, int64_t run_id, std::string source);
+  // With `keys_at_end` (SQLite), the keys of new responses wait in import_keys until finish()
+  // (store/set_aside_keys.hpp): what a bulk import does.
+  response_writer(sql::connection &db, int64_t run_id, std::string source,
+                  bool keys_at_end = false);
   // Adds the batch to the open transaction, opening one if needed.
   void write(const staged_batch &batch);
   // Commits, and only then adds what was written to `total`. Without a
@@ -34,24 +37,31 @@ public:
   // Drops everything written since the last commit.
   void rollback() {
     tx_.reset();
+    part_ = 0;
     pending_ = {};
     pending_skips_.clear();
     unwritten_.rows.clear();
-    new_keys_.keys.clear();
+    new_keys_.rows.clear();
     new_key_filter_.clear();
   }
   uint64_t pending_rows() const { return pending_.rows_in(); }
   // Writes what waits for the commit (the new keys) without committing, so a
   // long transaction keeps the pace and the memory of short ones.
-  void flush() { add_new_keys(); }
+  // A flush also ends the keys' part, as a commit does.
+  void flush() {
+    add_new_keys();
+    part_ = 0;
+  }
+  // After the last commit: the run's waiting keys join response_keys.
+  void finish();
 
 private:
-  struct key_rows final : row_source {
-    std::vector<std::pair<int64_t, int64_t>> keys; // (key_hash, id)
-    size_t size() const override { return keys.size(); }
-    void column(size_t row, int column, sqlite3_context *ctx) const override;
+  struct stored_row {
+    int64_t id = 0;    // 0: none
+    bool same = false; // its content is the staged response's
   };
-
+  // The response stored under r's key: in response_keys, else in a part of import_keys.
+  stored_row find_stored(const staged_response &r);
   void bind_response(sql::statement &s, const staged_response &r);
   void write_order(const staged_response &r);
   // Merges r into the stored response; false when it adds nothing.
@@ -68,7 +78,7 @@ private:
   // Inserts the responses waiting in unwritten_; their keys join new_keys_.
   void insert_unwritten();
   // The key of each response inserted waits in new_keys_ until the commit,
-  // which adds them to response_keys in key order (see the schema).
+  // which adds them in key order to response_keys, or to this commit's part of import_keys.
   void add_new_keys();
 
   // PostgreSQL's (response_writer_postgres.cpp): new responses go in with COPY,
@@ -97,8 +107,11 @@ private:
   bool fresh_source_;
   std::optional<sql::transaction> tx_;
   row_counts pending_;
-  staged_rows unwritten_; // responses waiting for the batch's bulk insert
-  key_rows new_keys_;
+  staged_rows unwritten_;  // responses waiting for the batch's bulk insert
+  int_pair_rows new_keys_; // (key_hash, id)
+  bool keys_at_end_;
+  int64_t part_ = 0;           // the first id of this commit's part of import_keys, once it has one
+  std::vector<int64_t> parts_; // of import_keys, when this transaction began, and part_
   // Of unwritten_ and new_keys_, so that a repeated key sees its row first. 4 MiB: about 0.4 %
   // false positives at the largest commit's 1,000,000 keys (import_pipeline.cpp).
   key_filter new_key_filter_{25};
@@ -111,7 +124,8 @@ private:
   std::vector<counted_skip> pending_skips_;
   sql::statement lookup_, remove_, order_lookup_, order_upsert_, reject_, reject_update_;
   // SQLite's: the key table, merges in SQL (with its JSON functions), the row feed's insert.
-  std::optional<sql::statement> key_insert_, merge_unchanged_, merge_insert_, insert_;
+  std::optional<sql::statement> key_insert_, key_set_aside_, part_insert_, set_aside_lookup_,
+      merge_unchanged_, merge_insert_, insert_;
   // PostgreSQL's: one row, when its batch met a key another import stored meanwhile.
   std::optional<sql::statement> insert_one_;
   uint64_t insert_roles_ = 0;

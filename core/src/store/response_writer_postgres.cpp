@@ -187,11 +187,8 @@ void response_writer::settle_conflicts(std::vector<const staged_response *> conf
   // Each was counted as new: the other import's row is the same (unchanged), or
   // another version, which this one replaces (updated) as a later import would.
   for (const auto *r : conflicts) {
-    lookup_.bind(1, r->key_hash).bind(2, source_).bind(3, r->key);
-    const bool exists = lookup_.step();
-    const int64_t id = exists ? lookup_.column_int(0) : 0;
-    const bool same = exists && lookup_.column_text(1) == r->content_hash;
-    lookup_.reset();
+    const auto [id, same] = find_stored(*r);
+    const bool exists = id != 0;
     --pending_.added;
     if (same) {
       ++pending_.unchanged;

@@ -9,6 +9,9 @@
 #include "store/sqlite.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace rebuy::core {
 
@@ -19,6 +22,15 @@ public:
   // Sets the value of `column` (0-based, in the order registered) of `row` with
   // sqlite3_result_*. Text may be SQLITE_STATIC: it outlives the statement run.
   virtual void column(size_t row, int column, sqlite3_context *ctx) const = 0;
+};
+
+// Pairs of integers, such as a key table's (key_hash, id).
+struct int_pair_rows final : row_source {
+  std::vector<std::pair<int64_t, int64_t>> rows;
+  size_t size() const override { return rows.size(); }
+  void column(size_t row, int column, sqlite3_context *ctx) const override {
+    sqlite3_result_int64(ctx, column == 0 ? rows[row].first : rows[row].second);
+  }
 };
 
 // `columns`: a comma-separated list of column names, kept for the connection's life.

@@ -248,6 +248,26 @@ SELECT id, file, file_size, sha256, encoding, importer, importer_version, source
 DROP TABLE import_runs;
 ALTER TABLE import_runs_new RENAME TO import_runs;
 )sql"},
+    // 7 -> 8: an import's keys wait beside response_keys until it ends, one part per
+    // commit, each part appended in key order (store/set_aside_keys.hpp). A response
+    // deleted meanwhile takes its waiting key along: its part is the last one that
+    // starts at or below its id.
+    {R"sql(
+CREATE TABLE import_keys (
+  part     INTEGER NOT NULL,
+  key_hash INTEGER NOT NULL,
+  id       INTEGER NOT NULL,
+  PRIMARY KEY (part, key_hash, id)
+) WITHOUT ROWID;
+CREATE TABLE import_key_parts (
+  part   INTEGER PRIMARY KEY, -- the first response id of the part
+  run_id INTEGER NOT NULL
+);
+CREATE TRIGGER responses_drop_set_aside_key AFTER DELETE ON responses BEGIN
+  DELETE FROM import_keys WHERE part = (SELECT max(part) FROM import_key_parts
+    WHERE part <= old.id) AND key_hash = old.key_hash AND id = old.id;
+END;
+)sql"},
 };
 
 } // namespace

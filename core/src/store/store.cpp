@@ -3,6 +3,7 @@
 #include "store/bulk_write.hpp"
 #include "store/run_log.hpp"
 #include "store/schema.hpp"
+#include "store/set_aside_keys.hpp"
 #include "store/sqlite.hpp"
 #include "util/errors.hpp"
 
@@ -58,6 +59,7 @@ std::unique_ptr<sql::connection> open_store(const std::filesystem::path &path,
   db->exec("PRAGMA cache_size = -65536");
   migrate(*db);
   mark_interrupted_runs(*db);
+  merge_abandoned_keys(*db);
   return db;
 }
 
