@@ -153,4 +153,5 @@ TEST_CASE("set-aside keys: without keys_at_end, each commit adds its keys to res
   response_writer writer(*db, begin(*db), "s");
   commit(writer, {{"a", "h1"}});
   check_keys_complete(*db);
+  CHECK(commit(writer, {{"a", "h1"}}).unchanged == 1);
 }

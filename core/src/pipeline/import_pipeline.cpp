@@ -30,11 +30,20 @@ namespace {
 
 // Rows staged together before the writer takes them.
 constexpr uint64_t rows_per_hand_over = 4096;
-// How often the writer commits, so that an interrupted import keeps its work: every
-// 1,000,000 rows or 10 s. A commit costs a sync and starts a part of the run's keys, whatever the
-// store's size (store/set_aside_keys.hpp).
-constexpr uint64_t rows_per_commit = 1000000;
-constexpr std::chrono::seconds time_per_commit{10};
+// How often the writer commits, so that an interrupted import keeps its work: from every 200,000
+// rows or 2 s, spaced in proportion to the responses already stored (half of them), up to every
+// 2,000,000 rows or 20 s: a short import loses little, a long one makes few parts of import_keys
+// (one per commit; merged into response_keys once, at the end: store/set_aside_keys.hpp), and
+// most are written while the reading goes on.
+struct commit_interval {
+  uint64_t rows;
+  std::chrono::milliseconds time;
+};
+commit_interval commit_interval_for(uint64_t stored_keys) {
+  constexpr uint64_t least = 200000, most = 2000000;
+  const uint64_t rows = std::clamp(stored_keys / 2, least, most);
+  return {rows, std::chrono::milliseconds(2000 * rows / least)};
+}
 
 // A file an importer cannot read is mostly rejects: once this many rows were
 // rejected or skipped, and ten times as many as were read as records, the
@@ -172,6 +181,11 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   spdlog::debug("run {}: {} with {} {}", run.id, file.string(), plugin->id(), plugin->version());
 
   response_writer writer(db, run.id, run.source, /*keys_at_end=*/true);
+  // About the keys the store holds: ids only grow, and few responses are ever replaced.
+  const uint64_t stored_before = [&db] {
+    auto s = db.prepare("SELECT coalesce(max(id), 0) FROM responses");
+    return s.step() ? static_cast<uint64_t>(s.column_int(0)) : uint64_t{0};
+  }();
   constexpr size_t in_flight = 2;
   batch_queue queue(in_flight), spares(in_flight + 2);
   batch_producer producer(*session, plugin->id(), request.batch_size, run.source, request.dates,
@@ -202,7 +216,8 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
           writer.commit(run.counts);
         else
           writer.rollback();
-      } else if (writer.pending_rows() >= rows_per_commit || now - last_commit >= time_per_commit) {
+      } else if (const auto interval = commit_interval_for(stored_before + run.counts.added);
+                 writer.pending_rows() >= interval.rows || now - last_commit >= interval.time) {
         if (commit_while_reading)
           writer.commit(run.counts);
         else

@@ -1,9 +1,10 @@
 #pragma once
-// An import's keys wait beside response_keys until it ends (SQLite only). response_keys is
-// ordered by key hash, so merging a commit's keys into it rewrites pages all over it: on a
-// store of ten million, a third of the import. Each commit appends its keys, sorted, to a part
-// of import_keys of its own (parts follow each other, so nothing already written is rewritten),
-// and the end of the run merges its parts into response_keys in one ordered pass.
+// A bulk import's keys wait beside response_keys until it ends (SQLite only).
+// response_keys is ordered by key hash, so merging a commit's keys into it rewrites pages all over
+// it: on a store of ten million, a sixth of the import's writes. Each commit appends its keys,
+// sorted, to a part of import_keys of its own (parts follow each other, so nothing already
+// written is rewritten), and the end of the run merges its parts into response_keys in one
+// ordered pass.
 //
 // Meanwhile, finding a response by its key looks in both (response_writer), and analysis
 // stops below the first response whose key waits (analysis_bound). A run that ends without
