@@ -1,5 +1,6 @@
 #pragma once
-// A bulk import's keys wait beside response_keys until it ends (SQLite only).
+// A large import's keys wait beside response_keys until it ends (SQLite only; import_pipeline.cpp
+// says when).
 // response_keys is ordered by key hash, so merging a commit's keys into it rewrites pages all over
 // it: on a store of ten million, a sixth of the import's writes. Each commit appends its keys,
 // sorted, to a part of import_keys of its own (parts follow each other, so nothing already
