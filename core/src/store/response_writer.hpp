@@ -26,7 +26,7 @@ namespace rebuy::core {
 class response_writer {
 public:
   // With `keys_at_end` (SQLite), the keys of new responses wait in import_keys until finish()
-  // (store/set_aside_keys.hpp): what a bulk import does.
+  // (store/set_aside_keys.hpp), as a large import's do (import_pipeline.cpp says when).
   response_writer(sql::connection &db, int64_t run_id, std::string source,
                   bool keys_at_end = false);
   // Adds the batch to the open transaction, opening one if needed.
