@@ -46,9 +46,7 @@ TEST_CASE("interrupted runs: a run whose process was killed is marked with what 
   open_store(t.path);
   // The child starts a run, commits 3 rows and a reject, commits nothing more
   // and is killed: what a kill -9 between two commits leaves.
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
+  in_killed_child([&] {
     auto db = open_store(t.path);
     run_lease lease;
     const int64_t run = begin_run(*db, sample_run(), lease);
@@ -58,11 +56,7 @@ TEST_CASE("interrupted runs: a run whose process was killed is marked with what 
     staged_batch uncommitted;
     uncommitted.rejects = {{10, "never committed", "z"}};
     writer.write(uncommitted);
-    ::raise(SIGKILL);
-  }
-  int status = 0;
-  REQUIRE(::waitpid(child, &status, 0) == child);
-  REQUIRE(WIFSIGNALED(status));
+  });
 
   auto db = open_store(t.path);
   CHECK(status_of(*db, 1) == "interrupted");

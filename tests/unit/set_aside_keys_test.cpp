@@ -11,10 +11,7 @@
 
 #include <doctest/doctest.h>
 
-#include <csignal>
 #include <initializer_list>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace rebuy::core;
 using namespace rebuy::test;
@@ -125,20 +122,14 @@ TEST_CASE("set-aside keys: two imports at once find each other's waiting rows, a
 TEST_CASE("set-aside keys: the keys of a killed import join response_keys on the next open") {
   temp_db t;
   open_store(t.path);
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
+  in_killed_child([&] { // killed before finish()
     auto db = open_store(t.path);
     run_lease lease;
     const int64_t run = begin_run(*db, sample_run(), lease);
     response_writer writer(*db, run, "s", /*keys_at_end=*/true);
     commit(writer, {{"a", "h1"}, {"b", "h2"}});
     commit(writer, {{"c", "h3"}});
-    ::raise(SIGKILL); // before finish()
-  }
-  int status = 0;
-  REQUIRE(::waitpid(child, &status, 0) == child);
-  REQUIRE(WIFSIGNALED(status));
+  });
 
   auto db = open_store(t.path);
   CHECK(text_of(*db, "SELECT status FROM import_runs WHERE id = 1") == "interrupted");

@@ -3,8 +3,12 @@
 #include "store/run_log.hpp"
 #include "store/sqlite.hpp"
 
+#include <doctest/doctest.h>
+
+#include <csignal>
 #include <filesystem>
 #include <string>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace rebuy::test {
@@ -34,6 +38,20 @@ inline core::import_run sample_run() {
   run.source = "s";
   run.started_at = "2026-01-01T00:00:00Z";
   return run;
+}
+
+// Runs `body` in a child process that is then killed with SIGKILL, as kill -9 would: no
+// destructor runs, no transaction is rolled back or committed by it.
+template <class Body> void in_killed_child(Body body) {
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    body();
+    ::raise(SIGKILL);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFSIGNALED(status));
 }
 
 inline int64_t count(core::sql::connection &db, const std::string &sql) {

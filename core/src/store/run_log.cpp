@@ -171,8 +171,7 @@ static int mark_interrupted_server_runs(sql::connection &db) {
     tx.commit();
   } catch (const sql::error &e) {
     // A role that may only read (a reporting user) leaves them to the next writer.
-    const int code = e.code() & 0xff;
-    if (code != SQLITE_PERM && code != SQLITE_READONLY) throw;
+    if (!e.write_refused()) throw;
     spdlog::debug("{}: cannot mark interrupted runs: {}", db.name(), e.what());
     marked = 0;
   }

@@ -90,8 +90,7 @@ void merge_abandoned_keys(sql::connection &db) {
     try {
       merge_set_aside_keys(db, run);
     } catch (const sql::error &e) {
-      const int code = e.code() & 0xff;
-      if (code != SQLITE_PERM && code != SQLITE_READONLY) throw;
+      if (!e.write_refused()) throw;
       spdlog::debug("{}: cannot merge the keys run {} left: {}", db.name(), run, e.what());
       return;
     }

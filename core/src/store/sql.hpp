@@ -26,6 +26,11 @@ public:
   int code() const noexcept { return code_; }
   // The operating system's errno behind an I/O error; 0 when there is none.
   int system_errno() const noexcept { return system_errno_; }
+  // The store refused a write: a read-only file, or a role that may only read.
+  bool write_refused() const noexcept {
+    const int primary = code_ & 0xff;
+    return primary == SQLITE_PERM || primary == SQLITE_READONLY;
+  }
 
 private:
   int code_, system_errno_;
