@@ -7,6 +7,7 @@
 #include <rebuy/flat_string_map.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -46,35 +47,63 @@ struct distinctive_word {
 std::vector<distinctive_word> most_distinctive(const flat_string_map<word_counts> &counts,
                                                size_t limit);
 
+namespace detail {
+enum class byte_kind : uint8_t { separator, digit, letter, capital, apostrophe };
+// What each byte is to a word: UTF-8 bytes (0x80 up) are letters.
+inline constexpr std::array<byte_kind, 256> byte_kinds = [] {
+  std::array<byte_kind, 256> kinds{};
+  for (int c = '0'; c <= '9'; ++c)
+    kinds[c] = byte_kind::digit;
+  for (int c = 'a'; c <= 'z'; ++c)
+    kinds[c] = byte_kind::letter;
+  for (int c = 'A'; c <= 'Z'; ++c)
+    kinds[c] = byte_kind::capital;
+  for (int c = 0x80; c <= 0xFF; ++c)
+    kinds[c] = byte_kind::letter;
+  kinds['\''] = byte_kind::apostrophe;
+  return kinds;
+}();
+} // namespace detail
+
 template <typename Visit> void for_each_word(std::string_view text, Visit &&visit) {
-  // Lower-cased once into a buffer the words then point into: a million
-  // texts, no allocation per word.
+  // Lower-cased once into a buffer the words then point into (no longer than the text): a
+  // million texts, no allocation per word.
   thread_local std::string lowered;
-  lowered.clear();
-  lowered.reserve(text.size());
-  size_t word_start = 0;
+  if (lowered.size() < text.size()) lowered.resize(text.size());
+  char *const out = lowered.data();
+  size_t size = 0, word_start = 0;
+  bool not_a_number = false; // the word has a byte other than a digit
   auto flush = [&] {
-    std::string_view word(lowered.data() + word_start, lowered.size() - word_start);
-    if (word.size() >= 3 && word.find_first_not_of("0123456789") != std::string_view::npos)
-      visit(word);
-    word_start = lowered.size();
+    if (size - word_start >= 3 && not_a_number)
+      visit(std::string_view(out + word_start, size - word_start));
+    word_start = size;
+    not_a_number = false;
   };
   for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    auto u = static_cast<unsigned char>(c);
-    auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    if (u == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
-      // À-Þ (but ×) lower-case to à-þ: the accented capitals of the languages
-      // rebuy reads, so "NÃO" and "não" count as one word.
-      lowered += c;
-      lowered += static_cast<char>(next + 0x20);
-      ++i;
-    } else if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80)
-      lowered += c;
-    else if (u >= 'A' && u <= 'Z')
-      lowered += static_cast<char>(u - 'A' + 'a');
-    else if (c != '\'')
+    const auto u = static_cast<unsigned char>(text[i]);
+    switch (detail::byte_kinds[u]) {
+    case detail::byte_kind::digit:
+      out[size++] = static_cast<char>(u);
+      break;
+    case detail::byte_kind::letter:
+      out[size++] = static_cast<char>(u), not_a_number = true;
+      if (u == 0xC3 && i + 1 < text.size()) {
+        // À-Þ (but ×) lower-case to à-þ: the accented capitals of the languages rebuy reads, so
+        // "NÃO" and "não" count as one word.
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        if (next >= 0x80 && next <= 0x9E && next != 0x97)
+          out[size++] = static_cast<char>(next + 0x20), ++i;
+      }
+      break;
+    case detail::byte_kind::capital:
+      out[size++] = static_cast<char>(u - 'A' + 'a'), not_a_number = true;
+      break;
+    case detail::byte_kind::apostrophe: // "don't" is one word
+      break;
+    case detail::byte_kind::separator:
       flush();
+      break;
+    }
   }
   flush();
 }

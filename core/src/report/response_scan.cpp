@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace rebuy::core {
@@ -24,9 +25,10 @@ class response_batch {
 public:
   static constexpr size_t max_rows = 2048, text_capacity = size_t{1} << 20;
 
-  response_batch() {
+  explicit response_batch(size_t dimensions) : dimensions_(dimensions) {
     text_.reserve(text_capacity);
     rows_.reserve(max_rows);
+    dims_.reserve(max_rows * dimensions); // never reallocated: the rows' spans stay put
   }
   // Whether r's texts fit beside what the batch holds; an empty batch takes any row.
   bool fits(const scanned_response &r) const {
@@ -40,10 +42,17 @@ public:
     copy.customer = keep(r.customer);
     copy.text = keep(r.text);
     copy.buy_again_answer = keep(r.buy_again_answer);
-    for (auto &dim : copy.dims)
-      dim = keep(dim);
+    const size_t at = dims_.size();
+    for (auto dim : r.dims)
+      dims_.push_back(keep(dim));
+    copy.dims = std::span(dims_).subspan(at, dimensions_);
   }
   const std::vector<scanned_response> &rows() const { return rows_; }
+  void clear() {
+    text_.clear();
+    rows_.clear();
+    dims_.clear();
+  }
 
 private:
   static size_t text_size(const scanned_response &r) {
@@ -59,8 +68,42 @@ private:
     return std::string_view(text_).substr(at, t.size());
   }
 
+  size_t dimensions_;
   std::string text_;
   std::vector<scanned_response> rows_;
+  std::vector<std::string_view> dims_;
+};
+
+// Batches come back once every visitor has read them: a new one would cost its megabyte's page
+// faults again.
+class batch_pool {
+public:
+  explicit batch_pool(size_t dimensions) : dimensions_(dimensions) {}
+
+  std::shared_ptr<response_batch> take() {
+    std::unique_ptr<response_batch> batch;
+    {
+      std::lock_guard lock(mutex_);
+      if (!free_.empty()) batch = std::move(free_.back()), free_.pop_back();
+    }
+    if (!batch) batch = std::make_unique<response_batch>(dimensions_);
+    return {batch.release(), [this](response_batch *done) { give_back(done); }};
+  }
+
+private:
+  void give_back(response_batch *done) noexcept {
+    std::unique_ptr<response_batch> batch(done);
+    batch->clear();
+    std::lock_guard lock(mutex_);
+    try {
+      free_.push_back(std::move(batch));
+    } catch (...) { // not kept: deleted
+    }
+  }
+
+  size_t dimensions_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<response_batch>> free_;
 };
 
 } // namespace
@@ -170,7 +213,8 @@ void scan_responses(sql::connection &db, const report_options &options, const re
   bind_all(s, filter);
 
   scanned_response r;
-  r.dims.resize(fixed_dimension_count + options.by.size());
+  std::vector<std::string_view> dims(fixed_dimension_count + options.by.size());
+  r.dims = dims;
   constexpr int first_dim_column = 10;
   int64_t run_id = -1;
   while (s.step()) {
@@ -188,9 +232,9 @@ void scan_responses(sql::connection &db, const report_options &options, const re
     r.key_hash = s.column_int(7);
     r.nps_answered = s.column_int(8) != 0;
     r.recommend_answered = s.column_int(9) != 0;
-    for (size_t i = 0; i < r.dims.size(); ++i)
-      r.dims[i] = s.column_text(first_dim_column + static_cast<int>(i));
-    if (r.dims[3].empty()) r.dims[3] = scores.journey_stage(r.id);
+    for (size_t i = 0; i < dims.size(); ++i)
+      dims[i] = s.column_text(first_dim_column + static_cast<int>(i));
+    if (dims[3].empty()) dims[3] = scores.journey_stage(r.id);
     scores.fill(r);
     visit(r);
   }
@@ -206,7 +250,8 @@ void scan_responses_in_parallel(sql::connection &db, const report_options &optio
     std::thread thread;
   };
   struct visitor_failed {};
-  std::deque<lane> lanes(visitors.size()); // not moved: threads point at them
+  batch_pool pool(fixed_dimension_count + options.by.size()); // outlives the lanes' batches
+  std::deque<lane> lanes(visitors.size());                    // not moved: threads point at them
   auto stop = [&lanes] {
     for (auto &l : lanes)
       l.batches.close();
@@ -229,11 +274,11 @@ void scan_responses_in_parallel(sql::connection &db, const report_options &optio
           l.batches.close(); // the reader's next push fails and it stops
         }
       });
-    auto batch = std::make_shared<response_batch>();
+    auto batch = pool.take();
     scan_responses(db, options, scores, [&](const scanned_response &r) {
       if (!batch->fits(r)) {
         publish(std::move(batch));
-        batch = std::make_shared<response_batch>();
+        batch = pool.take();
       }
       batch->add(r);
     });

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,8 @@ struct scanned_response {
   int64_t run_id = 0;                                    // the import run that stored it
   bool nps_answered = false, recommend_answered = false; // its NPS and would-recommend columns
   std::string_view submitted_at, customer, text, buy_again_answer;
-  std::vector<std::string_view> dims; // fixed_dimensions, then options.by
+  // fixed_dimensions, then options.by; held by whoever holds the response (no allocation per row)
+  std::span<const std::string_view> dims;
   double order_value = NAN;
   bool nps_asked = false; // its import's file has an NPS column (answered or not)
   // Scores; NaN (or empty) when the analyzer said nothing.
