@@ -1,8 +1,12 @@
 #include "report/report_scores.hpp"
 
 #include "report/response_scan.hpp"
+#include "store/read_beside.hpp"
 #include "store/score_store.hpp"
 #include "util/string_map.hpp"
+
+#include <array>
+#include <atomic>
 
 namespace rebuy::core {
 
@@ -37,9 +41,18 @@ report_scores::report_scores(sql::connection &db) {
     if (s.step() && !s.is_null(0)) first_id = s.column_int(0), last_id = s.column_int(1);
   }
   ids_ = last_id >= first_id ? static_cast<size_t>(last_id - first_id + 1) : 0;
-  for (auto *c : {&nps_, &recommend_, &top2_, &level_, &probability_, &basis_, &ordered_, &repeat_,
-                  &themes_, &stage_})
-    c->read(db, first_id, last_id);
+  // Two connections take the next unread metric until none is left: both cores read.
+  const std::array columns{&nps_,   &recommend_, &top2_,   &level_,  &probability_,
+                           &basis_, &ordered_,   &repeat_, &themes_, &stage_};
+  std::atomic<size_t> next{0};
+  auto read_the_next = [&](sql::connection &c) {
+    for (size_t i; (i = next++) < columns.size();)
+      columns[i]->read(c, first_id, last_id);
+    return true;
+  };
+  auto beside = read_beside(db, read_the_next);
+  read_the_next(db);
+  beside.get();
 }
 
 void report_scores::fill(scanned_response &r) const {
