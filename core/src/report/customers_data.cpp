@@ -60,7 +60,7 @@ void customers_builder::add(const scanned_response &r) {
   f.hash = std::hash<std::string_view>{}(r.customer);
   f.name_at = names_.size();
   f.name_size = static_cast<uint32_t>(std::min<size_t>(r.customer.size(), UINT32_MAX));
-  names_.append(r.customer.substr(0, f.name_size));
+  names_.insert(names_.end(), r.customer.begin(), r.customer.begin() + f.name_size);
   f.said = says ? said : intent::unknown;
   f.ref = r.ref();
   f.at = time_key(r.submitted_at);
@@ -88,7 +88,7 @@ customers_data customers_builder::finish(sql::connection &db, const report_score
     const customer_orders::facts *o;
     bool won_by_order;
   };
-  std::vector<candidate> at_risk, won_back;
+  huge_vector<candidate> at_risk, won_back;
   double value_of_all = 0, at_risk_value = 0;
   auto classify = [&](const customer_state &s) {
     if (s.has_stated_value && out.value_basis.empty())
@@ -143,7 +143,7 @@ customers_data customers_builder::finish(sql::connection &db, const report_score
   // One lookup per row shown for what only the rows need.
   auto latest = db.prepare(
       "SELECT coalesce(submitted_at, ''), coalesce(text, title, '') FROM responses WHERE id = ?1");
-  auto rows_of = [&](std::vector<candidate> &all, bool won) {
+  auto rows_of = [&](huge_vector<candidate> &all, bool won) {
     const size_t keep = std::min(all.size(), options.max_rows);
     std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(keep), all.end(), by_value);
     std::vector<customer_row> rows;

@@ -5,6 +5,7 @@
 #include "report/report_scores.hpp"
 #include "store/response_ref.hpp"
 #include "store/sql.hpp"
+#include "util/huge_pages.hpp"
 #include "util/string_map.hpp"
 
 #include <string>
@@ -73,8 +74,8 @@ private:
   std::string_view name_of(const feedback &f) const {
     return {names_.data() + f.name_at, f.name_size};
   }
-  std::vector<feedback> feedback_;
-  std::string names_;
+  huge_vector<feedback> feedback_;
+  huge_vector<char> names_;
 };
 
 } // namespace rebuy::core

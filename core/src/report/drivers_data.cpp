@@ -129,7 +129,7 @@ void drivers_builder::add(const scanned_response &r) {
   const std::string_view source = r.dims[2];
   if (!last_ || source != last_source_) {
     auto it = sources_.find(source);
-    if (it == sources_.end()) it = sources_.emplace(std::string(source), std::vector<row>{}).first;
+    if (it == sources_.end()) it = sources_.emplace(std::string(source), huge_vector<row>{}).first;
     last_ = &it->second;
     last_source_ = it->first;
   }

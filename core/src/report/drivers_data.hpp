@@ -5,6 +5,7 @@
 #include "report/driver_items.hpp"
 #include "report/response_scan.hpp"
 #include "store/sql.hpp"
+#include "util/huge_pages.hpp"
 
 #include <cstdint>
 #include <map>
@@ -63,8 +64,8 @@ private:
   };
 
   sql::statement lookup_; // a response's NPS answer and attributes
-  std::map<std::string, std::vector<row>, std::less<>> sources_;
-  std::vector<row> *last_ = nullptr;
+  std::map<std::string, huge_vector<row>, std::less<>> sources_;
+  huge_vector<row> *last_ = nullptr;
   std::string_view last_source_;
 };
 

@@ -3,6 +3,7 @@
 // metric is read once, as its pages in order, so the scan over the responses
 // needs no join and no lookup per row.
 #include "store/sql.hpp"
+#include "util/huge_pages.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -37,8 +38,8 @@ private:
   const char *analyzer_, *metric_;
   kept what_;
   int64_t first_ = 0;
-  std::vector<double> values_;
-  std::vector<uint32_t> labels_;         // index into labels_dict_
+  huge_vector<double> values_;
+  huge_vector<uint32_t> labels_;         // index into labels_dict_
   std::vector<std::string> labels_dict_; // [0] is "no label"
 };
 
