@@ -85,3 +85,22 @@ TEST_CASE("distinctive words: function words of five languages are skipped, nega
   // ASCII is lower-cased, other letters kept; each word once; stop words gone.
   CHECK(words == std::vector<std::string>{"não", "gostei", "pena", "recomendo", "chegou"});
 }
+
+TEST_CASE("distinctive words: how a text splits into words") {
+  std::vector<std::string> words;
+  auto split = [&](std::string_view text) {
+    words.clear();
+    rebuy::core::for_each_word(text, [&](std::string_view w) { words.emplace_back(w); });
+    return words;
+  };
+  // Numbers and words under three bytes are no words; an apostrophe joins; capitals lower-case,
+  // the Latin-1 ones too but not ×; any other byte splits.
+  CHECK(split("Don't BUY 2024 again: 3x ÀÉÎ × 12abc ab-cd word") ==
+        std::vector<std::string>{"dont", "buy", "again", "àéî", "12abc", "word"});
+  CHECK(split("").empty());
+  CHECK(split("ÉTÉ") == std::vector<std::string>{"été"});
+  // A lone lead byte at the end is kept as it is.
+  CHECK(split("abc\xC3") == std::vector<std::string>{"abc\xC3"});
+  // Longer texts after shorter ones: the buffer grows.
+  CHECK(split(std::string(5000, 'A')) == std::vector<std::string>{std::string(5000, 'a')});
+}
