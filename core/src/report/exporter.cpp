@@ -1,6 +1,7 @@
 #include "report/exporter.hpp"
 
 #include "report/csv_writer.hpp"
+#include "store/read_beside.hpp"
 #include "store/score_store.hpp"
 
 #include <fmt/format.h>
@@ -9,12 +10,13 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <deque>
-#include <future>
 #include <iterator>
 #include <map>
-#include <memory>
+#include <mutex>
 #include <vector>
 
 namespace rebuy::core {
@@ -80,8 +82,10 @@ private:
   std::deque<metric_cursor> cursors_; // not moved: each points into its own page
 };
 
-// Responses read from the store with copies of what is exported of them, so that one thread
-// formats a batch while another reads the next: formatting is most of an export's work.
+// Responses are read and written in chunks of this many ids.
+constexpr uint64_t chunk_ids = 4096;
+
+// A chunk's responses, read from the store with copies of what is exported of them.
 class export_batch {
 public:
   struct text_ref {
@@ -98,12 +102,10 @@ public:
     std::optional<double> value;
     text_ref label, evidence;
   };
-  static constexpr size_t rows_per_batch = 4096;
-
   export_batch(size_t fields_per_row, size_t scores_per_row)
       : fields_per_row_(fields_per_row), scores_per_row_(scores_per_row) {
-    fields_.reserve(rows_per_batch * fields_per_row);
-    scores_.reserve(rows_per_batch * scores_per_row);
+    fields_.reserve(chunk_ids * fields_per_row);
+    scores_.reserve(chunk_ids * scores_per_row);
   }
 
   // Copies the fields of the statement's current row (every one as text for CSV, typed for
@@ -135,6 +137,10 @@ public:
     ++rows_;
   }
   size_t rows() const { return rows_; }
+  void clear() {
+    rows_ = 0;
+    text_.clear(), fields_.clear(), scores_.clear();
+  }
   const field &at(size_t row, size_t c) const { return fields_[row * fields_per_row_ + c]; }
   const score &score_at(size_t row, size_t i) const { return scores_[row * scores_per_row_ + i]; }
   std::string_view text(text_ref r) const {
@@ -171,8 +177,9 @@ std::string csv_header(const std::vector<metric_column> &metrics) {
   return line;
 }
 
-std::string csv_lines(const export_batch &batch, const std::vector<metric_column> &metrics) {
-  std::string out, number;
+void append_csv_lines(std::string &out, const export_batch &batch,
+                      const std::vector<metric_column> &metrics) {
+  std::string number;
   for (size_t row = 0; row < batch.rows(); ++row) {
     for (int c = 0; c < column_count; ++c) {
       if (c) out += ',';
@@ -200,11 +207,10 @@ std::string csv_lines(const export_batch &batch, const std::vector<metric_column
     }
     out += "\r\n";
   }
-  return out;
 }
 
-std::string json_lines(const export_batch &batch, const std::vector<metric_column> &metrics) {
-  std::string out;
+void append_json_lines(std::string &out, const export_batch &batch,
+                       const std::vector<metric_column> &metrics) {
   rapidjson::StringBuffer buffer;
   rapidjson::Document attributes;
   auto size = [](std::string_view t) { return static_cast<rapidjson::SizeType>(t.size()); };
@@ -249,48 +255,88 @@ std::string json_lines(const export_batch &batch, const std::vector<metric_colum
     out.append(buffer.GetString(), buffer.GetSize());
     out += '\n';
   }
-  return out;
 }
+
+// Chunks are formatted in any order, by whichever worker took them, and written in theirs.
+class ordered_output {
+public:
+  explicit ordered_output(std::ostream &out) : out_(out) {}
+
+  // Writes chunk `k` once chunks 0..k-1 are; false when a worker failed (nothing is written).
+  bool write(uint64_t k, std::string_view text) {
+    std::unique_lock lock(mutex_);
+    turn_.wait(lock, [&] { return failed_ || written_ == k; });
+    if (failed_) return false;
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+    ++written_;
+    turn_.notify_all();
+    return true;
+  }
+  void fail() {
+    std::lock_guard lock(mutex_);
+    failed_ = true;
+    turn_.notify_all();
+  }
+
+private:
+  std::ostream &out_;
+  std::mutex mutex_;
+  std::condition_variable turn_;
+  uint64_t written_ = 0;
+  bool failed_ = false;
+};
 
 } // namespace
 
 uint64_t export_responses(sql::connection &db, export_format format, std::ostream &out) {
   const auto metrics = metric_columns(db);
   const bool jsonl = format == export_format::jsonl;
-  score_cursor scores(db, metrics, jsonl);
-  auto rows = db.prepare_scan(response_sql);
   // JSON lines also need the attributes, the column after the exported ones.
   const size_t fields = static_cast<size_t>(column_count) + (jsonl ? 1 : 0);
   if (!jsonl) out << csv_header(metrics);
 
-  // This thread reads; batches are formatted on others, each written once the one before it
-  // is. At most two are in flight, so the memory in use stays a few batches whatever the
-  // store's size.
-  std::deque<std::shared_future<void>> written;
-  uint64_t count = 0;
-  bool more = true;
-  while (more) {
-    auto batch = std::make_shared<export_batch>(fields, scores.size());
-    while (batch->rows() < export_batch::rows_per_batch && (more = rows.step()))
-      batch->add(rows, first_exported, scores, jsonl);
-    if (batch->rows() == 0) break;
-    count += batch->rows();
-    if (written.size() == 2) written.front().get(), written.pop_front();
-    std::shared_future<void> previous =
-        written.empty() ? std::shared_future<void>() : written.back();
-    written.push_back(
-        std::async(std::launch::async, [batch, previous, &metrics, &out, jsonl]() mutable {
-          const std::string text = jsonl ? json_lines(*batch, metrics) : csv_lines(*batch, metrics);
-          batch.reset();
-          if (previous.valid()) previous.get(); // rethrows its failure
-          // The task keeps its captures as long as its future lives: a chain of them would keep
-          // every batch.
-          previous = {};
-          out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        }).share());
+  // Reading a response's fields costs as much as formatting them: two workers, each on a
+  // connection of its own, take the next chunk of ids, read and format it, and write it in turn.
+  // Ids are bounded by the last one when the export starts, so each response is written once even
+  // while an import adds some.
+  const response_id_halves ids = halve_response_ids(db);
+  const uint64_t chunks =
+      ids.last < ids.first ? 0 : static_cast<uint64_t>(ids.last - ids.first) / chunk_ids + 1;
+  std::atomic<uint64_t> next_chunk{0}, count{0};
+  ordered_output output(out);
+  auto work = [&](sql::connection &c) {
+    try {
+      std::string sql(response_sql);
+      auto rows = c.prepare(sql.replace(sql.find("ORDER BY"), 0, "WHERE r.id BETWEEN ?1 AND ?2 "));
+      score_cursor scores(c, metrics, jsonl); // skips the ids of the other worker's chunks
+      export_batch batch(fields, scores.size());
+      std::string text;
+      for (uint64_t k; (k = next_chunk++) < chunks;) {
+        const int64_t from = ids.first + static_cast<int64_t>(k * chunk_ids);
+        rows.reset();
+        rows.bind(1, from).bind(2, std::min(ids.last, from + static_cast<int64_t>(chunk_ids) - 1));
+        batch.clear();
+        while (rows.step())
+          batch.add(rows, first_exported, scores, jsonl);
+        text.clear();
+        jsonl ? append_json_lines(text, batch, metrics) : append_csv_lines(text, batch, metrics);
+        if (!output.write(k, text)) return;
+        count += batch.rows();
+      }
+    } catch (...) {
+      output.fail(); // the other worker stops too, instead of waiting for this one's turn
+      throw;
+    }
+  };
+  auto beside = read_beside(db, [&](sql::connection &c) { return work(c), true; });
+  std::exception_ptr failure;
+  try {
+    work(db);
+  } catch (...) {
+    failure = std::current_exception();
   }
-  while (!written.empty())
-    written.front().get(), written.pop_front();
+  beside.get(); // rethrows its failure
+  if (failure) std::rethrow_exception(failure);
   return count;
 }
 
