@@ -34,7 +34,7 @@ SELECT r.id, coalesce(r.external_id, CAST(r.line AS TEXT)), r.source, r.kind, r.
   coalesce(r.submitted_at, r.submitted_raw), r.nps, r.buy_again, r.rating, r.rating_max,
   r.recommend, r.csat, r.ces, r.product, r.segment, r.journey_stage, r.country, r.language,
   r.channel, r.order_id, r.order_value, r.order_count, r.title, r.text, r.attributes
-FROM responses r ORDER BY r.id
+FROM responses r WHERE r.id BETWEEN ?1 AND ?2 ORDER BY r.id
 )sql";
 
 struct metric_column {
@@ -306,8 +306,7 @@ uint64_t export_responses(sql::connection &db, export_format format, std::ostrea
   ordered_output output(out);
   auto work = [&](sql::connection &c) {
     try {
-      std::string sql(response_sql);
-      auto rows = c.prepare(sql.replace(sql.find("ORDER BY"), 0, "WHERE r.id BETWEEN ?1 AND ?2 "));
+      auto rows = c.prepare(response_sql);
       score_cursor scores(c, metrics, jsonl); // skips the ids of the other worker's chunks
       export_batch batch(fields, scores.size());
       std::string text;
