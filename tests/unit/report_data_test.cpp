@@ -11,6 +11,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
@@ -323,6 +325,33 @@ TEST_CASE("report customers: without orders, value is the order values given wit
   CHECK(c.at_risk[0].value == doctest::Approx(80));
   CHECK(c.at_risk[1].value == doctest::Approx(30));
   CHECK(c.at_risk_value == doctest::Approx(110));
+}
+
+TEST_CASE("report customers: of more at risk than shown, the most valuable, then the latest") {
+  report_store s;
+  using r = report_store::response;
+  // Forty customers say no, in a shuffled order, worth 0-9 each (four at each value), on one of
+  // two days: the rows shown are the first of a total order, not the first to come.
+  for (int i = 0; i < 40; ++i) {
+    const std::string customer = fmt::format("C{:02}", (i * 17) % 40);
+    const char *day = (i / 10) % 2 ? "2025-11-02T00:00:00Z" : "2025-11-01T00:00:00Z";
+    s.add(r{i + 1, "web", day, customer, "No"});
+    s.answer(i + 1, "definitely_not", 0);
+    s.db->exec(
+        fmt::format("UPDATE responses SET order_value = {} WHERE id = {}", i % 10, i + 1).c_str());
+  }
+  report_options options;
+  options.max_rows = 5;
+  auto c = build_report(*s.db, options).customers;
+  CHECK(c.at_risk_total == 40);
+  std::vector<std::string> shown;
+  for (const auto &row : c.at_risk)
+    shown.push_back(
+        fmt::format("{} {:g} {}", row.customer, row.value, row.latest_at.substr(0, 10)));
+  // Worth 9 first, the later day first, then by name; then the best of those worth 8.
+  CHECK(shown == std::vector<std::string>{"C03 9 2025-11-02", "C23 9 2025-11-02",
+                                          "C13 9 2025-11-01", "C33 9 2025-11-01",
+                                          "C06 8 2025-11-02"});
 }
 
 TEST_CASE("report trend: every month from the first to the last, empty ones included") {

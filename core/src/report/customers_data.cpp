@@ -30,6 +30,37 @@ struct customer_state {
   bool has_intent = false; // some feedback says whether they return
 };
 
+// The first `limit` items in the order `before`, kept as they come (a heap whose top is the last
+// kept); the others are only counted.
+template <typename T, typename Before> class first_few {
+public:
+  first_few(size_t limit, Before before) : limit_(limit), before_(before) {}
+  void offer(const T &item) {
+    ++offered_;
+    if (kept_.size() < limit_) {
+      kept_.push_back(item);
+      std::push_heap(kept_.begin(), kept_.end(), before_);
+    } else if (limit_ > 0 && before_(item, kept_.front())) {
+      std::pop_heap(kept_.begin(), kept_.end(), before_);
+      kept_.back() = item;
+      std::push_heap(kept_.begin(), kept_.end(), before_);
+    }
+  }
+  uint64_t offered() const { return offered_; }
+  // The kept items, first first.
+  std::vector<T> sorted() const {
+    std::vector<T> out = kept_;
+    std::sort_heap(out.begin(), out.end(), before_);
+    return out;
+  }
+
+private:
+  size_t limit_;
+  Before before_;
+  std::vector<T> kept_;
+  uint64_t offered_ = 0;
+};
+
 } // namespace
 
 customer_orders::customer_orders(sql::connection &db) {
@@ -88,7 +119,15 @@ customers_data customers_builder::finish(sql::connection &db, const report_score
     const customer_orders::facts *o;
     bool won_by_order;
   };
-  huge_vector<candidate> at_risk, won_back;
+  // Most valuable first; of equal value, the latest feedback first.
+  auto by_value = [](const candidate &a, const candidate &b) {
+    double x = std::isnan(a.value) ? -1 : a.value, y = std::isnan(b.value) ? -1 : b.value;
+    if (x != y) return x > y;
+    if (a.latest_at != b.latest_at) return a.latest_at > b.latest_at;
+    return a.customer < b.customer;
+  };
+  first_few<candidate, decltype(by_value)> at_risk(options.max_rows, by_value),
+      won_back(options.max_rows, by_value);
   double value_of_all = 0, at_risk_value = 0;
   auto classify = [&](const customer_state &s) {
     if (s.has_stated_value && out.value_basis.empty())
@@ -108,11 +147,11 @@ customers_data customers_builder::finish(sql::connection &db, const report_score
     const double known_value = std::isnan(value) ? 0 : value;
     value_of_all += known_value;
     if (s.latest == intent::would_not && !ordered_since)
-      at_risk.push_back(c), at_risk_value += known_value;
+      at_risk.offer(c), at_risk_value += known_value;
     else if (s.said_no && s.latest == intent::would_not)
-      won_back.push_back(c), won_back.back().won_by_order = true;
+      won_back.offer({value, s.customer, s.latest_at, s.latest_id, facts, true});
     else if (s.said_no && s.first_no_at < s.latest_at)
-      won_back.push_back(c);
+      won_back.offer(c);
   };
   for (size_t i = 0; i < feedback_.size();) {
     const uint64_t hash = feedback_[i].hash;
@@ -131,24 +170,15 @@ customers_data customers_builder::finish(sql::connection &db, const report_score
   }
   if (out.value_basis.empty()) value_of_all = at_risk_value = NAN;
   out.value_of_all = value_of_all, out.at_risk_value = at_risk_value;
-  out.at_risk_total = at_risk.size();
-  out.won_back_total = won_back.size();
+  out.at_risk_total = at_risk.offered();
+  out.won_back_total = won_back.offered();
 
-  auto by_value = [](const candidate &a, const candidate &b) {
-    double x = std::isnan(a.value) ? -1 : a.value, y = std::isnan(b.value) ? -1 : b.value;
-    if (x != y) return x > y;
-    if (a.latest_at != b.latest_at) return a.latest_at > b.latest_at;
-    return a.customer < b.customer;
-  };
   // One lookup per row shown for what only the rows need.
   auto latest = db.prepare(
       "SELECT coalesce(submitted_at, ''), coalesce(text, title, '') FROM responses WHERE id = ?1");
-  auto rows_of = [&](huge_vector<candidate> &all, bool won) {
-    const size_t keep = std::min(all.size(), options.max_rows);
-    std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(keep), all.end(), by_value);
+  auto rows_of = [&](const first_few<candidate, decltype(by_value)> &best, bool won) {
     std::vector<customer_row> rows;
-    for (size_t i = 0; i < keep; ++i) {
-      const auto &c = all[i];
+    for (const candidate &c : best.sorted()) {
       customer_row row;
       row.customer = c.customer;
       row.value = c.value;
