@@ -51,11 +51,11 @@ struct failure {
 struct analysis_setup {
   sql::connection &db;
   const analysis_request &request;
-  std::vector<analyzer_identity> identities;
-  std::vector<analyzer_metrics> metrics;
+  std::vector<analyzer_identity> identities{};
+  std::vector<analyzer_metrics> metrics{};
   bool with_attributes = false;
-  std::vector<std::unique_ptr<analysis_worker>> workers;
-  std::unique_ptr<sql::connection> reader; // pages are read beside the writing
+  std::vector<std::unique_ptr<analysis_worker>> workers{};
+  std::unique_ptr<sql::connection> reader{}; // pages are read beside the writing
 };
 
 // On PostgreSQL, other rebuys may analyze the same store: a plan is made and
