@@ -35,11 +35,8 @@ void score_column::read(sql::connection &db, int64_t first_id, int64_t last_id) 
 }
 
 report_scores::report_scores(sql::connection &db) {
-  int64_t first_id = 0, last_id = -1;
-  {
-    auto s = db.prepare("SELECT min(id), max(id) FROM responses");
-    if (s.step() && !s.is_null(0)) first_id = s.column_int(0), last_id = s.column_int(1);
-  }
+  const response_id_halves ids = halve_response_ids(db);
+  const int64_t first_id = ids.first, last_id = ids.last;
   ids_ = last_id >= first_id ? static_cast<size_t>(last_id - first_id + 1) : 0;
   // Two connections take the next unread metric until none is left: both cores read.
   const std::array columns{&nps_,   &recommend_, &top2_,   &level_,  &probability_,
