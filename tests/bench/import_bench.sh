@@ -21,17 +21,23 @@ ratio() { # ratio A_FILE B_FILE OUT: the last time of A over the last of B, appe
   paste -d' ' <(tail -1 "$1" | cut -d' ' -f1) <(tail -1 "$2" | cut -d' ' -f1) |
     awk '{printf "%.3f\n", $1 / $2}' >> "$3"
 }
+# Each removal is followed by a sync, and the report by one after the import: the disk is
+# mounted with `discard` here, and the kernel writing out or discarding the previous run's files
+# would be timed with the next command.
 for i in $(seq "$runs"); do
   rm -f "$work"/b.db* "$work"/s.db
+  sync
   measure "$work/sqlite.t" sqlite3 "$work/s.db" ".import --csv $csv responses"
   measure "$work/rebuy.t" "$rebuy" --db "$work/b.db" import --no-analyze "$csv"
   ratio "$work/rebuy.t" "$work/sqlite.t" "$work/ratio.t"
   if [ "${FULL:-0}" = 1 ]; then
     rm -f "$work"/b.db*
+    sync
     measure "$work/rebuy_full.t" "$rebuy" --db "$work/b.db" import "$csv"
     ratio "$work/rebuy_full.t" "$work/sqlite.t" "$work/full_ratio.t"
     echo "$(stat -c %s "$work/b.db") $(stat -Lc %s "$csv")" |
       awk '{printf "%.3f\n", $1 / $2}' >> "$work/size.t"
+    sync
     measure "$work/report.t" "$rebuy" --db "$work/b.db" report -o "$work/report.html"
     measure "$work/export.t" "$rebuy" --db "$work/b.db" export -o "$work/export.csv"
   fi
