@@ -299,7 +299,7 @@ uint64_t export_responses(sql::connection &db, export_format format, std::ostrea
   // connection of its own, take the next chunk of ids, read and format it, and write it in turn.
   // Ids are bounded by the last one when the export starts, so each response is written once even
   // while an import adds some.
-  const response_id_halves ids = halve_response_ids(db);
+  const response_ids ids = stored_response_ids(db);
   const uint64_t chunks =
       ids.last < ids.first ? 0 : static_cast<uint64_t>(ids.last - ids.first) / chunk_ids + 1;
   std::atomic<uint64_t> next_chunk{0}, count{0};
@@ -327,7 +327,7 @@ uint64_t export_responses(sql::connection &db, export_format format, std::ostrea
       throw;
     }
   };
-  auto beside = read_beside(db, [&](sql::connection &c) { return work(c), true; });
+  auto beside = read_beside(db, work);
   std::exception_ptr failure;
   try {
     work(db);

@@ -35,7 +35,7 @@ void score_column::read(sql::connection &db, int64_t first_id, int64_t last_id) 
 }
 
 report_scores::report_scores(sql::connection &db) {
-  const response_id_halves ids = halve_response_ids(db);
+  const response_ids ids = stored_response_ids(db);
   const int64_t first_id = ids.first, last_id = ids.last;
   ids_ = last_id >= first_id ? static_cast<size_t>(last_id - first_id + 1) : 0;
   // Two connections take the next unread metric until none is left: both cores read.
@@ -45,7 +45,6 @@ report_scores::report_scores(sql::connection &db) {
   auto read_the_next = [&](sql::connection &c) {
     for (size_t i; (i = next++) < columns.size();)
       columns[i]->read(c, first_id, last_id);
-    return true;
   };
   auto beside = read_beside(db, read_the_next);
   read_the_next(db);

@@ -32,17 +32,25 @@ auto work_beside(sql::connection &db, Work work) -> std::future<decltype(work(db
   return detail::run_beside(db.reads_beside_writes() ? db.open_reader() : nullptr, db, work);
 }
 
-// The responses' ids, first to last (none: last < first), split into the halves
-// (first - 1, middle] and (middle, last] that two connections work on.
+// The responses' ids, first to last (none: last < first).
+struct response_ids {
+  int64_t first = 0, last = -1;
+};
+inline response_ids stored_response_ids(sql::connection &db) {
+  response_ids out;
+  auto ids = db.prepare("SELECT min(id), max(id) FROM responses");
+  if (ids.step() && !ids.is_null(0)) out.first = ids.column_int(0), out.last = ids.column_int(1);
+  return out;
+}
+
+// The same ids split into the halves (first - 1, middle] and (middle, last] that two connections
+// work on.
 struct response_id_halves {
   int64_t first = 0, middle = 0, last = -1;
 };
 inline response_id_halves halve_response_ids(sql::connection &db) {
-  response_id_halves out;
-  auto ids = db.prepare("SELECT min(id), max(id) FROM responses");
-  if (ids.step() && !ids.is_null(0)) out.first = ids.column_int(0), out.last = ids.column_int(1);
-  out.middle = out.first + (out.last - out.first) / 2;
-  return out;
+  const response_ids ids = stored_response_ids(db);
+  return {ids.first, ids.first + (ids.last - ids.first) / 2, ids.last};
 }
 
 } // namespace rebuy::core
