@@ -7,6 +7,7 @@
 #include "text_fold.hpp"
 #include "weights.hpp"
 
+#include <rebuy/flat_string_map.hpp>
 #include <rebuy/plugin.hpp>
 #include <rebuy/text_util.hpp>
 
@@ -114,40 +115,57 @@ public:
   }
 
 private:
-  // The numeric scale the column name announces; the name rarely changes
-  // between responses, so the last one is remembered.
-  std::optional<scale> name_scale(std::string_view name) {
-    if (!name_known_ || name != last_name_) {
-      last_name_.assign(name);
-      last_name_scale_ = scale_from_name(name);
-      name_known_ = true;
+  // What an answer reads as, with its evidence: answers repeat ("Definitely would"), so each
+  // distinct one of the column last read is read once. Free-text answers would make the memo
+  // grow without end: past memo_limit answers it starts again.
+  struct read_answer_memo {
+    reading r;
+    double probability = 0;
+    std::string level_evidence, probability_evidence;
+  };
+  static constexpr size_t memo_limit = 4096;
+
+  const read_answer_memo &answer_reading(const rebuy_field &field) {
+    const std::string_view name = to_view(field.name), text = to_view(field.value);
+    if (!memo_known_ || name != memo_name_ || memo_.size() >= memo_limit) {
+      memo_name_.assign(name);
+      memo_scale_ = scale_from_name(name);
+      memo_known_ = true;
+      memo_.clear();
     }
-    return last_name_scale_;
+    const auto [memo, added] = memo_.try_emplace(text, {});
+    if (!added) return *memo;
+    memo->r = read_answer(text, scale_, memo_scale_);
+    if (!memo->r.answer) return *memo;
+    const level l = *memo->r.answer;
+    const std::string_view column = rebuy::field_name_or(field, "buy_again");
+    memo->level_evidence.assign(column).append(" = ").append(answer_excerpt(text));
+    if (memo->r.numeric) memo->level_evidence.append(" (").append(describe(l.on)).append(")");
+    memo->probability = probability(l, weights_);
+    memo->probability_evidence.assign(memo->level_evidence)
+        .append(" -> ")
+        .append(rebuy::short_number(memo->probability))
+        .append(l.on == scale::juster ? " (Juster: value/10)" : " (" + weights_label_ + ")");
+    return *memo;
   }
 
   bool score_answer(size_t index, const rebuy_response &response, rebuy::score_builder &out) {
     const rebuy_field *field = find_field(response, REBUY_ROLE_BUY_AGAIN);
     if (!field) return false;
-    const std::string_view text = to_view(field->value);
-    const std::string_view column = rebuy::field_name_or(*field, "buy_again");
-    const reading r = read_answer(text, scale_, name_scale(to_view(field->name)));
-    if (!r.answer) {
-      if (!r.problem.empty())
+    const read_answer_memo &memo = answer_reading(*field);
+    if (!memo.r.answer) {
+      if (!memo.r.problem.empty())
         host_.debug("buy_again: response " + std::to_string(response.id) + ": " +
-                    std::string(column) + " \"" + answer_excerpt(text) + "\" " +
-                    std::string(r.problem) + "; no score");
+                    std::string(rebuy::field_name_or(*field, "buy_again")) + " \"" +
+                    answer_excerpt(to_view(field->value)) + "\" " + std::string(memo.r.problem) +
+                    "; no score");
       return false;
     }
-    const level l = *r.answer;
-    evidence_.assign(column).append(" = ").append(answer_excerpt(text));
-    if (r.numeric) evidence_.append(" (").append(describe(l.on)).append(")");
-    out.add(index, level_metric, position(l), name(l), evidence_);
+    const level l = *memo.r.answer;
+    out.add(index, level_metric, position(l), name(l), memo.level_evidence);
     out.add(index, top_box_metric, top_box(l) ? 1 : 0);
     out.add(index, top2_box_metric, top2_box(l) ? 1 : 0);
-    const double p = probability(l, weights_);
-    evidence_.append(" -> ").append(rebuy::short_number(p));
-    evidence_.append(l.on == scale::juster ? " (Juster: value/10)" : " (" + weights_label_ + ")");
-    out.add(index, answer_probability_metric, p, {}, evidence_);
+    out.add(index, answer_probability_metric, memo.probability, {}, memo.probability_evidence);
     return true;
   }
 
@@ -197,9 +215,10 @@ private:
   std::string weights_label_; // "preset thirds" or "custom weights 0.7/…"
   box_weights rating_weights_ = rating_default_weights;
   std::string rating_label_ = "rating read as satisfaction, default weights";
-  std::string last_name_;
-  std::optional<scale> last_name_scale_;
-  bool name_known_ = false;
+  std::string memo_name_; // the column memo_ holds answers of
+  std::optional<scale> memo_scale_;
+  bool memo_known_ = false;
+  rebuy::flat_string_map<read_answer_memo> memo_;
   std::string evidence_; // reused: one allocation per analyzer, not per response
 };
 

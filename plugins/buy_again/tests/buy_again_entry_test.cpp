@@ -109,6 +109,31 @@ TEST_CASE("numbers: the column name or scale= decides, otherwise no score and a 
   CHECK(read[3].value == 0.27);
 }
 
+// Each distinct answer of a column is read once and remembered: a remembered reading must be
+// that of the answer's own column, and an unreadable answer is still logged for each response.
+TEST_CASE("a repeated answer reads by its own column each time, and each bad one is logged") {
+  analyzer_under_test a;
+  const field_response juster({{REBUY_ROLE_BUY_AGAIN, "Chance of buying again (0-10)", "4"}},
+                              post_purchase);
+  const field_response agree({{REBUY_ROLE_BUY_AGAIN, "Agreement (1-5)", "4"}}, post_purchase);
+  const field_response bare({{REBUY_ROLE_BUY_AGAIN, "repurchase_intent", "4"}}, post_purchase);
+  const auto scores =
+      a.analyze({juster.abi(1), agree.abi(2), juster.abi(3), bare.abi(4), bare.abi(5)}).scores;
+  REQUIRE(scores.size() == 12);
+  CHECK(scores[0].label == "juster_4");
+  CHECK(scores[3].evidence ==
+        "Chance of buying again (0-10) = 4 (Juster 0-10) -> 0.4 (Juster: value/10)");
+  CHECK(scores[4].label == "agree");
+  CHECK(scores[4].evidence == "Agreement (1-5) = 4 (1-5 agreement)");
+  CHECK(scores[7].evidence == "Agreement (1-5) = 4 (1-5 agreement) -> 0.27 (preset thirds)");
+  CHECK(scores[8].response == 2);
+  CHECK(scores[8].label == "juster_4");
+  CHECK(scores[11].evidence == scores[3].evidence);
+  REQUIRE(a.log().size() == 2);
+  CHECK(a.log()[0].second.rfind("buy_again: response 4: repurchase_intent \"4\"", 0) == 0);
+  CHECK(a.log()[1].second.rfind("buy_again: response 5: repurchase_intent \"4\"", 0) == 0);
+}
+
 TEST_CASE("unreadable answers get no score and a debug line, blanks get neither") {
   analyzer_under_test a;
   const field_response odd({{REBUY_ROLE_BUY_AGAIN, question, "Sometimes"}}, post_purchase);
