@@ -7,6 +7,7 @@
 #include "store/analysis_chunks.hpp"
 #include "store/score_store.hpp"
 #include "store/score_writer.hpp"
+#include "store/wal_checkpointer.hpp"
 #include "util/bounded_queue.hpp"
 #include "util/cancel.hpp"
 #include "util/errors.hpp"
@@ -277,10 +278,17 @@ static analysis_outcome run_analyzers(const plugin_registry &registry, sql::conn
 analysis_outcome analyze_store(const plugin_registry &registry, sql::connection &db,
                                const analysis_request &request) {
   analysis_outcome outcome;
+  // The log fills with score pages faster than anything else: checkpointed beside the work.
+  std::optional<wal_checkpointer> checkpointer;
+  if (db.dialect() == sql::dialect::sqlite && db.reads_beside_writes())
+    checkpointer.emplace(sql::sqlite_of(db));
   {
     phase_timer timer("analyzers");
     outcome = run_analyzers(registry, db, request);
   }
+  // The scores' pages are synced into the store while the estimates are derived, which write
+  // little: closing the store then has little left to sync.
+  if (checkpointer) checkpointer->request();
   // The analyzers' threads freed their batches, but glibc keeps such memory for the threads that
   // had it: given back now, the estimates' memory comes in its place, not on top of it.
   malloc_trim(0);
