@@ -280,8 +280,13 @@ analysis_outcome analyze_store(const plugin_registry &registry, sql::connection 
   analysis_outcome outcome;
   // The log fills with score pages faster than anything else: checkpointed beside the work.
   std::optional<wal_checkpointer> checkpointer;
-  if (db.dialect() == sql::dialect::sqlite && db.reads_beside_writes())
-    checkpointer.emplace(sql::sqlite_of(db));
+  if (db.dialect() == sql::dialect::sqlite && db.reads_beside_writes()) {
+    try {
+      checkpointer.emplace(sql::sqlite_of(db));
+    } catch (const sql::error &e) { // SQLite then checkpoints by itself, as without it
+      spdlog::debug("no checkpoints beside the analysis: {}", e.what());
+    }
+  }
   {
     phase_timer timer("analyzers");
     outcome = run_analyzers(registry, db, request);
