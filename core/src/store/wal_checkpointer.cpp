@@ -18,19 +18,17 @@ wal_checkpointer::wal_checkpointer(sql::sqlite_connection &writer, int pages)
 
 wal_checkpointer::~wal_checkpointer() {
   // SQLite's automatic checkpoint is a WAL hook too: setting its size puts it back.
-  sqlite3_wal_autocheckpoint(writer_.handle(), 1000);
-  {
-    std::lock_guard lock(mutex_);
-    stop_ = true;
-  }
-  wake_.notify_one();
+  sqlite3_wal_autocheckpoint(writer_.handle(), sqlite_autocheckpoint_pages);
+  signal(stop_);
   thread_.join();
 }
 
-void wal_checkpointer::request() {
+void wal_checkpointer::request() { signal(wanted_); }
+
+void wal_checkpointer::signal(bool &flag) {
   {
     std::lock_guard lock(mutex_);
-    wanted_ = true;
+    flag = true;
   }
   wake_.notify_one();
 }
@@ -49,9 +47,8 @@ void wal_checkpointer::run() {
     if (stop_) return;
     wanted_ = false;
     lock.unlock();
-    int log = 0, done = 0;
     const int rc = sqlite3_wal_checkpoint_v2(checkpointing_->handle(), nullptr,
-                                             SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+                                             SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     // Not a failure of the work: the log is checkpointed later, at the latest on closing.
     if (rc != SQLITE_OK)
       spdlog::debug("{}: checkpoint: {}", writer_.name(), sqlite3_errmsg(checkpointing_->handle()));

@@ -16,9 +16,13 @@ namespace rebuy::core {
 
 class wal_checkpointer {
 public:
-  // While it lives, `writer` no longer checkpoints by itself. `pages`: the log's size in pages
-  // from which a commit asks for a checkpoint (SQLite's own default).
-  explicit wal_checkpointer(sql::sqlite_connection &writer, int pages = 1000);
+  // SQLite's own: the log's size in pages from which a commit checkpoints.
+  static constexpr int sqlite_autocheckpoint_pages = 1000;
+
+  // While it lives, `writer` no longer checkpoints by itself; a commit that leaves `pages` pages
+  // of log or more asks for a checkpoint.
+  explicit wal_checkpointer(sql::sqlite_connection &writer,
+                            int pages = sqlite_autocheckpoint_pages);
   ~wal_checkpointer();
   wal_checkpointer(const wal_checkpointer &) = delete;
   wal_checkpointer &operator=(const wal_checkpointer &) = delete;
@@ -30,6 +34,8 @@ public:
 
 private:
   static int on_commit(void *self, sqlite3 *db, const char *schema, int pages) noexcept;
+  // Sets `flag` (wanted_ or stop_) and wakes the thread.
+  void signal(bool &flag);
   void run();
 
   sql::sqlite_connection &writer_;
