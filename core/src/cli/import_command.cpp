@@ -203,10 +203,15 @@ void run_import(cli_context &context, const import_flags &flags) {
   auto &db = context.store();
   std::set<std::string> sources;
   int failed = 0, unavailable = 0;
+  analysis_request analysis_options;
+  analysis_options.scoped = std::move(options.scoped);
+  uint64_t analyzed = 0; // beside the imports
   for (const auto &file : flags.files) {
     request.file = file;
     try {
-      auto outcome = import_file(context.plugins(), db, request);
+      auto outcome = import_file(context.plugins(), db, request,
+                                 flags.no_analyze ? nullptr : &analysis_options);
+      analyzed += outcome.analyzed;
       print_outcome(outcome);
       sources.insert(outcome.run.source);
       if (outcome.truncated) {
@@ -227,10 +232,9 @@ void run_import(cli_context &context, const import_flags &flags) {
     // The import's buffers are free but still held by the allocator: give them
     // back, so that memory does not pile the analysis on top of the import.
     malloc_trim(0);
-    analysis_request analysis_options;
-    analysis_options.scoped = std::move(options.scoped);
     auto analysis = analyze_store(context.plugins(), db, analysis_options);
-    if (analysis.responses) fmt::print("analyzed {} responses\n", analysis.responses);
+    if (analyzed + analysis.responses)
+      fmt::print("analyzed {} responses\n", analyzed + analysis.responses);
     for (const auto &source : sources)
       print_nps(db, source);
   }

@@ -52,11 +52,17 @@ struct failure {
 struct analysis_setup {
   sql::connection &db;
   const analysis_request &request;
-  std::vector<analyzer_identity> identities{};
-  std::vector<analyzer_metrics> metrics{};
-  bool with_attributes = false;
+  analyzer_lineup analyzers{};
   std::vector<std::unique_ptr<analysis_worker>> workers{};
   std::unique_ptr<sql::connection> reader{}; // pages are read beside the writing
+
+  // Before any response is analyzed, so that a failing analyzer stops the analysis before it
+  // starts; not before it is known that there is something to analyze (an import analyzed it
+  // all, say).
+  void make_workers() {
+    if (workers.empty()) workers = analyzers.make_workers(request, db.name());
+    if (!reader) reader = db.open_reader();
+  }
 };
 
 // On PostgreSQL, other rebuys may analyze the same store: a plan is made and
@@ -90,7 +96,8 @@ void analyze_ranges(analysis_setup &setup, const std::vector<int64_t> &through,
                     uint64_t pending, analysis_outcome &outcome) {
   const analysis_request &request = setup.request;
   sql::connection &db = setup.db;
-  response_loader loader(setup.reader ? *setup.reader : db, through, setup.with_attributes);
+  response_loader loader(setup.reader ? *setup.reader : db, through,
+                         setup.analyzers.with_attributes);
   const auto worker_count = static_cast<unsigned>(setup.workers.size());
   bounded_queue<batch_ptr> to_analyze(2 * worker_count), to_write(2 * worker_count);
   // Written batches go back to the reader with their memory.
@@ -103,7 +110,7 @@ void analyze_ranges(analysis_setup &setup, const std::vector<int64_t> &through,
   };
 
   // Before any thread starts: should it fail, no thread is left running.
-  score_writer writer(db, setup.metrics, record_progress);
+  score_writer writer(db, setup.analyzers.metrics, record_progress);
   auto read = [&] {
     uint64_t pages = 0;
     while (const auto range = ranges.next()) {
@@ -192,7 +199,7 @@ std::vector<int64_t> prepare(analysis_setup &setup, bool rerun) {
     score_store(setup.db).purge_dropped();
     tx.commit();
   }
-  return prepare_analyzer_state(setup.db, setup.identities, rerun);
+  return prepare_analyzer_state(setup.db, setup.analyzers.identities, rerun);
 }
 
 // One rebuy on its store: everything pending, in one range.
@@ -208,6 +215,7 @@ void analyze_alone(analysis_setup &setup, analysis_outcome &outcome) {
   const auto pending = static_cast<uint64_t>(count.column_int(0));
   count.reset();
   if (pending == 0) return;
+  setup.make_workers();
   progress_line progress("analyzing");
   one_range everything({after, last});
   analyze_ranges(setup, through, everything, true, progress, pending, outcome);
@@ -219,6 +227,7 @@ void analyze_alone(analysis_setup &setup, analysis_outcome &outcome) {
 // the plan complete records the analyzers' progress; then new responses, if
 // any came meanwhile, get a plan of their own.
 void analyze_shared(analysis_setup &setup, analysis_outcome &outcome) {
+  setup.make_workers();
   bool rerun = setup.request.rerun;
   for (;;) {
     std::vector<int64_t> through;
@@ -226,7 +235,7 @@ void analyze_shared(analysis_setup &setup, analysis_outcome &outcome) {
     {
       analysis_turn turn(setup.db);
       through = prepare(setup, std::exchange(rerun, false));
-      plan = join_or_plan(setup.db, setup.identities, through);
+      plan = join_or_plan(setup.db, setup.analyzers.identities, through);
     }
     if (!plan) return;
     spdlog::debug("analysis plan {}: {} responses to share", plan->key, plan->responses);
@@ -236,38 +245,48 @@ void analyze_shared(analysis_setup &setup, analysis_outcome &outcome) {
     progress.finish();
     analysis_turn turn(setup.db);
     if (plan_complete(setup.db, plan->key))
-      advance_analyzer_state(setup.db, setup.identities, plan->bound);
+      advance_analyzer_state(setup.db, setup.analyzers.identities, plan->bound);
   }
 }
 
 } // namespace
 
+analyzer_lineup installed_analyzers(const plugin_registry &registry) {
+  analyzer_lineup lineup;
+  lineup.plugins = registry.of_kind(REBUY_KIND_ANALYZER);
+  if (lineup.plugins.size() > 64) throw input_error("more than 64 analyzers are installed");
+  for (const auto &p : lineup.plugins) {
+    lineup.identities.push_back({p->id(), p->version()});
+    analyzer_metrics m{lineup.identities.back(), {}};
+    for (const auto &metric : p->metrics())
+      m.metrics.push_back(metric.name);
+    lineup.metrics.push_back(std::move(m));
+    lineup.with_attributes |= p->has(REBUY_CAP_ANALYZER_ATTRIBUTES);
+  }
+  return lineup;
+}
+
+std::vector<std::unique_ptr<analysis_worker>>
+analyzer_lineup::make_workers(const analysis_request &request, const std::string &subject) const {
+  const unsigned count =
+      request.workers ? request.workers : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<analysis_worker>> workers;
+  for (unsigned i = 0; i < count; ++i)
+    workers.push_back(
+        std::make_unique<analysis_worker>(plugins, request.options, request.scoped, subject));
+  return workers;
+}
+
 static analysis_outcome run_analyzers(const plugin_registry &registry, sql::connection &db,
                                       const analysis_request &request) {
-  auto plugins = registry.of_kind(REBUY_KIND_ANALYZER);
-  if (plugins.size() > 64) throw input_error("more than 64 analyzers are installed");
   analysis_outcome outcome;
-  if (plugins.empty()) {
+  analysis_setup setup{db, request, installed_analyzers(registry)};
+  if (setup.analyzers.plugins.empty()) {
     spdlog::warn("no analyzer plugins are installed; nothing to analyze");
     return outcome;
   }
-  analysis_setup setup{db, request};
-  for (const auto &p : plugins) {
-    setup.identities.push_back({p->id(), p->version()});
-    analyzer_metrics m{setup.identities.back(), {}};
-    for (const auto &metric : p->metrics())
-      m.metrics.push_back(metric.name);
-    setup.metrics.push_back(std::move(m));
-    setup.with_attributes |= p->has(REBUY_CAP_ANALYZER_ATTRIBUTES);
-    outcome.analyzers.push_back(p->id() + " " + p->version());
-  }
-  // Workers are created up front so a failing analyzer stops us before any work.
-  unsigned worker_count =
-      request.workers ? request.workers : std::max(1u, std::thread::hardware_concurrency());
-  for (unsigned i = 0; i < worker_count; ++i)
-    setup.workers.push_back(
-        std::make_unique<analysis_worker>(plugins, request.options, request.scoped, db.name()));
-  setup.reader = db.open_reader();
+  for (const auto &id : setup.analyzers.identities)
+    outcome.analyzers.push_back(id.id + " " + id.version);
   if (db.dialect() == sql::dialect::postgres)
     analyze_shared(setup, outcome);
   else

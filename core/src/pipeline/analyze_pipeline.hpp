@@ -5,8 +5,11 @@
 #include "host/importer_session.hpp"
 #include "host/plugin_options.hpp"
 #include "host/plugin_registry.hpp"
+#include "pipeline/analysis_worker.hpp"
+#include "store/score_writer.hpp"
 #include "store/sql.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +28,20 @@ struct analysis_outcome {
   uint64_t scores = 0;
   std::vector<std::string> analyzers; // "id version"
 };
+
+// The installed analyzers, as an analysis runs them.
+struct analyzer_lineup {
+  std::vector<plugin_ptr> plugins;
+  std::vector<analyzer_identity> identities;
+  std::vector<analyzer_metrics> metrics;
+  bool with_attributes = false; // some analyzer reads the attributes
+  // One per worker thread; created up front, so that a failing analyzer stops an analysis
+  // before any work. `subject` is the store.
+  std::vector<std::unique_ptr<analysis_worker>> make_workers(const analysis_request &request,
+                                                             const std::string &subject) const;
+};
+// Throws input_error when more than 64 are installed.
+analyzer_lineup installed_analyzers(const plugin_registry &registry);
 
 analysis_outcome analyze_store(const plugin_registry &registry, sql::connection &db,
                                const analysis_request &request);

@@ -1,5 +1,6 @@
 #include "pipeline/import_pipeline.hpp"
 
+#include "pipeline/import_analysis.hpp"
 #include "pipeline/import_source.hpp"
 #include "pipeline/stager.hpp"
 #include "store/bulk_write.hpp"
@@ -158,7 +159,7 @@ std::string mapping_json(const std::vector<column_mapping> &columns) {
 }
 
 import_outcome import_file(const plugin_registry &registry, sql::connection &db,
-                           const import_request &request) {
+                           const import_request &request, const analysis_request *analysis_wanted) {
   const auto &file = request.file;
   import_source opened(registry, request);
   auto &plugin = opened.plugin;
@@ -198,6 +199,12 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   batch_queue queue(in_flight), spares(in_flight + 2);
   batch_producer producer(*session, plugin->id(), request.batch_size, run.source, request.dates,
                           reader.file_size());
+  std::vector<stored_anew> stored;
+  std::unique_ptr<import_analysis> analysis;
+  if (analysis_wanted) {
+    analysis = import_analysis::start(registry, db, *analysis_wanted, description.columns);
+    if (analysis) writer.list_stored_anew(&stored);
+  }
   std::thread reading([&] {
     pthread_setname_np(pthread_self(), "rebuy-read");
     producer.run(queue, spares);
@@ -214,16 +221,29 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
     auto batch = queue.pop();
     try {
       if (batch) {
+        const uint64_t replaced = writer.replaced();
+        stored.clear();
         writer.write(**batch);
+        if (analysis) analysis->take(stored, writer.replaced() != replaced);
         (*batch)->clear();
         spares.push(std::move(*batch));
       }
       auto now = std::chrono::steady_clock::now();
       if (!batch) {
-        if (keep_what_was_read(reader, commit_while_reading, producer.error() != nullptr))
+        if (keep_what_was_read(reader, commit_while_reading, producer.error() != nullptr)) {
+          // The analysis of a file that failed part-way, or whose import was cancelled, is left
+          // to a later `rebuy analyze`, as it would be without it.
+          if (analysis && !producer.error() && !cancel_requested()) {
+            writer.begin();
+            analysis->finish();
+          } else if (analysis) {
+            analysis->abandon();
+          }
           writer.commit(run.counts);
-        else
+        } else {
+          if (analysis) analysis->abandon();
           writer.rollback();
+        }
       } else if (const auto interval = commit_interval_for(stored_before + run.counts.added);
                  writer.pending_rows() >= interval.rows || now - last_commit >= interval.time) {
         if (commit_while_reading)
@@ -234,6 +254,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
       }
     } catch (...) {
       write_error = std::current_exception();
+      if (analysis) analysis->abandon();
       writer.rollback();
       queue.close();
       break;
@@ -283,6 +304,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
                                   file.string(), outcome.damage));
   }
   if (!error) {
+    if (analysis) outcome.analyzed = analysis->responses();
     outcome.truncated = reader.damage_kind() == gzip_damage::truncated;
     run.status = outcome.truncated ? "failed" : "done";
     if (outcome.truncated) run.message += "; the complete rows before were stored";

@@ -1,8 +1,10 @@
 #pragma once
 // Pages through the responses some analyzer has not analyzed yet, in id order.
+#include "host/importer_session.hpp"
 #include "store/analyzer_state.hpp"
 #include "store/loaded_batch.hpp"
 #include "store/sql.hpp"
+#include "store/staged_batch.hpp"
 
 #include <array>
 #include <map>
@@ -10,6 +12,16 @@
 #include <vector>
 
 namespace rebuy::core {
+
+// The column each role was mapped from (its first), as analyzers are told it; "" when none.
+using role_names = std::array<std::string, REBUY_ROLE_COUNT_V1_0>;
+role_names role_names_of(const std::vector<column_mapping> &columns);
+
+// Adds a response the import has just stored under `id` to `out` as the loader would read it
+// back: the same fields, the same texts (numbers as SQLite writes them). `pending` as
+// loaded_response's.
+void load_staged(const staged_response &r, int64_t id, const role_names &names,
+                 bool with_attributes, uint64_t pending, loaded_batch &out);
 
 class response_loader {
 public:
@@ -22,7 +34,7 @@ public:
   bool next(size_t max, loaded_batch &out);
 
 private:
-  const std::array<std::string, REBUY_ROLE_COUNT_V1_0> &column_names(int64_t run_id);
+  const role_names &column_names(int64_t run_id);
 
   sql::connection &db_;
   std::vector<int64_t> through_;
@@ -31,7 +43,7 @@ private:
   sql::statement mapping_;
   int64_t last_id_ = 0;
   int64_t bound_ = 0; // responses past it wait for a later analysis
-  std::map<int64_t, std::array<std::string, REBUY_ROLE_COUNT_V1_0>> names_by_run_;
+  std::map<int64_t, role_names> names_by_run_;
 };
 
 } // namespace rebuy::core

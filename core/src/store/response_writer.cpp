@@ -246,7 +246,7 @@ response_writer::stored_row response_writer::find_stored(const staged_response &
   return {};
 }
 
-void response_writer::write(const staged_batch &batch) {
+void response_writer::begin() {
   if (!tx_) {
     tx_.emplace(db_);
     if (postgres_) hold_new_ids();
@@ -257,6 +257,10 @@ void response_writer::write(const staged_batch &batch) {
         parts_.push_back(s.column_int(0));
     }
   }
+}
+
+void response_writer::write(const staged_batch &batch) {
+  begin();
   if (postgres_) return write_retrying(batch);
   write_batch(batch);
 }
@@ -295,10 +299,13 @@ void response_writer::write_batch(const staged_batch &batch) {
       continue;
     }
     if (exists && r.kind == REBUY_RECORD_POST_PURCHASE) {
-      ++(merge(r, id) ? pending_.merged : pending_.unchanged);
+      const bool merged = merge(r, id);
+      ++(merged ? pending_.merged : pending_.unchanged);
+      replaced_ += merged;
       continue;
     }
     if (exists) {
+      ++replaced_;
       // Edited: stored anew under a new id, so analysis sees it as new; its old
       // scores go with the old row.
       remove_.bind(1, id).run();
@@ -334,8 +341,11 @@ void response_writer::insert_unwritten() {
   if (db_.changes() != count)
     throw sql::error(fmt::format("stored {} of {} responses", db_.changes(), count));
   const int64_t first = db_.last_insert_rowid() - count + 1;
-  for (int64_t i = 0; i < count; ++i)
-    new_keys_.rows.emplace_back(unwritten_.rows[static_cast<size_t>(i)]->key_hash, first + i);
+  for (int64_t i = 0; i < count; ++i) {
+    const staged_response *r = unwritten_.rows[static_cast<size_t>(i)];
+    new_keys_.rows.emplace_back(r->key_hash, first + i);
+    if (stored_anew_) stored_anew_->push_back({first + i, r});
+  }
   unwritten_.rows.clear();
 }
 

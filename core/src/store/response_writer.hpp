@@ -23,6 +23,12 @@
 
 namespace rebuy::core {
 
+// A response write() stored anew (SQLite): the import's analysis takes it from the batch.
+struct stored_anew {
+  int64_t id;
+  const staged_response *response; // in the batch being written
+};
+
 class response_writer {
 public:
   // With `keys_at_end` (SQLite), the keys of new responses wait in import_keys until finish()
@@ -31,6 +37,12 @@ public:
                   bool keys_at_end = false);
   // Adds the batch to the open transaction, opening one if needed.
   void write(const staged_batch &batch);
+  // Opens the transaction writes go into, if none is open.
+  void begin();
+  // From now on, write() adds the responses it stores anew to `out` (not on PostgreSQL).
+  void list_stored_anew(std::vector<stored_anew> *out) { stored_anew_ = out; }
+  // Responses replaced or merged into so far, by any write(): their old ids are gone.
+  uint64_t replaced() const { return replaced_; }
   // Commits, and only then adds what was written to `total`. Without a
   // commit, destroying the writer rolls the open transaction back.
   void commit(row_counts &total);
@@ -130,6 +142,8 @@ private:
   // PostgreSQL's: one row, when its batch met a key another import stored meanwhile.
   std::optional<sql::statement> insert_one_;
   uint64_t insert_roles_ = 0;
+  std::vector<stored_anew> *stored_anew_ = nullptr;
+  uint64_t replaced_ = 0;
   score_store scores_; // a replaced response's scores go in the same commit
 };
 

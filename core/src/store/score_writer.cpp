@@ -13,20 +13,22 @@ constexpr size_t responses_per_write = scores_per_page;
 } // namespace
 
 score_writer::score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers,
-                           bool record_progress)
-    : db_(db), record_progress_(record_progress), store_(db) {
-  sql::transaction tx(db_);
+                           bool record_progress, bool own_transactions)
+    : db_(db), record_progress_(record_progress), own_transactions_(own_transactions), store_(db) {
+  std::optional<sql::transaction> tx;
+  if (own_transactions_) tx.emplace(db_);
   for (const auto &a : analyzers) {
     identities_.push_back(a.identity);
     first_metric_.push_back(metrics_.size());
     for (const auto &m : a.metrics)
       metrics_.emplace_back(store_, store_.metric_id(a.identity.id, m));
   }
-  tx.commit();
+  if (tx) tx->commit();
 }
 
 uint64_t score_writer::write(const loaded_batch &batch) {
-  sql::transaction tx(db_); // a metric's full page is written as soon as it fills
+  std::optional<sql::transaction> tx; // a metric's full page is written as soon as it fills
+  if (own_transactions_) tx.emplace(db_);
   // By metric, then response: counted into place per metric (analyzers give a batch's scores in
   // response order), sorted only where an analyzer did not. Stable: of two scores an analyzer
   // gave one response for one metric, the last counts.
@@ -60,14 +62,15 @@ uint64_t score_writer::write(const loaded_batch &batch) {
   if (!batch.responses.empty()) through_ = batch.responses.back().id;
   held_responses_ += batch.responses.size();
   if (held_responses_ >= responses_per_write) flush();
-  tx.commit();
+  if (tx) tx->commit();
   return taken;
 }
 
 void score_writer::finish() {
-  sql::transaction tx(db_);
+  std::optional<sql::transaction> tx;
+  if (own_transactions_) tx.emplace(db_);
   flush();
-  tx.commit();
+  if (tx) tx->commit();
 }
 
 void score_writer::flush() {

@@ -6,6 +6,7 @@
 #include "store/loaded_batch.hpp"
 #include "store/score_store.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace rebuy::core {
@@ -21,9 +22,10 @@ struct analyzer_metrics {
 class score_writer {
 public:
   // With `record_progress`, the analyzers' state advances as pages are written;
-  // without, whoever shares the work records it (store/analysis_chunks.hpp).
+  // without, whoever shares the work records it (store/analysis_chunks.hpp). Without
+  // `own_transactions`, writes go into the caller's open transaction (an import's).
   score_writer(sql::connection &db, std::vector<analyzer_metrics> analyzers,
-               bool record_progress = true);
+               bool record_progress = true, bool own_transactions = true);
   // Takes a batch's scores, batches in id order; returns how many.
   uint64_t write(const loaded_batch &batch);
   // Writes what is held back; call after the last batch.
@@ -34,7 +36,7 @@ private:
   void flush();
 
   sql::connection &db_;
-  bool record_progress_;
+  bool record_progress_, own_transactions_;
   score_store store_;
   std::vector<analyzer_identity> identities_;
   std::vector<metric_appender> metrics_; // [first_metric_[analyzer] + metric]

@@ -1,0 +1,208 @@
+#include "pipeline/import_analysis.hpp"
+
+#include "pipeline/response_loader.hpp"
+#include "store/analyzer_state.hpp"
+#include "store/staged_rows.hpp"
+#include "util/bounded_queue.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+
+#include <pthread.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace rebuy::core {
+namespace {
+
+using batch_ptr = std::unique_ptr<loaded_batch>;
+
+// Whether every analyzer has analyzed every stored response at its version: then the import's new
+// responses are all any analyzer has left (they get higher ids).
+bool caught_up(sql::connection &db, const std::vector<analyzer_identity> &analyzers) {
+  auto last = db.prepare("SELECT coalesce(max(id), 0) FROM responses");
+  last.step();
+  const int64_t stored = last.column_int(0);
+  if (stored == 0) return true; // nothing stored: nothing left behind, whatever the state says
+  auto state = db.prepare(
+      "SELECT analyzer_version, analyzed_through FROM analyzer_state WHERE analyzer = ?1");
+  for (const auto &a : analyzers) {
+    state.bind(1, a.id);
+    const bool current =
+        state.step() && state.column_text(0) == a.version && state.column_int(1) >= stored;
+    state.reset();
+    if (!current) return false;
+  }
+  return true;
+}
+
+} // namespace
+
+struct import_analysis::state {
+  analyzer_lineup analyzers;
+  role_names names;
+  uint64_t named_roles = 0; // bit r: the mapping named a column for role r
+  uint64_t pending = 0;     // every analyzer's bit
+  size_t batch_size;
+  std::vector<std::unique_ptr<analysis_worker>> workers;
+  score_writer writer;
+  bounded_queue<batch_ptr> to_analyze;
+  bounded_queue<batch_ptr> to_write{256}; // more than can be in flight: workers never wait on it
+  std::vector<batch_ptr> spares;          // written, for the next copies
+  std::vector<std::thread> threads;
+  std::atomic<unsigned> running{0};
+  std::atomic<bool> failed{false};
+  std::map<uint64_t, batch_ptr> early; // analyzed before a batch handed over earlier
+  uint64_t handed = 0, written = 0;
+  bool open = true;
+
+  state(sql::connection &db, analyzer_lineup lineup, const std::vector<column_mapping> &columns,
+        size_t batch_size, std::vector<std::unique_ptr<analysis_worker>> w)
+      : analyzers(std::move(lineup)), names(role_names_of(columns)),
+        batch_size(std::max<size_t>(batch_size, 1)), workers(std::move(w)),
+        writer(db, analyzers.metrics, true, false), to_analyze(2 * workers.size()) {
+    for (size_t r = 0; r < names.size(); ++r)
+      if (!names[r].empty()) named_roles |= uint64_t{1} << r;
+    const size_t n = analyzers.identities.size();
+    pending = n == 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
+  }
+
+  void analyze(analysis_worker &worker) {
+    while (auto batch = to_analyze.pop()) {
+      worker.run(**batch);
+      to_write.push(std::move(*batch));
+    }
+  }
+
+  // Writes the batches analyzed, in order; with `all`, waits for every batch handed over.
+  void write(bool all, uint64_t &responses, uint64_t &scores) {
+    for (;;) {
+      auto analyzed = all && written + early.size() < handed ? to_write.pop() : to_write.try_pop();
+      if (!analyzed) break;
+      early.emplace((*analyzed)->sequence, std::move(*analyzed));
+      for (auto it = early.begin(); it != early.end() && it->first == written;
+           it = early.begin(), ++written) {
+        scores += writer.write(*it->second);
+        responses += it->second->responses.size();
+        spares.push_back(std::move(it->second));
+        early.erase(it);
+      }
+      if (failed) return;
+    }
+  }
+
+  void stop() {
+    to_analyze.close();
+    for (auto &t : threads)
+      t.join();
+    threads.clear();
+  }
+};
+
+import_analysis::import_analysis(std::unique_ptr<state> s) : state_(std::move(s)) {}
+
+import_analysis::~import_analysis() {
+  if (state_) state_->stop();
+}
+
+std::unique_ptr<import_analysis>
+import_analysis::start(const plugin_registry &registry, sql::connection &db,
+                       const analysis_request &request,
+                       const std::vector<column_mapping> &columns) {
+  if (db.dialect() != sql::dialect::sqlite || request.rerun) return nullptr;
+  analyzer_lineup lineup = installed_analyzers(registry);
+  if (lineup.plugins.empty() || !caught_up(db, lineup.identities)) return nullptr;
+  std::vector<std::unique_ptr<analysis_worker>> workers;
+  try {
+    workers = lineup.make_workers(request, db.name());
+  } catch (const std::exception &e) { // the analysis after the import says why
+    spdlog::debug("no analysis beside the import: {}", e.what());
+    return nullptr;
+  }
+  prepare_analyzer_state(db, lineup.identities, false); // an analyzer new to the store joins
+  sql::transaction tx(db);                              // the scores' metrics
+  auto s = std::make_unique<state>(db, std::move(lineup), columns, request.batch_size / 2,
+                                   std::move(workers));
+  tx.commit();
+  std::unique_ptr<import_analysis> analysis(new import_analysis(std::move(s)));
+  state &st = *analysis->state_;
+  st.running = static_cast<unsigned>(st.workers.size());
+  for (auto &worker : st.workers)
+    st.threads.emplace_back([&st, w = worker.get()] {
+      pthread_setname_np(pthread_self(), "rebuy-analyze");
+      setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+      try {
+        st.analyze(*w);
+      } catch (...) { // the analysis after the import meets it again, and says what it is
+        st.failed = true;
+        st.to_analyze.close();
+      }
+      if (--st.running == 0) st.to_write.close();
+    });
+  return analysis;
+}
+
+void import_analysis::take(const std::vector<stored_anew> &stored, bool replaced) {
+  if (!state_->open) return;
+  // A replaced response's old id may be among those handed over: its scores are written before
+  // the commit drops them with it.
+  uint64_t roles = 0;
+  for (const auto &s : stored)
+    roles |= staged_rows::roles_of(*s.response);
+  const char *why = replaced                              ? "a stored response was replaced"
+                    : (roles & ~state_->named_roles) != 0 ? "a role the mapping did not name"
+                    : state_->failed                      ? "an analyzer failed"
+                                                          : nullptr;
+  if (why) {
+    spdlog::debug("the analysis beside the import ends ({}); the rest is analyzed after it", why);
+    end(!state_->failed);
+    return;
+  }
+  if (stored.empty()) return;
+  // Copied here, in batches of the analysis' size, so that the written batch goes back to the
+  // import at once: staged responses take several times the memory of the fields analyzers read.
+  for (size_t first = 0; first < stored.size(); first += state_->batch_size) {
+    batch_ptr loaded;
+    if (state_->spares.empty()) {
+      loaded = std::make_unique<loaded_batch>();
+    } else {
+      loaded = std::move(state_->spares.back());
+      state_->spares.pop_back();
+      loaded->clear();
+    }
+    loaded->sequence = state_->handed;
+    const size_t last = std::min(first + state_->batch_size, stored.size());
+    for (size_t i = first; i < last; ++i)
+      load_staged(*stored[i].response, stored[i].id, state_->names,
+                  state_->analyzers.with_attributes, state_->pending, *loaded);
+    if (!state_->to_analyze.push(std::move(loaded))) break; // a worker failed
+    ++state_->handed;
+  }
+  write_analyzed();
+}
+
+void import_analysis::write_analyzed() {
+  if (state_->open) state_->write(false, responses_, scores_);
+}
+
+void import_analysis::finish() { end(true); }
+
+void import_analysis::abandon() { end(false); }
+
+void import_analysis::end(bool write) {
+  if (!state_->open) return;
+  state_->open = false;
+  state_->to_analyze.close();
+  if (write && !state_->failed) {
+    state_->write(true, responses_, scores_);
+    if (!state_->failed) state_->writer.finish(); // records how far the analyzers came
+  }
+  state_->stop();
+  spdlog::debug("analyzed beside the import: {} responses, {} scores", responses_, scores_);
+}
+
+} // namespace rebuy::core
