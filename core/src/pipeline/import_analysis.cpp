@@ -21,6 +21,15 @@ namespace {
 
 using batch_ptr = std::unique_ptr<loaded_batch>;
 
+// Copied responses waiting for a worker, in batches of half the analysis' size (the import's own
+// batches are in memory meanwhile): enough for the workers to go on while the import's thread
+// writes a page of every metric at once (every 20,480 responses, some 30 ms), which with four
+// batches waiting left a core idle a tenth of the time.
+constexpr size_t batches_waiting = 12;
+// The workers yield to the import's threads, which feed them: on two cores the four threads
+// compete, and a reader or writer that waits for a core stalls every worker after it.
+constexpr int worker_niceness = 10;
+
 // Whether every analyzer has analyzed every stored response at its version: then the import's new
 // responses are all any analyzer has left (they get higher ids).
 bool caught_up(sql::connection &db, const std::vector<analyzer_identity> &analyzers) {
@@ -64,7 +73,7 @@ struct import_analysis::state {
         size_t batch_size, std::vector<std::unique_ptr<analysis_worker>> w)
       : analyzers(std::move(lineup)), names(role_names_of(columns)),
         batch_size(std::max<size_t>(batch_size, 1)), workers(std::move(w)),
-        writer(db, analyzers.metrics, true, false), to_analyze(2 * workers.size()) {
+        writer(db, analyzers.metrics, true, false), to_analyze(batches_waiting) {
     for (size_t r = 0; r < names.size(); ++r)
       if (!names[r].empty()) named_roles |= uint64_t{1} << r;
     const size_t n = analyzers.identities.size();
@@ -134,7 +143,7 @@ import_analysis::start(const plugin_registry &registry, sql::connection &db,
   for (auto &worker : st.workers)
     st.threads.emplace_back([&st, w = worker.get()] {
       pthread_setname_np(pthread_self(), "rebuy-analyze");
-      setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+      setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), worker_niceness);
       try {
         st.analyze(*w);
       } catch (...) { // the analysis after the import meets it again, and says what it is
