@@ -21,11 +21,11 @@ namespace {
 
 using batch_ptr = std::unique_ptr<loaded_batch>;
 
-// Copied responses waiting for a worker, in batches of half the analysis' size (the import's own
-// batches are in memory meanwhile): enough for the workers to go on while the import's thread
-// writes a page of every metric at once (every 20,480 responses, some 30 ms), which with four
-// batches waiting left a core idle a tenth of the time.
-constexpr size_t batches_waiting = 12;
+// Copied responses not yet written, analyzed or not, in batches of half the analysis' size (the
+// import's own batches are in memory meanwhile): enough for the workers to go on while the
+// import's thread writes a page of every metric at once (every 20,480 responses, some 30 ms),
+// which with four batches left a core idle a tenth of the time.
+constexpr uint64_t batches_waiting = 12;
 // The workers yield to the import's threads, which feed them: on two cores the four threads
 // compete, and a reader or writer that waits for a core stalls every worker after it.
 constexpr int worker_niceness = 10;
@@ -87,10 +87,11 @@ struct import_analysis::state {
     }
   }
 
-  // Writes the batches analyzed, in order; with `all`, waits for every batch handed over.
-  void write(bool all, uint64_t &responses, uint64_t &scores) {
-    for (;;) {
-      auto analyzed = all && written + early.size() < handed ? to_write.pop() : to_write.try_pop();
+  // Writes the batches analyzed, in order, waiting for the workers until at most `unwritten` of
+  // those handed over are not written, then whatever else is ready.
+  void write(uint64_t unwritten, uint64_t &responses, uint64_t &scores) {
+    while (!failed) {
+      auto analyzed = handed - written > unwritten ? to_write.pop() : to_write.try_pop();
       if (!analyzed) break;
       early.emplace((*analyzed)->sequence, std::move(*analyzed));
       for (auto it = early.begin(); it != early.end() && it->first == written;
@@ -100,7 +101,6 @@ struct import_analysis::state {
         spares.push_back(std::move(it->second));
         early.erase(it);
       }
-      if (failed) return;
     }
   }
 
@@ -175,6 +175,10 @@ void import_analysis::take(const std::vector<stored_anew> &stored, bool replaced
   // Copied here, in batches of the analysis' size, so that the written batch goes back to the
   // import at once: staged responses take several times the memory of the fields analyzers read.
   for (size_t first = 0; first < stored.size(); first += state_->batch_size) {
+    // At most batches_waiting copies exist, analyzed or not: the import's thread writes the
+    // analyzed ones before it copies more.
+    state_->write(batches_waiting - 1, responses_, scores_);
+    if (state_->failed) break;
     batch_ptr loaded;
     if (state_->spares.empty()) {
       loaded = std::make_unique<loaded_batch>();
@@ -195,7 +199,7 @@ void import_analysis::take(const std::vector<stored_anew> &stored, bool replaced
 }
 
 void import_analysis::write_analyzed() {
-  if (state_->open) state_->write(false, responses_, scores_);
+  if (state_->open) state_->write(UINT64_MAX, responses_, scores_);
 }
 
 void import_analysis::finish() { end(true); }
@@ -207,7 +211,7 @@ void import_analysis::end(bool write) {
   state_->open = false;
   state_->to_analyze.close();
   if (write && !state_->failed) {
-    state_->write(true, responses_, scores_);
+    state_->write(0, responses_, scores_);
     if (!state_->failed) state_->writer.finish(); // records how far the analyzers came
   }
   state_->stop();
