@@ -1,8 +1,8 @@
 #pragma once
 // The analysis of an import, beside it: the responses a batch stores anew go to the analyzers
 // from the batch itself, while the import reads and writes the next ones, and their scores go into
-// the import's own transactions. The import's core would otherwise idle while the writer writes,
-// and every response would be read back from the store afterwards.
+// the import's own transactions. Half a core would otherwise idle during the import, and every
+// response would be read back from the store afterwards.
 //
 // It analyzes only what `rebuy analyze` after the import would analyze, the same way: the
 // responses the import stores anew, when every analyzer has analyzed the store up to them. The
@@ -11,7 +11,6 @@
 // other rebuys may analyze at once, it is not used.
 #include "pipeline/analyze_pipeline.hpp"
 #include "store/response_writer.hpp"
-#include "store/staged_batch.hpp"
 
 #include <memory>
 #include <vector>
