@@ -4,6 +4,7 @@
 #include "store/analyzer_state.hpp"
 #include "store/staged_rows.hpp"
 #include "util/bounded_queue.hpp"
+#include "util/errors.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -123,12 +124,13 @@ import_analysis::start(const plugin_registry &registry, sql::connection &db,
                        const analysis_request &request,
                        const std::vector<column_mapping> &columns) {
   if (db.dialect() != sql::dialect::sqlite || request.rerun) return nullptr;
-  analyzer_lineup lineup = installed_analyzers(registry);
-  if (lineup.plugins.empty() || !caught_up(db, lineup.identities)) return nullptr;
+  analyzer_lineup lineup;
   std::vector<std::unique_ptr<analysis_worker>> workers;
   try {
+    lineup = installed_analyzers(registry);
+    if (lineup.plugins.empty() || !caught_up(db, lineup.identities)) return nullptr;
     workers = lineup.make_workers(request, db.name());
-  } catch (const std::exception &e) { // the analysis after the import says why
+  } catch (const input_error &e) { // an analyzer refused: the analysis after the import says why
     spdlog::debug("no analysis beside the import: {}", e.what());
     return nullptr;
   }
