@@ -6,6 +6,7 @@
 #include "pipeline/response_loader.hpp"
 #include "store/response_writer.hpp"
 #include "store/store.hpp"
+#include "util/errors.hpp"
 
 #include "pipeline_fixture.hpp"
 #include "score_table.hpp"
@@ -209,4 +210,18 @@ TEST_CASE("import analysis: none beside an import while stored responses wait fo
   request.file = f.write("third.csv", survey(30));
   CHECK(import_file(f.registry, *f.db, request, &analysis).analyzed == 30);
   CHECK(analyze_store(f.registry, *f.db, {}).responses == 0);
+}
+
+TEST_CASE("import analysis: an analyzer that refuses its options leaves the import whole, and the "
+          "analysis after it says why") {
+  fixture f;
+  import_request request;
+  request.file = f.write("refused.csv", survey(50));
+  analysis_request analysis;
+  analysis.scoped["buy_again"] = {{"preset", "nonsense"}};
+  const auto outcome = import_file(f.registry, *f.db, request, &analysis);
+  CHECK(outcome.run.counts.added == 50);
+  CHECK(outcome.analyzed == 0);
+  CHECK_THROWS_WITH_AS(analyze_store(f.registry, *f.db, analysis),
+                       doctest::Contains("preset=nonsense"), input_error);
 }
