@@ -62,6 +62,15 @@ std::string survey(int rows, const std::string &extra = {}) {
   return csv + extra;
 }
 
+// Imports `csv` as source "s" into f's store, analyzing beside the import.
+import_outcome import_beside(fixture &f, const std::string &csv) {
+  import_request request;
+  request.source = "s";
+  request.file = f.write("beside.csv", csv);
+  const analysis_request analysis;
+  return import_file(f.registry, *f.db, request, &analysis);
+}
+
 // The same file imported into a fresh store and analyzed afterwards, as `--no-analyze` then
 // `rebuy analyze` would.
 std::vector<std::string> analyzed_after(const std::string &csv) {
@@ -125,10 +134,11 @@ TEST_CASE("import analysis: a staged response reads as the loader reads it once 
   for (const auto &r : rows)
     batch.add() = r;
   response_keyer("s").key(batch.responses_from(0));
-  std::vector<stored_anew> stored;
+  written_batch written;
   response_writer writer(*db, run_id, "s");
-  writer.list_stored_anew(&stored);
+  writer.describe_writes(&written);
   writer.write(batch);
+  const std::vector<stored_anew> &stored = written.stored;
   row_counts counts;
   writer.commit(counts);
   REQUIRE(stored.size() == rows.size());
@@ -160,14 +170,11 @@ TEST_CASE("import analysis: a staged response reads as the loader reads it once 
 }
 
 TEST_CASE("import analysis: a file analyzed as it is imported scores as one analyzed after") {
-  // More rows than one hand-over (4,096) and than one analysis batch (2,048).
+  // More rows than a hand-over (4,096, or 2,048 beside the analysis) and than one batch copied
+  // for the workers (1,024), or than one of `rebuy analyze` (2,048).
   const std::string csv = survey(9000);
   fixture f;
-  import_request request;
-  request.source = "s";
-  request.file = f.write("beside.csv", csv);
-  const analysis_request analysis;
-  const auto outcome = import_file(f.registry, *f.db, request, &analysis);
+  const auto outcome = import_beside(f, csv);
   CHECK(outcome.analyzed == 9000);
   CHECK(analyze_store(f.registry, *f.db, {}).responses == 0);
   const auto beside = analysis_of(*f.db);
@@ -180,11 +187,7 @@ TEST_CASE("import analysis: a response replaced part-way ends it, and the analys
   // Response 5 is edited further down the same file: stored anew, its first row deleted.
   const std::string csv = survey(9000, "5,2026-02-06 10:00,0,1,Definitely not,basic,\"Broken.\"\n");
   fixture f;
-  import_request request;
-  request.source = "s";
-  request.file = f.write("beside.csv", csv);
-  const analysis_request analysis;
-  const auto outcome = import_file(f.registry, *f.db, request, &analysis);
+  const auto outcome = import_beside(f, csv);
   CHECK(outcome.run.counts.updated == 1);
   CHECK(outcome.analyzed > 0);
   CHECK(outcome.analyzed < 9000);

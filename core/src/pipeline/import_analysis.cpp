@@ -2,7 +2,6 @@
 
 #include "pipeline/response_loader.hpp"
 #include "store/analyzer_state.hpp"
-#include "store/staged_rows.hpp"
 #include "util/bounded_queue.hpp"
 #include "util/errors.hpp"
 
@@ -157,22 +156,20 @@ import_analysis::start(const plugin_registry &registry, sql::connection &db,
   return analysis;
 }
 
-void import_analysis::take(const std::vector<stored_anew> &stored, bool replaced) {
+void import_analysis::take(const written_batch &batch) {
   if (!state_->open) return;
   // A replaced response's old id may be among those handed over: its scores are written before
   // the commit drops them with it.
-  uint64_t roles = 0;
-  for (const auto &s : stored)
-    roles |= staged_rows::roles_of(*s.response);
-  const char *why = replaced                              ? "a stored response was replaced"
-                    : (roles & ~state_->named_roles) != 0 ? "a role the mapping did not name"
-                    : state_->failed                      ? "an analyzer failed"
-                                                          : nullptr;
+  const char *why = batch.replaced                              ? "a stored response was replaced"
+                    : (batch.roles & ~state_->named_roles) != 0 ? "a role the mapping did not name"
+                    : state_->failed                            ? "an analyzer failed"
+                                                                : nullptr;
   if (why) {
     spdlog::debug("the analysis beside the import ends ({}); the rest is analyzed after it", why);
     end(!state_->failed);
     return;
   }
+  const std::vector<stored_anew> &stored = batch.stored;
   if (stored.empty()) return;
   // Copied here, in batches of the analysis' size, so that the written batch goes back to the
   // import at once: staged responses take several times the memory of the fields analyzers read.
@@ -197,11 +194,7 @@ void import_analysis::take(const std::vector<stored_anew> &stored, bool replaced
     if (!state_->to_analyze.push(std::move(loaded))) break; // a worker failed
     ++state_->handed;
   }
-  write_analyzed();
-}
-
-void import_analysis::write_analyzed() {
-  if (state_->open) state_->write(UINT64_MAX, responses_, scores_);
+  state_->write(UINT64_MAX, responses_, scores_);
 }
 
 void import_analysis::finish() { end(true); }

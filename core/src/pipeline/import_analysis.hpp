@@ -29,12 +29,10 @@ public:
   import_analysis(const import_analysis &) = delete;
   import_analysis &operator=(const import_analysis &) = delete;
 
-  // After the writer wrote a batch (`stored`: what it stored anew, `replaced`: whether it replaced
-  // or merged into a stored response): its new responses are copied, to be analyzed, unless this
-  // analysis has ended or ends with this batch. May wait for the analyzers.
-  void take(const std::vector<stored_anew> &stored, bool replaced);
-  // Writes the scores of the batches analyzed so far, in order, into the open transaction.
-  void write_analyzed();
+  // After the writer wrote a batch: its new responses are copied, to be analyzed, unless this
+  // analysis has ended or ends with this batch; the scores of the batches analyzed so far are
+  // written, in order, into the open transaction. May wait for the analyzers.
+  void take(const written_batch &batch);
   // Waits for the batches taken, and writes their scores and how far the analyzers have come into
   // the open transaction.
   void finish();

@@ -201,11 +201,11 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
                              reader.file_size() >= set_aside_keys_file_bytes);
   constexpr size_t in_flight = 2;
   batch_queue queue(in_flight), spares(in_flight + 2);
-  std::vector<stored_anew> stored;
+  written_batch written;
   std::unique_ptr<import_analysis> analysis;
   if (analysis_wanted) {
     analysis = import_analysis::start(registry, db, *analysis_wanted, description.columns);
-    if (analysis) writer.list_stored_anew(&stored);
+    if (analysis) writer.describe_writes(&written);
   }
   batch_producer producer(*session, plugin->id(), request.batch_size,
                           analysis ? rows_per_hand_over / 2 : rows_per_hand_over, run.source,
@@ -226,10 +226,8 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
     auto batch = queue.pop();
     try {
       if (batch) {
-        const uint64_t replaced = writer.replaced();
-        stored.clear();
         writer.write(**batch);
-        if (analysis) analysis->take(stored, writer.replaced() != replaced);
+        if (analysis) analysis->take(written);
         (*batch)->clear();
         spares.push(std::move(*batch));
       }

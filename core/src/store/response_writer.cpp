@@ -270,6 +270,11 @@ void response_writer::write_batch(const staged_batch &batch) {
   for (const auto &r : batch.responses())
     roles |= staged_rows::roles_of(r);
   prepare_insert(roles);
+  if (written_) {
+    written_->stored.clear();
+    written_->roles = roles;
+    written_->replaced = false;
+  }
   if (postgres_) look_up_batch(batch);
   for (const auto &r : batch.responses()) {
     if (r.kind == REBUY_RECORD_ORDER) {
@@ -301,11 +306,11 @@ void response_writer::write_batch(const staged_batch &batch) {
     if (exists && r.kind == REBUY_RECORD_POST_PURCHASE) {
       const bool merged = merge(r, id);
       ++(merged ? pending_.merged : pending_.unchanged);
-      replaced_ += merged;
+      if (written_ && merged) written_->replaced = true;
       continue;
     }
     if (exists) {
-      ++replaced_;
+      if (written_) written_->replaced = true;
       // Edited: stored anew under a new id, so analysis sees it as new; its old
       // scores go with the old row.
       remove_.bind(1, id).run();
@@ -344,7 +349,7 @@ void response_writer::insert_unwritten() {
   for (int64_t i = 0; i < count; ++i) {
     const staged_response *r = unwritten_.rows[static_cast<size_t>(i)];
     new_keys_.rows.emplace_back(r->key_hash, first + i);
-    if (stored_anew_) stored_anew_->push_back({first + i, r});
+    if (written_) written_->stored.push_back({first + i, r});
   }
   unwritten_.rows.clear();
 }

@@ -29,6 +29,13 @@ struct stored_anew {
   const staged_response *response; // in the batch being written
 };
 
+// What one write() did, for the import's analysis.
+struct written_batch {
+  std::vector<stored_anew> stored; // the responses it stored anew, in id order
+  uint64_t roles = 0;              // bit r: a row of the batch has a value for role r
+  bool replaced = false;           // it replaced or merged into a stored response (its id is gone)
+};
+
 class response_writer {
 public:
   // With `keys_at_end` (SQLite), the keys of new responses wait in import_keys until finish()
@@ -39,10 +46,8 @@ public:
   void write(const staged_batch &batch);
   // Opens the transaction writes go into, if none is open.
   void begin();
-  // From now on, write() adds the responses it stores anew to `out` (not on PostgreSQL).
-  void list_stored_anew(std::vector<stored_anew> *out) { stored_anew_ = out; }
-  // Responses replaced or merged into so far, by any write(): their old ids are gone.
-  uint64_t replaced() const { return replaced_; }
+  // From now on, each write() says in `out` what it did (not on PostgreSQL).
+  void describe_writes(written_batch *out) { written_ = out; }
   // Commits, and only then adds what was written to `total`. Without a
   // commit, destroying the writer rolls the open transaction back.
   void commit(row_counts &total);
@@ -142,8 +147,7 @@ private:
   // PostgreSQL's: one row, when its batch met a key another import stored meanwhile.
   std::optional<sql::statement> insert_one_;
   uint64_t insert_roles_ = 0;
-  std::vector<stored_anew> *stored_anew_ = nullptr;
-  uint64_t replaced_ = 0;
+  written_batch *written_ = nullptr;
   score_store scores_; // a replaced response's scores go in the same commit
 };
 
