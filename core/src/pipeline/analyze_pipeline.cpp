@@ -207,6 +207,9 @@ void analyze_alone(analysis_setup &setup, analysis_outcome &outcome) {
   const auto through = prepare(setup, setup.request.rerun);
   const int64_t after = *std::min_element(through.begin(), through.end());
   const int64_t last = analysis_bound(setup.db);
+  // Nothing past what every analyzer has seen (an import analyzed beside it): the count below
+  // would still read every key.
+  if (after >= last) return;
   // response_keys has a small row for each response (SQLite alone runs this): counting the
   // responses' own rows would read every page of their texts.
   auto count = setup.db.prepare("SELECT count(*) FROM response_keys WHERE id > ?1 AND id <= ?2");

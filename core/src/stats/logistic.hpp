@@ -4,7 +4,9 @@
 //   - sparse rows of hashed features, fitted by stochastic gradient descent (Bottou's schedule,
 //     with the weight decay kept as one scale factor so that an update costs what the row has);
 //   - a few dense columns, fitted by Newton's method (for blending two scores).
+#include "util/huge_pages.hpp"
 #include <cstddef>
+
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -39,7 +41,7 @@ public:
 
 private:
   double margin(const sparse_row &row) const;
-  std::vector<double> weights_;
+  huge_vector<double> weights_; // 8 MB for 2^20 features: filled in a few faults, not 2,048
   double scale_ = 1, bias_ = 0;
 };
 

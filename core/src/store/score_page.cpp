@@ -2,6 +2,7 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <functional>
@@ -73,6 +74,12 @@ public:
     }
   }
   std::string &bytes() { return out_; }
+  // Empties it, keeping its memory for the next page.
+  void clear() {
+    out_.clear();
+    distinct_.clear();
+    std::fill(slots_.begin(), slots_.end(), slot{});
+  }
 
 private:
   struct slot {
@@ -187,7 +194,11 @@ void decompress_into(std::string_view stored, std::string &out) {
 } // namespace
 
 encoded_page encode_score_page(std::span<const page_score> scores) {
-  std::string columns;
+  // A page's columns take megabytes: kept by the thread, they are not allocated and faulted in
+  // again for every page.
+  thread_local std::string columns;
+  thread_local text_column labels, evidence;
+  columns.clear(), labels.clear(), evidence.clear();
   put_varint(columns, scores.size());
   int64_t previous = 0;
   for (const auto &s : scores) {
@@ -196,7 +207,6 @@ encoded_page encode_score_page(std::span<const page_score> scores) {
   }
   for (const auto &s : scores)
     put_value(columns, s.value);
-  text_column labels, evidence;
   encoded_page out;
   for (const auto &s : scores) {
     labels.put(s.label);
