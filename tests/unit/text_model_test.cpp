@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <tuple>
 
@@ -89,18 +90,20 @@ struct review_store {
   // `rated` responses with a 5 or 1 star rating, then `unrated` without one; with
   // `arrived_reversed` the same responses (keys and key hashes) under ids in the opposite order.
   // With `text_says_nothing`, the texts do not follow the ratings. With `keys_per_hash` above
-  // 1, that many keys in a row share a key hash (as if their hashes collided).
+  // 1, that many keys in a row share a key hash (as if their hashes collided). Responses from
+  // `unhappy_from` on all complain.
   review_store(int rated, int unrated, bool arrived_reversed = false,
-               bool text_says_nothing = false, int keys_per_hash = 1) {
+               bool text_says_nothing = false, int keys_per_hash = 1, int unhappy_from = INT_MAX) {
     db->exec("INSERT INTO import_runs (id, file, importer, importer_version, source, started_at, "
              "status) VALUES (1, 'f', 'x', '1', 'shop', '2024-01-01T00:00:00Z', 'done')");
     auto add = db->prepare("INSERT INTO responses (id, source, key, key_hash, content_hash, kind, "
                            "run_id, text, rating, rating_max) VALUES (?4, 'shop', ?1, ?5, 'h', "
                            "'review', 1, ?2, ?3, 5)");
+    sql::transaction tx(*db); // one commit, not one per response
     const int n = rated + unrated;
     uint64_t coin = 7; // a fixed sequence of coin flips
     for (int i = 0; i < n; ++i) {
-      const bool happy = i % 3 != 0;
+      const bool happy = i % 3 != 0 && i < unhappy_from;
       coin = coin * 6364136223846793005ull + 1442695040888963407ull;
       // Bound, not copied: it must outlive run().
       const std::string text = review(i, text_says_nothing ? coin >> 63 : happy);
@@ -113,6 +116,7 @@ struct review_store {
     }
     // Every response of a store has its key's row, as an import writes it.
     db->exec("INSERT INTO response_keys SELECT key_hash, id FROM responses");
+    tx.commit();
   }
   text_model_summary fit() {
     sql::transaction tx(*db);
@@ -205,22 +209,24 @@ TEST_CASE("text model: the same responses give the same model whichever order th
     CHECK(in_order.model_probability_of_key(key) == reversed.model_probability_of_key(key));
 }
 
-TEST_CASE("text model: the sample is every stride-th labelled text by key hash, then id") {
-  // 30,000 labelled texts, three to a key hash: the stride is 2, so the chosen places fall on
-  // every rank within a hash. Which texts were chosen shows in how many of them are happy.
-  const int rated = 30000, unrated = 50, n = rated + unrated;
+TEST_CASE("text model: the sample is the first labelled texts by key hash, then id") {
+  // 45,000 labelled texts (more than 20,000 in each half of the ids, which are walked apart),
+  // three to a key hash, all unhappy after the first 20,000 by hash: the 20,000 learnt from end
+  // within a hash. Which texts were chosen shows in how many of them are happy.
+  const int rated = 45000, unrated = 50, n = rated + unrated, unhappy_from = 20000;
   for (const bool reversed : {false, true}) {
     INFO("arrived reversed: " << reversed);
-    review_store s(rated, unrated, reversed, false, 3);
+    review_store s(rated, unrated, reversed, false, 3, unhappy_from);
     const auto summary = s.fit();
     std::vector<std::tuple<int, int, bool>> labelled; // key hash, id, happy
     for (int i = 0; i < rated; ++i)
-      labelled.emplace_back(i / 3 + 1, reversed ? n - i : i + 1, i % 3 != 0);
+      labelled.emplace_back(i / 3 + 1, reversed ? n - i : i + 1, i % 3 != 0 && i < unhappy_from);
     std::sort(labelled.begin(), labelled.end());
-    uint64_t chosen = 0, happy = 0;
-    for (size_t i = 0; i < labelled.size(); i += 2)
-      ++chosen, happy += std::get<2>(labelled[i]);
-    CHECK(summary.learnt == chosen);
+    uint64_t happy = 0;
+    for (size_t i = 0; i < max_model_texts; ++i)
+      happy += std::get<2>(labelled[i]);
+    CHECK(summary.labelled == uint64_t(rated));
+    CHECK(summary.learnt == max_model_texts);
     CHECK(summary.positives == happy);
   }
 }

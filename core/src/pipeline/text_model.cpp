@@ -68,25 +68,19 @@ struct verdict {
 };
 
 // Responses with a text in id order, each with its verdict and the lexicon's reading: those with
-// ids in (after, last], or those `rows` selects (its columns the same, its ids ascending).
+// ids in (after, last].
 class response_walk {
 public:
-  static constexpr const char *columns = "r.id, r.source, r.rating, r.rating_max, r.key_hash";
-
   response_walk(sql::connection &db, int64_t after, int64_t last)
-      : response_walk(db,
-                      db.prepare_scan(fmt::format(
-                          "SELECT {} FROM responses r WHERE r.id > ?1 AND r.id <= ?2 AND "
-                          "coalesce(r.text, r.title) IS NOT NULL ORDER BY r.id",
-                          columns)),
-                      after) {
-    rows_.bind(1, after).bind(2, last);
-  }
-  response_walk(sql::connection &db, sql::statement rows, int64_t after = INT64_MIN)
-      : rows_(std::move(rows)), answer_(db, "buy_again", "buy_again_top2_box", false, after),
+      : rows_(db.prepare_scan("SELECT r.id, r.source, r.rating, r.rating_max, r.key_hash FROM "
+                              "responses r WHERE r.id > ?1 AND r.id <= ?2 AND coalesce(r.text, "
+                              "r.title) IS NOT NULL ORDER BY r.id")),
+        answer_(db, "buy_again", "buy_again_top2_box", false, after),
         recommend_(db, "nps", "would_recommend", false, after),
         nps_(db, "nps", "nps_class", false, after),
-        lexicon_(db, "text_signals", "text_buy_again_probability", false, after) {}
+        lexicon_(db, "text_signals", "text_buy_again_probability", false, after) {
+    rows_.bind(1, after).bind(2, last);
+  }
 
   bool next() {
     if (!rows_.step()) return false;
@@ -125,24 +119,37 @@ struct text_ref {
   double lexicon;
 };
 
+bool learnt_before(const text_ref &a, const text_ref &b) { return chosen_before(a.ref, b.ref); }
+
 // What a walk over a range of responses found.
 struct walked_texts {
-  std::vector<int64_t> labelled; // their key hashes, sorted
-  uint64_t positives = 0;        // of them, would buy again
+  uint64_t labelled = 0, positives = 0; // texts with a verdict; of them, would buy again
+  // The labelled texts that come first in chosen_before order, at most max_model_texts of them,
+  // as a heap whose top comes last. A key's hash is as good as random: of more texts, they are an
+  // even sample, the same whichever order the responses arrived in, found in one pass and in flat
+  // memory however many texts the store holds.
+  std::vector<text_ref> first;
   std::vector<unlabelled_text> unlabelled;
   std::map<std::string, uint64_t, std::less<>> sources, kinds; // labelled texts of each
+
+  void offer(const text_ref &t) {
+    if (first.size() < max_model_texts) {
+      first.push_back(t);
+      std::push_heap(first.begin(), first.end(), learnt_before);
+    } else if (learnt_before(t, first.front())) {
+      std::pop_heap(first.begin(), first.end(), learnt_before);
+      first.back() = t;
+      std::push_heap(first.begin(), first.end(), learnt_before);
+    }
+  }
 };
 
 // Walks the responses with ids in (after, last]. The unlabelled texts get room for `room` of them.
 walked_texts walk_texts(sql::connection &db, int64_t after, int64_t last, int64_t room) {
   walked_texts out;
-  // Room for every response, so that the vectors never grow by a copy: at 10M texts a copy
-  // doubled their memory for a moment. Reserved pages cost no memory until written.
-  auto clamped = [](int64_t n) {
-    return static_cast<size_t>(std::clamp<int64_t>(n, 0, int64_t{1} << 27));
-  };
-  out.labelled.reserve(clamped(last - after));
-  out.unlabelled.reserve(clamped(room));
+  // Room for every response, so that the vector never grows by a copy: at 10M texts a copy
+  // doubled its memory for a moment. Reserved pages cost no memory until written.
+  out.unlabelled.reserve(static_cast<size_t>(std::clamp<int64_t>(room, 0, int64_t{1} << 27)));
   response_walk walk(db, after, last);
   while (walk.next()) {
     const verdict v = walk.judge();
@@ -150,75 +157,14 @@ walked_texts walk_texts(sql::connection &db, int64_t after, int64_t last, int64_
       out.unlabelled.push_back({walk.id(), walk.lexicon()});
       continue;
     }
-    out.labelled.push_back(walk.key_hash());
+    ++out.labelled;
     out.positives += static_cast<uint64_t>(v.label);
+    out.offer({{walk.id(), walk.key_hash()}, v.label, walk.lexicon()});
     auto source = out.sources.find(walk.source());
     if (source == out.sources.end()) source = out.sources.emplace(walk.source(), 0).first;
     ++source->second, ++out.kinds[v.kind];
   }
-  // Sorted here, on the walk's own thread.
-  std::sort(out.labelled.begin(), out.labelled.end());
   return out;
-}
-
-// The labelled texts learnt from, in chosen_before order: of the labelled texts ordered by key
-// hash (then id), every stride-th from the first. Only the hashes are kept while walking, in
-// sorted parts (8 bytes a text, not a text's 32: a store of 10M texts learns in flat memory); the
-// chosen ones are found again by their hashes and judged again.
-std::vector<text_ref> choose_learnt(sql::connection &db, std::vector<std::vector<int64_t>> parts) {
-  size_t total = 0;
-  for (const auto &part : parts)
-    total += part.size();
-  const size_t stride = (total + max_model_texts - 1) / max_model_texts;
-  // The parts in merged order; each chosen place as (hash, its rank among the labelled texts of
-  // that hash: a 2^-64 chance of being more than 0).
-  std::vector<std::pair<int64_t, size_t>> chosen;
-  std::vector<size_t> next(parts.size(), 0);
-  int64_t previous = 0;
-  for (size_t place = 0, same = 0; place < total; ++place) {
-    size_t least = parts.size();
-    for (size_t p = 0; p < parts.size(); ++p)
-      if (next[p] < parts[p].size() &&
-          (least == parts.size() || parts[p][next[p]] < parts[least][next[least]]))
-        least = p;
-    const int64_t hash = parts[least][next[least]++];
-    same = place > 0 && hash == previous ? same + 1 : 0;
-    previous = hash;
-    if (place % stride == 0) chosen.emplace_back(hash, same);
-  }
-  parts.clear();
-  std::string list;
-  for (size_t i = 0; i < chosen.size(); ++i)
-    if (i == 0 || chosen[i].first != chosen[i - 1].first)
-      list += fmt::format("{}{}", list.empty() ? "" : ",", chosen[i].first);
-  const bool server = db.dialect() != sql::dialect::sqlite;
-  // On SQLite, response_keys finds a hash's responses, read in id order (in hash order, each would
-  // read a page of its own); a server reads its table once.
-  auto rows = db.prepare_scan(
-      server ? fmt::format("SELECT {} FROM responses r WHERE r.key_hash = ANY(CAST(?1 AS "
-                           "BIGINT[])) AND coalesce(r.text, r.title) IS NOT NULL ORDER BY r.id",
-                           response_walk::columns)
-             : fmt::format("SELECT {} FROM responses r WHERE r.id IN (SELECT k.id FROM "
-                           "response_keys k WHERE k.key_hash IN (SELECT value FROM json_each(?1))) "
-                           "AND coalesce(r.text, r.title) IS NOT NULL ORDER BY r.id",
-                           response_walk::columns));
-  const std::string bound = server ? "{" + list + "}" : "[" + list + "]";
-  rows.bind(1, std::string_view(bound));
-  std::vector<text_ref> candidates;
-  response_walk walk(db, std::move(rows));
-  while (walk.next())
-    if (const verdict v = walk.judge(); v.label >= 0)
-      candidates.push_back({{walk.id(), walk.key_hash()}, v.label, walk.lexicon()});
-  std::sort(candidates.begin(), candidates.end(),
-            [](const text_ref &a, const text_ref &b) { return chosen_before(a.ref, b.ref); });
-  std::vector<text_ref> learnt;
-  for (const auto &[hash, rank] : chosen) {
-    auto first = std::partition_point(candidates.begin(), candidates.end(),
-                                      [hash](const text_ref &t) { return t.ref.key_hash < hash; });
-    if (static_cast<size_t>(candidates.end() - first) > rank && first[rank].ref.key_hash == hash)
-      learnt.push_back(first[rank]);
-  }
-  return learnt;
 }
 
 // The fold of a text, from the text itself: copies of one review (a product in several
@@ -257,7 +203,7 @@ learnt_text_model learn_text_model(sql::connection &db) {
   for (const auto &[name, n] : upper.kinds)
     lower.kinds[name] += n;
   const uint64_t positives_all = lower.positives + upper.positives;
-  summary.labelled = lower.labelled.size() + upper.labelled.size();
+  summary.labelled = lower.labelled + upper.labelled;
   summary.unlabelled = out.unlabelled.size();
   summary.sources.assign(lower.sources.begin(), lower.sources.end());
   summary.labels.assign(lower.kinds.begin(), lower.kinds.end());
@@ -274,13 +220,13 @@ learnt_text_model learn_text_model(sql::connection &db) {
                     format_count(positives_all), format_count(negatives_all), min_model_class);
   if (!summary.reason.empty()) return out;
 
-  // The texts learnt from: all, or an even sample when there are many, in the order of their
-  // keys' hashes, not of their ids: the sample and the gradient descent's order are the same
-  // whichever order the responses arrived in. Texts are read in id order, then put in place.
-  std::vector<std::vector<int64_t>> parts;
-  parts.push_back(std::move(lower.labelled));
-  parts.push_back(std::move(upper.labelled));
-  const std::vector<text_ref> learnt = choose_learnt(db, std::move(parts));
+  // The texts learnt from, in the order of their keys' hashes, not of their ids: the sample and the
+  // gradient descent's order are the same whichever order the responses arrived in. Texts are
+  // read in id order, then put in place.
+  std::vector<text_ref> learnt = std::move(lower.first);
+  learnt.insert(learnt.end(), upper.first.begin(), upper.first.end());
+  std::sort(learnt.begin(), learnt.end(), learnt_before);
+  learnt.resize(std::min<size_t>(learnt.size(), max_model_texts));
   std::vector<size_t> by_id(learnt.size());
   std::iota(by_id.begin(), by_id.end(), size_t{0});
   std::sort(by_id.begin(), by_id.end(),

@@ -24,7 +24,7 @@ namespace rebuy::core {
 
 inline constexpr uint64_t min_model_texts = 200;   // labelled texts, at least
 inline constexpr uint64_t min_model_class = 20;    // of each verdict
-inline constexpr uint64_t max_model_texts = 20000; // learnt from; more are sampled evenly
+inline constexpr uint64_t max_model_texts = 20000; // learnt from: of more, the first by key hash
 inline constexpr unsigned model_feature_bits = 20; // hashed features: 2^20 weights
 // The cross-validated AUC the blend must gain over the lexicon alone to be used.
 inline constexpr double min_model_gain = 0.01;
@@ -33,7 +33,7 @@ struct text_model_summary {
   bool used = false;
   std::string reason;      // why not, when not used
   uint64_t labelled = 0;   // texts with a verdict in the store
-  uint64_t learnt = 0;     // of them, learnt from (all, or an even sample)
+  uint64_t learnt = 0;     // of them, learnt from (all, or the first by key hash)
   uint64_t positives = 0;  // of the learnt, would buy again
   uint64_t unlabelled = 0; // texts without a verdict: what the model scores
   std::vector<std::pair<std::string, uint64_t>> sources; // labelled texts per source
