@@ -13,8 +13,6 @@
 #include <limits>
 #include <set>
 
-#include <malloc.h>
-
 namespace rebuy::core {
 namespace {
 
@@ -229,9 +227,6 @@ void run_import(cli_context &context, const import_flags &flags) {
     }
   }
   if (!flags.no_analyze && !sources.empty()) {
-    // The import's buffers are free but still held by the allocator: give them
-    // back, so that memory does not pile the analysis on top of the import.
-    malloc_trim(0);
     auto analysis = analyze_store(context.plugins(), db, analysis_options);
     if (analyzed + analysis.responses)
       fmt::print("analyzed {} responses\n", analyzed + analysis.responses);
