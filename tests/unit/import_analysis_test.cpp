@@ -4,6 +4,7 @@
 #include "pipeline/import_pipeline.hpp"
 #include "pipeline/response_keyer.hpp"
 #include "pipeline/response_loader.hpp"
+#include "pipeline/text_model.hpp"
 #include "store/response_writer.hpp"
 #include "store/store.hpp"
 #include "util/errors.hpp"
@@ -60,6 +61,34 @@ std::string survey(int rows, const std::string &extra = {}) {
                        i % 11, i % 7 == 0 ? "4.5" : std::to_string(1 + i % 5), answers[i % 6],
                        i % 2 ? "pro" : "basic", comments[i % 7]);
   return csv + extra;
+}
+
+// A survey of `rows` responses with comments that follow the answers; every tenth has no NPS,
+// rating or answer, so that the text model has texts without a verdict to score. Every verdict
+// shows: answers, ratings (every twentieth has one and no answer), NPS classes.
+std::string survey_with_unrated(int rows) {
+  const char *good[] = {"lovely", "perfect fit", "great quality", "fast delivery", "comfortable"};
+  const char *bad[] = {"broke quickly", "too small", "arrived late", "cheap material",
+                       "fell apart"};
+  std::string csv = "id,submitted,nps,rating,would_buy_again,comment\n";
+  for (int i = 1; i <= rows; ++i) {
+    const bool happy = i % 3 != 0, unrated = i % 10 == 3;
+    const char **words = happy ? good : bad;
+    csv += fmt::format("{},2026-0{}-{:02} 10:00,{},{},{},\"The shoes were {} and {}, order {}\"\n",
+                       i, 1 + i % 9, 1 + i % 28, unrated ? "" : std::to_string(i % 11),
+                       unrated || i % 4 ? "" : std::to_string(happy ? 5 : 1),
+                       unrated || i % 5 == 0 ? ""
+                       : happy               ? "Definitely would"
+                                             : "Definitely not",
+                       words[i % 5], words[(i / 5) % 5], i);
+  }
+  return csv;
+}
+
+// The text model's summary as the store keeps it.
+std::string text_model_setting(sql::connection &db) {
+  auto s = db.prepare("SELECT value FROM settings WHERE name = 'text_model'");
+  return s.step() ? std::string(s.column_text(0)) : std::string();
 }
 
 // Imports `csv` as source "s" into f's store, analyzing beside the import.
@@ -182,6 +211,52 @@ TEST_CASE("import analysis: a file analyzed as it is imported scores as one anal
   CHECK(beside == analyzed_after(csv));
 }
 
+TEST_CASE("import analysis: the text model learns from what the import walked as from the store") {
+  // More labelled texts than the text model learns from (20,000), and some without a verdict.
+  const std::string csv = survey_with_unrated(23000);
+  fixture f;
+  const auto outcome = import_beside(f, csv);
+  REQUIRE(outcome.text_walk);
+  CHECK(outcome.text_walk->walk.labelled() > max_model_texts);
+  // Without a verdict: every tenth, and those with a passive NPS alone.
+  size_t unlabelled = 0;
+  for (int i = 1; i <= 23000; ++i)
+    unlabelled += i % 10 == 3 || (i % 5 == 0 && i % 4 != 0 && (i % 11 == 7 || i % 11 == 8));
+  CHECK(outcome.text_walk->walk.unlabelled().size() == unlabelled);
+  analysis_request after;
+  after.text_walk = outcome.text_walk;
+  analyze_store(f.registry, *f.db, after);
+  const std::string summary = text_model_setting(*f.db);
+  CHECK(summary.find(fmt::format("\"learnt\":{}", max_model_texts)) != std::string::npos);
+  const auto beside = analysis_of(*f.db);
+
+  // The same file imported, then analyzed from the store alone.
+  temp_db t;
+  auto db = open_store(t.path);
+  import_request request;
+  request.source = "s";
+  request.file = f.write("after.csv", csv);
+  import_file(f.registry, *db, request);
+  analyze_store(f.registry, *db, {});
+  CHECK(text_model_setting(*db) == summary);
+  CHECK(beside == analysis_of(*db));
+}
+
+TEST_CASE("import analysis: another connection's write after the import: the text model walks the "
+          "store again") {
+  fixture f;
+  const auto outcome = import_beside(f, survey_with_unrated(600));
+  REQUIRE(outcome.text_walk);
+  const uint64_t walked = outcome.text_walk->walk.labelled();
+  // Response 1 has an answer: the import's walk counted it.
+  open_store(f.dir / "t.db")->exec("DELETE FROM responses WHERE id = 1");
+  analysis_request after;
+  after.text_walk = outcome.text_walk;
+  analyze_store(f.registry, *f.db, after);
+  CHECK(text_model_setting(*f.db).find(fmt::format("\"labelled\":{},", walked - 1)) !=
+        std::string::npos);
+}
+
 TEST_CASE("import analysis: a response replaced part-way ends it, and the analysis after takes "
           "the rest") {
   // Response 5 is edited further down the same file: stored anew, its first row deleted.
@@ -191,6 +266,7 @@ TEST_CASE("import analysis: a response replaced part-way ends it, and the analys
   CHECK(outcome.run.counts.updated == 1);
   CHECK(outcome.analyzed > 0);
   CHECK(outcome.analyzed < 9000);
+  CHECK_FALSE(outcome.text_walk); // the replaced response's first row may be in it
   // Of the 9,001 rows, those not analyzed beside; the edited response's first row was, and its
   // scores went with it.
   CHECK(analyze_store(f.registry, *f.db, {}).responses == 9001 - outcome.analyzed);

@@ -24,6 +24,7 @@ inline void pack_scores(core::sql::connection &db) {
 // temp.scores from what the store holds now.
 inline void unpack_scores(core::sql::connection &db) {
   create_score_table(db);
+  core::sql::transaction tx(db, /*immediate=*/false); // one commit, not one per score
   auto insert = db.prepare("INSERT INTO temp.scores (response_id, analyzer, metric, value, "
                            "label, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   for (const auto &m : core::stored_metrics(db)) {
@@ -35,6 +36,7 @@ inline void unpack_scores(core::sql::connection &db) {
       insert.bind_or_null(5, s->label).bind_or_null(6, s->evidence).run();
     }
   }
+  tx.commit();
 }
 
 // One score, written as the store writes scores.

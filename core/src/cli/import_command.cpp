@@ -206,10 +206,12 @@ void run_import(cli_context &context, const import_flags &flags) {
   uint64_t analyzed = 0; // beside the imports
   for (const auto &file : flags.files) {
     request.file = file;
+    analysis_options.text_walk.reset(); // another file's walk no longer holds after this import
     try {
       auto outcome = import_file(context.plugins(), db, request,
                                  flags.no_analyze ? nullptr : &analysis_options);
       analyzed += outcome.analyzed;
+      analysis_options.text_walk = outcome.text_walk;
       print_outcome(outcome);
       sources.insert(outcome.run.source);
       if (outcome.truncated) {

@@ -4,6 +4,7 @@
 #include "pipeline/estimates.hpp"
 #include "pipeline/id_ranges.hpp"
 #include "pipeline/response_loader.hpp"
+#include "pipeline/text_model.hpp"
 #include "store/analysis_chunks.hpp"
 #include "store/score_store.hpp"
 #include "store/score_writer.hpp"
@@ -354,7 +355,14 @@ SELECT (SELECT coalesce(max(id), 0) FROM responses) || ':' || (SELECT count(*) F
   // Estimates are written in two transactions: until both are in, no fingerprint says they are
   // up to date, so that an analysis stopped between them derives them again.
   db.prepare("DELETE FROM analyzer_state WHERE analyzer = 'rebuy'").run();
-  derive_estimates(db, estimates);
+  const text_walk_beside *walked =
+      request.text_walk && db.dialect() == sql::dialect::sqlite &&
+              sql::sqlite_of(db).pragma("PRAGMA data_version") == request.text_walk->data_version
+          ? request.text_walk.get()
+          : nullptr;
+  if (request.text_walk)
+    spdlog::debug("the text model {} the import's walk", walked ? "takes" : "cannot take");
+  derive_estimates(db, estimates, walked);
   auto remember = db.prepare("INSERT INTO analyzer_state (analyzer, analyzer_version) "
                              "VALUES ('rebuy', ?1) ON CONFLICT (analyzer) DO UPDATE SET "
                              "analyzer_version = excluded.analyzer_version");

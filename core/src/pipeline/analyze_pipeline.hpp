@@ -15,12 +15,17 @@
 
 namespace rebuy::core {
 
+struct text_walk_beside; // pipeline/text_model.hpp
+
 struct analysis_request {
   bool rerun = false;    // forget earlier results and analyze everything
   option_list options;   // passed to every analyzer
   scoped_options scoped; // each only to the analyzer it names, after `options`
   size_t batch_size = 2048;
   unsigned workers = 0; // 0: one per core
+  // What the import just before walked for the text model (import_outcome::text_walk): used when
+  // no other connection wrote to the store since.
+  std::shared_ptr<const text_walk_beside> text_walk;
 };
 
 struct analysis_outcome {

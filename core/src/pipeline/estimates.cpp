@@ -228,7 +228,8 @@ void store_horizon_days(sql::connection &db, int days) {
   write_setting(db, "horizon_days", std::to_string(days));
 }
 
-estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options) {
+estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options,
+                                  const text_walk_beside *walked) {
   estimate_outcome out;
   rating_calibration calibration;
   // Two transactions: what the estimates rest on, then the estimates, read from it by two
@@ -243,9 +244,9 @@ estimate_outcome derive_estimates(sql::connection &db, const estimate_options &o
     // The text model reads only the analyzers' scores, committed before this transaction took
     // the store's write lock: it learns on a second connection while the orders and ratings are
     // read here.
-    auto learning = work_beside(db, [](sql::connection &c) {
+    auto learning = work_beside(db, [walked](sql::connection &c) {
       phase_timer timer("text model's learning");
-      return learn_text_model(c);
+      return learn_text_model(c, walked);
     });
     {
       phase_timer timer("ordered again");

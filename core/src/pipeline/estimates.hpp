@@ -3,6 +3,7 @@
 // whether the customer actually ordered again (from the orders table), and one
 // would-buy-again probability that takes the strongest evidence a response
 // has, in a stated order. Stored as scores of the analyzer "rebuy".
+#include "pipeline/text_model.hpp"
 #include "store/score_store.hpp"
 #include "store/sql.hpp"
 
@@ -47,7 +48,9 @@ struct estimate_outcome {
 //                          text_signals.text_buy_again_probability).
 //   buy_again_basis        label: answer, orders (ordered_again or order_count_probability, the
 //                          evidence says which), rating, text or none.
-estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options = {});
+// With `walked`, the text model does not walk again the responses an import walked beside it.
+estimate_outcome derive_estimates(sql::connection &db, const estimate_options &options = {},
+                                  const text_walk_beside *walked = nullptr);
 
 // The horizon of "ordered again" kept in the store (settings.horizon_days), 90 days unless set.
 int stored_horizon_days(sql::connection &db);

@@ -10,6 +10,7 @@
 // at the start) ends it, and the analysis after the import takes the rest. On PostgreSQL, which
 // other rebuys may analyze at once, it is not used.
 #include "pipeline/analyze_pipeline.hpp"
+#include "pipeline/text_model.hpp"
 #include "store/response_writer.hpp"
 
 #include <memory>
@@ -21,10 +22,10 @@ class import_analysis {
 public:
   // Null when the store is not on SQLite, no analyzer is installed, or some analyzer has not
   // analyzed every stored response.
-  static std::unique_ptr<import_analysis> start(const plugin_registry &registry,
-                                                sql::connection &db,
-                                                const analysis_request &request,
-                                                const std::vector<column_mapping> &columns);
+  // `source` is the one the import stores its responses under.
+  static std::unique_ptr<import_analysis>
+  start(const plugin_registry &registry, sql::connection &db, const analysis_request &request,
+        const std::vector<column_mapping> &columns, std::string source);
   ~import_analysis();
   import_analysis(const import_analysis &) = delete;
   import_analysis &operator=(const import_analysis &) = delete;
@@ -41,6 +42,10 @@ public:
 
   uint64_t responses() const { return responses_; }
   uint64_t scores() const { return scores_; }
+  // After finish(), when it analyzed every response the import stored: what the text model's walk
+  // would find in them, so that the estimates after the import need not read them back. Null
+  // when it ended early, or the walk outgrew its memory.
+  std::shared_ptr<text_walk_beside> text_walk();
 
 private:
   struct state;

@@ -21,6 +21,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <optional>
 #include <memory>
 #include <thread>
 
@@ -186,7 +187,7 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
                                              : file.filename().string();
   run.started_at = now_utc();
   run.mapping = mapping_json(description.columns);
-  bulk_write_scope bulk(db);
+  std::optional<bulk_write_scope> bulk(std::in_place, db);
   run_lease alive; // until the run is finished, whichever way
   run.id = begin_run(db, run, alive);
   spdlog::debug("run {}: {} with {} {}", run.id, file.string(), plugin->id(), plugin->version());
@@ -204,7 +205,8 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
   written_batch written;
   std::unique_ptr<import_analysis> analysis;
   if (analysis_wanted) {
-    analysis = import_analysis::start(registry, db, *analysis_wanted, description.columns);
+    analysis =
+        import_analysis::start(registry, db, *analysis_wanted, description.columns, run.source);
     if (analysis) writer.describe_writes(&written);
   }
   batch_producer producer(*session, plugin->id(), request.batch_size,
@@ -307,7 +309,13 @@ import_outcome import_file(const plugin_registry &registry, sql::connection &db,
                                   file.string(), outcome.damage));
   }
   if (!error) {
-    if (analysis) outcome.analyzed = analysis->responses();
+    if (analysis) {
+      outcome.analyzed = analysis->responses();
+      // Back to WAL first: the switch changes the connection's data_version.
+      bulk.reset();
+      if ((outcome.text_walk = analysis->text_walk()))
+        outcome.text_walk->data_version = sql::sqlite_of(db).pragma("PRAGMA data_version");
+    }
     outcome.truncated = reader.damage_kind() == gzip_damage::truncated;
     run.status = outcome.truncated ? "failed" : "done";
     if (outcome.truncated) run.message += "; the complete rows before were stored";

@@ -4,10 +4,12 @@
 // rejected or skipped, and the run records how many of each.
 #include "pipeline/analyze_pipeline.hpp"
 #include "pipeline/import_source.hpp"
+#include "pipeline/text_model.hpp"
 #include "store/run_log.hpp"
 #include "store/sql.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace rebuy::core {
@@ -22,6 +24,9 @@ struct import_outcome {
   std::string date_note;          // how all-numeric dates were read, when the file has any
   std::string relative_date_note; // how many dates were relative ("3 days ago"), if any
   uint64_t analyzed = 0;          // responses analyzed beside the import (import_analysis.hpp)
+  // What the text model's walk would find in the responses it stored, when all were analyzed
+  // beside it: for analysis_request::text_walk.
+  std::shared_ptr<text_walk_beside> text_walk;
 };
 
 // Imports one file. Throws input_error (naming the file) when it cannot be

@@ -67,105 +67,49 @@ struct verdict {
   const char *kind = "";
 };
 
-// Responses with a text in id order, each with its verdict and the lexicon's reading: those with
-// ids in (after, last].
-class response_walk {
-public:
-  response_walk(sql::connection &db, int64_t after, int64_t last)
-      : rows_(db.prepare_scan("SELECT r.id, r.source, r.rating, r.rating_max, r.key_hash FROM "
-                              "responses r WHERE r.id > ?1 AND r.id <= ?2 AND coalesce(r.text, "
-                              "r.title) IS NOT NULL ORDER BY r.id")),
-        answer_(db, "buy_again", "buy_again_top2_box", false, after),
-        recommend_(db, "nps", "would_recommend", false, after),
-        nps_(db, "nps", "nps_class", false, after),
-        lexicon_(db, "text_signals", "text_buy_again_probability", false, after) {
-    rows_.bind(1, after).bind(2, last);
-  }
-
-  bool next() {
-    if (!rows_.step()) return false;
-    id_ = rows_.column_int(0);
-    return true;
-  }
-  int64_t id() const { return id_; }
-  int64_t key_hash() const { return rows_.column_int(4); }
-  std::string_view source() const { return rows_.column_text(1); }
-  double lexicon() {
-    const page_score *s = lexicon_.at(id_);
-    return s ? s->value : NAN;
-  }
-  verdict judge() {
-    if (const page_score *a = answer_.at(id_); a && !std::isnan(a->value))
-      return {a->value > 0.5 ? 1 : 0, "answers"};
-    if (const page_score *r = recommend_.at(id_); r && !std::isnan(r->value))
-      return {r->value > 0.5 ? 1 : 0, "recommendations"};
-    if (!rows_.is_null(2))
-      if (auto p = rating_position(rows_.column_double(2), rows_.column_optional_double(3)))
-        return {*p >= 0.75 - 1e-9 ? 1 : 0, "ratings"};
-    if (const page_score *c = nps_.at(id_); c && !std::isnan(c->value) && c->value != 0)
-      return {c->value > 0 ? 1 : 0, "NPS classes"};
-    return {};
-  }
-
-private:
-  sql::statement rows_;
-  metric_cursor answer_, recommend_, nps_, lexicon_;
-  int64_t id_ = 0;
-};
-
-struct text_ref {
-  response_ref ref;
-  int label;
-  double lexicon;
-};
+verdict judge(const text_readings &r) {
+  if (!std::isnan(r.answer)) return {r.answer > 0.5 ? 1 : 0, "answers"};
+  if (!std::isnan(r.recommend)) return {r.recommend > 0.5 ? 1 : 0, "recommendations"};
+  if (r.rating)
+    if (auto p = rating_position(*r.rating, r.rating_max))
+      return {*p >= 0.75 - 1e-9 ? 1 : 0, "ratings"};
+  if (!std::isnan(r.nps_class) && r.nps_class != 0) return {r.nps_class > 0 ? 1 : 0, "NPS classes"};
+  return {};
+}
 
 // A closure, not a function: the heap's and the sort's comparisons are inlined.
-constexpr auto learnt_before = [](const text_ref &a, const text_ref &b) {
+constexpr auto learnt_before = [](const labelled_text &a, const labelled_text &b) {
   return chosen_before(a.ref, b.ref);
 };
 
-// What a walk over a range of responses found.
-struct walked_texts {
-  uint64_t labelled = 0, positives = 0; // texts with a verdict; of them, would buy again
-  // The labelled texts that come first in chosen_before order, at most max_model_texts of them,
-  // as a heap whose top comes last. A key's hash is as good as random: of more texts, they are an
-  // even sample, the same whichever order the responses arrived in, found in one pass and in flat
-  // memory however many texts the store holds.
-  std::vector<text_ref> first;
-  std::vector<unlabelled_text> unlabelled;
-  std::map<std::string, uint64_t, std::less<>> sources, kinds; // labelled texts of each
-
-  void offer(const text_ref &t) {
-    if (first.size() < max_model_texts) {
-      first.push_back(t);
-      std::push_heap(first.begin(), first.end(), learnt_before);
-    } else if (learnt_before(t, first.front())) {
-      std::pop_heap(first.begin(), first.end(), learnt_before);
-      first.back() = t;
-      std::push_heap(first.begin(), first.end(), learnt_before);
-    }
-  }
-};
-
-// Walks the responses with ids in (after, last]. The unlabelled texts get room for `room` of them.
-walked_texts walk_texts(sql::connection &db, int64_t after, int64_t last, int64_t room) {
-  walked_texts out;
+// Walks the responses with a text and ids in (after, last]. The unlabelled texts get room for
+// `room` of them.
+text_walk walk_texts(sql::connection &db, int64_t after, int64_t last, int64_t room) {
+  text_walk out;
+  if (last <= after) return out;
   // Room for every response, so that the vector never grows by a copy: at 10M texts a copy
   // doubled its memory for a moment. Reserved pages cost no memory until written.
-  out.unlabelled.reserve(static_cast<size_t>(std::clamp<int64_t>(room, 0, int64_t{1} << 27)));
-  response_walk walk(db, after, last);
-  while (walk.next()) {
-    const verdict v = walk.judge();
-    if (v.label < 0) {
-      out.unlabelled.push_back({walk.id(), walk.lexicon()});
-      continue;
-    }
-    ++out.labelled;
-    out.positives += static_cast<uint64_t>(v.label);
-    out.offer({{walk.id(), walk.key_hash()}, v.label, walk.lexicon()});
-    auto source = out.sources.find(walk.source());
-    if (source == out.sources.end()) source = out.sources.emplace(walk.source(), 0).first;
-    ++source->second, ++out.kinds[v.kind];
+  out.unlabelled().reserve(static_cast<size_t>(std::clamp<int64_t>(room, 0, int64_t{1} << 27)));
+  auto rows = db.prepare_scan("SELECT id, source, rating, rating_max, key_hash FROM responses "
+                              "WHERE id > ?1 AND id <= ?2 AND coalesce(text, title) IS NOT NULL "
+                              "ORDER BY id");
+  rows.bind(1, after).bind(2, last);
+  std::array<std::optional<metric_cursor>, text_reading_metrics.size()> metrics;
+  for (size_t m = 0; m < metrics.size(); ++m)
+    metrics[m].emplace(db, text_reading_metrics[m][0], text_reading_metrics[m][1], false, after);
+  while (rows.step()) {
+    const int64_t id = rows.column_int(0);
+    auto value = [&](size_t m) {
+      const page_score *s = metrics[m]->at(id);
+      return s ? s->value : NAN;
+    };
+    text_readings r{value(0),
+                    value(1),
+                    value(2),
+                    value(3),
+                    rows.column_optional_double(2),
+                    rows.column_optional_double(3)};
+    out.add({id, rows.column_int(4)}, rows.column_text(1), r);
   }
   return out;
 }
@@ -186,30 +130,74 @@ struct blend {
 
 } // namespace
 
-learnt_text_model learn_text_model(sql::connection &db) {
+void text_walk::add(const response_ref &ref, std::string_view source, const text_readings &r) {
+  const verdict v = judge(r);
+  if (v.label < 0) {
+    unlabelled_.push_back({ref.id, r.lexicon});
+    return;
+  }
+  ++labelled_;
+  positives_ += static_cast<uint64_t>(v.label);
+  offer({ref, v.label, r.lexicon});
+  auto s = sources_.find(source);
+  if (s == sources_.end()) s = sources_.emplace(source, 0).first;
+  ++s->second, ++kinds_[v.kind];
+}
+
+void text_walk::offer(const labelled_text &t) {
+  if (first_.size() < max_model_texts) {
+    first_.push_back(t);
+    std::push_heap(first_.begin(), first_.end(), learnt_before);
+  } else if (learnt_before(t, first_.front())) {
+    std::pop_heap(first_.begin(), first_.end(), learnt_before);
+    first_.back() = t;
+    std::push_heap(first_.begin(), first_.end(), learnt_before);
+  }
+}
+
+void text_walk::add(text_walk later) {
+  labelled_ += later.labelled_, positives_ += later.positives_;
+  for (const auto &t : later.first_)
+    offer(t);
+  unlabelled_.insert(unlabelled_.end(), later.unlabelled_.begin(), later.unlabelled_.end());
+  for (const auto &[name, n] : later.sources_)
+    sources_[name] += n;
+  for (const auto &[name, n] : later.kinds_)
+    kinds_[name] += n;
+}
+
+std::vector<labelled_text> text_walk::learnt() const {
+  std::vector<labelled_text> out = first_;
+  std::sort(out.begin(), out.end(), learnt_before);
+  return out;
+}
+
+learnt_text_model learn_text_model(sql::connection &db, const text_walk_beside *beside) {
   learnt_text_model out;
   text_model_summary &summary = out.summary;
   // One walk over the responses with a text finds the verdicts; texts are read afterwards, only
-  // for the responses learnt from and those scored. Where a second connection reads beside, it
-  // walks the upper half of the ids meanwhile.
-  const response_id_halves ids = halve_response_ids(db);
+  // for the responses learnt from and those scored. What an import walked beside it, ids in
+  // (after, last], is not walked again; the ids before are split between two connections, where a
+  // second one reads beside.
+  const response_ids ids = stored_response_ids(db);
+  const int64_t after = beside ? beside->after : ids.last, last = beside ? beside->last : ids.last;
+  const int64_t middle = after < ids.first ? after : ids.first + (after - ids.first) / 2;
   auto upper_walk = work_beside(db, [&](sql::connection &c) {
-    return walk_texts(c, ids.middle, ids.last, ids.last - ids.middle);
+    return std::pair(walk_texts(c, middle, after, after - middle),
+                     walk_texts(c, last, ids.last, ids.last - last));
   });
-  // The lower half's unlabelled texts get room for the upper half's too: they join them.
-  walked_texts lower = walk_texts(db, ids.first - 1, ids.middle, ids.last - ids.first + 1);
-  walked_texts upper = upper_walk.get();
-  out.unlabelled = std::move(lower.unlabelled);
-  out.unlabelled.insert(out.unlabelled.end(), upper.unlabelled.begin(), upper.unlabelled.end());
-  for (const auto &[name, n] : upper.sources)
-    lower.sources[name] += n;
-  for (const auto &[name, n] : upper.kinds)
-    lower.kinds[name] += n;
-  const uint64_t positives_all = lower.positives + upper.positives;
-  summary.labelled = lower.labelled + upper.labelled;
+  // The lower part's unlabelled texts get room for all: the others join them.
+  text_walk walked = walk_texts(db, ids.first - 1, middle, ids.last - ids.first + 1);
+  auto [upper, latest] = upper_walk.get();
+  walked.add(std::move(upper));
+  if (beside) walked.add(beside->walk);
+  walked.add(std::move(latest));
+  out.unlabelled = std::move(walked.unlabelled());
+  const uint64_t positives_all = walked.positives();
+  summary.labelled = walked.labelled();
   summary.unlabelled = out.unlabelled.size();
-  summary.sources.assign(lower.sources.begin(), lower.sources.end());
-  summary.labels.assign(lower.kinds.begin(), lower.kinds.end());
+  summary.sources.assign(walked.sources().begin(), walked.sources().end());
+  summary.labels.assign(walked.kinds().begin(), walked.kinds().end());
   const uint64_t negatives_all = summary.labelled - positives_all;
   if (summary.unlabelled == 0)
     summary.reason = "every text has an answer, a recommendation, a rating or an NPS class";
@@ -226,10 +214,7 @@ learnt_text_model learn_text_model(sql::connection &db) {
   // The texts learnt from, in the order of their keys' hashes, not of their ids: the sample and the
   // gradient descent's order are the same whichever order the responses arrived in. Texts are
   // read in id order, then put in place.
-  std::vector<text_ref> learnt = std::move(lower.first);
-  learnt.insert(learnt.end(), upper.first.begin(), upper.first.end());
-  std::sort(learnt.begin(), learnt.end(), learnt_before);
-  learnt.resize(std::min<size_t>(learnt.size(), max_model_texts));
+  const std::vector<labelled_text> learnt = walked.learnt();
   std::vector<size_t> by_id(learnt.size());
   std::iota(by_id.begin(), by_id.end(), size_t{0});
   std::sort(by_id.begin(), by_id.end(),
