@@ -86,8 +86,10 @@ struct import_analysis::state {
   // What the text model's walk finds in the responses written; null once it cannot be whole.
   std::shared_ptr<text_walk_beside> walk;
   std::string source;
-  std::vector<int> reading_of;             // by metric (first_metric + metric): text_readings'
-  std::vector<size_t> first_metric;        // index, or -1; and each analyzer's first metric
+  // Of each metric (first_metric[analyzer] + metric), the index of the text reading it gives, or
+  // -1.
+  std::vector<int> reading_of;
+  std::vector<size_t> first_metric;
   std::deque<std::vector<text_row>> texts; // of each batch handed over and not written
   std::vector<text_readings> readings;     // of a batch's texts, while it is written
 

@@ -21,8 +21,8 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <pthread.h>
