@@ -155,7 +155,7 @@ void text_walk::offer(const labelled_text &t) {
   }
 }
 
-void text_walk::add(text_walk later) {
+void text_walk::add(const text_walk &later) {
   labelled_ += later.labelled_, positives_ += later.positives_;
   for (const auto &t : later.first_)
     offer(t);
@@ -189,9 +189,9 @@ learnt_text_model learn_text_model(sql::connection &db, const text_walk_beside *
   // The lower part's unlabelled texts get room for all: the others join them.
   text_walk walked = walk_texts(db, ids.first - 1, middle, ids.last - ids.first + 1);
   auto [upper, latest] = upper_walk.get();
-  walked.add(std::move(upper));
+  walked.add(upper);
   if (beside) walked.add(beside->walk);
-  walked.add(std::move(latest));
+  walked.add(latest);
   out.unlabelled = std::move(walked.unlabelled());
   const uint64_t positives_all = walked.positives();
   summary.labelled = walked.labelled();

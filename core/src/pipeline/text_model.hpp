@@ -86,7 +86,7 @@ public:
   // The next response with a text; ids ascending, and above those of the walk so far.
   void add(const response_ref &ref, std::string_view source, const text_readings &r);
   // Adds a walk of higher ids.
-  void add(text_walk later);
+  void add(const text_walk &later);
 
   uint64_t labelled() const { return labelled_; }
   uint64_t positives() const { return positives_; } // of the labelled, would buy again
